@@ -1,0 +1,106 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Dependencies point one way: ui → client → protocol ← worker → core (house style, rule 1). */
+const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ why) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: forbidden.map((group) => ({ group: [group], message: why })) },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'test-results',
+      'playwright-report',
+      'public',
+      'fixtures/archives',
+      'bench/out',
+      '**/*.d.ts',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: layer(
+      [
+        '**/protocol/**',
+        '**/worker/**',
+        '**/client/**',
+        '**/ui/**',
+        '**/cli/**',
+        'react',
+        'react-dom',
+        'zustand',
+        'd3*',
+        '@tanstack/*',
+        'node:*',
+      ],
+      'core is pure TypeScript: it imports nothing of the app and no environment.',
+    ),
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    rules: layer(
+      ['**/worker/**', '**/client/**', '**/ui/**', '**/cli/**', 'react', 'zustand'],
+      'protocol holds only message types.',
+    ),
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: layer(
+      ['**/client/**', '**/ui/**', '**/cli/**', 'react', 'zustand'],
+      'the worker talks to the page only through protocol/.',
+    ),
+  },
+  {
+    files: ['src/client/**/*.ts'],
+    rules: layer(['**/ui/**', '**/cli/**', 'react', 'zustand'], 'client is the RPC layer below the UI.'),
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/**/*.test.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...layer(
+        ['**/worker/**', '**/cli/**', '**/core/**/!(model)*'],
+        'the UI reaches data through client/ and queries/.',
+      ),
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: layer(['**/ui/**', '**/client/**', '**/worker/**', 'react'], 'the CLI runs core directly.'),
+  },
+);

@@ -1,0 +1,35 @@
+/**
+ * A read-only view of one image's merged filesystem (at some layer), the way the linkage and package
+ * readers see it. Implemented over the layer index in the worker and the CLI, and over a plain
+ * directory in tests (a real unpacked rootfs), so the loader emulation can be compared with `chroot ldd`.
+ *
+ * Paths are absolute. Nothing here follows symlinks implicitly except `realpath` and `stat`; every
+ * symlink resolution stays inside the image (an absolute target is taken relative to the image root,
+ * ".." never climbs above "/").
+ */
+import type { EntryKind } from './tar-entry';
+
+export interface FsNode {
+  /** The absolute path as asked for (not resolved). */
+  readonly path: string;
+  readonly kind: EntryKind;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  /** Symlink target as stored (only for kind "symlink"). */
+  readonly linkTarget: string;
+  /** Index of the layer that put this node there (0 = base layer); -1 when unknown (e.g. a plain directory). */
+  readonly layer: number;
+}
+
+export interface ImageFs {
+  /** The node at exactly this path, without following a final symlink; undefined when absent. */
+  lstat(path: string): Promise<FsNode | undefined>;
+  /** Resolve every symlink in the path (inside the image); undefined when a component is missing or a loop is found. */
+  realpath(path: string): Promise<string | undefined>;
+  /** Up to `length` bytes of a regular file from `offset` (following symlinks); undefined when absent or not a file. */
+  read(path: string, offset: number, length: number): Promise<Uint8Array | undefined>;
+  /** Names (not paths) of the entries of a directory (following symlinks), sorted; undefined when not a directory. */
+  list(path: string): Promise<readonly string[] | undefined>;
+}
