@@ -1,0 +1,178 @@
+/**
+ * Applies one layer's entries to the path table (image-formats.md §4), in three passes:
+ * 1. whiteouts and opaque markers remove paths of the LOWER state (the spec only says markers
+ *    SHOULD precede their siblings: containers/storage wrote `etc/.wh.to-delete` after
+ *    `etc/os-release`, so a marker's position in the tar must not matter);
+ * 2. the layer's other entries, in tar order (of duplicate paths the last wins);
+ * 3. hardlinks, resolved in this layer first, then in the merged lower state, else broken.
+ * A whiteout never hides an entry of its own layer: pass 1 runs before any entry is placed.
+ */
+import type { TarEntry } from '../model/tar-entry';
+import type { LayerWarning } from './layer-types';
+import {
+  baseName,
+  isDirVersion,
+  parentPath,
+  joinPath,
+  ROOT,
+  type PathTable,
+  type Version,
+} from './path-table';
+
+const WHITEOUT = '.wh.';
+const OPAQUE = '.wh..wh..opq';
+const META_WHITEOUT = '.wh..wh.';
+/** estargz bookkeeping at the root of a layer (§4 "Build debris"): never part of the image. */
+const ESTARGZ_DEBRIS = new Set(['/stargz.index.json', '/.prefetch.landmark', '/.no.prefetch.landmark']);
+
+/** Bytes a layer wrote and then replaced itself (duplicate paths): waste charged to that layer. */
+export interface SelfOverwrite {
+  readonly layer: number;
+  readonly path: string;
+  readonly size: number;
+}
+
+export interface LayerSink {
+  readonly table: PathTable;
+  /** Ids with a version at each layer, in the order they were first touched. */
+  readonly touched: number[][];
+  readonly warnings: LayerWarning[];
+  readonly selfOverwrites: SelfOverwrite[];
+}
+
+export function fileBytes(entry: TarEntry | undefined): number {
+  return entry !== undefined && entry.kind === 'file' ? entry.realSize : 0;
+}
+
+export function applyLayer(sink: LayerSink, layer: number, entries: readonly TarEntry[]): void {
+  const touched: number[] = [];
+  sink.touched.push(touched);
+  const ctx: Ctx = { sink, layer, touched, links: [] };
+  for (const entry of entries) applyMarker(ctx, entry);
+  for (const entry of entries) {
+    if (isMarker(entry.path) || ESTARGZ_DEBRIS.has(entry.path)) continue;
+    placeEntry(ctx, entry);
+  }
+  for (const id of ctx.links) resolveHardlink(ctx, id, 0);
+}
+
+interface Ctx {
+  readonly sink: LayerSink;
+  readonly layer: number;
+  readonly touched: number[];
+  /** Ids whose version in this layer is a hardlink entry. */
+  readonly links: number[];
+}
+
+function isMarker(path: string): boolean {
+  return baseName(path).startsWith(WHITEOUT);
+}
+
+function applyMarker(ctx: Ctx, entry: TarEntry): void {
+  const name = baseName(entry.path);
+  if (!name.startsWith(WHITEOUT)) return;
+  const dir = parentPath(entry.path);
+  const { table } = ctx.sink;
+  if (name === OPAQUE) {
+    const dirId = table.idOf(dir);
+    if (dirId !== undefined && isDirVersion(table.current(dirId))) {
+      for (const child of table.children[dirId] ?? []) removeTree(ctx, child);
+    }
+    return;
+  }
+  // AUFS hardlink bookkeeping (.wh..wh.plnk) and friends: internal, hidden (moby pkg/archive/whiteouts.go).
+  if (name.startsWith(META_WHITEOUT)) return;
+  if (name === WHITEOUT) {
+    warn(ctx, entry.path, 'A whiteout marker without a name (".wh.") is invalid and was ignored.');
+    return;
+  }
+  const target = table.idOf(joinPath(dir, name.slice(WHITEOUT.length)));
+  if (target !== undefined) removeTree(ctx, target);
+}
+
+function warn(ctx: Ctx, path: string, message: string): void {
+  ctx.sink.warnings.push({ layer: ctx.layer, path, message });
+}
+
+function setVersion(ctx: Ctx, id: number, present: boolean, entry: TarEntry | undefined): void {
+  const stack = ctx.sink.table.versions[id]!;
+  const top = stack[stack.length - 1];
+  const version: Version = {
+    layer: ctx.layer,
+    present,
+    entry,
+    hardlink: undefined,
+    linkedVersion: undefined,
+  };
+  if (top !== undefined && top.layer === ctx.layer) {
+    const lost = fileBytes(top.entry);
+    if (top.present && lost > 0) {
+      ctx.sink.selfOverwrites.push({ layer: ctx.layer, path: ctx.sink.table.paths[id]!, size: lost });
+    }
+    stack[stack.length - 1] = version;
+  } else {
+    stack.push(version);
+    ctx.touched.push(id);
+  }
+}
+
+/** Marks a path and everything present below it as absent from this layer on. */
+function removeTree(ctx: Ctx, id: number): void {
+  const { table } = ctx.sink;
+  const pending = [id];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (table.current(next)?.present !== true) continue;
+    setVersion(ctx, next, false, undefined);
+    const kids = table.children[next];
+    if (kids !== undefined) pending.push(...kids);
+  }
+}
+
+/** Makes sure every ancestor is a directory, creating implicit ones where nothing (or a non-directory) is. */
+function ensureParents(ctx: Ctx, id: number): void {
+  const { table } = ctx.sink;
+  const missing: number[] = [];
+  for (let p = table.parents[id]!; p !== ROOT && p >= 0; p = table.parents[p]!) {
+    if (isDirVersion(table.current(p))) break;
+    missing.push(p);
+  }
+  for (let i = missing.length - 1; i >= 0; i--) setVersion(ctx, missing[i]!, true, undefined);
+}
+
+function placeEntry(ctx: Ctx, entry: TarEntry): void {
+  const { table } = ctx.sink;
+  const id = table.intern(entry.path);
+  if (id === ROOT && entry.kind !== 'dir') {
+    warn(ctx, entry.path, 'The root entry is not a directory and was ignored.');
+    return;
+  }
+  ensureParents(ctx, id);
+  const current = table.current(id);
+  // Dir over dir replaces the attributes only; anything else replaces the whole subtree (§4).
+  if (entry.kind !== 'dir' && isDirVersion(current)) {
+    for (const child of table.children[id] ?? []) removeTree(ctx, child);
+  }
+  setVersion(ctx, id, true, entry);
+  if (entry.kind === 'hardlink') ctx.links.push(id);
+}
+
+function resolveHardlink(ctx: Ctx, id: number, depth: number): Version | undefined {
+  const { table } = ctx.sink;
+  const version = table.current(id)!;
+  const entry = version.entry!;
+  if (version.hardlink !== undefined) return version.linkedVersion;
+  const targetId = table.idOf(entry.linkTarget);
+  let target = targetId === undefined ? undefined : table.current(targetId);
+  if (target?.entry?.kind === 'hardlink' && depth < 64) {
+    target = target.layer === ctx.layer ? resolveHardlink(ctx, targetId!, depth + 1) : target.linkedVersion;
+  }
+  if (target === undefined || !target.present || target.entry === undefined || target.entry.kind === 'dir') {
+    version.hardlink = { state: 'broken', path: entry.linkTarget };
+    warn(ctx, entry.path, `The hardlink target ${entry.linkTarget} is not in this layer or below it.`);
+    return undefined;
+  }
+  version.hardlink = { state: 'resolved', path: target.entry.path, layer: target.layer, entry: target.entry };
+  version.linkedVersion = target;
+  return target;
+}

@@ -1,0 +1,117 @@
+/**
+ * Change sets: one layer, a range of layers seen as one step, and two images' final trees.
+ * Only paths some layer of the range touched are looked at, so a layer's changes cost what the
+ * layer wrote (plus what its whiteouts removed), never the size of the image.
+ */
+import type { ChangedPath, ChangeSet, HistoryEvent, LayerNode } from './layer-types';
+import { classify, toNode } from './classify';
+import { ROOT, type PathTable } from './path-table';
+
+function nodeAt(table: PathTable, id: number, layer: number): LayerNode | undefined {
+  const version = table.versionAt(id, layer);
+  return version?.present === true ? toNode(table.paths[id]!, version) : undefined;
+}
+
+class ChangeCollector {
+  readonly added: ChangedPath[] = [];
+  readonly modified: ChangedPath[] = [];
+  readonly removed: ChangedPath[] = [];
+
+  add(before: LayerNode | undefined, after: LayerNode | undefined, rewritten: boolean | 'compare'): void {
+    const result = classify(before, after, rewritten);
+    if (result === undefined) return;
+    const node = (result.change === 'removed' ? before : after)!;
+    const changed: ChangedPath = {
+      path: node.path,
+      change: result.change,
+      node,
+      before: result.change === 'modified' ? before : undefined,
+      details: result.details,
+    };
+    this[result.change].push(changed);
+  }
+
+  finish(fromLayer: number, toLayer: number): ChangeSet {
+    const byPath = (a: ChangedPath, b: ChangedPath): number =>
+      a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+    const sum = (list: ChangedPath[]): number => list.reduce((total, c) => total + dataBytes(c.node), 0);
+    this.added.sort(byPath);
+    this.modified.sort(byPath);
+    this.removed.sort(byPath);
+    return {
+      fromLayer,
+      toLayer,
+      added: this.added,
+      modified: this.modified,
+      removed: this.removed,
+      addedBytes: sum(this.added),
+      modifiedBytes: sum(this.modified),
+      removedBytes: sum(this.removed),
+    };
+  }
+}
+
+/** Bytes a node stores itself: hardlinks share their target's data, which is counted there. */
+export function dataBytes(node: LayerNode): number {
+  return node.kind === 'file' ? node.size : 0;
+}
+
+/** What layers from..to did, as one step, against the merged state below `from`. */
+export function collectChanges(
+  table: PathTable,
+  touched: readonly number[][],
+  from: number,
+  to: number,
+): ChangeSet {
+  const collector = new ChangeCollector();
+  const seen = from === to ? undefined : new Uint8Array(table.size);
+  for (let layer = from; layer <= to; layer++) {
+    for (const id of touched[layer] ?? []) {
+      if (seen !== undefined) {
+        if (seen[id] === 1) continue;
+        seen[id] = 1;
+      }
+      const after = table.versionAt(id, to);
+      const rewritten = after !== undefined && after.layer >= from;
+      collector.add(nodeAt(table, id, from - 1), nodeAt(table, id, to), rewritten);
+    }
+  }
+  return collector.finish(from, to);
+}
+
+/**
+ * What image B changed against image A, compared on their final trees by path. Without content
+ * hashes two files are taken as equal when type, size, mode, owner, link target, xattrs and mtime agree.
+ */
+export function compareTables(a: PathTable, aTop: number, b: PathTable, bTop: number): ChangeSet {
+  const collector = new ChangeCollector();
+  for (let id = 0; id < b.size; id++) {
+    if (id === ROOT) continue;
+    const after = nodeAt(b, id, bTop);
+    if (after === undefined) continue;
+    const aId = a.idOf(after.path);
+    collector.add(aId === undefined ? undefined : nodeAt(a, aId, aTop), after, 'compare');
+  }
+  for (let id = 1; id < a.size; id++) {
+    const before = nodeAt(a, id, aTop);
+    if (before === undefined) continue;
+    const bId = b.idOf(before.path);
+    if (bId === undefined || !b.presentAt(bId, bTop)) collector.add(before, undefined, 'compare');
+  }
+  return collector.finish(0, bTop);
+}
+
+/** Every layer that added, modified or removed one path, bottom to top. */
+export function pathHistory(table: PathTable, id: number): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  for (const version of table.versions[id]!) {
+    if (version.layer < 0) continue;
+    const before = nodeAt(table, id, version.layer - 1);
+    const after = version.present ? toNode(table.paths[id]!, version) : undefined;
+    const result = classify(before, after, true);
+    if (result === undefined) continue;
+    const node = (result.change === 'removed' ? before : after)!;
+    events.push({ layer: version.layer, change: result.change, node, details: result.details });
+  }
+  return events;
+}

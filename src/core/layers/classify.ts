@@ -1,0 +1,114 @@
+/**
+ * Turns stored versions into LayerNodes and decides what a rewrite changed (§4): a re-emitted
+ * parent directory is not a change unless its own mode, owner or xattrs differ (directory size and
+ * mtime are ignored, as moby's changes.go does); anything else rewritten is "modified".
+ */
+import type { EntryKind } from '../model/tar-entry';
+import type { ChangeDetail, ChangeKind, LayerNode } from './layer-types';
+import { baseName, type Version } from './path-table';
+
+const IMPLICIT_DIR_MODE = 0o755;
+
+export function toNode(path: string, version: Version): LayerNode {
+  const entry = version.entry;
+  const link = version.hardlink;
+  let size = 0;
+  if (entry?.kind === 'file') size = entry.realSize;
+  else if (link?.state === 'resolved' && link.entry.kind === 'file') size = link.entry.realSize;
+  return {
+    path,
+    name: path === '/' ? '' : baseName(path),
+    kind: entry?.kind ?? 'dir',
+    mode: entry?.mode ?? IMPLICIT_DIR_MODE,
+    uid: entry?.uid ?? 0,
+    gid: entry?.gid ?? 0,
+    size,
+    mtime: entry?.mtime ?? 0,
+    linkTarget: entry?.linkTarget ?? '',
+    layer: version.layer,
+    implicit: entry === undefined,
+    hardlink: link,
+    entry,
+  };
+}
+
+/** The kind a reader of the filesystem sees: a resolved hardlink is its target's kind. */
+function seenKind(node: LayerNode): EntryKind {
+  return node.hardlink?.state === 'resolved' ? node.hardlink.entry.kind : node.kind;
+}
+
+function sameXattrs(a: LayerNode, b: LayerNode): boolean {
+  const x = a.entry?.xattrs ?? {};
+  const y = b.entry?.xattrs ?? {};
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) {
+    const u = x[key];
+    const v = y[key];
+    if (u === undefined || v === undefined || u.length !== v.length) return false;
+    for (let i = 0; i < u.length; i++) if (u[i] !== v[i]) return false;
+  }
+  return true;
+}
+
+function contentDiffers(before: LayerNode, after: LayerNode, rewrite: boolean): boolean {
+  if (after.hardlink !== undefined || before.hardlink !== undefined) {
+    const a = after.hardlink?.state === 'resolved' ? after.hardlink.entry : after.entry;
+    const b = before.hardlink?.state === 'resolved' ? before.hardlink.entry : before.entry;
+    return rewrite ? a !== b : a?.path !== b?.path || after.size !== before.size;
+  }
+  return after.kind === 'file' && (after.size !== before.size || (rewrite && after.size > 0));
+}
+
+/**
+ * What differs between two versions of one path, in a fixed order. `rewrite` = a layer wrote the
+ * path again, so a file carrying bytes counts as new content even at the same size; comparing two
+ * images' trees (no rewrite known) only sees content changes through size.
+ */
+export function describeRewrite(before: LayerNode, after: LayerNode, rewrite: boolean): ChangeDetail[] {
+  const details: ChangeDetail[] = [];
+  const bothDirs = before.kind === 'dir' && after.kind === 'dir';
+  if (!bothDirs && contentDiffers(before, after, rewrite)) details.push('content');
+  if (seenKind(before) !== seenKind(after)) details.push('type');
+  if (before.mode !== after.mode) details.push('mode');
+  if (before.uid !== after.uid || before.gid !== after.gid) details.push('owner');
+  if (before.kind === 'symlink' && after.kind === 'symlink' && before.linkTarget !== after.linkTarget) {
+    details.push('linkTarget');
+  } else if (
+    before.kind === 'hardlink' &&
+    after.kind === 'hardlink' &&
+    before.linkTarget !== after.linkTarget
+  ) {
+    details.push('linkTarget');
+  }
+  if (!sameXattrs(before, after)) details.push('xattrs');
+  if (!bothDirs && before.mtime !== after.mtime) details.push('mtime');
+  return details;
+}
+
+export interface Classified {
+  readonly change: ChangeKind;
+  readonly details: readonly ChangeDetail[];
+}
+
+/**
+ * Compares the state before and after a layer (or range). `rewritten`: the range wrote the path
+ * (an untouched path is never modified); "compare": two images' trees, where only visible
+ * differences count. A directory is modified only by its own metadata.
+ */
+export function classify(
+  before: LayerNode | undefined,
+  after: LayerNode | undefined,
+  rewritten: boolean | 'compare',
+): Classified | undefined {
+  if (before === undefined) return after === undefined ? undefined : { change: 'added', details: [] };
+  if (after === undefined) return { change: 'removed', details: [] };
+  if (rewritten === false) return undefined;
+  const details = describeRewrite(before, after, rewritten === true);
+  if (before.kind === 'dir' && after.kind === 'dir') {
+    const own = details.filter((d) => d === 'mode' || d === 'owner' || d === 'xattrs');
+    return own.length === 0 ? undefined : { change: 'modified', details: own };
+  }
+  if (rewritten === 'compare' && details.length === 0) return undefined;
+  return { change: 'modified', details };
+}

@@ -1,0 +1,81 @@
+/**
+ * Human-readable dumps of change sets, one path per line, for golden tests and CLI output:
+ *   L3 M /etc/motd [mode 0644→0600]
+ *   L3 A /etc/d/z (file 2 B, 0644, 0:0)
+ *   L3 R /etc/f (file 2 B)
+ */
+import type { ChangedPath, ChangeDetail, ChangeSet, LayerNode } from './layer-types';
+import type { LayerStack } from './layer-stack';
+
+const LETTER = { added: 'A', modified: 'M', removed: 'R' } as const;
+
+export function formatMode(mode: number): string {
+  return mode.toString(8).padStart(4, '0');
+}
+
+function target(node: LayerNode): string {
+  if (node.kind === 'symlink') return ` -> ${node.linkTarget}`;
+  const link = node.hardlink;
+  if (link === undefined) return '';
+  return link.state === 'resolved' ? ` => ${link.path}@L${link.layer}` : ` => ${link.path} (broken)`;
+}
+
+function describe(node: LayerNode, full: boolean): string {
+  const parts = [
+    node.kind === 'file' || node.hardlink !== undefined ? `${node.kind} ${node.size} B` : node.kind,
+  ];
+  if (node.implicit) parts.push('implicit');
+  if (node.entry !== undefined && (node.kind === 'char' || node.kind === 'block')) {
+    parts[0] = `${node.kind} ${node.entry.devMajor},${node.entry.devMinor}`;
+  }
+  if (full && !node.implicit) parts.push(formatMode(node.mode), `${node.uid}:${node.gid}`);
+  return `${target(node)} (${parts.join(', ')})`;
+}
+
+function detail(change: ChangeDetail, before: LayerNode, after: LayerNode): string {
+  switch (change) {
+    case 'content':
+      return before.size === after.size
+        ? `content ${after.size} B`
+        : `content ${before.size}→${after.size} B`;
+    case 'type':
+      return `type ${before.kind}→${after.kind}`;
+    case 'mode':
+      return `mode ${formatMode(before.mode)}→${formatMode(after.mode)}`;
+    case 'owner':
+      return `owner ${before.uid}:${before.gid}→${after.uid}:${after.gid}`;
+    case 'linkTarget':
+      return `linkTarget ${before.linkTarget}→${after.linkTarget}`;
+    case 'xattrs':
+      return 'xattrs';
+    case 'mtime':
+      return `mtime ${before.mtime}→${after.mtime}`;
+  }
+}
+
+export function formatChange(label: string, change: ChangedPath): string {
+  const head = `${label} ${LETTER[change.change]} ${change.path}`;
+  if (change.change === 'added') return head + describe(change.node, true);
+  if (change.change === 'removed') return head + describe(change.node, false);
+  const before = change.before!;
+  const details = change.details.map((d) => detail(d, before, change.node));
+  return `${head}${target(change.node)} [${details.length === 0 ? 'rewritten' : details.join(', ')}]`;
+}
+
+export function formatChangeSet(set: ChangeSet, label: string): string[] {
+  const all = [...set.added, ...set.modified, ...set.removed];
+  all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const summary =
+    `${label} +${set.added.length} ~${set.modified.length} -${set.removed.length}` +
+    ` (+${set.addedBytes} B ~${set.modifiedBytes} B -${set.removedBytes} B)`;
+  return [summary, ...all.map((change) => formatChange(label, change))];
+}
+
+/** Every layer's changes, bottom to top, with a summary line per layer and warnings at the end. */
+export function formatChanges(stack: LayerStack): string {
+  const lines: string[] = [];
+  for (let layer = 0; layer < stack.layerCount; layer++)
+    lines.push(...formatChangeSet(stack.changes(layer), `L${layer}`));
+  for (const warning of stack.warnings) lines.push(`L${warning.layer} ! ${warning.path}: ${warning.message}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,122 @@
+/**
+ * The merged tree at one layer as an ImageFs (model/image-fs.ts), for the linkage and package
+ * readers. Symlinks resolve inside the image: an absolute target restarts at the image root and
+ * ".." never climbs above "/". A resolved hardlink is the file it links to (that is what a reader
+ * of the filesystem sees); its bytes come from the layer that wrote the target.
+ */
+import type { FsNode, ImageFs } from '../model/image-fs';
+import type { ContentReader } from './layer-types';
+import { toNode } from './classify';
+import type { PathTable, Version } from './path-table';
+
+/** Linux gives up after 40 symlinks in one lookup (ELOOP). */
+const MAX_SYMLINKS = 40;
+
+function split(path: string): string[] {
+  return path.split('/').filter((part) => part !== '' && part !== '.');
+}
+
+export class ImageFsView implements ImageFs {
+  constructor(
+    private readonly table: PathTable,
+    private readonly layer: number,
+    private readonly reader: ContentReader | undefined,
+  ) {}
+
+  private versionOf(path: string): Version | undefined {
+    const id = this.table.idOf(path);
+    const version = id === undefined ? undefined : this.table.versionAt(id, this.layer);
+    return version?.present === true ? version : undefined;
+  }
+
+  private fsNode(path: string, version: Version): FsNode {
+    const node = toNode(path, version);
+    const link = node.hardlink;
+    if (link?.state !== 'resolved') {
+      const { kind, mode, uid, gid, size, linkTarget, layer } = node;
+      return { path, kind, mode, uid, gid, size, linkTarget, layer };
+    }
+    const target = link.entry;
+    return {
+      path,
+      kind: target.kind,
+      mode: node.mode,
+      uid: node.uid,
+      gid: node.gid,
+      size: node.size,
+      linkTarget: target.kind === 'symlink' ? target.linkTarget : '',
+      layer: node.layer,
+    };
+  }
+
+  lstat(path: string): Promise<FsNode | undefined> {
+    const clean = `/${split(path).join('/')}`;
+    const version = this.versionOf(clean);
+    return Promise.resolve(version === undefined ? undefined : this.fsNode(path, version));
+  }
+
+  realpath(path: string): Promise<string | undefined> {
+    return Promise.resolve(this.resolve(path));
+  }
+
+  private resolve(path: string): string | undefined {
+    const pending = split(path).reverse();
+    const resolved: string[] = [];
+    let hops = 0;
+    while (pending.length > 0) {
+      const part = pending.pop()!;
+      if (part === '..') {
+        resolved.pop();
+        continue;
+      }
+      resolved.push(part);
+      const current = `/${resolved.join('/')}`;
+      const version = this.versionOf(current);
+      if (version === undefined) return undefined;
+      const node = this.fsNode(current, version);
+      if (node.kind === 'symlink') {
+        if (++hops > MAX_SYMLINKS) return undefined;
+        resolved.pop();
+        if (node.linkTarget.startsWith('/')) resolved.length = 0;
+        pending.push(...split(node.linkTarget).reverse());
+      } else if (node.kind !== 'dir' && pending.length > 0) {
+        return undefined;
+      }
+    }
+    return `/${resolved.join('/')}`;
+  }
+
+  async read(path: string, offset: number, length: number): Promise<Uint8Array | undefined> {
+    const real = this.resolve(path);
+    const version = real === undefined ? undefined : this.versionOf(real);
+    if (version?.entry === undefined) return undefined;
+    const link = version.hardlink;
+    const entry = link?.state === 'resolved' ? link.entry : version.entry;
+    const layer = link?.state === 'resolved' ? link.layer : version.layer;
+    if (entry.kind !== 'file') return undefined;
+    if (this.reader === undefined) {
+      throw new Error('File contents are not available here: this view was opened without a content reader.');
+    }
+    const start = Math.max(0, offset);
+    const count = Math.min(length, entry.realSize - start);
+    if (count <= 0) return new Uint8Array(0);
+    return this.reader(layer, entry, start, count);
+  }
+
+  list(path: string): Promise<readonly string[] | undefined> {
+    const real = this.resolve(path);
+    const id = real === undefined ? undefined : this.table.idOf(real);
+    if (id === undefined) return Promise.resolve(undefined);
+    const version = this.table.versionAt(id, this.layer);
+    if (version?.present !== true || (version.entry !== undefined && version.entry.kind !== 'dir')) {
+      return Promise.resolve(undefined);
+    }
+    const names: string[] = [];
+    for (const child of this.table.children[id] ?? []) {
+      if (!this.table.presentAt(child, this.layer)) continue;
+      const childPath = this.table.paths[child]!;
+      names.push(childPath.slice(childPath.lastIndexOf('/') + 1));
+    }
+    return Promise.resolve(names.sort());
+  }
+}

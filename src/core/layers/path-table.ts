@@ -1,0 +1,98 @@
+/**
+ * Every path any layer ever mentioned, interned once, each with the stack of its versions (one per
+ * layer that touched it). This is the whole memory of the merged trees: the tree at layer n is
+ * "for each path, its last version at or below n", so no layer ever copies a tree.
+ *
+ * Parents are interned before their children, so a path's id is always larger than its parent's:
+ * a reverse scan over ids visits children before parents (used for directory totals).
+ */
+import type { TarEntry } from '../model/tar-entry';
+import type { HardlinkTarget } from './layer-types';
+
+export const ROOT = 0;
+
+/** One path's state from one layer on. `entry` undefined + present = an implicit directory. */
+export interface Version {
+  readonly layer: number;
+  readonly present: boolean;
+  readonly entry: TarEntry | undefined;
+  /** Hardlink entries only, set when the layer has been applied. */
+  hardlink: HardlinkTarget | undefined;
+  /** The version a hardlink points at (kept so that waste accounting knows the data is still seen). */
+  linkedVersion: Version | undefined;
+}
+
+export function isDirVersion(v: Version | undefined): boolean {
+  return v !== undefined && v.present && (v.entry === undefined || v.entry.kind === 'dir');
+}
+
+export class PathTable {
+  readonly paths: string[] = ['/'];
+  readonly parents: number[] = [-1];
+  readonly children: (number[] | undefined)[] = [undefined];
+  readonly versions: Version[][] = [[]];
+  private readonly ids = new Map<string, number>([['/', ROOT]]);
+
+  get size(): number {
+    return this.paths.length;
+  }
+
+  idOf(path: string): number | undefined {
+    return this.ids.get(path);
+  }
+
+  /** The id of an absolute normalized path, interning it and its missing ancestors. */
+  intern(path: string): number {
+    const known = this.ids.get(path);
+    if (known !== undefined) return known;
+    const slash = path.lastIndexOf('/');
+    const parent = slash <= 0 ? ROOT : this.intern(path.slice(0, slash));
+    const id = this.paths.length;
+    this.paths.push(path);
+    this.parents.push(parent);
+    this.children.push(undefined);
+    this.versions.push([]);
+    const siblings = this.children[parent];
+    if (siblings === undefined) this.children[parent] = [id];
+    else siblings.push(id);
+    this.ids.set(path, id);
+    return id;
+  }
+
+  /** The path's version visible at `layer` (the last one written at or below it). */
+  versionAt(id: number, layer: number): Version | undefined {
+    const stack = this.versions[id]!;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const v = stack[i]!;
+      if (v.layer <= layer) return v;
+    }
+    return undefined;
+  }
+
+  /** The version just below `layer` for a path that has one at `layer`. */
+  versionBefore(id: number, layer: number): Version | undefined {
+    return this.versionAt(id, layer - 1);
+  }
+
+  current(id: number): Version | undefined {
+    const stack = this.versions[id]!;
+    return stack[stack.length - 1];
+  }
+
+  presentAt(id: number, layer: number): boolean {
+    return this.versionAt(id, layer)?.present === true;
+  }
+}
+
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+export function parentPath(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash <= 0 ? '/' : path.slice(0, slash);
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}

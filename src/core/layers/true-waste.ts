@@ -1,0 +1,78 @@
+/**
+ * The corrected waste figure: bytes a layer wrote that the final image does not show, because a
+ * later layer (or the same one, for duplicate paths) overwrote or removed them. dive's W counts the
+ * kept copy too and misses opaque directories and hardlinks (image-formats.md §9, dive #684 #391);
+ * this counts each hidden copy once and charges it to the step that wrote it and the step that hid it.
+ */
+import type { SelfOverwrite } from './apply-layer';
+import { fileBytes } from './apply-layer';
+import type { PathTable, Version } from './path-table';
+
+export interface WastedFile {
+  readonly path: string;
+  readonly size: number;
+  /** Layer that wrote the bytes. */
+  readonly writtenBy: number;
+  /** Layer that hid them: by writing the path again or by removing it. */
+  readonly hiddenBy: number;
+  readonly how: 'overwritten' | 'removed';
+}
+
+export interface TrueWaste {
+  readonly trueWastedBytes: number;
+  /** Per layer: bytes it wrote that are hidden in the final image. */
+  readonly wastedWrittenBy: readonly number[];
+  /** Per layer: bytes of earlier (or its own) writes that it hid. */
+  readonly wastedHiddenBy: readonly number[];
+  /** Largest hidden files first (ties by path). */
+  readonly largest: readonly WastedFile[];
+}
+
+function stillLinked(table: PathTable, top: number): Set<Version> {
+  const linked = new Set<Version>();
+  for (let id = 1; id < table.size; id++) {
+    const version = table.versionAt(id, top);
+    if (version?.present === true && version.linkedVersion !== undefined) linked.add(version.linkedVersion);
+  }
+  return linked;
+}
+
+export function computeTrueWaste(
+  table: PathTable,
+  layerCount: number,
+  selfOverwrites: readonly SelfOverwrite[],
+  largestCount: number,
+): TrueWaste {
+  const top = layerCount - 1;
+  const written = new Array<number>(layerCount).fill(0);
+  const hidden = new Array<number>(layerCount).fill(0);
+  const files: WastedFile[] = [];
+  const record = (file: WastedFile): void => {
+    written[file.writtenBy]! += file.size;
+    hidden[file.hiddenBy]! += file.size;
+    files.push(file);
+  };
+  for (const own of selfOverwrites) {
+    record({ path: own.path, size: own.size, writtenBy: own.layer, hiddenBy: own.layer, how: 'overwritten' });
+  }
+  const linked = stillLinked(table, top);
+  for (let id = 1; id < table.size; id++) {
+    const stack = table.versions[id]!;
+    for (let i = 0; i < stack.length - 1; i++) {
+      const version = stack[i]!;
+      const size = fileBytes(version.present ? version.entry : undefined);
+      // A hardlink that is still visible keeps the data alive under another name.
+      if (size === 0 || linked.has(version)) continue;
+      const next = stack[i + 1]!;
+      const how = next.present ? 'overwritten' : 'removed';
+      record({ path: table.paths[id]!, size, writtenBy: version.layer, hiddenBy: next.layer, how });
+    }
+  }
+  files.sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    trueWastedBytes: written.reduce((sum, n) => sum + n, 0),
+    wastedWrittenBy: written,
+    wastedHiddenBy: hidden,
+    largest: files.slice(0, largestCount),
+  };
+}
