@@ -1,0 +1,155 @@
+/**
+ * Index one layer blob as a stream: sniff its compression, decode, hash both the stored bytes
+ * (the layer digest) and the decoded bytes (the diff_id, over the whole stream: end marker, GNU
+ * padding and an estargz TOC after the marker included, §3.3/§5), and list its tar entries.
+ */
+import type { TarEntry } from '../model/tar-entry';
+import {
+  MultiMemberGzipError,
+  sniffCompression,
+  type Compression,
+  type CoreEnv,
+  type Decoder,
+} from '../io/env';
+import { TarFormatError, TarParser } from '../io/tar-parser';
+import { AbortedError, throwIfAborted } from '../io/byte-source';
+
+export interface LayerIndex {
+  readonly compression: Compression;
+  /** Bytes of the blob as stored. */
+  readonly storedSize: number;
+  /** sha256 of the stored bytes. */
+  readonly digest: string;
+  /** Bytes of the uncompressed layer tar: podman's SIZE (§3.4). */
+  readonly size: number;
+  /** sha256 of the uncompressed stream. */
+  readonly diffId: string;
+  readonly entries: readonly TarEntry[];
+  /** Sum of the regular files' sizes: dive's layer size (§9). */
+  readonly fileBytes: number;
+  readonly warnings: readonly string[];
+}
+
+export class LayerError extends Error {
+  override name = 'LayerError';
+}
+
+export interface IndexLayerOptions {
+  signal?: AbortSignal;
+  /** Decoded bytes so far, for progress. */
+  onProgress?: (decodedBytes: number) => void;
+  /** Whether `open` can be called again (ranged reads can; a single streamed pass cannot). */
+  canRestart: boolean;
+  /** Hard cap on entries, against hostile layers. */
+  maxEntries?: number;
+}
+
+const DEFAULT_MAX_ENTRIES = 5_000_000;
+
+export async function indexLayer(
+  open: () => AsyncIterable<Uint8Array>,
+  env: CoreEnv,
+  options: IndexLayerOptions,
+): Promise<LayerIndex> {
+  try {
+    return await indexOnce(open(), env, options, options.canRestart ? env.gunzip : env.gunzipPortable);
+  } catch (error) {
+    if (error instanceof MultiMemberGzipError && options.canRestart) {
+      // Chromium's DecompressionStream stops at the first gzip member (estargz): start over with the
+      // decoder that continues past member ends.
+      return indexOnce(open(), env, options, env.gunzipPortable);
+    }
+    throw error;
+  }
+}
+
+async function indexOnce(
+  input: AsyncIterable<Uint8Array>,
+  env: CoreEnv,
+  options: IndexLayerOptions,
+  gunzip: Decoder,
+): Promise<LayerIndex> {
+  const iterator = input[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  const head = first.done ? new Uint8Array(0) : first.value;
+  const sniffed = sniffCompression(head);
+  if (sniffed === 'bzip2' || sniffed === 'xz') {
+    throw new LayerError(
+      `This layer is ${sniffed}-compressed, which image layers never are; it cannot be read.`,
+    );
+  }
+  const compression: Compression = sniffed;
+  const storedHasher = await env.createSha256();
+  const diffHasher = compression === 'none' ? storedHasher : await env.createSha256();
+  let storedSize = 0;
+  async function* stored(): AsyncGenerator<Uint8Array> {
+    if (!first.done) {
+      storedSize += head.length;
+      if (compression !== 'none') storedHasher.update(head);
+      yield head;
+    }
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      storedSize += next.value.length;
+      if (compression !== 'none') storedHasher.update(next.value);
+      yield next.value;
+    }
+  }
+  const decoded =
+    compression === 'gzip' ? gunzip(stored()) : compression === 'zstd' ? env.unzstd(stored()) : stored();
+
+  const entries: TarEntry[] = [];
+  const warnings: string[] = [];
+  let fileBytes = 0;
+  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const parser = new TarParser({
+    onEntry(entry) {
+      if (entries.length >= maxEntries) {
+        throw new LayerError(
+          `This layer has more than ${maxEntries.toLocaleString('en')} entries; it was not indexed further.`,
+        );
+      }
+      entries.push(entry);
+      if (entry.kind === 'file') fileBytes += entry.size;
+      return false;
+    },
+    onWarning(message) {
+      if (warnings.length < 100) warnings.push(message);
+    },
+  });
+  let size = 0;
+  try {
+    for await (const chunk of decoded) {
+      throwIfAborted(options.signal);
+      diffHasher.update(chunk);
+      size += chunk.length;
+      if (!parser.ended) parser.push(chunk);
+      options.onProgress?.(size);
+    }
+    parser.end();
+  } catch (error) {
+    if (error instanceof AbortedError || error instanceof MultiMemberGzipError || error instanceof LayerError)
+      throw error;
+    if (error instanceof TarFormatError) {
+      throw new LayerError(
+        parser.entryCount === 0 && error.offset === 0
+          ? 'This layer is not a tar archive.'
+          : `This layer's tar is damaged: ${error.message}`,
+      );
+    }
+    throw new LayerError(error instanceof Error ? error.message : String(error));
+  }
+  if (storedSize === 0) throw new LayerError('This layer blob is empty.');
+  const diffId = `sha256:${diffHasher.digestHex()}`;
+  return {
+    compression,
+    storedSize,
+    digest: compression === 'none' ? diffId : `sha256:${storedHasher.digestHex()}`,
+    size,
+    diffId,
+    entries,
+    fileBytes,
+    warnings,
+  };
+}

@@ -1,0 +1,354 @@
+/**
+ * The outer archive: index every entry (name, offset, size, link) before reading any metadata,
+ * because manifest.json may come last (go-containerregistry) or in the middle (containerd sorts by
+ * name) (§1.1). A plain tar is walked header by header with ranged reads, jumping over blobs. A
+ * compressed outer archive (.tar.gz, .tar.zst) has no random access: it is decoded in one pass that
+ * keeps small entries (metadata) in memory and indexes large ones as layers on the way.
+ */
+import type { EntryKind } from '../model/tar-entry';
+import { readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
+import { MultiMemberGzipError, sniffCompression, type Compression, type CoreEnv } from '../io/env';
+import { ByteQueue } from '../io/async-queue';
+import { TarFormatError, TarParser } from '../io/tar-parser';
+import { indexLayer, type LayerIndex } from './index-layer';
+import { ArchiveError } from './archive-error';
+
+export interface OuterEntry {
+  /** Relative normalized path inside the archive, e.g. "blobs/sha256/ab…", "manifest.json". */
+  readonly path: string;
+  readonly kind: EntryKind;
+  readonly size: number;
+  /** Offset of the content in the (uncompressed) outer stream. */
+  readonly offset: number;
+  readonly linkTarget: string;
+}
+
+export interface ScanProgress {
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}
+
+export interface OuterScan {
+  readonly compression: Compression;
+  readonly entries: ReadonlyMap<string, OuterEntry>;
+  /** Whether blobs can be read again later (false for a compressed outer archive). */
+  readonly randomAccess: boolean;
+  /** Layers indexed during a one-pass scan, by outer path (compressed outer archives only). */
+  readonly prefetched: ReadonlyMap<string, LayerIndex | Error>;
+  /** Where a truncated archive ends; entries past it are cut off. */
+  readonly truncatedAt: number | undefined;
+  /** The content of a (small) entry, following symlinks inside the archive. */
+  readSmall(path: string, maxBytes: number): Promise<Uint8Array>;
+  /** The content of an entry as a stream of chunks; undefined when it can't be read again. */
+  openBlob(
+    path: string,
+    signal?: AbortSignal,
+    onRead?: (n: number) => void,
+  ): AsyncIterable<Uint8Array> | undefined;
+  /** Follow symlink entries (one hop each, relative to the link's directory), at most 8 hops. */
+  resolve(path: string): OuterEntry | undefined;
+}
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ScanProgress) => void;
+  /** Layers indexed in a one-pass scan report here. */
+  onPrefetched?: (path: string, result: LayerIndex | Error) => void;
+  maxEntries?: number;
+}
+
+const WINDOW = 256 * 1024;
+/** In a one-pass scan, entries up to this size are kept in memory (configs, manifests, indexes). */
+const SMALL = 4 * 1024 * 1024;
+const MAX_SMALL_TOTAL = 256 * 1024 * 1024;
+const DEFAULT_MAX_ENTRIES = 1_000_000;
+
+export async function scanOuter(
+  source: ByteSource,
+  env: CoreEnv,
+  options: ScanOptions = {},
+): Promise<OuterScan> {
+  if (source.size === 0) throw new ArchiveError('empty', 'The file is empty (0 bytes).');
+  const head = await source.read(0, 512);
+  const compression = sniffCompression(head);
+  if (compression === 'bzip2' || compression === 'xz') {
+    throw new ArchiveError(
+      'unsupported-compression',
+      `The file is ${compression}-compressed; decompress it first (for example with ${compression === 'xz' ? 'xz -d' : 'bunzip2'}) and open the .tar.`,
+    );
+  }
+  if (compression === 'none') return scanRanged(source, options);
+  try {
+    return await scanStreamed(source, env, compression, env.gunzip, options);
+  } catch (error) {
+    if (error instanceof MultiMemberGzipError)
+      return scanStreamed(source, env, compression, env.gunzipPortable, options);
+    throw error;
+  }
+}
+
+class EntryTable {
+  readonly entries = new Map<string, OuterEntry>();
+  constructor(private readonly max: number) {}
+
+  add(entry: OuterEntry): void {
+    if (this.entries.size >= this.max) {
+      throw new ArchiveError(
+        'too-many-entries',
+        `The archive has more than ${this.max.toLocaleString('en')} entries; that is not an image archive.`,
+      );
+    }
+    // Of duplicate names the last one wins, as tar extraction would leave it.
+    this.entries.set(entry.path, entry);
+  }
+
+  resolve(path: string): OuterEntry | undefined {
+    let entry = this.entries.get(path);
+    for (let hop = 0; entry?.kind === 'symlink' || entry?.kind === 'hardlink'; hop++) {
+      if (hop >= 8) return undefined;
+      const target: string =
+        entry.kind === 'hardlink'
+          ? entry.linkTarget.replace(/^\/+/, '')
+          : joinLink(entry.path, entry.linkTarget);
+      entry = this.entries.get(target);
+    }
+    return entry;
+  }
+}
+
+/** podman writes `<v1id>/layer.tar` as a symlink to `../<diffid>.tar`: relative to the link's directory. */
+function joinLink(linkPath: string, target: string): string {
+  const dir = target.startsWith('/') ? [] : linkPath.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') dir.pop();
+    else dir.push(part);
+  }
+  return dir.join('/');
+}
+
+function toOuter(path: string): string {
+  return path.replace(/^\/+/, '');
+}
+
+async function scanRanged(source: ByteSource, options: ScanOptions): Promise<OuterScan> {
+  const table = new EntryTable(options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+  let truncatedAt: number | undefined;
+  const parser = new TarParser({
+    onEntry(entry) {
+      if (entry.path !== '/') {
+        table.add({
+          path: toOuter(entry.path),
+          kind: entry.kind,
+          size: entry.size,
+          offset: entry.dataOffset,
+          linkTarget: entry.linkTarget,
+        });
+      }
+      return false;
+    },
+  });
+  let offset = 0;
+  try {
+    while (offset < source.size && !parser.ended) {
+      throwIfAborted(options.signal);
+      const window = await source.read(offset, WINDOW);
+      parser.push(window);
+      offset += window.length;
+      offset += parser.skipRemaining();
+      options.onProgress?.({ bytesRead: Math.min(offset, source.size), totalBytes: source.size });
+    }
+    if (offset > source.size) truncatedAt = source.size;
+    else if (!parser.ended) parser.end();
+  } catch (error) {
+    // A truncated archive keeps what was listed: the layers before the cut are still readable.
+    if (
+      !(error instanceof TarFormatError) ||
+      !error.message.includes('ends early') ||
+      table.entries.size === 0
+    ) {
+      throw outerTarError(error, parser.entryCount, source.size);
+    }
+    truncatedAt = source.size;
+  }
+  if (table.entries.size === 0)
+    throw new ArchiveError('not-an-image', 'This tar archive is empty: it holds no image.');
+  return {
+    compression: 'none',
+    truncatedAt,
+    entries: table.entries,
+    randomAccess: true,
+    prefetched: new Map(),
+    resolve: (path) => table.resolve(path),
+    async readSmall(path, maxBytes) {
+      const entry = table.resolve(path);
+      if (entry?.kind !== 'file') throw new ArchiveError('missing-blob', `The archive has no file ${path}.`);
+      if (entry.size > maxBytes)
+        throw new ArchiveError(
+          'absurd-size',
+          `${path} is ${entry.size.toLocaleString('en')} bytes, too large for image metadata.`,
+        );
+      if (entry.offset + entry.size > source.size) {
+        throw new ArchiveError(
+          'truncated',
+          `The archive is truncated: it ends at byte ${source.size.toLocaleString('en')}, inside ${path}.`,
+        );
+      }
+      return source.read(entry.offset, entry.size);
+    },
+    openBlob(path, signal, onRead) {
+      const entry = table.resolve(path);
+      if (entry?.kind !== 'file') return undefined;
+      return readRange(source, entry.offset, entry.size, { signal, onRead });
+    },
+  };
+}
+
+function outerTarError(error: unknown, entryCount: number, size: number): unknown {
+  if (!(error instanceof TarFormatError)) return error;
+  if (entryCount === 0) {
+    return new ArchiveError(
+      'not-a-tar',
+      'This file is not an image archive: it is neither a tar nor a compressed tar.',
+    );
+  }
+  if (error.message.includes('ends early') || error.message.includes('cut off')) {
+    return new ArchiveError(
+      'truncated',
+      `The archive is truncated: it ends at byte ${size.toLocaleString('en')}, inside an entry.`,
+    );
+  }
+  return new ArchiveError('corrupt', `The archive is damaged: ${error.message}`);
+}
+
+async function scanStreamed(
+  source: ByteSource,
+  env: CoreEnv,
+  compression: Compression,
+  gunzip: CoreEnv['gunzip'],
+  options: ScanOptions,
+): Promise<OuterScan> {
+  const table = new EntryTable(options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+  const small = new Map<string, Uint8Array>();
+  const prefetched = new Map<string, LayerIndex | Error>();
+  let smallTotal = 0;
+  let bytesRead = 0;
+  let captured: { path: string; bytes: Uint8Array; fill: number } | undefined;
+  let queue: ByteQueue | undefined;
+  let pendingIndex: Promise<void> | undefined;
+
+  const parser = new TarParser({
+    onEntry(entry) {
+      if (entry.path === '/') return false;
+      const path = toOuter(entry.path);
+      table.add({
+        path,
+        kind: entry.kind,
+        size: entry.size,
+        offset: entry.dataOffset,
+        linkTarget: entry.linkTarget,
+      });
+      if (entry.kind !== 'file' || entry.size === 0) return false;
+      if (entry.size <= SMALL) {
+        smallTotal += entry.size;
+        if (smallTotal > MAX_SMALL_TOTAL)
+          throw new ArchiveError(
+            'too-many-entries',
+            'The archive holds too much small content to be an image archive.',
+          );
+        captured = { path, bytes: new Uint8Array(entry.size), fill: 0 };
+        return true;
+      }
+      const q = new ByteQueue();
+      queue = q;
+      pendingIndex = indexLayer(() => q, env, { canRestart: false, signal: options.signal }).then(
+        (index) => {
+          prefetched.set(path, index);
+          options.onPrefetched?.(path, index);
+        },
+        (error: unknown) => {
+          q.discard();
+          const failure = error instanceof Error ? error : new Error(String(error));
+          prefetched.set(path, failure);
+          options.onPrefetched?.(path, failure);
+        },
+      );
+      return true;
+    },
+    onData(_entry, chunk) {
+      if (captured) {
+        captured.bytes.set(chunk, captured.fill);
+        captured.fill += chunk.length;
+      } else queue?.push(chunk);
+    },
+    onEntryEnd() {
+      if (captured) small.set(captured.path, captured.bytes);
+      captured = undefined;
+      queue?.close();
+      queue = undefined;
+    },
+  });
+
+  const decoder = compression === 'gzip' ? gunzip : env.unzstd;
+  const input = readRange(source, 0, source.size, {
+    signal: options.signal,
+    onRead: (n) => (bytesRead += n),
+  });
+  try {
+    for await (const chunk of decoder(input)) {
+      throwIfAborted(options.signal);
+      if (!parser.ended) parser.push(chunk);
+      if (queue) await queue.drained();
+      if (pendingIndex && !queue) {
+        await pendingIndex;
+        pendingIndex = undefined;
+      }
+      options.onProgress?.({ bytesRead, totalBytes: source.size });
+    }
+    parser.end();
+  } catch (error) {
+    queue?.fail(error);
+    if (error instanceof MultiMemberGzipError) throw error;
+    if (error instanceof TarFormatError) throw outerTarError(error, parser.entryCount, source.size);
+    if (error instanceof ArchiveError || (error instanceof Error && error.name === 'AbortedError'))
+      throw error;
+    throw new ArchiveError(
+      'corrupt',
+      `The archive's ${compression} compression is damaged: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  await pendingIndex;
+  if (table.entries.size === 0)
+    throw new ArchiveError('not-an-image', 'This archive is empty: it holds no image.');
+  return {
+    compression,
+    truncatedAt: undefined,
+    entries: table.entries,
+    randomAccess: false,
+    prefetched,
+    resolve: (path) => table.resolve(path),
+    readSmall(path, maxBytes) {
+      const entry = table.resolve(path);
+      const bytes = entry ? small.get(entry.path) : undefined;
+      if (!entry || entry.kind !== 'file')
+        return Promise.reject(new ArchiveError('missing-blob', `The archive has no file ${path}.`));
+      if (entry.size > maxBytes || !bytes) {
+        return Promise.reject(
+          new ArchiveError(
+            'absurd-size',
+            `${path} is ${entry.size.toLocaleString('en')} bytes, too large for image metadata.`,
+          ),
+        );
+      }
+      return Promise.resolve(bytes);
+    },
+    openBlob(path) {
+      const entry = table.resolve(path);
+      const bytes = entry ? small.get(entry.path) : undefined;
+      if (!bytes) return undefined;
+      return (async function* one() {
+        yield await Promise.resolve(bytes);
+      })();
+    },
+  };
+}

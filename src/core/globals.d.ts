@@ -1,0 +1,19 @@
+/**
+ * The few web-platform globals the core uses, which both Node and Web Workers provide. Declared here
+ * because the core compiles without the DOM lib (house style rule 2), so nothing else can slip in.
+ */
+interface TextDecoderOptions {
+  fatal?: boolean;
+  ignoreBOM?: boolean;
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: TextDecoderOptions);
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+}

@@ -1,0 +1,46 @@
+/**
+ * The core's public API: the only module the worker and the CLI import (house style, rule 1).
+ */
+export type { TarEntry, EntryKind } from './model/tar-entry';
+export type { ImageFs, FsNode } from './model/image-fs';
+export { shortDigest, isSha256Digest, type Digest } from './model/digest';
+export { memorySource, readRange, rechunk, AbortedError, type ByteSource } from './io/byte-source';
+export {
+  sniffCompression,
+  MultiMemberGzipError,
+  type CoreEnv,
+  type Decoder,
+  type Hasher,
+  type Compression,
+} from './io/env';
+export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
+export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
+export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
+export { LayerError, type LayerIndex } from './archive/index-layer';
+export type {
+  ArchiveInfo,
+  ImageRecord,
+  LayerRef,
+  HistoryRow,
+  Platform,
+  NotIncluded,
+  Artifact,
+  ArchiveFormat,
+} from './image/model';
+export { imageNames, type ImageNames } from './image/names';
+export {
+  ArchiveSession,
+  sentence,
+  type LayerStatus,
+  type LayerState,
+  type OpenProgress,
+} from './session/archive-session';
+export { pickImage, pickPlatformDefault, type ImagePick } from './session/pick-image';
+export {
+  historyRows,
+  formatSize,
+  formatAgo,
+  displayCreatedBy,
+  type HistoryView,
+} from './session/history-view';
+export { inspectImage, type InspectJson } from './session/inspect-view';

@@ -1,0 +1,64 @@
+/**
+ * Ranged, chunked reads of something too big to hold: a browser File, a file on disk, or bytes in
+ * memory (tests). The archive is never read whole (house style rule 3).
+ */
+export interface ByteSource {
+  readonly name: string;
+  readonly size: number;
+  /** Bytes [offset, offset + length), clipped at the end of the source. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+}
+
+export function memorySource(bytes: Uint8Array, name = 'memory'): ByteSource {
+  return {
+    name,
+    size: bytes.length,
+    read: (offset, length) =>
+      Promise.resolve(bytes.subarray(offset, Math.min(bytes.length, offset + length))),
+  };
+}
+
+export const DEFAULT_CHUNK = 4 * 1024 * 1024;
+
+export class AbortedError extends Error {
+  override name = 'AbortedError';
+  constructor() {
+    super('Cancelled.');
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError();
+}
+
+/**
+ * The bytes [start, start + length) as a sequence of chunks, one read ahead so the next slice is
+ * on its way while the current one is processed. `onRead` counts bytes for progress.
+ */
+export async function* readRange(
+  source: ByteSource,
+  start: number,
+  length: number,
+  options: { chunkSize?: number; signal?: AbortSignal; onRead?: (bytes: number) => void } = {},
+): AsyncGenerator<Uint8Array> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  const end = Math.min(source.size, start + length);
+  let offset = start;
+  let pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
+  while (pending) {
+    throwIfAborted(options.signal);
+    const chunk = await pending;
+    if (chunk.length === 0) break;
+    offset += chunk.length;
+    pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
+    options.onRead?.(chunk.length);
+    yield chunk;
+  }
+}
+
+/** Re-chunk a byte sequence into pieces of at most `size` bytes (tests use 7 to exercise boundaries). */
+export async function* rechunk(input: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  for await (const chunk of input) {
+    for (let i = 0; i < chunk.length; i += size) yield chunk.subarray(i, Math.min(chunk.length, i + size));
+  }
+}

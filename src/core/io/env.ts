@@ -1,0 +1,47 @@
+/**
+ * What the core needs from its environment, passed in rather than imported (house style rule 2):
+ * the browser worker gives native DecompressionStream and WASM hashing, Node gives zlib and
+ * node:crypto, and both fall back to the portable decoders in ./portable-decoders.
+ */
+export type Compression = 'none' | 'gzip' | 'zstd';
+
+export interface Hasher {
+  update(data: Uint8Array): void;
+  /** Lowercase hex of the digest; the hasher is spent afterwards. */
+  digestHex(): string;
+}
+
+export type Decoder = (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;
+
+export interface CoreEnv {
+  createSha256(): Promise<Hasher>;
+  /**
+   * The fast gzip decoder. It may throw MultiMemberGzipError on a second gzip member (Chromium's
+   * DecompressionStream does so for estargz); the core then restarts the layer with `gunzipPortable`.
+   */
+  gunzip: Decoder;
+  /** A gzip decoder that continues past member ends (multi-member, estargz). */
+  gunzipPortable: Decoder;
+  /** zstd: all frames, skippable frames skipped (zstd:chunked). */
+  unzstd: Decoder;
+}
+
+export class MultiMemberGzipError extends Error {
+  override name = 'MultiMemberGzipError';
+  constructor() {
+    super('The gzip stream has more than one member.');
+  }
+}
+
+/** Which decoder a stream needs, from its first bytes (never from its name or media type, §2). */
+export function sniffCompression(head: Uint8Array): Compression | 'bzip2' | 'xz' {
+  const b = (i: number) => head[i] ?? -1;
+  if (b(0) === 0x1f && b(1) === 0x8b) return 'gzip';
+  if (b(0) === 0x28 && b(1) === 0xb5 && b(2) === 0x2f && b(3) === 0xfd) return 'zstd';
+  // zstd skippable frame: magic 0x184D2A50–5F little-endian (zstd:chunked may start with one).
+  if ((b(0) & 0xf0) === 0x50 && b(1) === 0x2a && b(2) === 0x4d && b(3) === 0x18) return 'zstd';
+  if (b(0) === 0x42 && b(1) === 0x5a && b(2) === 0x68) return 'bzip2';
+  if (b(0) === 0xfd && b(1) === 0x37 && b(2) === 0x7a && b(3) === 0x58 && b(4) === 0x5a && b(5) === 0)
+    return 'xz';
+  return 'none';
+}

@@ -1,0 +1,65 @@
+/**
+ * Pure-JS decoders that run anywhere. fflate's streaming Gunzip continues past member ends (its
+ * gunzipSync does not: image-formats.md §2), so estargz decodes; fzstd handles concatenated frames
+ * and skips skippable frames, so zstd:chunked decodes.
+ */
+import { Gunzip } from 'fflate';
+import { Decompress } from 'fzstd';
+import type { Decoder } from './env';
+
+type Push = (chunk: Uint8Array, final?: boolean) => void;
+
+/** Adapt a callback-style push decoder into an async-iterable transform. */
+function pushDecoder(make: (emit: (out: Uint8Array) => void) => Push, what: string): Decoder {
+  return async function* decode(input) {
+    let out: Uint8Array[] = [];
+    const push = make((data) => out.push(data));
+    let sawInput = false;
+    for await (const chunk of input) {
+      if (chunk.length === 0) continue;
+      sawInput = true;
+      try {
+        push(chunk);
+      } catch (error) {
+        throw new Error(`The ${what} data is corrupt (${messageOf(error)}).`);
+      }
+      if (out.length > 0) {
+        const ready = out;
+        out = [];
+        yield* ready;
+      }
+    }
+    try {
+      push(new Uint8Array(0), true);
+    } catch (error) {
+      throw new Error(
+        sawInput
+          ? `The ${what} data ends early or is corrupt (${messageOf(error)}).`
+          : `The ${what} data is empty.`,
+      );
+    }
+    yield* out;
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const gunzipPortable: Decoder = pushDecoder((emit) => {
+  const g = new Gunzip((data) => {
+    emit(data);
+  });
+  return (chunk, final) => {
+    g.push(chunk, final);
+  };
+}, 'gzip');
+
+export const unzstdPortable: Decoder = pushDecoder((emit) => {
+  const d = new Decompress((data) => {
+    emit(data);
+  });
+  return (chunk, final) => {
+    d.push(chunk, final);
+  };
+}, 'zstd');

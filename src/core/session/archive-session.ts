@@ -1,0 +1,227 @@
+/**
+ * One opened archive: its outer index, its images, and the layer indexes built so far. Layers are
+ * indexed on demand per image and shared between images by blob path (a base layer is read once).
+ * This is what the worker keeps and what the CLI builds per command.
+ */
+import type { ArchiveInfo, ImageRecord, LayerRef } from '../image/model';
+import type { CoreEnv } from '../io/env';
+import type { ByteSource } from '../io/byte-source';
+import { AbortedError } from '../io/byte-source';
+import { scanOuter, type OuterScan } from '../archive/outer-scan';
+import { readArchive } from '../archive/read-archive';
+import { indexLayer, type LayerIndex } from '../archive/index-layer';
+import { ArchiveError } from '../archive/archive-error';
+
+export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
+
+export interface LayerStatus {
+  readonly state: LayerState;
+  readonly index: LayerIndex | undefined;
+  /** Why it failed or is absent, as a sentence. */
+  readonly error: string | undefined;
+  /** diff_id verified: true/false once indexed, null when not (yet) computed. */
+  readonly verified: boolean | null;
+  readonly warnings: readonly string[];
+  readonly decodedBytes: number;
+}
+
+export interface OpenProgress {
+  readonly phase: 'scanning' | 'indexing' | 'done';
+  readonly bytesRead: number;
+  readonly totalBytes: number;
+}
+
+export interface SessionOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: OpenProgress) => void;
+}
+
+export class ArchiveSession {
+  private readonly statuses = new Map<string, LayerStatus>();
+  private bytesRead: number;
+
+  private constructor(
+    readonly source: ByteSource,
+    private readonly env: CoreEnv,
+    readonly scan: OuterScan,
+    readonly info: ArchiveInfo,
+  ) {
+    this.bytesRead = scan.randomAccess ? 0 : source.size;
+  }
+
+  static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
+    const scan = await scanOuter(source, env, {
+      signal: options.signal,
+      onProgress: (p) =>
+        options.onProgress?.({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes }),
+    });
+    const sha256 = async (bytes: Uint8Array) => {
+      const h = await env.createSha256();
+      h.update(bytes);
+      return h.digestHex();
+    };
+    const read = await readArchive(scan, sha256);
+    const info =
+      scan.truncatedAt === undefined
+        ? read
+        : {
+            ...read,
+            warnings: [
+              ...read.warnings,
+              `The archive is truncated: it ends at byte ${scan.truncatedAt.toLocaleString('en')}. Layers stored past that point cannot be read.`,
+            ],
+          };
+    return new ArchiveSession(source, env, scan, info);
+  }
+
+  image(key: string): ImageRecord {
+    const image = this.info.images.find((i) => i.key === key);
+    if (!image) throw new ArchiveError('no-such-image', `The archive has no image ${key}.`);
+    return image;
+  }
+
+  status(layer: LayerRef): LayerStatus {
+    if (layer.blobPath === null) {
+      return {
+        state: 'absent',
+        index: undefined,
+        error: layer.absentReason ?? 'not included',
+        verified: null,
+        warnings: [],
+        decodedBytes: 0,
+      };
+    }
+    return (
+      this.statuses.get(layer.blobPath) ?? {
+        state: 'pending',
+        index: undefined,
+        error: undefined,
+        verified: null,
+        warnings: [],
+        decodedBytes: 0,
+      }
+    );
+  }
+
+  /** Bytes of the blobs an image's layers still need to read (for progress totals). */
+  pendingBytes(image: ImageRecord): number {
+    let total = 0;
+    for (const layer of image.layers) {
+      if (layer.blobPath && this.status(layer).state === 'pending')
+        total += this.scan.resolve(layer.blobPath)?.size ?? 0;
+    }
+    return total;
+  }
+
+  /**
+   * Index every layer of an image, bottom to top, reporting each state change. A failed layer is
+   * marked with its reason and the rest go on: one corrupt layer never hides the others.
+   */
+  async indexImage(
+    image: ImageRecord,
+    options: {
+      signal?: AbortSignal;
+      onLayer?: (layer: LayerRef, status: LayerStatus) => void;
+      onBytes?: (read: number) => void;
+    } = {},
+  ): Promise<void> {
+    for (const layer of image.layers) {
+      if (options.signal?.aborted) throw new AbortedError();
+      const current = this.status(layer);
+      if (current.state !== 'pending') {
+        options.onLayer?.(layer, current);
+        continue;
+      }
+      const path = layer.blobPath!;
+      const set = (status: LayerStatus) => {
+        this.statuses.set(path, status);
+        options.onLayer?.(layer, status);
+      };
+      set({ ...current, state: 'indexing' });
+      try {
+        const index = await this.indexBlob(
+          path,
+          options.signal,
+          (decoded) => {
+            const s = this.statuses.get(path);
+            if (s) this.statuses.set(path, { ...s, decodedBytes: decoded });
+          },
+          options.onBytes,
+        );
+        set(this.verify(layer, index));
+      } catch (error) {
+        if (error instanceof AbortedError) {
+          this.statuses.delete(path);
+          throw error;
+        }
+        set({
+          state: 'failed',
+          index: undefined,
+          error: sentence(error),
+          verified: null,
+          warnings: [],
+          decodedBytes: 0,
+        });
+      }
+    }
+  }
+
+  private async indexBlob(
+    path: string,
+    signal: AbortSignal | undefined,
+    onDecoded: (n: number) => void,
+    onBytes: ((read: number) => void) | undefined,
+  ): Promise<LayerIndex> {
+    const prefetched = this.scan.prefetched.get(path);
+    if (prefetched instanceof Error) throw prefetched;
+    if (prefetched) return prefetched;
+    const entry = this.scan.resolve(path);
+    if (entry && this.scan.truncatedAt !== undefined && entry.offset + entry.size > this.scan.truncatedAt) {
+      throw new ArchiveError(
+        'truncated',
+        `This layer is cut off: the archive ends at byte ${this.scan.truncatedAt.toLocaleString('en')}, inside it.`,
+      );
+    }
+    const open = () => {
+      const stream = this.scan.openBlob(path, signal, (n) => {
+        this.bytesRead += n;
+        onBytes?.(this.bytesRead);
+      });
+      if (!stream) throw new ArchiveError('missing-blob', `The layer blob ${path} cannot be read.`);
+      return stream;
+    };
+    return indexLayer(open, this.env, { signal, canRestart: this.scan.randomAccess, onProgress: onDecoded });
+  }
+
+  private verify(layer: LayerRef, index: LayerIndex): LayerStatus {
+    const warnings = [...index.warnings];
+    let verified: boolean | null = null;
+    if (layer.diffId) {
+      verified = layer.diffId === index.diffId;
+      if (!verified) {
+        const chunked = Object.keys(layer.annotations).some((k) => k.includes('zstd-chunked'));
+        warnings.unshift(
+          chunked
+            ? `The uncompressed content (${index.diffId}) differs from the config's diff_id; zstd:chunked layers may legitimately differ (tar padding is not kept).`
+            : `The uncompressed content (${index.diffId}) does not match the config's diff_id ${layer.diffId}.`,
+        );
+      }
+    }
+    if (layer.digest && layer.digest.startsWith('sha256:') && layer.digest !== index.digest) {
+      warnings.unshift(
+        `The stored blob's digest ${index.digest} does not match the manifest's ${layer.digest}.`,
+      );
+    }
+    if (layer.declaredSize !== null && layer.declaredSize !== index.storedSize) {
+      warnings.unshift(
+        `The blob is ${index.storedSize.toLocaleString('en')} bytes but the manifest says ${layer.declaredSize.toLocaleString('en')}.`,
+      );
+    }
+    return { state: 'done', index, error: undefined, verified, warnings, decodedBytes: index.size };
+  }
+}
+
+export function sentence(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
