@@ -1,0 +1,117 @@
+import { formatReference, isReferenceError, parseReference } from './reference';
+import type { ParsedName } from './reference';
+import { isFullIdentifier } from './reference-grammar';
+import { DEFAULT_TAG, normalizeReference } from './reference-normalize';
+import { isQualifiedDomain } from './registries-conf';
+import type { RegistriesConf } from './registries-conf';
+
+/** Why podman tries a name: the user's qualified name, an alias, localhost, a search registry, or Docker Hub. */
+export type CandidateSource = 'qualified' | 'alias' | 'localhost' | 'search-registry' | 'docker-hub';
+
+export interface PodmanCandidate {
+  readonly name: string;
+  readonly source: CandidateSource;
+}
+
+/**
+ * How podman's local lookup (containers/common libimage/runtime.go LookupImage) reads a name before it
+ * looks at any image: a refusal, a full image ID, or a name with the list of full names to try.
+ */
+export type PodmanPlan =
+  | { readonly kind: 'invalid'; readonly message: string }
+  | { readonly kind: 'id'; readonly hex: string }
+  | {
+      readonly kind: 'name';
+      /** The name as podman looks it up: a tag next to a digest is dropped first (Docker compatibility). */
+      readonly name: ParsedName;
+      readonly short: boolean;
+      readonly candidates: readonly PodmanCandidate[];
+      /** Set when the short-name expansion failed; podman then reports the image unknown at once. */
+      readonly expansionError: string | null;
+    };
+
+/** pkg/shortnames IsShortName: no registry ('.', ':' or localhost) in the first component. */
+export function isShortName(name: ParsedName): boolean {
+  return !isQualifiedDomain(name.domain);
+}
+
+/** reference.ParseNormalizedNamed + TagNameOnly: Docker's full form of one candidate. */
+function fullName(text: string): { name: string } | { error: string } {
+  const normalized = normalizeReference(text);
+  if (normalized.kind === 'error') return { error: normalized.message };
+  if (normalized.kind === 'id') return { error: `'${text}' is an image ID, not a name` };
+  return { name: normalized.normalized };
+}
+
+function withTagAndDigest(base: string, name: ParsedName): string {
+  return `${base}${name.tag === null ? '' : `:${name.tag}`}${name.digest === null ? '' : `@${name.digest}`}`;
+}
+
+/**
+ * pkg/shortnames ResolveLocally, then LookupImage's Docker-compatible extra candidate. The order is the
+ * code's, not the documentation's: the alias first, then localhost, then each search registry, then the
+ * docker.io normalisation. A candidate already in the list is not repeated (podman would only find the
+ * same image twice).
+ */
+function expand(
+  name: ParsedName,
+  conf: RegistriesConf,
+): { candidates: PodmanCandidate[]; error: string | null } {
+  const text = formatReference(name);
+  const candidates: PodmanCandidate[] = [];
+  const add = (candidate: string, source: CandidateSource): void => {
+    if (!candidates.some((c) => c.name === candidate)) candidates.push({ name: candidate, source });
+  };
+  if (!isShortName(name)) {
+    const full = fullName(text);
+    if ('error' in full) return { candidates: [], error: full.error };
+    add(full.name, 'qualified');
+  } else {
+    const alias = conf.aliases.get(name.domain === null ? name.path : `${name.domain}/${name.path}`);
+    if (alias !== undefined) {
+      const full = fullName(withTagAndDigest(alias, name));
+      if ('error' in full) return { candidates: [], error: full.error };
+      add(full.name, 'alias');
+    }
+    for (const registry of ['localhost', ...conf.unqualifiedSearchRegistries]) {
+      const full = fullName(`${registry}/${text}`);
+      if ('error' in full) return { candidates: [], error: full.error };
+      add(full.name, registry === 'localhost' ? 'localhost' : 'search-registry');
+    }
+  }
+  const docker = fullName(text);
+  if ('name' in docker) add(docker.name, 'docker-hub');
+  return { candidates, error: null };
+}
+
+export function planPodmanLookup(input: string, conf: RegistriesConf): PodmanPlan {
+  const parsed = parseReference(input);
+  if (isReferenceError(parsed)) return { kind: 'invalid', message: parsed.message };
+  if (parsed.kind === 'id') return { kind: 'id', hex: parsed.id.slice('sha256:'.length) };
+  // normalizeTaggedDigestedString: "fedora:latest@sha256:…" is looked up as "fedora@sha256:…".
+  const name: ParsedName = parsed.digest !== null && parsed.tag !== null ? { ...parsed, tag: null } : parsed;
+  const text = formatReference(name);
+  if (text.startsWith('sha256:')) {
+    const hex = text.slice('sha256:'.length);
+    if (!isFullIdentifier(hex)) {
+      return {
+        kind: 'invalid',
+        message: `'${input}' is not a full image ID: after 'sha256:' podman needs all 64 hex digits; leave out 'sha256:' to match the start of an ID`,
+      };
+    }
+    return { kind: 'id', hex };
+  }
+  const { candidates, error } = expand(name, conf);
+  return { kind: 'name', name, short: isShortName(name), candidates, expansionError: error };
+}
+
+/** The full names podman tries, in order, before it looks at image IDs and at name endings. */
+export function podmanCandidates(input: string, conf: RegistriesConf): string[] {
+  const plan = planPodmanLookup(input, conf);
+  return plan.kind === 'name' ? plan.candidates.map((c) => c.name) : [];
+}
+
+/** The tag podman's last-resort suffix match requires: the given one, else "latest" (TagNameOnly). */
+export function suffixTag(name: ParsedName): string {
+  return name.tag ?? DEFAULT_TAG;
+}
