@@ -1,0 +1,193 @@
+/**
+ * dive's efficiency figures, reproduced exactly (wagoodman/dive dive/filetree/efficiency.go and
+ * dive/image/analysis.go; image-formats.md §9), quirks included, so that a dive CI gate gives the
+ * same verdict here:
+ * - per path p (whiteouts keyed by the path they delete), each occurrence in a layer adds s = the
+ *   tar header size; a whiteout adds the whole lower size when the lower node is a directory
+ *   with an entry of its own, else 0. Cum(p), Min(p), N(p); E = Σ Min / Σ Cum (1 when Σ Cum = 0);
+ *   W = Σ Cum over paths with N ≥ 2 (the kept copy counts too, dive #684); U = all layers but layer 0;
+ * - only leaves of each layer's own tree are visited, children in byte order, child first;
+ * - opaque markers (`.wh..wh..*`) are never added, so lower files stay (dive #391);
+ * - a whiteout whose path is missing below stops that layer's visit, and its path keeps Min = -1;
+ * - the "lower" tree is layer 0 as read plus layers 0..n-1 stacked, where a stacked intermediate
+ *   directory without an entry overwrites the lower directory's attributes with empty ones.
+ * This is deliberately not the corrected figure: see true-waste.ts.
+ */
+import type { TarEntry } from '../model/tar-entry';
+
+const WHITEOUT = '.wh.';
+const DOUBLE_WHITEOUT = '.wh..wh..';
+
+interface DiveNode {
+  readonly name: string;
+  readonly parent: DiveNode | undefined;
+  readonly children: Map<string, DiveNode>;
+  /** dive's FileInfo: empty (size 0, not a dir) for nodes created as intermediates. */
+  size: number;
+  isDir: boolean;
+}
+
+function newNode(name: string, parent: DiveNode | undefined): DiveNode {
+  return { name, parent, children: new Map(), size: 0, isDir: false };
+}
+
+function names(path: string): string[] {
+  return path.split('/').filter((name) => name !== '');
+}
+
+/** dive's FileTree.AddPath: intermediates get empty info; an existing node keeps its children. */
+function addPath(root: DiveNode, path: string, size: number, isDir: boolean): void {
+  const parts = names(path);
+  let node = root;
+  for (const name of parts) {
+    let child = node.children.get(name);
+    if (child === undefined) {
+      if (name.startsWith(DOUBLE_WHITEOUT)) return;
+      child = newNode(name, node);
+      node.children.set(name, child);
+    }
+    node = child;
+  }
+  if (node === root) return;
+  node.size = size;
+  node.isDir = isDir;
+}
+
+function getNode(root: DiveNode, path: string): DiveNode | undefined {
+  let node: DiveNode | undefined = root;
+  for (const name of names(path)) {
+    node = node.children.get(name);
+    if (node === undefined) return undefined;
+  }
+  return node;
+}
+
+function sortedChildren(node: DiveNode): DiveNode[] {
+  return [...node.children.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** The path dive keys a node by: a whiteout's own ".wh." prefix is dropped. */
+function nodePath(parentPath: string, node: DiveNode): string {
+  const name = node.name.startsWith(WHITEOUT) ? node.name.slice(WHITEOUT.length) : node.name;
+  return parentPath === '/' ? `/${name}` : `${parentPath}/${name}`;
+}
+
+function rawPath(parentPath: string, node: DiveNode): string {
+  return parentPath === '/' ? `/${node.name}` : `${parentPath}/${node.name}`;
+}
+
+function buildLayerTree(entries: readonly TarEntry[]): { root: DiveNode; fileSize: number } {
+  const root = newNode('', undefined);
+  let fileSize = 0;
+  for (const entry of entries) {
+    if (entry.path === '/') continue;
+    fileSize += entry.realSize;
+    addPath(root, entry.path, entry.realSize, entry.kind === 'dir');
+  }
+  return { root, fileSize };
+}
+
+function subtreeSize(node: DiveNode): number {
+  let total = node.size;
+  for (const child of node.children.values()) total += subtreeSize(child);
+  return total;
+}
+
+/** dive's FileTree.Stack: child first, whiteouts remove, everything else is added with its info. */
+function stack(lower: DiveNode, upper: DiveNode): void {
+  const visit = (node: DiveNode, parentPath: string): void => {
+    const path = nodePath(parentPath, node);
+    for (const child of sortedChildren(node)) visit(child, rawPath(parentPath, node));
+    if (node.name.startsWith(WHITEOUT)) {
+      const gone = getNode(lower, path);
+      if (gone?.parent !== undefined) gone.parent.children.delete(gone.name);
+    } else {
+      addPath(lower, path, node.size, node.isDir);
+    }
+  };
+  for (const child of sortedChildren(upper)) visit(child, '/');
+}
+
+interface PathData {
+  cumulative: number;
+  min: number;
+  count: number;
+}
+
+export interface DiveInefficiency {
+  readonly path: string;
+  readonly count: number;
+  readonly cumulativeSize: number;
+}
+
+export interface DiveFigures {
+  readonly efficiency: number;
+  readonly sizeBytes: number;
+  readonly userSizeBytes: number;
+  readonly wastedBytes: number;
+  /** wastedBytes / userSizeBytes, as dive divides (NaN or Infinity when there are no user bytes). */
+  readonly userWastedPercent: number;
+  /** Layer sizes as dive shows them: sums of tar header sizes. */
+  readonly layerSizes: readonly number[];
+  /** Paths seen in two layers or more, largest cumulative size first (dive's CI report order). */
+  readonly inefficiencies: readonly DiveInefficiency[];
+}
+
+export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): DiveFigures {
+  const paths = new Map<string, PathData>();
+  const inefficient: { path: string; data: PathData }[] = [];
+  const layerSizes: number[] = [];
+  let lower: DiveNode | undefined;
+
+  layers.forEach((entries, index) => {
+    const { root, fileSize } = buildLayerTree(entries);
+    layerSizes.push(fileSize);
+    if (lower === undefined) lower = buildLayerTree(entries).root;
+    else stack(lower, buildLayerTree(layers[index - 1]!).root);
+    const below = lower;
+    // Returns false to stop the layer's visit, as dive's visitor error does.
+    const visit = (node: DiveNode, parentPath: string): boolean => {
+      for (const child of sortedChildren(node)) if (!visit(child, rawPath(parentPath, node))) return false;
+      if (node.children.size > 0) return true;
+      const path = nodePath(parentPath, node);
+      let data = paths.get(path);
+      if (data === undefined) {
+        data = { cumulative: 0, min: -1, count: 0 };
+        paths.set(path, data);
+      }
+      let size = node.size;
+      if (node.name.startsWith(WHITEOUT)) {
+        const previous = getNode(below, path);
+        if (previous === undefined) return false;
+        size = previous.isDir ? subtreeSize(previous) : 0;
+      }
+      data.cumulative += size;
+      if (data.min < 0 || size < data.min) data.min = size;
+      data.count++;
+      if (data.count === 2) inefficient.push({ path, data });
+      return true;
+    };
+    for (const child of sortedChildren(root)) if (!visit(child, '/')) break;
+  });
+
+  let minimum = 0;
+  let discovered = 0;
+  for (const data of paths.values()) {
+    minimum += data.min;
+    discovered += data.cumulative;
+  }
+  const sizeBytes = layerSizes.reduce((sum, n) => sum + n, 0);
+  const userSizeBytes = sizeBytes - (layerSizes[0] ?? 0);
+  const wastedBytes = inefficient.reduce((sum, item) => sum + item.data.cumulative, 0);
+  return {
+    efficiency: discovered === 0 ? 1 : minimum / discovered,
+    sizeBytes,
+    userSizeBytes,
+    wastedBytes,
+    userWastedPercent: wastedBytes / userSizeBytes,
+    layerSizes,
+    inefficiencies: inefficient
+      .map(({ path, data }) => ({ path, count: data.count, cumulativeSize: data.cumulative }))
+      .sort((a, b) => b.cumulativeSize - a.cumulativeSize),
+  };
+}
