@@ -1,0 +1,137 @@
+import { ByteView } from './byte-view';
+import * as C from './elf-constants';
+import type { ByteReader, DynamicInfo, DynamicLayout, ElfHeader, ProgramHeader } from './elf-types';
+import { countSymbols } from './count-symbols';
+import { vaddrToOffset } from './parse-elf-header';
+import { readVersionDefs, readVersionNeeds } from './parse-versions';
+import { StringTable } from './string-table';
+
+interface RawDynamic {
+  readonly tags: Map<number, number>;
+  readonly needed: number[];
+  readonly filters: number[];
+  readonly auxiliary: number[];
+}
+
+/** The PT_DYNAMIC entries up to DT_NULL; single-valued tags keep their first occurrence, as ld.so does. */
+async function readRawDynamic(
+  reader: ByteReader,
+  header: ElfHeader,
+  dyn: ProgramHeader,
+  problems: string[],
+): Promise<RawDynamic | undefined> {
+  const is64 = header.class === 64;
+  const entSize = is64 ? 16 : 8;
+  const length = Math.min(dyn.filesz, C.LIMITS.dynamicEntries * entSize);
+  const bytes = await reader.read(dyn.offset, length);
+  if (bytes === undefined || bytes.length < entSize) {
+    problems.push('PT_DYNAMIC lies outside the file');
+    return undefined;
+  }
+  const v = new ByteView(bytes, header.littleEndian);
+  const raw: RawDynamic = { tags: new Map(), needed: [], filters: [], auxiliary: [] };
+  let terminated = false;
+  for (let at = 0; at + entSize <= bytes.length; at += entSize) {
+    const tag = is64 ? v.u64(at) : v.u32(at);
+    const value = v.word(at + entSize / 2, is64);
+    if (tag === C.DT_NULL) {
+      terminated = true;
+      break;
+    }
+    if (tag === C.DT_NEEDED) {
+      if (raw.needed.length < C.LIMITS.needed) raw.needed.push(value);
+    } else if (tag === C.DT_FILTER) raw.filters.push(value);
+    else if (tag === C.DT_AUXILIARY) raw.auxiliary.push(value);
+    else if (!raw.tags.has(tag)) raw.tags.set(tag, value);
+  }
+  if (!terminated) problems.push('dynamic section has no DT_NULL within its bounds');
+  if (raw.needed.length >= C.LIMITS.needed) problems.push(`DT_NEEDED list cut at ${C.LIMITS.needed}`);
+  return raw;
+}
+
+async function strings(
+  table: StringTable,
+  indexes: readonly number[],
+  problems: string[],
+): Promise<string[]> {
+  const result: string[] = [];
+  for (const index of indexes) {
+    const s = await table.get(index);
+    if (s === undefined) problems.push(`string offset ${index} is outside DT_STRTAB`);
+    else result.push(s);
+  }
+  return result;
+}
+
+async function optionalString(
+  table: StringTable,
+  index: number | undefined,
+  problems: string[],
+): Promise<string | undefined> {
+  if (index === undefined) return undefined;
+  const [s] = await strings(table, [index], problems);
+  return s;
+}
+
+function mapPtr(
+  phdrs: readonly ProgramHeader[],
+  raw: RawDynamic,
+  tag: number,
+  name: string,
+  problems: string[],
+): number | undefined {
+  const va = raw.tags.get(tag);
+  if (va === undefined) return undefined;
+  const off = vaddrToOffset(phdrs, va);
+  if (off === undefined) problems.push(`${name} 0x${va.toString(16)} maps to no PT_LOAD`);
+  return off;
+}
+
+export async function readDynamic(
+  reader: ByteReader,
+  header: ElfHeader,
+  phdrs: readonly ProgramHeader[],
+  dyn: ProgramHeader,
+  problems: string[],
+): Promise<DynamicInfo | undefined> {
+  const raw = await readRawDynamic(reader, header, dyn, problems);
+  if (raw === undefined) return undefined;
+  const strtabOffset = mapPtr(phdrs, raw, C.DT_STRTAB, 'DT_STRTAB', problems);
+  const strtabSize = raw.tags.get(C.DT_STRSZ) ?? 0;
+  const layout: DynamicLayout = {
+    strtabOffset,
+    strtabSize,
+    symtabOffset: mapPtr(phdrs, raw, C.DT_SYMTAB, 'DT_SYMTAB', problems),
+    symentSize: raw.tags.get(C.DT_SYMENT) ?? (header.class === 64 ? 24 : 16),
+    versymOffset: mapPtr(phdrs, raw, C.DT_VERSYM, 'DT_VERSYM', problems),
+  };
+  const table = new StringTable(reader, strtabOffset ?? 0, strtabOffset === undefined ? 0 : strtabSize);
+  const ctx = { reader, header, table, problems };
+  const verneedOffset = mapPtr(phdrs, raw, C.DT_VERNEED, 'DT_VERNEED', problems);
+  const verdefOffset = mapPtr(phdrs, raw, C.DT_VERDEF, 'DT_VERDEF', problems);
+  return {
+    needed: await strings(table, raw.needed, problems),
+    soname: await optionalString(table, raw.tags.get(C.DT_SONAME), problems),
+    rpath: await optionalString(table, raw.tags.get(C.DT_RPATH), problems),
+    runpath: await optionalString(table, raw.tags.get(C.DT_RUNPATH), problems),
+    flags: raw.tags.get(C.DT_FLAGS) ?? 0,
+    flags1: raw.tags.get(C.DT_FLAGS_1) ?? 0,
+    filters: await strings(table, raw.filters, problems),
+    auxiliary: await strings(table, raw.auxiliary, problems),
+    versionNeeds:
+      verneedOffset === undefined
+        ? []
+        : await readVersionNeeds(ctx, verneedOffset, raw.tags.get(C.DT_VERNEEDNUM) ?? 0),
+    versionDefs:
+      verdefOffset === undefined
+        ? []
+        : await readVersionDefs(ctx, verdefOffset, raw.tags.get(C.DT_VERDEFNUM) ?? 0),
+    hasVersym: layout.versymOffset !== undefined,
+    symbolCount: await countSymbols(reader, header, {
+      hash: mapPtr(phdrs, raw, C.DT_HASH, 'DT_HASH', problems),
+      gnuHash: mapPtr(phdrs, raw, C.DT_GNU_HASH, 'DT_GNU_HASH', problems),
+      problems,
+    }),
+    layout,
+  };
+}
