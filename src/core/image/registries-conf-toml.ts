@@ -162,6 +162,7 @@ function readArray(c: Cursor): TomlValue[] {
     items.push(readValue(c));
     skipBlank(c, true);
     if (peek(c) === ',') c.at++;
+    else if (peek(c) === '') throw new TomlSyntaxError(startLine, "the array has no closing ']'");
     else if (peek(c) !== ']')
       throw new TomlSyntaxError(c.line, `expected ',' or ']' in the array, found ${describe(peek(c))}`);
   }

@@ -66,8 +66,12 @@ function lookupDocker(input: string, store: readonly StoredName[], ids: readonly
     tagImplied: n.implied.includes('tag'),
     short: n.implied.includes('registry'),
   });
-  const head = `'${input}' means ${n.normalized}, which is not present`;
-  return { matches: [], explanation: [head, ...(typeof prefix === 'string' ? [prefix] : []), ...misses] };
+  const head = [`'${input}' means ${n.normalized}, which is not present`];
+  if (parsed.kind === 'name' && parsed.domain !== null && /[A-Z]/.test(parsed.domain)) {
+    head.push(`'${parsed.domain}' has uppercase letters, so Docker reads it as a registry host`);
+  }
+  if (typeof prefix === 'string') head.push(prefix);
+  return { matches: [], explanation: [...head, ...misses] };
 }
 
 /**
@@ -90,7 +94,7 @@ function lookupPodman(
   if (plan.expansionError !== null) {
     const upper = name.domain !== null && /[A-Z]/.test(name.domain);
     const why = upper
-      ? `'${name.domain}' has uppercase letters, so it can only be a registry host, and it is not a qualified one; podman cannot put localhost or a search registry in front of it (${plan.expansionError})`
+      ? `'${name.domain}' has uppercase letters, so it cannot be part of a repository path, but without '.', ':' or 'localhost' podman does not take it for a registry either: with localhost or a search registry in front it becomes a path component, which is refused`
       : `podman cannot expand '${input}' into full names: ${plan.expansionError}`;
     return { matches: [], explanation: [why, `'${input}' is not known to podman`] };
   }
@@ -102,7 +106,7 @@ function lookupPodman(
       return { matches: hits.map((h) => h.original), explanation: [`found as ${how}`] };
     }
   }
-  const tried = `tried ${plan.candidates.map((c) => c.name).join(', ')}: none is present`;
+  const tried = `tried ${[...new Set(plan.candidates.map((c) => c.name))].join(', ')}: none is present`;
   const text = formatReference(name);
   const exact = store.filter((s) => s.original === text);
   if (exact.length > 0)

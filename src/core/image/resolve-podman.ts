@@ -48,10 +48,11 @@ function withTagAndDigest(base: string, name: ParsedName): string {
 }
 
 /**
- * pkg/shortnames ResolveLocally, then LookupImage's Docker-compatible extra candidate. The order is the
- * code's, not the documentation's: the alias first, then localhost, then each search registry, then the
- * docker.io normalisation. A candidate already in the list is not repeated (podman would only find the
- * same image twice).
+ * pkg/shortnames ResolveLocally, then LookupImage's Docker-compatible extra candidate: the alias first, then
+ * localhost, then each search registry, then the docker.io normalisation. Repeats are kept, because podman
+ * tries them again. Observed with podman 4.3.1 (--log-level debug, "Trying …"): with the Fedora search list and
+ * the alias fedora → registry.fedoraproject.org/fedora, `fedora:39` tries registry.fedoraproject.org/fedora:39,
+ * localhost/fedora:39, the four search registries, then docker.io/library/fedora:39 again.
  */
 function expand(
   name: ParsedName,
@@ -60,7 +61,7 @@ function expand(
   const text = formatReference(name);
   const candidates: PodmanCandidate[] = [];
   const add = (candidate: string, source: CandidateSource): void => {
-    if (!candidates.some((c) => c.name === candidate)) candidates.push({ name: candidate, source });
+    candidates.push({ name: candidate, source });
   };
   if (!isShortName(name)) {
     const full = fullName(text);
