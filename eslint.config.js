@@ -42,6 +42,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {
@@ -93,6 +94,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // zustand selectors hand out the store's arrow functions; they carry no `this`.
+      '@typescript-eslint/unbound-method': 'off',
       ...layer(
         ['**/worker/**', '**/cli/**', '**/core/**/!(model)*'],
         'the UI reaches data through client/ and queries/.',

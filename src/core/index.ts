@@ -35,7 +35,13 @@ export {
   type LayerState,
   type OpenProgress,
 } from './session/archive-session';
-export { pickImage, pickPlatformDefault, type ImagePick } from './session/pick-image';
+export {
+  pickImage,
+  pickPlatformDefault,
+  platformString,
+  describeImage,
+  type ImagePick,
+} from './session/pick-image';
 export {
   historyRows,
   formatSize,

@@ -1,9 +1,15 @@
 /** `strata inspect [--image NAME] [--platform OS/ARCH[/VARIANT]] [--json] ARCHIVE`. */
-import { formatSize, imageNames, inspectImage, pickImage, type InspectJson } from '../../core';
+import {
+  formatSize,
+  imageNames,
+  inspectImage,
+  pickImage,
+  platformString,
+  type InspectJson,
+} from '../../core';
 import { InputError, UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { openSession } from '../open-image';
-import { platformString } from '../../core/session/pick-image';
 
 export const inspect: Command = async (args, io) => {
   const parsed = parseArgs(args, { values: ['--image', '--platform'], booleans: ['--json'] });

@@ -74,6 +74,11 @@ export class ArchiveSession {
     return new ArchiveSession(source, env, scan, info);
   }
 
+  /** Layer-blob bytes read so far (ranged archives), for progress and throughput. */
+  get bytesReadSoFar(): number {
+    return this.bytesRead;
+  }
+
   image(key: string): ImageRecord {
     const image = this.info.images.find((i) => i.key === key);
     if (!image) throw new ArchiveError('no-such-image', `The archive has no image ${key}.`);

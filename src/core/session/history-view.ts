@@ -70,6 +70,8 @@ export function formatAgo(created: string | null, now: number = Date.now()): str
   if (!created) return '';
   const t = Date.parse(created);
   if (Number.isNaN(t)) return created;
+  // Go's zero time (0001-01-01, kaniko and others) means "not recorded".
+  if (t < Date.UTC(1971, 0, 1)) return 'unknown';
   const s = Math.max(0, (now - t) / 1000);
   const ago = (text: string) => `${text} ago`;
   if (s < 1) return ago('Less than a second');

@@ -53,7 +53,7 @@ export function inspectImage(session: ArchiveSession, image: ImageRecord): Inspe
     };
   });
   const sum = (values: (number | null)[]) =>
-    values.every((v) => v !== null) ? values.reduce<number>((a, b) => a + (b as number), 0) : null;
+    values.every((v) => v !== null) ? values.reduce<number>((a, b) => a + b, 0) : null;
   return {
     names: names.full,
     tags: names.bareTags,

@@ -1,0 +1,2 @@
+/** Display formatting shared by the page and the CLI, so both print sizes and times alike. */
+export { formatSize, formatAgo, displayCreatedBy, shortDigest } from '../core';

@@ -1,0 +1,76 @@
+/**
+ * The layer stack like `podman history`: one row per build step, newest first, empty steps (ENV,
+ * LABEL, CMD…) included and marked; details of a step (full command, digests, compression,
+ * warnings) on demand.
+ */
+import { Fragment } from 'react';
+import type { HistoryView } from '../../../protocol/messages';
+import { displayCreatedBy, formatAgo, formatSize } from '../../../protocol/format';
+import { useStore } from '../../state/store';
+import { LayerDetails } from './LayerDetails';
+import { StateBadge } from './StateBadge';
+
+export function LayersTable({
+  rows,
+  shared,
+}: {
+  rows: readonly HistoryView[];
+  shared?: ReadonlyMap<number, string>;
+}) {
+  const selected = useStore((s) => s.selectedLayer);
+  const select = useStore((s) => s.selectLayer);
+  return (
+    <table className="layers" aria-label="Layers">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">Created</th>
+          <th scope="col">Created by</th>
+          <th scope="col" className="num">
+            Size
+          </th>
+          <th scope="col">Comment</th>
+          <th scope="col">State</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => {
+          const rowKey = rows.length - 1 - i;
+          const open = selected === rowKey;
+          return (
+            <Fragment key={rowKey}>
+              <tr
+                className={`layers__row${row.emptyLayer ? ' layers__row--empty' : ''}${open ? ' layers__row--open' : ''}`}
+                aria-expanded={open}
+                data-layer-index={row.layerIndex ?? ''}
+                onClick={() => select(open ? null : rowKey)}
+              >
+                <td className="num">{row.layerIndex === null ? '' : row.layerIndex + 1}</td>
+                <td title={row.created ?? ''}>{formatAgo(row.created)}</td>
+                <td className="layers__cmd" title={row.createdBy}>
+                  {row.emptyLayer && <span className="tag">empty</span>}
+                  {shared?.has(row.layerIndex ?? -1) && (
+                    <span className="tag tag--shared">{shared.get(row.layerIndex ?? -1)}</span>
+                  )}
+                  <code>{displayCreatedBy(row.createdBy) || '—'}</code>
+                </td>
+                <td className="num">{row.size === null ? '…' : formatSize(row.size)}</td>
+                <td>{row.comment}</td>
+                <td>
+                  <StateBadge row={row} />
+                </td>
+              </tr>
+              {open && (
+                <tr className="layers__details">
+                  <td colSpan={6}>
+                    <LayerDetails row={row} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * Opening a dropped file and indexing the shown image, as queries: data of one dropped file never
+ * changes (staleTime Infinity), and a cancelled query aborts the worker's work through its signal.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getClient } from '../../client';
+import type { ArchiveSummary, ImageView } from '../../protocol/messages';
+import { useStore, type OpenedFile } from '../state/store';
+import { queryKeys } from './keys';
+
+export function useArchive(opened: OpenedFile | undefined) {
+  const setProgress = useStore((s) => s.setProgress);
+  return useQuery({
+    queryKey: queryKeys.archive(opened?.key ?? 'none'),
+    enabled: opened !== undefined,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().open(opened!.file, opened!.file.name, { signal, onProgress: setProgress }),
+  });
+}
+
+export function useImageView(
+  opened: OpenedFile | undefined,
+  archive: ArchiveSummary | undefined,
+  imageKey: string | null,
+) {
+  const setProgress = useStore((s) => s.setProgress);
+  const queryClient = useQueryClient();
+  const key = queryKeys.imageView(opened?.key ?? 'none', imageKey ?? 'none');
+  return useQuery<ImageView>({
+    queryKey: key,
+    enabled: archive !== undefined && imageKey !== null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().indexImage(archive!.archiveId, imageKey!, {
+        signal,
+        onProgress: (progress) => {
+          setProgress(progress);
+          // Rows appear at once and fill in as each layer finishes.
+          if (progress.view) queryClient.setQueryData(key, progress.view);
+        },
+      }),
+  });
+}
