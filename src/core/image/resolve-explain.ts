@@ -40,7 +40,7 @@ export function explainMiss(store: readonly StoredName[], q: MissQuery): string[
     );
   }
   const inner = byInnerComponents(store, q.written);
-  if (inner.length > 0 && q.short) {
+  if (inner.length > 0 && q.short && q.engine === 'podman') {
     out.push(`'${q.written}' appears inside ${shown(inner)}, but only a name's last components count`);
   }
   if (out.length === 0) out.push(`no image in the archive is named like '${q.written}'`);

@@ -116,3 +116,31 @@ export function podmanCandidates(input: string, conf: RegistriesConf): string[] 
 export function suffixTag(name: ParsedName): string {
   return name.tag ?? DEFAULT_TAG;
 }
+
+/**
+ * What `podman pull NAME` would do (pkg/shortnames Resolve): an alias or a qualified name is used as is;
+ * otherwise the search registries, with short-name-mode deciding between asking, failing and trying all.
+ */
+export function describePodmanPull(input: string, conf: RegistriesConf): string {
+  const plan = planPodmanLookup(input, conf);
+  if (plan.kind === 'invalid') return `podman pull refuses it: ${plan.message}`;
+  if (plan.kind === 'id') return 'podman pull cannot fetch an image ID; it needs a name';
+  const first = plan.candidates[0];
+  if (plan.expansionError !== null || first === undefined) return 'podman pull cannot expand this name';
+  if (!plan.short) return `podman pull fetches ${first.name}`;
+  if (first.source === 'alias') return `podman pull fetches ${first.name} (the alias always wins)`;
+  const search = conf.unqualifiedSearchRegistries;
+  if (search.length === 0)
+    return 'podman pull fails: no alias matches and no unqualified-search-registries are set';
+  const registries = plan.candidates.filter((c) => c.source === 'search-registry').map((c) => c.name);
+  if (registries.length === 1) return `podman pull fetches ${registries[0]!} (the only search registry)`;
+  const list = registries.join(', ');
+  switch (conf.shortNameMode) {
+    case 'disabled':
+      return `podman pull tries ${list} in order (short-name-mode disabled)`;
+    case 'permissive':
+      return `podman pull asks which of ${list} on a terminal, and tries them in order without one (short-name-mode permissive)`;
+    case 'enforcing':
+      return `podman pull asks which of ${list} on a terminal, and fails without one (short-name-mode enforcing)`;
+  }
+}
