@@ -4,7 +4,9 @@
  *    SHOULD precede their siblings: containers/storage wrote `etc/.wh.to-delete` after
  *    `etc/os-release`, so a marker's position in the tar must not matter);
  * 2. the layer's other entries, in tar order (of duplicate paths the last wins);
- * 3. hardlinks, resolved in this layer first, then in the merged lower state, else broken.
+ * 3. hardlinks, resolved in this layer first, then in the merged lower state, else broken. They
+ *    resolve once the layer's entries are placed and keep pointing at that version: a later layer
+ *    that replaces the target does not change an older link (observed with etc/motd.hardlink).
  * A whiteout never hides an entry of its own layer: pass 1 runs before any entry is placed.
  */
 import type { TarEntry } from '../model/tar-entry';

@@ -25,6 +25,8 @@ import { PathTable, ROOT } from './path-table';
 import { searchPaths } from './search';
 import { computeTrueWaste, type TrueWaste } from './true-waste';
 
+const KEPT_CHANGE_SETS = 8;
+
 export class LayerRangeError extends RangeError {
   override name = 'LayerRangeError';
 }
@@ -73,8 +75,13 @@ export class LayerStack {
     let set = this.changeCache.get(layer);
     if (set === undefined) {
       set = collectChanges(this.table, this.touched, layer, layer);
-      this.changeCache.set(layer, set);
+      // A base layer's change set is as large as the layer: keep only the few looked at last.
+      if (this.changeCache.size >= KEPT_CHANGE_SETS)
+        this.changeCache.delete(this.changeCache.keys().next().value!);
+    } else {
+      this.changeCache.delete(layer);
     }
+    this.changeCache.set(layer, set);
     return set;
   }
 
