@@ -7,8 +7,12 @@
  */
 import type { ImageFs } from '../model/image-fs';
 
+// "//", "/." or "/.." anywhere, or a trailing slash after something.
+const NEEDS_NORMALIZING = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
 /** "/a//b/./c/../d/" → "/a/b/d"; ".." never climbs above "/". */
 export function normalizePath(path: string): string {
+  if (path.startsWith('/') && !NEEDS_NORMALIZING.test(path)) return path;
   const parts: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
@@ -20,16 +24,36 @@ export function normalizePath(path: string): string {
 
 export class PathCanonicaliser {
   private readonly dirs = new Map<string, Promise<string>>();
+  /** The settled part of `dirs`, for look-ups that need no await. */
+  private readonly settled = new Map<string, string>([['/', '/']]);
 
   constructor(private readonly fs: ImageFs) {}
 
   /** The path with its directory part resolved; the final component kept as it is. */
   async canonical(path: string): Promise<string> {
     const normal = normalizePath(path);
-    if (normal === '/') return '/';
+    const known = this.canonicalIfKnown(normal);
+    if (known !== undefined) return known;
     const slash = normal.lastIndexOf('/');
     const dir = await this.directory(slash === 0 ? '/' : normal.slice(0, slash));
     return dir === '/' ? normal.slice(slash) : dir + normal.slice(slash);
+  }
+
+  /** The same without waiting, when the directory is already resolved (see `prepare`); else undefined. */
+  canonicalIfKnown(normalPath: string): string | undefined {
+    if (normalPath === '/') return '/';
+    const slash = normalPath.lastIndexOf('/');
+    const dir = this.settled.get(slash === 0 ? '/' : normalPath.slice(0, slash));
+    if (dir === undefined) return undefined;
+    return dir === '/' ? normalPath.slice(slash) : dir + normalPath.slice(slash);
+  }
+
+  /** Resolves the directories of many normalised paths up front, one await per distinct directory. */
+  async prepare(normalPaths: Iterable<string>): Promise<void> {
+    for (const path of normalPaths) {
+      const slash = path.lastIndexOf('/');
+      if (slash > 0 && !this.settled.has(path.slice(0, slash))) await this.directory(path.slice(0, slash));
+    }
   }
 
   /** Every symlink resolved, the final one too; undefined when the path is not in the image. */
@@ -40,7 +64,10 @@ export class PathCanonicaliser {
   private directory(dir: string): Promise<string> {
     let resolved = this.dirs.get(dir);
     if (resolved === undefined) {
-      resolved = this.resolveDirectory(dir);
+      resolved = this.resolveDirectory(dir).then((real) => {
+        this.settled.set(dir, real);
+        return real;
+      });
       this.dirs.set(dir, resolved);
     }
     return resolved;

@@ -63,11 +63,18 @@ export async function buildOwnerIndex(
     for (const pkg of db.packages) {
       for (const file of pkg.files) {
         // Files rpm did not put on disk (not installed, replaced, losing multilib colour) are not owned.
-        if (!file.installed) continue;
-        add(raw, file.path, pkg);
-        add(canonical, await canonicaliser.canonical(file.path), pkg);
+        if (file.installed) add(raw, file.path, pkg);
       }
     }
+  }
+  // One await per directory, not per file: 100,000 files share a few thousand directories.
+  const normal = new Map<string, string>();
+  for (const path of raw.keys()) normal.set(path, normalizePath(path));
+  await canonicaliser.prepare(normal.values());
+  for (const [path, owners] of raw) {
+    const normalPath = normal.get(path)!;
+    const key = canonicaliser.canonicalIfKnown(normalPath) ?? (await canonicaliser.canonical(normalPath));
+    for (const pkg of owners) add(canonical, key, pkg);
   }
   await applyDiversions(canonical, diversions, canonicaliser);
   const refs = new Map<InstalledPackage, PackageRef>();
