@@ -6,7 +6,7 @@
  * keeps small entries (metadata) in memory and indexes large ones as layers on the way.
  */
 import type { EntryKind } from '../model/tar-entry';
-import { readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
+import { readFully, readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
 import { MultiMemberGzipError, sniffCompression, type Compression, type CoreEnv } from '../io/env';
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
@@ -69,7 +69,7 @@ export async function scanOuter(
   options: ScanOptions = {},
 ): Promise<OuterScan> {
   if (source.size === 0) throw new ArchiveError('empty', 'The file is empty (0 bytes).');
-  const head = await source.read(0, 512);
+  const head = await readFully(source, 0, 512);
   const compression = sniffCompression(head);
   if (compression === 'bzip2' || compression === 'xz') {
     throw new ArchiveError(
@@ -194,7 +194,7 @@ async function scanRanged(source: ByteSource, options: ScanOptions): Promise<Out
           `The archive is truncated: it ends at byte ${source.size.toLocaleString('en')}, inside ${path}.`,
         );
       }
-      return source.read(entry.offset, entry.size);
+      return readFully(source, entry.offset, entry.size);
     },
     openBlob(path, signal, onRead) {
       const entry = table.resolve(path);

@@ -18,6 +18,23 @@ export function memorySource(bytes: Uint8Array, name = 'memory'): ByteSource {
   };
 }
 
+/** Read exactly [offset, offset + length) (clipped at the end), however short the source's reads are. */
+export async function readFully(source: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  const end = Math.min(source.size, offset + length);
+  const first = await source.read(offset, end - offset);
+  if (first.length >= end - offset) return first;
+  const out = new Uint8Array(end - offset);
+  out.set(first);
+  let filled = first.length;
+  while (filled < out.length) {
+    const more = await source.read(offset + filled, out.length - filled);
+    if (more.length === 0) break;
+    out.set(more, filled);
+    filled += more.length;
+  }
+  return out.subarray(0, filled);
+}
+
 export const DEFAULT_CHUNK = 4 * 1024 * 1024;
 
 export class AbortedError extends Error {
