@@ -138,12 +138,15 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
   const inefficient: { path: string; data: PathData }[] = [];
   const layerSizes: number[] = [];
   let lower: DiveNode | undefined;
+  let previous: DiveNode | undefined;
 
-  layers.forEach((entries, index) => {
+  for (const entries of layers) {
     const { root, fileSize } = buildLayerTree(entries);
     layerSizes.push(fileSize);
+    // Layer 0's own tree, copied, then layers 0..n-1 stacked on it (dive's StackTreeRange(0, n-1)).
     if (lower === undefined) lower = buildLayerTree(entries).root;
-    else stack(lower, buildLayerTree(layers[index - 1]!).root);
+    else stack(lower, previous!);
+    previous = root;
     const below = lower;
     // Returns false to stop the layer's visit, as dive's visitor error does.
     const visit = (node: DiveNode, parentPath: string): boolean => {
@@ -168,7 +171,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
       return true;
     };
     for (const child of sortedChildren(root)) if (!visit(child, '/')) break;
-  });
+  }
 
   let minimum = 0;
   let discovered = 0;
