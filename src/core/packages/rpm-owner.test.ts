@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { buildOwnerIndex } from './owner-index';
 import { detectPackageDbs, readPackageDbs } from './package-dbs';
 
 const RPM = join(import.meta.dirname, '../../../fixtures/packages/rpm');
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/rpmdb');
 const require = createRequire(import.meta.url);
 const sqlite = { wasmBinary: readFileSync(require.resolve('sql.js/dist/sql-wasm.wasm')) };
 
@@ -80,5 +81,44 @@ describe('rpm -qf over the installed root', () => {
     expect(errors.map((e) => e.message)).toEqual([
       '/var/lib/rpm/Packages: The Berkeley DB overflow chain from page 3 is broken at page 3.',
     ]);
+  });
+});
+
+describe('rpm databases read from the image', () => {
+  it('reads the -wal beside rpmdb.sqlite', async () => {
+    const fs = createMemoryImageFs([
+      { path: '/var/lib/rpm', kind: 'symlink', linkTarget: '../../usr/lib/sysimage/rpm' },
+      {
+        path: '/usr/lib/sysimage/rpm/rpmdb.sqlite',
+        kind: 'file',
+        content: readFileSync(join(RPM, 'wal-base.sqlite')),
+      },
+      {
+        path: '/usr/lib/sysimage/rpm/rpmdb.sqlite-wal',
+        kind: 'file',
+        content: readFileSync(join(RPM, 'wal-base.sqlite-wal')),
+      },
+    ]);
+    const { dbs } = await readPackageDbs(fs, { sqlite });
+    expect(dbs.map((db) => [db.location, db.packages.map((p) => p.name)])).toEqual([
+      ['/usr/lib/sysimage/rpm/rpmdb.sqlite', ['zlib1g']],
+    ]);
+  });
+});
+
+describe.skipIf(!existsSync(CORPUS))('owners from third-party rpm databases (shared/corpus/rpmdb)', () => {
+  it.each([
+    ['el8-libuuid.Packages.bdb', 'Packages', '/usr/lib64/libuuid.so.1', 'libuuid-2.32.1-42.el8_8.x86_64'],
+    ['sle15-bci.Packages.ndb', 'Packages.db', '/usr/bin/bash', 'bash-4.4-19.6.1.x86_64'],
+    ['cbl-mariner-2.0.rpmdb.sqlite', 'rpmdb.sqlite', '/bin/bash', 'bash-5.1.8-1.cm2.x86_64'],
+  ])('%s: rpm -qf %s', async (file, name, path, expected) => {
+    const fs = createMemoryImageFs([
+      { path: `/var/lib/rpm/${name}`, kind: 'file', content: readFileSync(join(CORPUS, file)) },
+    ]);
+    const { dbs, errors } = await readPackageDbs(fs, { sqlite });
+    expect(errors).toEqual([]);
+    const index = await buildOwnerIndex(fs, dbs);
+    const result = await index.ownerOf(path);
+    expect(formatRpmQf(path, index.ownersAt(result.canonicalPath), false)).toBe(expected);
   });
 });
