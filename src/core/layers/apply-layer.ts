@@ -162,19 +162,28 @@ function placeEntry(ctx: Ctx, entry: TarEntry): void {
 function resolveHardlink(ctx: Ctx, id: number, depth: number): Version | undefined {
   const { table } = ctx.sink;
   const version = table.current(id)!;
-  const entry = version.entry!;
+  const entry = version.entry;
+  // A later duplicate (or a removal) in this layer may have replaced the link: nothing to resolve.
+  if (entry?.kind !== 'hardlink') return undefined;
   if (version.hardlink !== undefined) return version.linkedVersion;
   const targetId = table.idOf(entry.linkTarget);
   let target = targetId === undefined ? undefined : table.current(targetId);
   if (target?.entry?.kind === 'hardlink' && depth < 64) {
     target = target.layer === ctx.layer ? resolveHardlink(ctx, targetId!, depth + 1) : target.linkedVersion;
   }
-  if (target === undefined || !target.present || target.entry === undefined || target.entry.kind === 'dir') {
+  const kind = target?.present === true ? target.entry?.kind : undefined;
+  // Links to directories are invalid; a link still pointing at a link here is a cycle.
+  if (target === undefined || kind === undefined || kind === 'dir' || kind === 'hardlink') {
     version.hardlink = { state: 'broken', path: entry.linkTarget };
     warn(ctx, entry.path, `The hardlink target ${entry.linkTarget} is not in this layer or below it.`);
     return undefined;
   }
-  version.hardlink = { state: 'resolved', path: target.entry.path, layer: target.layer, entry: target.entry };
+  version.hardlink = {
+    state: 'resolved',
+    path: target.entry!.path,
+    layer: target.layer,
+    entry: target.entry!,
+  };
   version.linkedVersion = target;
   return target;
 }

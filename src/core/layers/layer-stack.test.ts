@@ -212,6 +212,21 @@ describe('merged tree rules (image-formats.md §4)', () => {
     expect(stack.trueWaste().trueWastedBytes).toBe(0);
   });
 
+  it('marks link cycles broken and forgets a link replaced later in its own layer', () => {
+    const stack = buildLayerStack([
+      [
+        hardlink('/a', '/b'),
+        hardlink('/b', '/a'),
+        hardlink('/self', '/self'),
+        hardlink('/x', '/a'),
+        file('/x', 1),
+      ],
+    ]);
+    expect(stack.stat(0, '/a')?.hardlink).toEqual({ state: 'broken', path: '/b' });
+    expect(stack.stat(0, '/self')?.hardlink).toEqual({ state: 'broken', path: '/self' });
+    expect(stack.stat(0, '/x')).toMatchObject({ kind: 'file', hardlink: undefined, size: 1 });
+  });
+
   it('keeps long and non-ASCII names and devices', () => {
     const long = `/opt/${'d'.repeat(120)}/${'f'.repeat(150)}.txt`;
     const stack = buildLayerStack([
