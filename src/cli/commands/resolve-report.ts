@@ -132,6 +132,7 @@ function podmanLines(input: string, conf: RegistriesConf): string[] {
   const out = [plan.short ? 'short name; tries, in order:' : 'qualified name; tries, in order:'];
   plan.candidates.forEach((c, i) => out.push(`  ${i + 1}. ${c.name}  (${describeSource(c)})`));
   out.push('then the start of an image ID');
+  if (plan.name.digest !== null) out.push(`then any image stored with the digest ${plan.name.digest}`);
   if (plan.short && plan.name.digest === null) {
     const written = plan.name.domain === null ? plan.name.path : `${plan.name.domain}/${plan.name.path}`;
     out.push(`then any name ending in '/${written}' with the tag '${plan.name.tag ?? 'latest'}'`);
@@ -145,6 +146,7 @@ export function renderReport(
   conf: RegistriesConf,
   engines: readonly Engine[],
   withArchive: boolean,
+  confLabel: string,
 ): string {
   const implied = (part: ImpliedPart): string => (report.implied.includes(part) ? '  (implied)' : '');
   let text = `${report.input}\n`;
@@ -167,6 +169,7 @@ export function renderReport(
   }
   if (engines.includes('podman')) {
     text += lines('podman', podmanLines(report.input, conf));
+    text += lines('  settings', [confLabel]);
     if (withArchive) text += archiveLines('  in archive', report.engines.podman);
     text += lines('  on pull', [report.podmanPull]);
   }

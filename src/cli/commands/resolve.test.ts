@@ -123,6 +123,7 @@ describe('strata resolve, human output', () => {
         '                6. docker.io/library/ubi7:test  (the Docker Hub normalisation)',
         '              then the start of an image ID',
         "              then any name ending in '/ubi7' with the tag 'test'",
+        "  settings    Fedora's registries.conf (4 search registries, enforcing); --registries-conf FILE for another",
         '  in archive  found: localhost/ubi7:test',
         '              found as candidate 1 of 6, localhost/ubi7:test (localhost, where locally built images live)',
         '  on pull     podman pull asks which of registry.fedoraproject.org/ubi7:test, registry.access.redhat.com/ubi7:test, docker.io/library/ubi7:test, quay.io/ubi7:test on a terminal, and fails without one (short-name-mode enforcing)',

@@ -58,8 +58,14 @@ export function resolveWith(deps: ResolveDeps): Command {
       io.stderr(`strata resolve: '${name}' is not a valid image name: ${report.error}.\n`);
       return 1;
     }
-    if (!json)
-      io.stdout(renderReport(report, conf, chosen ? [chosen] : ['docker', 'podman'], archive !== null));
+    const confLabel =
+      flagValue(parsed, '--registries-conf') ??
+      `Fedora's registries.conf (${DEFAULT_REGISTRIES_CONF.unqualifiedSearchRegistries.length} search registries, ${DEFAULT_REGISTRIES_CONF.shortNameMode}); --registries-conf FILE for another`;
+    if (!json) {
+      io.stdout(
+        renderReport(report, conf, chosen ? [chosen] : ['docker', 'podman'], archive !== null, confLabel),
+      );
+    }
     return 0;
   };
 }
