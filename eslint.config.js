@@ -22,6 +22,7 @@ export default tseslint.config(
       'public',
       'fixtures/archives',
       'bench/out',
+      '**/.work',
       '**/*.d.ts',
     ],
   },
