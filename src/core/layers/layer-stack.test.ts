@@ -122,6 +122,30 @@ describe('merged tree rules (image-formats.md §4)', () => {
     ]);
   });
 
+  it('names xattr, mtime and link target changes, and a rewrite that changed nothing visible', () => {
+    const cap = { 'security.capability': new Uint8Array([1, 0, 0, 2]) };
+    const lower = [dir('/d'), file('/empty', 0), file('/touched', 0), symlink('/l', 'a'), file('/cap', 0)];
+    const upper = [
+      dir('/d', { xattrs: { 'user.comment': new TextEncoder().encode('test') } }),
+      file('/empty', 0),
+      file('/touched', 0, { mtime: 5 }),
+      symlink('/l', 'b'),
+      file('/cap', 0, { xattrs: cap }),
+    ];
+    expect(
+      dump(lower, upper)
+        .split('\n')
+        .filter((l) => l.startsWith('L1')),
+    ).toEqual([
+      'L1 +0 ~5 -0 (+0 B ~0 B -0 B)',
+      'L1 M /cap [xattrs]',
+      'L1 M /d [xattrs]',
+      'L1 M /empty [rewritten]',
+      'L1 M /l -> b [linkTarget a→b]',
+      'L1 M /touched [mtime 0→5]',
+    ]);
+  });
+
   it('a symlink replaced by a file, a file replaced by a directory, a directory replaced by a file', () => {
     const lower = [symlink('/s', 'motd'), file('/f', 1), dir('/d'), file('/d/in', 7)];
     const upper = [file('/s', 4), dir('/f'), file('/f/child', 1), file('/d', 2)];
