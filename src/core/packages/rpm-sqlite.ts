@@ -44,9 +44,10 @@ function loadSqlJs(options: SqliteOptions): Promise<SqlJsStatic> {
   return runtime;
 }
 
+/** A copy with its own exactly-sized buffer: a Node Buffer's `.buffer` may be a shared pool. */
 function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
   if (bytes instanceof ArrayBuffer) return bytes;
-  return bytes.slice().buffer;
+  return new Uint8Array(bytes).buffer;
 }
 
 export async function readRpmSqlite(
