@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError, type CliIo } from '../cli-io';
+import { main } from '../main';
 import { openSession } from '../open-image';
 import { listArchiveNames } from './resolve-archive-names';
 import { resolveWith } from './resolve';
@@ -205,4 +206,22 @@ describe('the default archive reader', () => {
       );
     },
   );
+});
+
+describe('strata resolve through main: exit codes', () => {
+  const exit = async (argv: string[]): Promise<number> => {
+    const io: CliIo = { stdout: () => undefined, stderr: () => undefined };
+    return main(argv, io);
+  };
+
+  it('exits 0 for a valid name, 1 for an invalid one, 2 for bad usage', async () => {
+    expect(await exit(['resolve', 'ubuntu'])).toBe(0);
+    expect(await exit(['resolve', '--json', 'foo/App'])).toBe(1);
+    expect(await exit(['resolve'])).toBe(2);
+    expect(await exit(['resolve', '--engine', 'rkt', 'ubuntu'])).toBe(2);
+  });
+
+  it('exits 1 when the archive cannot be read', async () => {
+    expect(await exit(['resolve', '--archive', 'no-such-archive.tar', 'ubuntu'])).toBe(1);
+  });
 });

@@ -201,7 +201,8 @@ function endOfLine(c: Cursor): void {
 
 /** Parses the text; the first syntax error stops it, with its 1-based line number. */
 export function parseToml(text: string): TomlAssignment[] | TomlError {
-  const c: Cursor = { text, at: 0, line: 1 };
+  // Editors on Windows may start the file with a byte-order mark; TOML allows it.
+  const c: Cursor = { text, at: text.startsWith('\uFEFF') ? 1 : 0, line: 1 };
   const out: TomlAssignment[] = [];
   const seen = new Map<string, number>();
   const arrayCounts = new Map<string, number>();

@@ -70,6 +70,12 @@ describe('parseRegistriesConf', () => {
     expect(parseRegistriesConf('short-name-mode = ""\n')).toEqual(EMPTY_REGISTRIES_CONF);
   });
 
+  it('reads CRLF line ends and a byte-order mark', () => {
+    const text =
+      '\uFEFFunqualified-search-registries = [\r\n  "quay.io",\r\n]\r\n[ aliases ]\r\n"a" = "quay.io/a"\r\n';
+    expect(dump(parseRegistriesConf(text))).toBe('search: quay.io\nmode: permissive\n  a = quay.io/a');
+  });
+
   it('reads the V1 search list', () => {
     const text =
       '[registries.search]\nregistries = ["docker.io", "quay.io"]\n[registries.insecure]\nregistries = []\n';
