@@ -68,7 +68,7 @@ export async function readRpmSqlite(
   try {
     db = new SQL.Database(image);
   } catch (error) {
-    return new Error(`SQLite could not open the rpm database: ${String(error)}.`);
+    return new Error(`SQLite could not open the rpm database (${reason(error)}).`);
   }
   try {
     const statement = db.prepare('SELECT hnum, blob FROM Packages ORDER BY hnum');
@@ -80,8 +80,12 @@ export async function readRpmSqlite(
     statement.free();
     return { blobs, walFramesApplied };
   } catch (error) {
-    return new Error(`The SQLite file has no readable rpm Packages table: ${String(error)}.`);
+    return new Error(`The SQLite file has no readable rpm Packages table (${reason(error)}).`);
   } finally {
     db.close();
   }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
