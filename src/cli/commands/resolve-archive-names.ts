@@ -1,36 +1,17 @@
-/**
- * The default way `strata resolve --archive` lists the names and IDs in an archive: src/cli/archive-names.ts,
- * loaded only when --archive is used. The module is imported by a computed specifier so that this file
- * compiles whether or not that module is in the build yet.
- */
-import { InputError } from '../cli-io';
+/** How `strata resolve --archive` lists the names and IDs of the images in an archive. */
+import { imageNames } from '../../core';
+import { openSession } from '../open-image';
 import type { ArchiveNames } from './resolve-report';
 
-type ReadArchiveNames = (path: string) => Promise<ArchiveNames>;
-
-const ARCHIVE_NAMES_MODULE = '../archive-names';
-
-function hasReader(module: unknown): module is { readArchiveNames: ReadArchiveNames } {
-  return (
-    typeof module === 'object' &&
-    module !== null &&
-    typeof (module as { readArchiveNames?: unknown }).readArchiveNames === 'function'
-  );
-}
-
 export async function listArchiveNames(path: string): Promise<ArchiveNames> {
-  let module: unknown;
+  const { session, source } = await openSession(path);
   try {
-    module = await import(/* @vite-ignore */ ARCHIVE_NAMES_MODULE);
-  } catch {
-    throw new InputError(
-      'reading archives is not available in this build of strata; resolve the name without --archive.',
-    );
+    const images = session.info.images;
+    return {
+      names: [...new Set(images.flatMap((i) => imageNames(i.rawNames).full))],
+      ids: [...new Set(images.map((i) => i.id))],
+    };
+  } finally {
+    await source.close();
   }
-  if (!hasReader(module)) {
-    throw new InputError(
-      'reading archives is not available in this build of strata; resolve the name without --archive.',
-    );
-  }
-  return module.readArchiveNames(path);
 }

@@ -5,6 +5,7 @@
  */
 import type { ArchiveInfo, ImageRecord, Platform } from '../image/model';
 import { imageNames } from '../image/names';
+import { EMPTY_REGISTRIES_CONF, lookupLocal } from '../image/resolve';
 
 export type ImagePick = { readonly image: ImageRecord } | { readonly error: string };
 
@@ -62,11 +63,30 @@ export function pickImage(info: ArchiveInfo, query?: string, platform?: string):
     }
   }
   if (query) {
-    const hits = candidates.filter((i) => matchesName(i, query) || matchesId(i, query));
+    let hits = candidates.filter((i) => matchesName(i, query) || matchesId(i, query));
     if (hits.length === 0) {
-      return {
-        error: `No image named "${query}" in this archive. It holds: ${info.images.map(describeImage).join('; ')}.`,
-      };
+      // Then podman's local lookup rules (§6.2): localhost/ first, a name that ends with the
+      // query at a "/" boundary with an equal tag, ":latest" when none is given.
+      const available = candidates.flatMap((i) => imageNames(i.rawNames).full);
+      const lookup = lookupLocal(
+        query,
+        'podman',
+        EMPTY_REGISTRIES_CONF,
+        available,
+        candidates.map((i) => i.id),
+      );
+      hits = candidates.filter(
+        (i) =>
+          imageNames(i.rawNames).full.some((n) => lookup.matches.includes(n)) ||
+          lookup.matches.includes(i.id),
+      );
+      if (hits.length === 0) {
+        const joined = lookup.explanation.join('; ');
+        const why = joined ? ` ${joined.charAt(0).toUpperCase()}${joined.slice(1)}.` : '';
+        return {
+          error: `No image named "${query}" in this archive.${why} It holds: ${info.images.map(describeImage).join('; ')}.`,
+        };
+      }
     }
     candidates = hits;
   }
