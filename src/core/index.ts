@@ -50,3 +50,6 @@ export {
   type HistoryView,
 } from './session/history-view';
 export { inspectImage, type InspectJson } from './session/inspect-view';
+export * from './layers';
+export { readLayerBytes, MAX_READ } from './session/layer-content';
+export * from './image/resolve';

@@ -45,6 +45,8 @@ export interface OuterScan {
     signal?: AbortSignal,
     onRead?: (n: number) => void,
   ): AsyncIterable<Uint8Array> | undefined;
+  /** Bytes [offset, offset + length) of an entry's content; undefined without random access. */
+  readAt(path: string, offset: number, length: number): Promise<Uint8Array> | undefined;
   /** Follow symlink entries (one hop each, relative to the link's directory), at most 8 hops. */
   resolve(path: string): OuterEntry | undefined;
 }
@@ -201,6 +203,12 @@ async function scanRanged(source: ByteSource, options: ScanOptions): Promise<Out
       if (entry?.kind !== 'file') return undefined;
       return readRange(source, entry.offset, entry.size, { signal, onRead });
     },
+    readAt(path, offset, length) {
+      const entry = table.resolve(path);
+      if (entry?.kind !== 'file') return undefined;
+      const start = Math.min(entry.size, Math.max(0, offset));
+      return readFully(source, entry.offset + start, Math.min(length, entry.size - start));
+    },
   };
 }
 
@@ -341,6 +349,11 @@ async function scanStreamed(
         );
       }
       return Promise.resolve(bytes);
+    },
+    readAt(path, offset, length) {
+      const entry = table.resolve(path);
+      const bytes = entry ? small.get(entry.path) : undefined;
+      return bytes ? Promise.resolve(bytes.subarray(offset, offset + length)) : undefined;
     },
     openBlob(path) {
       const entry = table.resolve(path);

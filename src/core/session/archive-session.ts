@@ -11,6 +11,9 @@ import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
 import { indexLayer, type LayerIndex } from '../archive/index-layer';
 import { ArchiveError } from '../archive/archive-error';
+import type { TarEntry } from '../model/tar-entry';
+import { buildLayerStack, type LayerStack } from '../layers';
+import { readLayerBytes } from './layer-content';
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
@@ -38,6 +41,7 @@ export interface SessionOptions {
 
 export class ArchiveSession {
   private readonly statuses = new Map<string, LayerStatus>();
+  private readonly stacks = new Map<string, LayerStack>();
   private bytesRead: number;
 
   private constructor(
@@ -106,6 +110,39 @@ export class ArchiveSession {
         decodedBytes: 0,
       }
     );
+  }
+
+  /**
+   * The merged trees and per-layer changes of an indexed image. A layer that could not be read
+   * counts as empty (its row says why).
+   */
+  layerStack(image: ImageRecord): LayerStack {
+    let stack = this.stacks.get(image.key);
+    if (!stack) {
+      stack = buildLayerStack(image.layers.map((layer) => this.status(layer).index?.entries ?? []));
+      if (image.layers.every((layer) => ['done', 'failed', 'absent'].includes(this.status(layer).state))) {
+        this.stacks.set(image.key, stack);
+      }
+    }
+    return stack;
+  }
+
+  /** Up to `length` bytes of a file's content in layer `layerIndex`, from `offset`. */
+  async readEntry(
+    image: ImageRecord,
+    layerIndex: number,
+    entry: TarEntry,
+    offset: number,
+    length: number,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
+    const layer = image.layers[layerIndex];
+    const index = layer ? this.status(layer).index : undefined;
+    if (!layer || !index)
+      throw new ArchiveError('missing-blob', `Layer ${layerIndex + 1} has not been read.`);
+    const start = entry.dataOffset + Math.max(0, offset);
+    const len = Math.max(0, Math.min(length, entry.size - Math.max(0, offset)));
+    return readLayerBytes(this.scan, this.env, layer, index, start, len, signal);
   }
 
   /** Bytes of the blobs an image's layers still need to read (for progress totals). */

@@ -1,0 +1,63 @@
+/**
+ * File contents, read lazily from the archive on demand and never kept: an uncompressed layer is
+ * sliced directly; a compressed one is decoded from its start up to the file and no further.
+ */
+import type { LayerRef } from '../image/model';
+import type { CoreEnv } from '../io/env';
+import { MultiMemberGzipError } from '../io/env';
+import type { OuterScan } from '../archive/outer-scan';
+import type { LayerIndex } from '../archive/index-layer';
+import { ArchiveError } from '../archive/archive-error';
+
+/** Contents are shown in pages; a request larger than this is cut. */
+export const MAX_READ = 16 * 1024 * 1024;
+
+export async function readLayerBytes(
+  scan: OuterScan,
+  env: CoreEnv,
+  layer: LayerRef,
+  index: LayerIndex,
+  start: number,
+  length: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
+  const want = Math.max(0, Math.min(length, MAX_READ, index.size - start));
+  if (!layer.blobPath) throw new ArchiveError('missing-blob', 'This layer is not included in the archive.');
+  if (want === 0) return new Uint8Array(0);
+  if (index.compression === 'none') {
+    const direct = scan.readAt(layer.blobPath, start, want);
+    if (direct) return direct;
+  }
+  const decode = async (gunzip: CoreEnv['gunzip']): Promise<Uint8Array> => {
+    const blob = scan.openBlob(layer.blobPath!, signal);
+    if (!blob) {
+      throw new ArchiveError(
+        'unsupported-format',
+        'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
+      );
+    }
+    const decoded =
+      index.compression === 'gzip' ? gunzip(blob) : index.compression === 'zstd' ? env.unzstd(blob) : blob;
+    const out = new Uint8Array(want);
+    let pos = 0;
+    let filled = 0;
+    for await (const chunk of decoded) {
+      const end = pos + chunk.length;
+      if (end > start) {
+        const from = Math.max(0, start - pos);
+        const take = Math.min(chunk.length - from, want - filled);
+        out.set(chunk.subarray(from, from + take), filled);
+        filled += take;
+        if (filled >= want) break;
+      }
+      pos = end;
+    }
+    return out.subarray(0, filled);
+  };
+  try {
+    return await decode(env.gunzip);
+  } catch (error) {
+    if (error instanceof MultiMemberGzipError) return decode(env.gunzipPortable);
+    throw error;
+  }
+}
