@@ -6,8 +6,19 @@ export async function readImageFile(fs: ImageFs, path: string): Promise<Uint8Arr
   if (real === undefined) return undefined;
   const node = await fs.lstat(real);
   if (node?.kind !== 'file') return undefined;
-  if (node.size === 0) return new Uint8Array(0);
-  return fs.read(real, 0, node.size);
+  const first = await fs.read(real, 0, node.size);
+  if (first === undefined || first.length >= node.size) return first;
+  // ImageFs.read may return less than asked (a layer reader that serves bounded chunks): keep reading.
+  const whole = new Uint8Array(node.size);
+  whole.set(first);
+  let filled = first.length;
+  while (filled < node.size) {
+    const more = await fs.read(real, filled, node.size - filled);
+    if (more === undefined || more.length === 0) return whole.subarray(0, filled);
+    whole.set(more, filled);
+    filled += more.length;
+  }
+  return whole;
 }
 
 /** The first bytes of a file, enough for its magic. */
