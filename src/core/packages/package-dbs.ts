@@ -16,8 +16,11 @@ export type DetectedPackageDb =
   DetectedRpmDb | DetectedDpkgDb | { readonly path: string; readonly format: 'apk-installed' };
 
 export interface ReadPackageDbsOptions {
-  /** Where sql.js finds its wasm; needed only when the image has an sqlite rpmdb. */
-  readonly sqlite: SqliteOptions;
+  /**
+   * Where sql.js finds its wasm; used only when the image has an sqlite rpmdb. Without it sql.js
+   * looks beside its own script, which works in Node but rarely in a bundled worker.
+   */
+  readonly sqlite?: SqliteOptions;
 }
 
 export async function detectPackageDbs(fs: ImageFs): Promise<DetectedPackageDb[]> {
@@ -28,7 +31,7 @@ export async function detectPackageDbs(fs: ImageFs): Promise<DetectedPackageDb[]
 export async function readPackageDb(
   fs: ImageFs,
   found: DetectedPackageDb,
-  options: ReadPackageDbsOptions,
+  options: ReadPackageDbsOptions = {},
 ): Promise<PackageDb | Error> {
   switch (found.format) {
     case 'dpkg-status':
@@ -39,13 +42,13 @@ export async function readPackageDb(
     case 'rpm-sqlite':
     case 'rpm-bdb':
     case 'rpm-ndb':
-      return readRpmDb(fs, found, options.sqlite);
+      return readRpmDb(fs, found, options.sqlite ?? {});
   }
 }
 
 export async function readPackageDbs(
   fs: ImageFs,
-  options: ReadPackageDbsOptions,
+  options: ReadPackageDbsOptions = {},
 ): Promise<{ readonly dbs: PackageDb[]; readonly errors: Error[] }> {
   const dbs: PackageDb[] = [];
   const errors: Error[] = [];
