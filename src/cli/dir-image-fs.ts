@@ -1,5 +1,6 @@
 import {
   closeSync,
+  constants,
   fstatSync,
   lstatSync,
   openSync,
@@ -68,9 +69,26 @@ export function dirImageFs(root: string): ImageFs {
     return '/' + current.join('/');
   }
 
+  /** A directory path with every symlink resolved; one lstat per new component thanks to the cache. */
   function realDir(path: string): string | undefined {
-    if (!dirCache.has(path)) dirCache.set(path, resolve(path, true));
-    return dirCache.get(path);
+    if (path === '/' || path === '') return '/';
+    if (dirCache.has(path)) return dirCache.get(path);
+    const parts = split(path);
+    const last = parts.pop()!;
+    const parent = realDir('/' + parts.join('/'));
+    const real = parent === undefined ? undefined : step(parent, last);
+    dirCache.set(path, real);
+    return real;
+  }
+
+  /** Resolve one more component below an already resolved directory, following a symlink there. */
+  function step(parent: string, name: string): string | undefined {
+    if (name === '.') return parent;
+    if (name === '..') return parent === '/' ? '/' : parent.slice(0, parent.lastIndexOf('/')) || '/';
+    const candidate = parent === '/' ? `/${name}` : `${parent}/${name}`;
+    const st = lstatHost(candidate);
+    if (st === undefined) return undefined;
+    return st.isSymbolicLink() ? resolve(candidate, true) : candidate;
   }
 
   function resolveCached(path: string, followLast: boolean): string | undefined {
@@ -79,7 +97,9 @@ export function dirImageFs(root: string): ImageFs {
     if (last === undefined) return '/';
     const dir = realDir('/' + parts.join('/'));
     if (dir === undefined) return undefined;
-    return resolve(join(dir, last), followLast);
+    if (followLast || last === '.' || last === '..')
+      return step(dir, last) ?? (followLast ? undefined : join(dir, last));
+    return join(dir, last);
   }
 
   return {
@@ -95,8 +115,7 @@ export function dirImageFs(root: string): ImageFs {
     },
     read(path, offset, length) {
       const at = resolveCached(path, true);
-      if (at === undefined || !lstatHost(at)?.isFile()) return Promise.resolve(undefined);
-      return Promise.resolve(readRange(host(at), offset, length));
+      return Promise.resolve(at === undefined ? undefined : readRange(host(at), offset, length));
     },
     list(path) {
       const at = resolveCached(path, true);
@@ -114,12 +133,15 @@ function readRange(file: string, offset: number, length: number): Uint8Array | u
   if (!Number.isSafeInteger(offset) || offset < 0 || length < 0) return undefined;
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // O_NONBLOCK: a FIFO in an unpacked rootfs must not block the open; fstat then rejects it.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }
   try {
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const size = st.size;
     const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
     let filled = 0;
     while (filled < buffer.length) {

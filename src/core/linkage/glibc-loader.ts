@@ -20,7 +20,8 @@ interface Process {
   readonly rtld: LinkMap;
 }
 
-type MapOutcome = { readonly map: LinkMap } | { readonly fatal: { path: string; message: string } };
+type Fatal = { readonly name: string; readonly path: string; readonly message: string };
+type MapOutcome = { readonly map: LinkMap } | { readonly fatal: Fatal };
 
 function newMap(fields: Partial<LinkMap> & Pick<LinkMap, 'lName' | 'names' | 'kind'>): LinkMap {
   return {
@@ -55,7 +56,7 @@ async function mapObject(
   const outcome: SearchOutcome = name.includes('/')
     ? await openDirect(p.env, name, loader)
     : await searchGlibc(p.env, name, loader);
-  if (outcome.kind === 'fatal') return { fatal: { path: outcome.path, message: outcome.message } };
+  if (outcome.kind === 'fatal') return { fatal: { name, path: outcome.path, message: outcome.message } };
   if (outcome.kind === 'not-found' || p.chain.length >= MAX_OBJECTS) {
     const faked = newMap({ lName: name, names: [name], kind, faked: true, loader });
     p.chain.push(faked);
@@ -185,7 +186,7 @@ function fatalResult(
   path: string,
   realPath: string,
   interpreter: string | undefined,
-  fatal: { path: string; message: string },
+  fatal: Fatal,
 ): LoadResult {
   return {
     path,

@@ -56,8 +56,8 @@ export interface LoadResult {
   readonly versions: readonly VersionCheck[];
   /** Lines glibc prints before the list (missing versions, "no version information available"). */
   readonly messages: readonly string[];
-  /** For status "fatal": the candidate and glibc's message. */
-  readonly fatal: { readonly path: string; readonly message: string } | null;
+  /** For status "fatal": the DT_NEEDED name, the candidate that failed and glibc's message. */
+  readonly fatal: { readonly name: string; readonly path: string; readonly message: string } | null;
   /** Things the emulation could not know or decide (settings that matter, unreadable files). */
   readonly notes: readonly string[];
 }
