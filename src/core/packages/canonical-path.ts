@@ -7,12 +7,17 @@
  */
 import type { ImageFs } from '../model/image-fs';
 
-// "//", "/." or "/.." anywhere, or a trailing slash after something.
-const NEEDS_NORMALIZING = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
-
 /** "/a//b/./c/../d/" → "/a/b/d"; ".." never climbs above "/". */
 export function normalizePath(path: string): string {
-  if (path.startsWith('/') && !NEEDS_NORMALIZING.test(path)) return path;
+  // Fast path for the usual already-normal path ("/." also catches dot-files, which then take the slow path).
+  if (
+    path.startsWith('/') &&
+    !path.includes('//') &&
+    !path.includes('/.') &&
+    (path.length === 1 || !path.endsWith('/'))
+  ) {
+    return path;
+  }
   const parts: string[] = [];
   for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
