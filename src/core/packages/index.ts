@@ -18,3 +18,5 @@ export { dpkgName, formatDpkgS, formatRpmQf } from './owner-format';
 export { describePackage, dumpPackageDb } from './package-dump';
 export { normalizePath, PathCanonicaliser } from './canonical-path';
 export { applySqliteWal } from './sqlite-wal';
+export type { MemoryEntry } from './memory-image-fs';
+export { createMemoryImageFs } from './memory-image-fs';
