@@ -7,5 +7,6 @@ const { main } = await import('../src/cli/main.ts');
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdoutBytes: (b) => process.stdout.write(b),
 });
 process.exitCode = code;

@@ -2,6 +2,7 @@
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  stdoutBytes?(bytes: Uint8Array): void;
 }
 
 /** A command returns its exit code: 0 success, 1 unreadable input (one sentence on stderr), 2 bad usage. */

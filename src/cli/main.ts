@@ -7,6 +7,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   history: () => Promise.resolve(history),
   inspect: () => Promise.resolve(inspect),
   resolve: async () => (await import('./commands/resolve')).resolve,
+  diff: async () => (await import('./commands/diff')).diff,
+  ci: async () => (await import('./commands/ci')).ci,
+  ls: async () => (await import('./commands/ls')).ls,
+  cat: async () => (await import('./commands/cat')).cat,
+  export: async () => (await import('./commands/export')).exportFiles,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -15,9 +20,26 @@ commands:
   history   the layer stack, like podman history --no-trunc
   inspect   names, config, platform and layers of the images in an archive
   resolve   how Docker and Podman resolve an image name
+  diff      what each layer added, modified and removed; dive's waste figures and the corrected one
+  ci        dive's .dive-ci gate (plus strata's rules); exit 1 when a rule fails
+  ls        the merged tree at a layer, like ls -l, with each entry's change at that layer
+  cat       a file's bytes at a layer (symlinks followed inside the image)
+  export    every layer's file list as JSON or CSV
 
-Every command takes --json for machine-readable output. Exit codes: 0 success,
-1 unreadable input, 2 bad usage.
+  strata diff [--image NAME] [--layer N] [--json] ARCHIVE
+  strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
+  strata ls [--image NAME] [--layer N] [--recursive|-R] [--removed] [--json] ARCHIVE [PATH]
+  strata cat [--image NAME] [--layer N] ARCHIVE PATH
+  strata export --format json|csv [--image NAME] ARCHIVE
+
+Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
+--config FILE, else .dive-ci in the current directory when present, else dive's defaults
+(lowestEfficiency 0.9, highestUserWastedPercent 0.1). A --config file that is missing or
+unreadable, or a rule value that does not parse, is a configuration error (exit 2), as dive
+stops with an error on them.
+
+Most commands take --json for machine-readable output. Exit codes: 0 success,
+1 unreadable input (or a failed ci rule), 2 bad usage.
 `;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

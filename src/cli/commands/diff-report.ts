@@ -1,0 +1,196 @@
+/**
+ * `strata diff` output: the JSON of the issue contract (layers bottom to top, paths sorted, the
+ * whole image's waste figures) and its human text (per layer the engine's change lines, then dive's
+ * figures next to the corrected one).
+ */
+import {
+  computeDiveFigures,
+  displayCreatedBy,
+  formatChangeSet,
+  formatSize,
+  shortDigest,
+  type ChangeDetail,
+  type ChangeSet,
+  type DiveFigures,
+  type ImageRecord,
+  type LayerStack,
+  type TrueWaste,
+} from '../../core';
+import { table } from '../table';
+import { layerCreatedBy } from './diff-stack';
+
+/** Version of the JSON below; bumped when a field changes meaning or goes away. */
+export const DIFF_JSON_VERSION = 1;
+const LARGEST = 10;
+
+export interface DiffLayerJson {
+  readonly index: number;
+  readonly diffId: string | null;
+  readonly createdBy: string;
+  readonly added: string[];
+  readonly modified: string[];
+  readonly removed: string[];
+  readonly addedBytes: number;
+  readonly modifiedBytes: number;
+  readonly removedBytes: number;
+  /** Per modified path, what differs (content, type, mode, owner, linkTarget, xattrs, mtime). */
+  readonly modifiedDetails: Record<string, readonly ChangeDetail[]>;
+  /** dive's layer size: the sum of the layer's tar header sizes. */
+  readonly diveSize: number;
+  /** Bytes this layer wrote that the final image no longer shows. */
+  readonly wastedWritten: number;
+  /** Bytes of this or earlier layers that this layer hid. */
+  readonly wastedHidden: number;
+}
+
+export interface DiffJson {
+  readonly version: number;
+  readonly image: string;
+  readonly layers: DiffLayerJson[];
+  readonly efficiency: number;
+  readonly wastedBytes: number;
+  /** dive divides by the bytes above layer 0; null when there are none (dive would print NaN). */
+  readonly userWastedPercent: number | null;
+  readonly trueWastedBytes: number;
+  readonly sizeBytes: number;
+  readonly userSizeBytes: number;
+  readonly inefficientFiles: { path: string; count: number; cumulativeSize: number }[];
+  readonly largestWastedFiles: TrueWaste['largest'];
+}
+
+export interface DiffFigures {
+  readonly dive: DiveFigures;
+  readonly waste: TrueWaste;
+}
+
+export function diffFigures(stack: LayerStack): DiffFigures {
+  return { dive: computeDiveFigures(stack.layers), waste: stack.trueWaste(LARGEST) };
+}
+
+function layerJson(image: ImageRecord, set: ChangeSet, layer: number, figures: DiffFigures): DiffLayerJson {
+  const paths = (list: ChangeSet['added']): string[] => list.map((c) => c.path);
+  const details: Record<string, readonly ChangeDetail[]> = {};
+  for (const change of set.modified) details[change.path] = change.details;
+  return {
+    index: layer,
+    diffId: image.layers[layer]?.diffId ?? null,
+    createdBy: layerCreatedBy(image, layer),
+    added: paths(set.added),
+    modified: paths(set.modified),
+    removed: paths(set.removed),
+    addedBytes: set.addedBytes,
+    modifiedBytes: set.modifiedBytes,
+    removedBytes: set.removedBytes,
+    modifiedDetails: details,
+    diveSize: figures.dive.layerSizes[layer] ?? 0,
+    wastedWritten: figures.waste.wastedWrittenBy[layer] ?? 0,
+    wastedHidden: figures.waste.wastedHiddenBy[layer] ?? 0,
+  };
+}
+
+export function diffJson(
+  image: ImageRecord,
+  stack: LayerStack,
+  layers: readonly number[],
+  figures: DiffFigures,
+): DiffJson {
+  const { dive, waste } = figures;
+  return {
+    version: DIFF_JSON_VERSION,
+    image: image.id,
+    layers: layers.map((n) => layerJson(image, stack.changes(n), n, figures)),
+    efficiency: dive.efficiency,
+    wastedBytes: dive.wastedBytes,
+    userWastedPercent: Number.isFinite(dive.userWastedPercent) ? dive.userWastedPercent : null,
+    trueWastedBytes: waste.trueWastedBytes,
+    sizeBytes: dive.sizeBytes,
+    userSizeBytes: dive.userSizeBytes,
+    inefficientFiles: dive.inefficiencies.map((i) => ({ ...i })),
+    largestWastedFiles: waste.largest,
+  };
+}
+
+function layerHeader(image: ImageRecord, layer: number): string {
+  const diffId = image.layers[layer]?.diffId;
+  const createdBy = displayCreatedBy(layerCreatedBy(image, layer)).trim();
+  return `Layer ${layer}  ${diffId ? shortDigest(diffId) : '(no diff_id)'}  ${createdBy || '(no history)'}`;
+}
+
+function percent(fraction: number): string {
+  return Number.isFinite(fraction) ? `${(fraction * 100).toFixed(2)} %` : 'n/a (no bytes above layer 0)';
+}
+
+function stepName(image: ImageRecord, layer: number): string {
+  const createdBy = displayCreatedBy(layerCreatedBy(image, layer)).trim();
+  return createdBy.length > 72 ? `${createdBy.slice(0, 71)}…` : createdBy || '(no history)';
+}
+
+function wasteText(image: ImageRecord, figures: DiffFigures): string {
+  const { dive, waste } = figures;
+  let text = '\nWaste (dive, image-wide)\n';
+  text += `  efficiency         ${percent(dive.efficiency)}\n`;
+  text += `  wastedBytes        ${dive.wastedBytes} B (${formatSize(dive.wastedBytes)}; counts the kept copy too)\n`;
+  text += `  userWastedPercent  ${percent(dive.userWastedPercent)} of ${dive.userSizeBytes} B above layer 0\n`;
+  const listed = dive.inefficiencies.slice(0, LARGEST);
+  if (listed.length > 0) {
+    text += '  Inefficient files (dive)\n';
+    text += indent(
+      table(
+        ['COUNT', 'WASTED', 'PATH'],
+        listed.map((i) => [String(i.count), formatSize(i.cumulativeSize), i.path]),
+      ),
+    );
+    if (dive.inefficiencies.length > listed.length)
+      text += `    … ${dive.inefficiencies.length - listed.length} more\n`;
+  }
+  text += '\nWaste (corrected: bytes written and hidden in the final image, each copy once)\n';
+  text += `  trueWastedBytes    ${waste.trueWastedBytes} B (${formatSize(waste.trueWastedBytes)})\n`;
+  const steps = waste.wastedWrittenBy
+    .map((wrote, layer) => ({ layer, wrote, hid: waste.wastedHiddenBy[layer] ?? 0 }))
+    .filter((s) => s.wrote > 0 || s.hid > 0);
+  if (steps.length > 0) {
+    text += '  Per step\n';
+    text += indent(
+      table(
+        ['LAYER', 'WROTE (HIDDEN)', 'HID', 'CREATED BY'],
+        steps.map((s) => [`L${s.layer}`, formatSize(s.wrote), formatSize(s.hid), stepName(image, s.layer)]),
+      ),
+    );
+  }
+  if (waste.largest.length > 0) {
+    text += '  Largest hidden files\n';
+    text += indent(
+      table(
+        ['SIZE', 'PATH', 'WRITTEN BY', 'HIDDEN BY'],
+        waste.largest.map((f) => [
+          formatSize(f.size),
+          f.path,
+          `L${f.writtenBy}`,
+          `L${f.hiddenBy} (${f.how})`,
+        ]),
+      ),
+    );
+  }
+  return text;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : `    ${line}`))
+    .join('\n');
+}
+
+export function diffText(
+  image: ImageRecord,
+  stack: LayerStack,
+  layers: readonly number[],
+  figures: DiffFigures,
+): string {
+  let text = '';
+  for (const layer of layers) {
+    text += `${text === '' ? '' : '\n'}${layerHeader(image, layer)}\n`;
+    text += formatChangeSet(stack.changes(layer), `L${layer}`).join('\n') + '\n';
+  }
+  return text + wasteText(image, figures);
+}

@@ -1,0 +1,65 @@
+/**
+ * Rows of `strata export`: every path each layer added, modified or removed, in layer order then
+ * path order, written out row by row (a base layer's list is never joined into one string).
+ */
+import type { ChangedPath, ImageRecord, LayerStack } from '../../core';
+import { entryJson } from './ls-entries';
+import { layerCreatedBy } from './diff-stack';
+
+export const EXPORT_JSON_VERSION = 1;
+export const EXPORT_COLUMNS = [
+  'path',
+  'layer',
+  'change',
+  'type',
+  'mode',
+  'uid',
+  'gid',
+  'size',
+  'linkTarget',
+] as const;
+
+export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number>;
+
+/** A removed row describes what was removed; its "layer" is the layer that removed it. */
+export function exportRow(change: ChangedPath, layer: number): ExportRow {
+  const e = entryJson(change.node, change.change);
+  return {
+    path: e.path,
+    layer,
+    change: e.change,
+    type: e.type,
+    mode: e.mode,
+    uid: e.uid,
+    gid: e.gid,
+    size: e.size,
+    linkTarget: e.linkTarget,
+  };
+}
+
+export function forEachRow(stack: LayerStack, visit: (row: ExportRow) => void): void {
+  for (let layer = 0; layer < stack.layerCount; layer++) {
+    const set = stack.changes(layer);
+    const all = [...set.added, ...set.modified, ...set.removed];
+    all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const change of all) visit(exportRow(change, layer));
+  }
+}
+
+/** RFC 4180: a field with a comma, quote, CR or LF is quoted, quotes doubled; records end in CRLF. */
+export function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRecord(values: readonly (string | number)[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}
+
+export function layersMeta(image: ImageRecord, stack: LayerStack): object[] {
+  return Array.from({ length: stack.layerCount }, (_, index) => ({
+    index,
+    diffId: image.layers[index]?.diffId ?? null,
+    createdBy: layerCreatedBy(image, index),
+  }));
+}
