@@ -28,7 +28,7 @@ export function cachedReader(inner: ByteReader): ByteReader {
       let filled = 0;
       for (let no = first; no <= last && filled < length; no++) {
         const bytes = await block(no);
-        if (bytes === undefined) return filled > 0 ? out.subarray(0, filled) : undefined;
+        if (bytes === undefined) return no === first ? undefined : out.subarray(0, filled);
         const from = no === first ? offset - no * BLOCK : 0;
         if (from >= bytes.length) break;
         const piece = bytes.subarray(from, Math.min(bytes.length, from + length - filled));
@@ -36,7 +36,7 @@ export function cachedReader(inner: ByteReader): ByteReader {
         filled += piece.length;
         if (bytes.length < BLOCK) break;
       }
-      return filled === 0 && length > 0 ? undefined : out.subarray(0, filled);
+      return out.subarray(0, filled);
     },
   };
 }
