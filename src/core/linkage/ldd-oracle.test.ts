@@ -1,0 +1,99 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readOracleFile, type OracleRecord } from '../../../fixtures/linkage/oracle-records';
+import { dirImageFs } from '../../cli/dir-image-fs';
+import { formatLdd, lddExitCode } from './format-ldd';
+import { resolveLinkGraph } from './link-graph';
+import { LinkageContext } from './linkage-context';
+import { loadExecutable } from './load-executable';
+
+/**
+ * The loader emulation against real `LC_ALL=C chroot ROOT ldd [-v] FILE` output recorded by
+ * fixtures/linkage/make-oracles.sh. The edge cases run everywhere (their binaries are committed); the whole
+ * Debian rootfs only where the script has built fixtures/linkage/.work/rootfs.
+ */
+const FIXTURES = join(import.meta.dirname, '../../../fixtures/linkage');
+const EDGE_ROOT = join(FIXTURES, 'edge/root');
+const ROOTFS = join(FIXTURES, '.work/rootfs');
+const HAVE_ROOTFS = existsSync(join(ROOTFS, 'usr/bin/curl'));
+const perBinary = readdirSync(join(FIXTURES, 'oracles'))
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .flatMap((f) => readOracleFile(join(FIXTURES, 'oracles', f)));
+
+async function emulate(
+  ctx: LinkageContext,
+  record: OracleRecord,
+): Promise<{ text: string; exitCode: number }> {
+  const result = await loadExecutable(ctx, record.file);
+  return { text: formatLdd(result, { verbose: record.verbose }), exitCode: lddExitCode(result) };
+}
+
+describe('edge cases and classics against chroot ldd (committed edge root)', () => {
+  const ctx = new LinkageContext(dirImageFs(EDGE_ROOT));
+  const inEdgeRoot = perBinary.filter((r) => existsSync(join(EDGE_ROOT, r.file)));
+  const elsewhere = perBinary.filter((r) => !existsSync(join(EDGE_ROOT, r.file)));
+
+  it.each(inEdgeRoot.map((r) => [r.command, r] as const))('%s', async (_command, record) => {
+    expect(await emulate(ctx, record)).toEqual({ text: record.text, exitCode: record.exitCode });
+  });
+
+  it.skipIf(HAVE_ROOTFS || elsewhere.length === 0).each(elsewhere.map((r) => [r.command] as const))(
+    '%s (skipped: needs libc, run fixtures/linkage/make-oracles.sh to build the rootfs)',
+    () => undefined,
+  );
+
+  it.runIf(!HAVE_ROOTFS)('says what it skipped', () => {
+    console.log(
+      `skipped ${elsewhere.length} per-binary records and the rootfs-all comparison: ` +
+        'fixtures/linkage/.work/rootfs is absent (build it with fixtures/linkage/make-oracles.sh as root)',
+    );
+    expect(elsewhere.length).toBeGreaterThan(0);
+  });
+
+  it('a symlinked executable takes $ORIGIN from its realpath, as a real exec does', async () => {
+    const viaLink = await loadExecutable(ctx, '/opt/t/sub/link');
+    const direct = perBinary.find((r) => r.command === 'ldd /opt/t/bin/runpath-origin')!;
+    expect(formatLdd(viaLink)).toBe(direct.text);
+  });
+});
+
+describe.skipIf(!HAVE_ROOTFS)(
+  'the Debian 12 rootfs against chroot ldd (fixtures/linkage/.work/rootfs)',
+  () => {
+    const ctx = new LinkageContext(dirImageFs(ROOTFS));
+
+    it.each(perBinary.map((r) => [r.command, r] as const))('%s', async (_command, record) => {
+      expect(await emulate(ctx, record)).toEqual({ text: record.text, exitCode: record.exitCode });
+    });
+
+    it('every ELF object: ldd -v line for line', async () => {
+      const records = readOracleFile(join(FIXTURES, 'oracles/rootfs-all.txt.gz'));
+      const mismatches: string[] = [];
+      for (const record of records) {
+        const got = await emulate(ctx, record);
+        if (got.text !== record.text || got.exitCode !== record.exitCode) {
+          mismatches.push(`${record.command}\n--- expected\n${record.text}--- emulated\n${got.text}`);
+        }
+      }
+      console.log(
+        `rootfs: ${records.length - mismatches.length}/${records.length} objects match chroot ldd -v`,
+      );
+      expect(records.length).toBeGreaterThan(900);
+      expect(mismatches).toEqual([]);
+    });
+
+    it('the whole-image graph (measured, not asserted: see the report line)', async () => {
+      const started = performance.now();
+      const graph = await resolveLinkGraph(dirImageFs(ROOTFS));
+      const ms = Math.round(performance.now() - started);
+      console.log(
+        `rootfs graph: ${graph.nodes.length} ELF files, ${graph.edges.length} edges, ` +
+          `${graph.unresolved.length} unresolved, ${ms} ms including the directory walk`,
+      );
+      const curl = graph.edges.filter((e) => e.from === '/usr/bin/curl').map((e) => e.name);
+      expect(curl).toEqual(['libcurl.so.4', 'libz.so.1', 'libc.so.6']);
+    });
+  },
+);
