@@ -97,6 +97,8 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       // zustand selectors hand out the store's arrow functions; they carry no `this`.
       '@typescript-eslint/unbound-method': 'off',
+      // The app does not use the React Compiler; TanStack Virtual's API is fine without it.
+      'react-hooks/incompatible-library': 'off',
       ...layer(
         ['**/worker/**', '**/cli/**', '**/core/**/!(model)*'],
         'the UI reaches data through client/ and queries/.',

@@ -13,6 +13,7 @@ import {
   type Response,
   type WireError,
 } from '../protocol/messages';
+import type { FilesRequest } from '../protocol/files';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -65,6 +66,10 @@ export class WorkerClient {
 
   imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
     return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageView>;
+  }
+
+  files<T>(body: FilesRequest, options?: CallOptions): Promise<T> {
+    return this.send(body, options) as Promise<T>;
   }
 
   close(archiveId: string): Promise<unknown> {

@@ -53,3 +53,13 @@ export { inspectImage, type InspectJson } from './session/inspect-view';
 export * from './layers';
 export { readLayerBytes, MAX_READ } from './session/layer-content';
 export * from './image/resolve';
+export {
+  ChangeTree,
+  mergedTreePage,
+  type TreePage,
+  type TreeRequest,
+  type TreeRow,
+  type TreeFilter,
+  type TreeSort,
+  type RowChange,
+} from './session/files-view';

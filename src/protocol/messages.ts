@@ -3,6 +3,7 @@
  * unions with a `type`, a request `id` and a version; failures come back as values with a code and
  * a sentence a user can act on. The page posts the File itself, never its bytes (rule 5).
  */
+import type { FilesRequest } from './files';
 import type {
   ArchiveErrorCode,
   ArchiveFormat,
@@ -87,9 +88,10 @@ export type Request =
       readonly imageKey: string;
     }
   | { readonly type: 'close'; readonly id: number; readonly version: number; readonly archiveId: string }
-  | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number };
+  | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number }
+  | (FilesRequest & { readonly id: number; readonly version: number });
 
-export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal';
+export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query';
 
 export interface WireError {
   readonly code: ErrorCode;
@@ -104,6 +106,15 @@ export type Response =
 type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'id' | 'version'> : never;
 
 /** Requests without their envelope, as the client's methods build them. */
-export type RequestBody = WithoutEnvelope<Exclude<Request, { type: 'cancel' }>>;
+export type RequestBody = WithoutEnvelope<Exclude<Request, { type: 'cancel' }>> | FilesRequest;
 
-export type { HistoryView, InspectJson, Platform } from '../core';
+export type {
+  HistoryView,
+  InspectJson,
+  Platform,
+  TreeRequest,
+  TreeRow,
+  TreePage,
+  RowChange,
+  WastedFile,
+} from '../core';

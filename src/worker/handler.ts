@@ -25,11 +25,13 @@ import {
   type WireError,
 } from '../protocol/messages';
 import { blobSource } from './web-env';
+import { FilesHandler } from './files-handler';
 
 export type Post = (response: Response) => void;
 
 export class WorkerHandler {
   private readonly sessions = new Map<string, ArchiveSession>();
+  private readonly files = new FilesHandler((archiveId) => this.session(archiveId));
   private readonly running = new Map<number, AbortController>();
   private nextArchive = 1;
 
@@ -75,6 +77,8 @@ export class WorkerHandler {
       case 'close':
         this.sessions.delete(request.archiveId);
         return null;
+      default:
+        return this.files.run(request, signal);
     }
   }
 

@@ -1,5 +1,17 @@
 /** Every query key of the app, built in one place (house style rule 7). */
+import type { TreeScope } from '../../protocol/files';
+import type { TreeRequest } from '../../protocol/messages';
+
 export const queryKeys = {
   archive: (fileKey: string) => ['archive', fileKey] as const,
   imageView: (fileKey: string, imageKey: string) => ['image-view', fileKey, imageKey] as const,
+  tree: (fileKey: string, imageKey: string, scope: TreeScope, request: TreeRequest) =>
+    ['tree', fileKey, imageKey, scope, request] as const,
+  search: (fileKey: string, imageKey: string, layer: number | 'all', text: string, mode: string) =>
+    ['search', fileKey, imageKey, layer, text, mode] as const,
+  pathHistory: (fileKey: string, imageKey: string, path: string) =>
+    ['path-history', fileKey, imageKey, path] as const,
+  fileContent: (fileKey: string, imageKey: string, layer: number, path: string, length: number) =>
+    ['file', fileKey, imageKey, layer, path, length] as const,
+  waste: (fileKey: string, imageKey: string) => ['waste', fileKey, imageKey] as const,
 };

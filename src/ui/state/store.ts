@@ -2,8 +2,9 @@
  * UI state, the only zustand store (house style rule 7): which files were opened, which one and which
  * image is shown, the live progress of a load. Data read from archives lives in TanStack Query.
  */
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
 import type { Progress } from '../../protocol/messages';
+import { createFilesSlice, type FilesSlice } from './files-slice';
 
 export type AppState = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -13,12 +14,20 @@ export interface OpenedFile {
   readonly file: File;
 }
 
-interface StoreState {
+export type View = 'layers' | 'files' | 'waste' | 'names';
+
+interface AppSlice {
+  view: View;
+  setView(view: View): void;
   files: readonly OpenedFile[];
   activeKey: string | null;
   /** Selected image per opened file. */
   imageKeys: Readonly<Record<string, string>>;
+  /** The history row whose details are open. */
   selectedLayer: number | null;
+  /** The layer the Files view shows (null: the top layer). */
+  layer: number | null;
+  setLayer(layer: number | null): void;
   progress: Progress | null;
   progressStartedAt: number;
   appState: AppState;
@@ -33,11 +42,17 @@ interface StoreState {
 
 let counter = 0;
 
-export const useStore = create<StoreState>()((set) => ({
+type StoreState = AppSlice & FilesSlice;
+
+const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
+  view: 'layers',
+  setView: (view) => set({ view }),
   files: [],
   activeKey: null,
   imageKeys: {},
   selectedLayer: null,
+  layer: null,
+  setLayer: (layer) => set({ layer, selectedPath: null }),
   progress: null,
   progressStartedAt: 0,
   appState: 'empty',
@@ -48,6 +63,9 @@ export const useStore = create<StoreState>()((set) => ({
       files: [...s.files, { key, file }],
       activeKey: key,
       selectedLayer: null,
+      layer: null,
+      compareFrom: null,
+      selectedPath: null,
       appState: 'loading',
       error: null,
       progress: null,
@@ -55,7 +73,13 @@ export const useStore = create<StoreState>()((set) => ({
     }));
   },
   selectImage: (fileKey, imageKey) =>
-    set((s) => ({ imageKeys: { ...s.imageKeys, [fileKey]: imageKey }, selectedLayer: null })),
+    set((s) => ({
+      imageKeys: { ...s.imageKeys, [fileKey]: imageKey },
+      selectedLayer: null,
+      layer: null,
+      compareFrom: null,
+      selectedPath: null,
+    })),
   selectLayer: (index) => set({ selectedLayer: index }),
   setProgress: (progress) =>
     set((s) => ({ progress, progressStartedAt: progress && !s.progress ? Date.now() : s.progressStartedAt })),
@@ -66,4 +90,9 @@ export const useStore = create<StoreState>()((set) => ({
       const activeKey = s.activeKey === key ? (files.at(-1)?.key ?? null) : s.activeKey;
       return { files, activeKey, appState: files.length === 0 ? 'empty' : s.appState };
     }),
+});
+
+export const useStore = create<StoreState>()((...a) => ({
+  ...createAppSlice(...a),
+  ...createFilesSlice(...a),
 }));

@@ -19,11 +19,12 @@ export function LayersTable({
 }) {
   const selected = useStore((s) => s.selectedLayer);
   const select = useStore((s) => s.selectLayer);
+  const setLayer = useStore((s) => s.setLayer);
   return (
     <table className="layers" aria-label="Layers">
       <thead>
         <tr>
-          <th scope="col">#</th>
+          <th scope="col">Layer</th>
           <th scope="col">Created</th>
           <th scope="col">Created by</th>
           <th scope="col" className="num">
@@ -43,9 +44,12 @@ export function LayersTable({
                 className={`layers__row${row.emptyLayer ? ' layers__row--empty' : ''}${open ? ' layers__row--open' : ''}`}
                 aria-expanded={open}
                 data-layer-index={row.layerIndex ?? ''}
-                onClick={() => select(open ? null : rowKey)}
+                onClick={() => {
+                  select(open ? null : rowKey);
+                  if (row.layerIndex !== null) setLayer(row.layerIndex);
+                }}
               >
-                <td className="num">{row.layerIndex === null ? '' : row.layerIndex + 1}</td>
+                <td className="num">{row.layerIndex === null ? '' : `L${row.layerIndex}`}</td>
                 <td title={row.created ?? ''}>{formatAgo(row.created)}</td>
                 <td className="layers__cmd" title={row.createdBy}>
                   {row.emptyLayer && <span className="tag">empty</span>}

@@ -1,10 +1,14 @@
-/** One opened archive: its image picker, the layer stack and the image panel. */
+/** One opened archive: its image picker, and the views of the shown image. */
 import type { ArchiveSummary, ImageView } from '../../../protocol/messages';
 import { formatSize } from '../../../protocol/format';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
 import { ImagePicker } from '../image/ImagePicker';
 import { LayersTable } from '../layers/LayersTable';
+import { FilesView } from '../files/FilesView';
+import { WasteView } from '../waste/WasteView';
+import { ViewTabs } from './ViewTabs';
+import { useCompareChoices } from './use-compare-choices';
 
 export function Workspace({
   fileKey,
@@ -18,6 +22,9 @@ export function Workspace({
   view: ImageView | undefined;
 }) {
   const selectImage = useStore((s) => s.selectImage);
+  const current = useStore((s) => s.view);
+  const { choices, archiveIdOf } = useCompareChoices(fileKey, imageKey);
+  const image = imageKey ? { fileKey, archiveId: archive.archiveId, imageKey } : null;
   return (
     <div className="workspace">
       <div className="workspace__bar">
@@ -38,20 +45,35 @@ export function Workspace({
           {w}
         </p>
       ))}
-      {view ? (
-        <div className="workspace__grid">
-          <section className="panel panel--wide">
-            <h2>Layers</h2>
-            <LayersTable rows={view.history} />
-          </section>
-          <ImagePanel image={view.inspect} />
-        </div>
-      ) : (
+      {!view || !image ? (
         <p className="muted">
           {archive.images.length === 0
             ? 'This archive holds no image that can be shown (only artifacts or platforms that are not included).'
             : 'Reading the image…'}
         </p>
+      ) : (
+        <>
+          <ViewTabs ready={view.complete} />
+          {current === 'layers' && (
+            <div className="workspace__grid">
+              <section className="panel panel--wide">
+                <h2>Layers</h2>
+                <LayersTable rows={view.history} />
+              </section>
+              <ImagePanel image={view.inspect} />
+            </div>
+          )}
+          {current === 'files' && view.complete && (
+            <FilesView
+              image={image}
+              history={view.history}
+              layerCount={view.inspect.layers.length}
+              compareChoices={choices}
+              resolveBase={archiveIdOf}
+            />
+          )}
+          {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
+        </>
       )}
     </div>
   );

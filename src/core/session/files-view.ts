@@ -1,0 +1,205 @@
+/**
+ * What the Files view asks for, in pages: the merged tree at a layer, or only what a layer (a range
+ * of layers, or an image against another) changed, as a tree whose directories say how many changes
+ * they contain. Rows are plain data, cheap to post to the page.
+ */
+import type { ChangeDetail, ChangeKind, ChangeSet, LayerNode, ListedNode } from '../layers';
+import type { LayerStack } from '../layers';
+
+export type RowChange = ChangeKind | 'unchanged' | 'contains';
+export type TreeSort = 'name' | 'size';
+
+export interface TreeRow {
+  readonly path: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  /** Directories: bytes of the files below (merged tree) or of the changed files below (changes). */
+  readonly totalSize: number;
+  readonly linkTarget: string;
+  readonly layer: number;
+  readonly change: RowChange;
+  readonly details: readonly ChangeDetail[];
+  /** Changed paths at or below this row (changes mode). */
+  readonly changedCount: number;
+  readonly hasChildren: boolean;
+}
+
+export interface TreePage {
+  readonly path: string;
+  readonly total: number;
+  readonly offset: number;
+  readonly rows: readonly TreeRow[];
+}
+
+export interface TreeFilter {
+  readonly changes?: readonly RowChange[];
+  readonly kinds?: readonly string[];
+  readonly minSize?: number;
+  readonly maxSize?: number;
+  readonly specialBits?: boolean;
+}
+
+export interface TreeRequest {
+  readonly path: string;
+  readonly offset: number;
+  readonly limit: number;
+  readonly sort: TreeSort;
+  readonly filter?: TreeFilter;
+}
+
+function row(node: LayerNode, change: RowChange, extra: Partial<TreeRow> = {}): TreeRow {
+  return {
+    path: node.path,
+    name: node.name,
+    kind: node.kind,
+    mode: node.mode,
+    uid: node.uid,
+    gid: node.gid,
+    size: node.size,
+    totalSize: node.size,
+    linkTarget: node.linkTarget,
+    layer: node.layer,
+    change,
+    details: [],
+    changedCount: 0,
+    hasChildren: node.kind === 'dir',
+    ...extra,
+  };
+}
+
+function keep(r: TreeRow, filter: TreeFilter | undefined): boolean {
+  if (!filter) return true;
+  const isDir = r.kind === 'dir';
+  if (filter.kinds?.length && !isDir && !filter.kinds.includes(r.kind)) return false;
+  if (filter.minSize !== undefined && !isDir && r.size < filter.minSize) return false;
+  if (filter.maxSize !== undefined && !isDir && r.size > filter.maxSize) return false;
+  if (filter.specialBits && !isDir && (r.mode & 0o6000) === 0) return false;
+  if (filter.changes?.length && !isDir && !filter.changes.includes(r.change)) return false;
+  return true;
+}
+
+function order(rows: TreeRow[], sort: TreeSort): TreeRow[] {
+  const byName = (a: TreeRow, b: TreeRow) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return rows.sort(sort === 'size' ? (a, b) => b.totalSize - a.totalSize || byName(a, b) : byName);
+}
+
+function page(path: string, rows: TreeRow[], request: TreeRequest): TreePage {
+  const kept = order(
+    rows.filter((r) => keep(r, request.filter)),
+    request.sort,
+  );
+  return {
+    path,
+    total: kept.length,
+    offset: request.offset,
+    rows: kept.slice(request.offset, request.offset + request.limit),
+  };
+}
+
+/** The merged tree at `layer`, one directory at a time; removed entries listed too (dive shows them). */
+export function mergedTreePage(stack: LayerStack, layer: number, request: TreeRequest): TreePage | undefined {
+  const listing = stack.listDir(layer, request.path, { includeRemoved: true, sort: 'name' });
+  if (!listing) return undefined;
+  const rows = listing.entries.map((n: ListedNode) => row(n, n.change, { totalSize: n.totalSize }));
+  return page(request.path, rows, request);
+}
+
+interface ChangeDir {
+  readonly children: Map<
+    string,
+    { node?: LayerNode; change?: ChangeKind; details: readonly ChangeDetail[]; count: number; bytes: number }
+  >;
+}
+
+/** A change set arranged as a tree: each directory lists its changed children and the dirs that contain changes. */
+export class ChangeTree {
+  private readonly dirs = new Map<string, ChangeDir>();
+
+  constructor(readonly set: ChangeSet) {
+    const all = [...set.added, ...set.modified, ...set.removed];
+    for (const c of all) {
+      const parts = c.path.split('/').filter(Boolean);
+      let dir = '/';
+      for (let i = 0; i < parts.length; i++) {
+        const name = parts[i]!;
+        const child = this.dir(dir).children.get(name) ?? { details: [], count: 0, bytes: 0 };
+        child.count++;
+        child.bytes += c.node.kind === 'file' ? c.node.size : 0;
+        if (i === parts.length - 1) {
+          child.node = c.node;
+          child.change = c.change;
+          child.details = c.details;
+        }
+        this.dir(dir).children.set(name, child);
+        dir = dir === '/' ? `/${name}` : `${dir}/${name}`;
+      }
+    }
+  }
+
+  private dir(path: string): ChangeDir {
+    let d = this.dirs.get(path);
+    if (!d) {
+      d = { children: new Map() };
+      this.dirs.set(path, d);
+    }
+    return d;
+  }
+
+  get counts(): {
+    added: number;
+    modified: number;
+    removed: number;
+    addedBytes: number;
+    modifiedBytes: number;
+    removedBytes: number;
+  } {
+    const s = this.set;
+    return {
+      added: s.added.length,
+      modified: s.modified.length,
+      removed: s.removed.length,
+      addedBytes: s.addedBytes,
+      modifiedBytes: s.modifiedBytes,
+      removedBytes: s.removedBytes,
+    };
+  }
+
+  page(stack: LayerStack | undefined, layer: number, request: TreeRequest): TreePage {
+    const dir = this.dirs.get(request.path);
+    const rows: TreeRow[] = [];
+    for (const [name, child] of dir?.children ?? []) {
+      const path = request.path === '/' ? `/${name}` : `${request.path}/${name}`;
+      const node = child.node ?? stack?.stat(layer, path);
+      const hasChildren = this.dirs.has(path);
+      const base: LayerNode = node ?? {
+        path,
+        name,
+        kind: 'dir',
+        mode: 0o755,
+        uid: 0,
+        gid: 0,
+        size: 0,
+        mtime: 0,
+        linkTarget: '',
+        layer: -1,
+        implicit: true,
+        hardlink: undefined,
+        entry: undefined,
+      };
+      rows.push(
+        row(base, child.change ?? 'contains', {
+          name,
+          details: child.details,
+          changedCount: child.change ? child.count - 1 : child.count,
+          totalSize: hasChildren ? child.bytes : base.size,
+          hasChildren,
+        }),
+      );
+    }
+    return page(request.path, rows, request);
+  }
+}

@@ -1,0 +1,42 @@
+/** Download one file of the image, read from the archive in pieces; nothing is uploaded. */
+import { useState } from 'react';
+import { readWholeFile, type ImageRef } from '../../queries/use-files';
+
+export function DownloadButton({ image, layer, path }: { image: ImageRef; layer: number; path: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const download = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { parts } = await readWholeFile(image, layer, path);
+      const url = URL.createObjectURL(
+        new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/octet-stream' }),
+      );
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = path.split('/').pop() || 'file';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={busy}
+        onClick={() => void download()}
+      >
+        {busy ? 'Reading…' : 'Download'}
+      </button>
+      {error && <span className="error-text">{error}</span>}
+    </>
+  );
+}

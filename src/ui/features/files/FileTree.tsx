@@ -1,0 +1,105 @@
+/**
+ * The tree of the selected layer, virtualized: only the rows on screen are drawn, and each expanded
+ * directory's entries are fetched from the worker as one page, so trees of 200,000+ entries stay fluid.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TreeScope } from '../../../protocol/files';
+import type { TreeRequest } from '../../../protocol/messages';
+import { useTreePages, type ImageRef } from '../../queries/use-files';
+import { useStore } from '../../state/store';
+import { flatten } from './tree-rows';
+import { TreeRowView } from './TreeRowView';
+import type { TreeResult } from '../../../protocol/files';
+
+const PAGE = 2000;
+const ROW_HEIGHT = 26;
+
+export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }) {
+  const expanded = useStore((s) => s.expanded);
+  const sort = useStore((s) => s.sort);
+  const changeFilter = useStore((s) => s.changeFilter);
+  const kindFilter = useStore((s) => s.kindFilter);
+  const minSize = useStore((s) => s.minSize);
+  const specialBitsOnly = useStore((s) => s.specialBitsOnly);
+  const [limits, setLimits] = useState<Record<string, number>>({});
+
+  const filter = useMemo(
+    () => ({
+      changes: changeFilter.length ? changeFilter : undefined,
+      kinds: kindFilter.length
+        ? kindFilter.flatMap((k) => (k === 'special' ? ['char', 'block', 'fifo', 'other'] : [k]))
+        : undefined,
+      minSize: minSize ?? undefined,
+      specialBits: specialBitsOnly || undefined,
+    }),
+    [changeFilter, kindFilter, minSize, specialBitsOnly],
+  );
+  // Every expanded directory's page is asked for (the set is small); only those under expanded
+  // parents are drawn. A directory absent at this layer comes back as an empty page.
+  const dirs = ['/', ...[...expanded].filter((d) => d !== '/').sort()];
+  const requests: TreeRequest[] = dirs.map((path) => ({
+    path,
+    offset: 0,
+    limit: limits[path] ?? PAGE,
+    sort,
+    filter,
+  }));
+  const results = useTreePages(image, scope, requests);
+  const stamp = results.map((r) => r.dataUpdatedAt).join(',');
+  const rows = useMemo(
+    () =>
+      flatten(expanded, new Map<string, TreeResult | undefined>(dirs.map((d, i) => [d, results[i]?.data]))),
+    // The results array is new on every render; its data changes only when a stamp does.
+    [expanded, stamp, dirs.join('|')], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const error = results[0]?.error;
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
+
+  if (error) return <p className="error-text">{error.message}</p>;
+  if (results[0]?.isPending) return <p className="muted">Reading the tree…</p>;
+  if (rows.length === 0)
+    return (
+      <p className="muted">
+        {scope.mode === 'changes' ? 'This layer changed no files.' : 'Nothing here matches the filters.'}
+      </p>
+    );
+  return (
+    <div className="tree" ref={scroller} role="tree" aria-label="Files">
+      <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        {virtual.getVirtualItems().map((item) => {
+          const flat = rows[item.index]!;
+          return (
+            <div
+              key={flat.key}
+              className="tree__slot"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              {flat.row ? (
+                <TreeRowView row={flat.row} depth={flat.depth} expanded={expanded.has(flat.row.path)} />
+              ) : (
+                <button
+                  type="button"
+                  className="tree__more"
+                  style={{ paddingLeft: 12 + flat.depth * 16 }}
+                  onClick={() =>
+                    setLimits((l) => ({ ...l, [flat.more!.dir]: (l[flat.more!.dir] ?? PAGE) + PAGE * 5 }))
+                  }
+                >
+                  {flat.more!.hidden.toLocaleString('en')} more entries — show more
+                </button>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,189 @@
+/** How the tree is shown: changes or the merged tree, a compared range or image, search, sort, filters. */
+import type { ChangeCounts } from '../../../protocol/files';
+import { formatSize } from '../../../protocol/format';
+import { useStore, type OpenedFile } from '../../state/store';
+import type { ChangeFilter, KindFilter } from '../../state/files-slice';
+
+const CHANGES: ChangeFilter[] = ['added', 'modified', 'removed', 'unchanged'];
+const KINDS: KindFilter[] = ['file', 'symlink', 'hardlink', 'special'];
+
+export interface CompareChoice {
+  readonly fileKey: string;
+  readonly imageKey: string;
+  readonly label: string;
+}
+
+export function FilesToolbar({
+  layer,
+  layerCount,
+  counts,
+  search,
+  onSearch,
+  searchMode,
+  onSearchMode,
+  compareChoices,
+}: {
+  layer: number;
+  layerCount: number;
+  counts: ChangeCounts | null;
+  search: string;
+  onSearch: (text: string) => void;
+  searchMode: 'substring' | 'glob' | 'regex';
+  onSearchMode: (mode: 'substring' | 'glob' | 'regex') => void;
+  compareChoices: readonly CompareChoice[];
+}) {
+  const s = useStore();
+  const base = s.compareBase;
+  return (
+    <div className="files-toolbar">
+      <div className="files-toolbar__row">
+        <div className="segmented" role="group" aria-label="Tree">
+          <button
+            type="button"
+            aria-pressed={s.filesMode === 'changes' && !base}
+            onClick={() => {
+              s.setCompareBase(null);
+              s.setFilesMode('changes');
+            }}
+          >
+            Changes
+          </button>
+          <button
+            type="button"
+            aria-pressed={s.filesMode === 'merged' && !base}
+            onClick={() => {
+              s.setCompareBase(null);
+              s.setFilesMode('merged');
+            }}
+          >
+            Merged tree
+          </button>
+        </div>
+        <label>
+          Compare from{' '}
+          <select
+            aria-label="Compare from layer"
+            value={s.compareFrom ?? ''}
+            onChange={(e) =>
+              s.setCompareFrom(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
+            }
+          >
+            <option value="">this layer only</option>
+            {Array.from({ length: layerCount }, (_, i) => (
+              <option key={i} value={i} disabled={i === layer}>
+                L{i}
+              </option>
+            ))}
+          </select>
+        </label>
+        {compareChoices.length > 0 && (
+          <label>
+            Against image{' '}
+            <select
+              aria-label="Compare against image"
+              value={base ? `${base.fileKey}|${base.imageKey}` : ''}
+              onChange={(e) => {
+                const [fileKey, imageKey] = e.currentTarget.value.split('|');
+                s.setCompareBase(fileKey && imageKey ? { fileKey, imageKey } : null);
+              }}
+            >
+              <option value="">—</option>
+              {compareChoices.map((c) => (
+                <option key={`${c.fileKey}|${c.imageKey}`} value={`${c.fileKey}|${c.imageKey}`}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <span className="files-toolbar__spacer" />
+        <input
+          type="search"
+          aria-label="Search paths"
+          placeholder="Search all layers: name, *.glob or /regex/"
+          value={search}
+          onChange={(e) => onSearch(e.currentTarget.value)}
+        />
+        <select
+          aria-label="Search mode"
+          value={searchMode}
+          onChange={(e) => onSearchMode(e.currentTarget.value as 'substring' | 'glob' | 'regex')}
+        >
+          <option value="substring">name</option>
+          <option value="glob">glob</option>
+          <option value="regex">regex</option>
+        </select>
+      </div>
+      <div className="files-toolbar__row">
+        {counts && (
+          <span className="counts" aria-label="Change counts">
+            <span className="change change--added">+{counts.added.toLocaleString('en')}</span>{' '}
+            {formatSize(counts.addedBytes)} ·{' '}
+            <span className="change change--modified">~{counts.modified.toLocaleString('en')}</span>{' '}
+            {formatSize(counts.modifiedBytes)} ·{' '}
+            <span className="change change--removed">−{counts.removed.toLocaleString('en')}</span>{' '}
+            {formatSize(counts.removedBytes)}
+          </span>
+        )}
+        <span className="files-toolbar__spacer" />
+        <label>
+          Sort{' '}
+          <select
+            aria-label="Sort"
+            value={s.sort}
+            onChange={(e) => s.setSort(e.currentTarget.value as 'name' | 'size')}
+          >
+            <option value="name">name</option>
+            <option value="size">size</option>
+          </select>
+        </label>
+        {CHANGES.map((c) => (
+          <label key={c} className="chip">
+            <input
+              type="checkbox"
+              checked={s.changeFilter.includes(c)}
+              onChange={() => s.toggleChangeFilter(c)}
+            />{' '}
+            {c}
+          </label>
+        ))}
+        {KINDS.map((k) => (
+          <label key={k} className="chip">
+            <input
+              type="checkbox"
+              checked={s.kindFilter.includes(k)}
+              onChange={() => s.toggleKindFilter(k)}
+            />{' '}
+            {k}
+          </label>
+        ))}
+        <label className="chip">
+          <input
+            type="checkbox"
+            checked={s.specialBitsOnly}
+            onChange={(e) => s.setSpecialBitsOnly(e.currentTarget.checked)}
+          />{' '}
+          setuid/setgid
+        </label>
+        <label>
+          ≥{' '}
+          <select
+            aria-label="Minimum size"
+            value={s.minSize ?? ''}
+            onChange={(e) =>
+              s.setMinSize(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
+            }
+          >
+            <option value="">any size</option>
+            <option value={1024}>1 kB</option>
+            <option value={100 * 1024}>100 kB</option>
+            <option value={1024 * 1024}>1 MB</option>
+            <option value={10 * 1024 * 1024}>10 MB</option>
+          </select>
+        </label>
+      </div>
+    </div>
+  );
+}
+
+export type { OpenedFile };

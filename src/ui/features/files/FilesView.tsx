@@ -1,0 +1,69 @@
+/** What each layer changed: the layer strip, the tree (changes or merged), search, and the path panel. */
+import { useDeferredValue, useState } from 'react';
+import type { HistoryView } from '../../../protocol/messages';
+import type { TreeScope } from '../../../protocol/files';
+import { useTreePages, type ImageRef } from '../../queries/use-files';
+import { useStore } from '../../state/store';
+import { FileTree } from './FileTree';
+import { FilesToolbar, type CompareChoice } from './FilesToolbar';
+import { LayerStrip } from './LayerStrip';
+import { PathPanel } from './PathPanel';
+import { SearchResults } from './SearchResults';
+
+export function FilesView({
+  image,
+  history,
+  layerCount,
+  compareChoices,
+  resolveBase,
+}: {
+  image: ImageRef;
+  history: readonly HistoryView[];
+  layerCount: number;
+  compareChoices: readonly CompareChoice[];
+  resolveBase: (fileKey: string) => string | undefined;
+}) {
+  const selectedLayer = useStore((s) => s.layer);
+  const mode = useStore((s) => s.filesMode);
+  const compareFrom = useStore((s) => s.compareFrom);
+  const compareBase = useStore((s) => s.compareBase);
+  const selectedPath = useStore((s) => s.selectedPath);
+  const [search, setSearch] = useState('');
+  const [searchMode, setSearchMode] = useState<'substring' | 'glob' | 'regex'>('substring');
+  const deferredSearch = useDeferredValue(search);
+  const layer = selectedLayer ?? layerCount - 1;
+  const baseArchive = compareBase ? resolveBase(compareBase.fileKey) : undefined;
+  const scope: TreeScope =
+    compareBase && baseArchive
+      ? { layer, mode: 'changes', base: { archiveId: baseArchive, imageKey: compareBase.imageKey } }
+      : { layer, mode, ...(compareFrom !== null && mode === 'changes' ? { from: compareFrom } : {}) };
+  const root = useTreePages(image, scope, [{ path: '/', offset: 0, limit: 1, sort: 'name' }])[0];
+  return (
+    <div className="files">
+      <LayerStrip history={history} layer={layer} />
+      <section className="panel files__main" aria-label="Files">
+        <FilesToolbar
+          layer={layer}
+          layerCount={layerCount}
+          counts={root?.data?.counts ?? null}
+          search={search}
+          onSearch={setSearch}
+          searchMode={searchMode}
+          onSearchMode={setSearchMode}
+          compareChoices={compareChoices}
+        />
+        {compareBase && (
+          <p className="muted">
+            What this image changed against the chosen base image (final trees compared).
+          </p>
+        )}
+        {deferredSearch.trim() ? (
+          <SearchResults image={image} text={deferredSearch.trim()} mode={searchMode} />
+        ) : (
+          <FileTree image={image} scope={scope} />
+        )}
+      </section>
+      {selectedPath && <PathPanel image={image} layer={layer} path={selectedPath} history={history} />}
+    </div>
+  );
+}

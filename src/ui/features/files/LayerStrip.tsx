@@ -1,0 +1,35 @@
+/** The layers to pick from, newest first like the Layers table; the shown layer is highlighted. */
+import type { HistoryView } from '../../../protocol/messages';
+import { displayCreatedBy, formatSize } from '../../../protocol/format';
+import { useStore } from '../../state/store';
+
+export function LayerStrip({ history, layer }: { history: readonly HistoryView[]; layer: number }) {
+  const setLayer = useStore((s) => s.setLayer);
+  const compareFrom = useStore((s) => s.compareFrom);
+  const layers = history.filter((h) => h.layerIndex !== null);
+  return (
+    <nav className="layer-strip" aria-label="Layer">
+      {layers.map((h) => {
+        const index = h.layerIndex!;
+        const inRange =
+          compareFrom !== null &&
+          index >= Math.min(compareFrom, layer) &&
+          index <= Math.max(compareFrom, layer);
+        return (
+          <button
+            key={index}
+            type="button"
+            aria-pressed={index === layer}
+            className={`layer-strip__item${index === layer ? ' layer-strip__item--current' : ''}${inRange ? ' layer-strip__item--range' : ''}`}
+            onClick={() => setLayer(index)}
+            title={h.createdBy}
+          >
+            <span className="layer-strip__index">L{index}</span>
+            <span className="layer-strip__cmd">{displayCreatedBy(h.createdBy)}</span>
+            <span className="layer-strip__size">{h.size === null ? '…' : formatSize(h.size)}</span>
+          </button>
+        );
+      })}
+    </nav>
+  );
+}

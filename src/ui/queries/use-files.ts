@@ -1,0 +1,131 @@
+/** The Files view's data, one query per page; data of a dropped image never changes. */
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { getClient } from '../../client';
+import type {
+  FileContent,
+  PathEvent,
+  SearchView,
+  TreeResult,
+  TreeScope,
+  WasteView,
+} from '../../protocol/files';
+import type { TreeRequest } from '../../protocol/messages';
+import { queryKeys } from './keys';
+
+export interface ImageRef {
+  readonly fileKey: string;
+  readonly archiveId: string;
+  readonly imageKey: string;
+}
+
+const forever = { staleTime: Infinity, gcTime: 5 * 60_000, retry: false } as const;
+
+export function useTreePages(image: ImageRef, scope: TreeScope, requests: readonly TreeRequest[]) {
+  return useQueries({
+    queries: requests.map((request) => ({
+      ...forever,
+      queryKey: queryKeys.tree(image.fileKey, image.imageKey, scope, request),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        getClient().files<TreeResult>(
+          { type: 'tree', archiveId: image.archiveId, imageKey: image.imageKey, scope, request },
+          { signal },
+        ),
+    })),
+  });
+}
+
+export function useSearch(
+  image: ImageRef,
+  layer: number | 'all',
+  text: string,
+  mode: 'substring' | 'glob' | 'regex',
+) {
+  return useQuery({
+    ...forever,
+    enabled: text.trim() !== '',
+    queryKey: queryKeys.search(image.fileKey, image.imageKey, layer, text, mode),
+    queryFn: ({ signal }) =>
+      getClient().files<SearchView>(
+        {
+          type: 'search',
+          archiveId: image.archiveId,
+          imageKey: image.imageKey,
+          layer,
+          text,
+          mode,
+          limit: 500,
+        },
+        { signal },
+      ),
+  });
+}
+
+export function usePathHistory(image: ImageRef, path: string | null) {
+  return useQuery({
+    ...forever,
+    enabled: path !== null,
+    queryKey: queryKeys.pathHistory(image.fileKey, image.imageKey, path ?? ''),
+    queryFn: ({ signal }) =>
+      getClient().files<PathEvent[]>(
+        { type: 'path-history', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
+        { signal },
+      ),
+  });
+}
+
+export function useFileContent(image: ImageRef, layer: number, path: string | null, length: number) {
+  return useQuery({
+    ...forever,
+    enabled: path !== null,
+    queryKey: queryKeys.fileContent(image.fileKey, image.imageKey, layer, path ?? '', length),
+    queryFn: ({ signal }) =>
+      getClient().files<FileContent>(
+        {
+          type: 'read-file',
+          archiveId: image.archiveId,
+          imageKey: image.imageKey,
+          layer,
+          path: path!,
+          offset: 0,
+          length,
+        },
+        { signal },
+      ),
+  });
+}
+
+export function useWaste(image: ImageRef) {
+  return useQuery({
+    ...forever,
+    queryKey: queryKeys.waste(image.fileKey, image.imageKey),
+    queryFn: ({ signal }) =>
+      getClient().files<WasteView>(
+        { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },
+        { signal },
+      ),
+  });
+}
+
+/** Read a whole file in 8 MiB pieces, for a download; never more than one piece in flight. */
+export async function readWholeFile(
+  image: ImageRef,
+  layer: number,
+  path: string,
+): Promise<{ parts: Uint8Array[]; size: number }> {
+  const parts: Uint8Array[] = [];
+  let offset = 0;
+  for (;;) {
+    const piece = await getClient().files<FileContent>({
+      type: 'read-file',
+      archiveId: image.archiveId,
+      imageKey: image.imageKey,
+      layer,
+      path,
+      offset,
+      length: 8 * 1024 * 1024,
+    });
+    if (piece.bytes.length > 0) parts.push(piece.bytes);
+    offset += piece.bytes.length;
+    if (piece.bytes.length === 0 || offset >= piece.size) return { parts, size: piece.size };
+  }
+}
