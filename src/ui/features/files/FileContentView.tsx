@@ -19,7 +19,12 @@ export function FileContentView({ image, layer, path }: { image: ImageRef; layer
         : null,
     [data, sniffed],
   );
-  useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
 
   if (content.isPending) return <p className="muted">Reading…</p>;
   if (content.error) return <p className="error-text">{content.error.message}</p>;
