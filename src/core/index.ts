@@ -63,3 +63,4 @@ export {
   type TreeSort,
   type RowChange,
 } from './session/files-view';
+export * from './packages';
