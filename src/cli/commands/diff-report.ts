@@ -88,17 +88,19 @@ function layerJson(image: ImageRecord, set: ChangeSet, layer: number, figures: D
   };
 }
 
-export function diffJson(
+/**
+ * Writes the JSON one layer at a time: a base layer's path list can be large, and the output is
+ * never held as one string (house style, rule 3). The text is what JSON.stringify(…, null, 2) gives.
+ */
+export function writeDiffJson(
   image: ImageRecord,
   stack: LayerStack,
   layers: readonly number[],
   figures: DiffFigures,
-): DiffJson {
+  write: (text: string) => void,
+): void {
   const { dive, waste } = figures;
-  return {
-    version: DIFF_JSON_VERSION,
-    image: image.id,
-    layers: layers.map((n) => layerJson(image, stack.changes(n), n, figures)),
+  const rest: Omit<DiffJson, 'version' | 'image' | 'layers'> = {
     efficiency: dive.efficiency,
     wastedBytes: dive.wastedBytes,
     userWastedPercent: Number.isFinite(dive.userWastedPercent) ? dive.userWastedPercent : null,
@@ -108,6 +110,12 @@ export function diffJson(
     inefficientFiles: dive.inefficiencies.map((i) => ({ ...i })),
     largestWastedFiles: waste.largest,
   };
+  write(`{\n  "version": ${DIFF_JSON_VERSION},\n  "image": ${JSON.stringify(image.id)},\n  "layers": [`);
+  layers.forEach((n, i) => {
+    const json = JSON.stringify(layerJson(image, stack.changes(n), n, figures), null, 2);
+    write(`${i === 0 ? '' : ','}\n${json.replace(/^/gm, '    ')}`);
+  });
+  write(`${layers.length === 0 ? '' : '\n  '}],\n${JSON.stringify(rest, null, 2).slice(2)}\n`);
 }
 
 function layerHeader(image: ImageRecord, layer: number): string {
@@ -181,16 +189,16 @@ function indent(text: string): string {
     .join('\n');
 }
 
-export function diffText(
+export function writeDiffText(
   image: ImageRecord,
   stack: LayerStack,
   layers: readonly number[],
   figures: DiffFigures,
-): string {
-  let text = '';
-  for (const layer of layers) {
-    text += `${text === '' ? '' : '\n'}${layerHeader(image, layer)}\n`;
-    text += formatChangeSet(stack.changes(layer), `L${layer}`).join('\n') + '\n';
-  }
-  return text + wasteText(image, figures);
+  write: (text: string) => void,
+): void {
+  layers.forEach((layer, i) => {
+    write(`${i === 0 ? '' : '\n'}${layerHeader(image, layer)}\n`);
+    write(formatChangeSet(stack.changes(layer), `L${layer}`).join('\n') + '\n');
+  });
+  write(wasteText(image, figures));
 }

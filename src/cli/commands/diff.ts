@@ -2,7 +2,7 @@
 import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
-import { diffFigures, diffJson, diffText } from './diff-report';
+import { diffFigures, writeDiffJson, writeDiffText } from './diff-report';
 
 export const DIFF_USAGE =
   'usage: strata diff [--image NAME] [--platform OS/ARCH] [--layer N] [--json] ARCHIVE';
@@ -18,11 +18,11 @@ export const diff: Command = async (args, io) => {
     // Figures are always for the whole image; --layer only narrows the listed layers.
     const layers = flagValue(parsed, '--layer') === undefined ? all : [layerOption(parsed, stack)];
     const figures = diffFigures(stack);
-    if (parsed.flags.has('--json')) {
-      io.stdout(JSON.stringify(diffJson(image, stack, layers, figures), null, 2) + '\n');
-    } else {
-      io.stdout(diffText(image, stack, layers, figures));
-    }
+    const write = (text: string): void => {
+      io.stdout(text);
+    };
+    if (parsed.flags.has('--json')) writeDiffJson(image, stack, layers, figures, write);
+    else writeDiffText(image, stack, layers, figures, write);
     warnUnreadLayers(opened, io);
     return 0;
   } finally {
