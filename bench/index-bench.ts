@@ -1,0 +1,96 @@
+/**
+ * Indexing speed and memory of strata against the native pipeline, in the same run, on the
+ * archives make-archive wrote: GNU tar + gzip (with and without sha256sum), strata's core in Node,
+ * and the page in headless Chromium (time to the first Layers row and to "ready", the worker's peak
+ * memory over CDP). Then a stage profile (read, gunzip, sha256, tar) in Node and in Chromium.
+ * Prints tables and writes bench/out/results.json. Never a pass/fail on time: the numbers are for
+ * people to compare.
+ *
+ * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3] [--shapes oci,docker]
+ *      [--stages 300m|none] [--out bench/out]
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { metaPath, readMeta } from './archive/archive-meta';
+import { buildSites } from './run/build-sites';
+import { readFlags } from './run/flags';
+import { measureArchive, type ArchiveResult } from './run/measure-archive';
+import { measureStages, type StageResult } from './run/measure-stages';
+import { memoryTable, selfTable, stageTable, throughputTable } from './run/report';
+import { serveFolder } from './run/static-server';
+
+/** Format version of results.json. */
+const RESULTS_VERSION = 1;
+
+async function main(): Promise<void> {
+  const flags = readFlags(process.argv.slice(2), ['sizes', 'runs', 'shapes', 'stages', 'out']);
+  const outDir = resolve(flags.get('out') ?? 'bench/out');
+  const labels = (flags.get('sizes') ?? '300m').toLowerCase().split(',');
+  const runs = Number(flags.get('runs') ?? '3');
+  const shapes = (flags.get('shapes') ?? 'oci,docker').split(',');
+  const stageLabel = (flags.get('stages') ?? labels[0] ?? 'none').toLowerCase();
+  const metas = labels.map((label) => {
+    const path = metaPath(outDir, label);
+    if (!existsSync(path))
+      throw new Error(
+        `${path} is missing; make it first: npx tsx bench/make-archive.ts --size ${label.toUpperCase()}`,
+      );
+    return readMeta(path);
+  });
+  const log = (line: string) => console.error(`[bench] ${line}`);
+
+  log('building the app and the stage page');
+  const sites = await buildSites(outDir);
+  const site = await serveFolder(sites.site);
+  const stageSite = await serveFolder(sites.stageSite);
+  const executablePath = process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({
+    ...(existsSync(executablePath) ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const results: ArchiveResult[] = [];
+  const stages: StageResult[] = [];
+  try {
+    for (const meta of metas) {
+      for (const archive of meta.archives.filter((a) => shapes.includes(a.shape))) {
+        results.push(await measureArchive(meta, archive, browser, site.url, runs, log));
+        console.log(`\n${throughputTable(results.at(-1)!)}`);
+      }
+    }
+    for (const meta of metas.filter((m) => m.label === stageLabel)) {
+      for (const archive of meta.archives.filter((a) => shapes.includes(a.shape))) {
+        stages.push(await measureStages(meta.label, archive, browser, stageSite.url, log));
+        console.log(`\n${stageTable(stages.at(-1)!)}\n\n${selfTable(stages.at(-1)!)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+    await stageSite.close();
+  }
+  console.log(`\nPeak memory (max over runs)\n${memoryTable(results)}`);
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    chromium: browser.version(),
+  };
+  const file = join(outDir, 'results.json');
+  writeFileSync(
+    file,
+    JSON.stringify(
+      { version: RESULTS_VERSION, date: new Date().toISOString(), machine, results, stages },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\n${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, Chromium ${machine.chromium}`);
+  console.log(`results: ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,112 @@
+/**
+ * The page in headless Chromium, opened the way a user picks a file: setInputFiles on the app's own
+ * file input (the File is backed by the file on disk; nothing is copied through the test protocol).
+ * Times are taken inside the page with performance.now(): from the input's change event to the
+ * first row of the Layers table in the DOM, and to appState "ready" (every layer read and verified).
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser } from '@playwright/test';
+import { WorkerMemorySampler, type WorkerMemory } from './worker-memory';
+
+export interface PageRun {
+  readonly firstRowMs: number;
+  readonly readyMs: number;
+  readonly verifiedLayers: number;
+  readonly layerRows: number;
+  readonly worker: WorkerMemory;
+  /** Peak resident set of the page's renderer process (VmHWM), worker included. */
+  readonly rendererPeakRss: number | null;
+}
+
+interface Marks {
+  change?: number;
+  row?: number;
+  ready?: number;
+  error?: string;
+}
+
+export async function runPage(browser: Browser, url: string, archive: string): Promise<PageRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    const sampler = await WorkerMemorySampler.attach(cdp);
+    const rendererPids = await rendererProcesses(browser);
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.appState === 'empty');
+    await page.evaluate(() => {
+      const marks: { change?: number; row?: number; ready?: number; error?: string } = {};
+      (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
+      const input = document.querySelector('[data-testid="file-input"]');
+      input?.addEventListener('change', () => (marks.change ??= performance.now()), { capture: true });
+      new MutationObserver(() => {
+        if (marks.row === undefined && document.querySelector('table[aria-label="Layers"] tbody tr'))
+          marks.row = performance.now();
+        const state = document.body.dataset.appState;
+        if (state === 'ready' && marks.ready === undefined) marks.ready = performance.now();
+        if (state === 'error') marks.error = document.body.innerText.slice(0, 400);
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-app-state'],
+      });
+    });
+    sampler.start();
+    await page.getByTestId('file-input').first().setInputFiles(archive);
+    await page.waitForFunction(
+      () => {
+        const marks = (window as unknown as { benchMarks: Marks }).benchMarks;
+        return marks.ready !== undefined || marks.error !== undefined;
+      },
+      undefined,
+      { timeout: 30 * 60_000, polling: 200 },
+    );
+    const worker = await sampler.stop();
+    if (!sampler.attached) throw new Error('The page started no worker that CDP could attach to.');
+    const marks = await page.evaluate(() => (window as unknown as { benchMarks: Marks }).benchMarks);
+    if (marks.error !== undefined) throw new Error(`The page ended in its error state: ${marks.error}`);
+    const rows = page.locator('table[aria-label="Layers"] tbody tr.layers__row:not(.layers__row--empty)');
+    const layerRows = await rows.count();
+    const verifiedLayers = await rows.locator('.badge--ok').count();
+    const start = marks.change ?? 0;
+    return {
+      firstRowMs: (marks.row ?? Number.NaN) - start,
+      readyMs: (marks.ready ?? Number.NaN) - start,
+      verifiedLayers,
+      layerRows,
+      worker,
+      rendererPeakRss: peakRss(await rendererProcesses(browser), rendererPids),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Renderer process ids, from the browser's SystemInfo domain. */
+async function rendererProcesses(browser: Browser): Promise<number[]> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const info = (await session.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number }[];
+    };
+    return info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  } finally {
+    await session.detach();
+  }
+}
+
+/** The largest VmHWM among renderers that appeared for this page (Linux /proc only). */
+function peakRss(now: readonly number[], before: readonly number[]): number | null {
+  const fresh = now.filter((pid) => !before.includes(pid));
+  let peak: number | null = null;
+  for (const pid of fresh.length > 0 ? fresh : now) {
+    try {
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (kb !== undefined) peak = Math.max(peak ?? 0, Number(kb) * 1024);
+    } catch {
+      // The process ended; its peak is gone with it.
+    }
+  }
+  return peak;
+}

@@ -1,0 +1,136 @@
+/**
+ * The benchmark's tables, as printed and as written into the README: throughput and ratios to the
+ * native pipeline per archive, memory per archive size, and the stage profile.
+ */
+import type { StageName, StageTime } from '../stages/stages';
+import type { ArchiveResult } from './measure-archive';
+import type { StageResult } from './measure-stages';
+import { fixed, mb, mbps, textTable } from './stats';
+
+export function throughputTable(r: ArchiveResult): string {
+  const kind = r.shape === 'oci' ? 'OCI, gzip layers' : 'docker-archive, plain layers';
+  const title =
+    `${r.label} ${r.shape} (${kind}): archive ${fixed(mb(r.archiveBytes))} MB, layers ${fixed(mb(r.storedBytes))} MB stored, ` +
+    `${fixed(mb(r.decodedBytes))} MB uncompressed, ${r.layers} layers, ${r.entries.toLocaleString('en')} entries; median of ${r.runs}`;
+  const row = (name: string, ms: number, ratio: boolean): string[] => [
+    name,
+    fixed(ms / 1000, 2),
+    fixed(mbps(r.storedBytes, ms)),
+    fixed(mbps(r.decodedBytes, ms)),
+    ratio ? `${fixed(ms / r.ms.native, 2)}×` : '',
+    ratio ? `${fixed(ms / r.ms.nativeHashed, 2)}×` : '',
+  ];
+  const native = r.shape === 'oci' ? 'native: tar -xOf | gzip -dc | tar -t' : 'native: tar -xOf | tar -t';
+  return `${title}\n${textTable(
+    ['runner', 'seconds', 'MB/s stored', 'MB/s uncompr.', '÷ native', '÷ native+sha256'],
+    [
+      row('cat archive > /dev/null (page cache)', r.ms.cat, false),
+      row(native, r.ms.native, true),
+      row('native + sha256sum of stored and decoded', r.ms.nativeHashed, true),
+      row('strata core in Node (open + indexImage)', r.ms.node, true),
+      row('page: change event → first Layers row', r.ms.pageFirstRow, false),
+      row('page: change event → appState ready', r.ms.pageReady, true),
+    ],
+  )}`;
+}
+
+export function memoryTable(results: readonly ArchiveResult[]): string {
+  const m = (bytes: number | null) => (bytes === null ? '–' : fixed(mb(bytes)));
+  return textTable(
+    [
+      'archive',
+      'stored MB',
+      'entries',
+      'worker heap MB',
+      'worker heap+buffers MB',
+      'renderer peak RSS MB',
+      'Node heap MB',
+      'Node RSS MB',
+    ],
+    results.map((r) => [
+      `${r.label} ${r.shape}`,
+      fixed(mb(r.storedBytes)),
+      r.entries.toLocaleString('en'),
+      m(r.memory.workerPeakHeapUsed),
+      m(r.memory.workerPeakHeapPlusBuffers),
+      m(r.memory.rendererPeakRss),
+      m(r.memory.nodePeakHeapUsed),
+      m(r.memory.nodePeakRss),
+    ]),
+  );
+}
+
+const find = (times: readonly StageTime[], stage: StageName) => times.find((t) => t.stage === stage);
+
+/** Each step's own cost, as the difference of two passes that differ by that step only. */
+function steps(times: readonly StageTime[], compressed: boolean): [string, number | undefined, number][] {
+  const ms = (stage: StageName) => find(times, stage)?.ms ?? Number.NaN;
+  const bytes = (stage: StageName) => find(times, stage)?.bytes ?? Number.NaN;
+  const decodedBase = compressed ? 'read+gunzip' : 'read';
+  const rows: [string, number | undefined, number][] = [
+    ['read slices (4 MiB)', ms('read'), bytes('read')],
+    [
+      compressed ? 'sha256 of stored bytes' : 'sha256 (stored = decoded)',
+      ms('read+sha256') - ms('read'),
+      bytes('read'),
+    ],
+  ];
+  if (compressed) {
+    rows.push(['gunzip (env.gunzip)', ms('read+gunzip') - ms('read'), bytes('read+gunzip')]);
+    rows.push(['gunzip (fflate, portable)', ms('read+gunzip-portable') - ms('read'), bytes('read+gunzip')]);
+    rows.push([
+      'sha256 of decoded bytes',
+      ms('read+gunzip+sha256') - ms('read+gunzip'),
+      bytes('read+gunzip'),
+    ]);
+  }
+  rows.push(['tar parse + entry index', ms('read+gunzip+tar') - ms(decodedBase), bytes('read+gunzip+tar')]);
+  rows.push(['indexLayer, all together', ms('index-layer'), bytes('index-layer')]);
+  return rows;
+}
+
+export function stageTable(r: StageResult): string {
+  const compressed = r.shape === 'oci';
+  const node = steps(r.node, compressed);
+  const chromium = steps(r.chromium, compressed);
+  return `${r.label} ${r.shape}: where the time goes (one pass per row; step = difference of two passes)\n${textTable(
+    ['step', 'Node ms', 'Node MB/s', 'Chromium ms', 'Chromium MB/s'],
+    node.map(([name, nodeMs, bytes], i) => {
+      const chromiumMs = chromium[i]?.[1] ?? Number.NaN;
+      return [
+        name,
+        fixed(nodeMs ?? Number.NaN, 0),
+        fixed(mbps(bytes, nodeMs ?? Number.NaN)),
+        fixed(chromiumMs, 0),
+        fixed(mbps(bytes, chromiumMs)),
+      ];
+    }),
+  )}`;
+}
+
+/** Self times inside one full pipeline per environment, with the share of the wall time. */
+export function selfTable(r: StageResult): string {
+  const row = (name: string, pick: (t: StageResult['nodeSelf']) => number): string[] => {
+    const cells = [name];
+    for (const t of [r.nodeSelf, r.chromiumSelf]) {
+      const ms = pick(t);
+      cells.push(fixed(ms, 0), `${fixed((100 * ms) / t.wallMs, 0)}%`);
+    }
+    return cells;
+  };
+  const compressed = r.shape === 'oci';
+  const rows = [
+    row(compressed ? 'sha256 of stored (gzip) bytes' : 'sha256 of the layer', (t) => t.sha256StoredMs),
+    ...(compressed ? [row('sha256 of decoded bytes', (t) => t.sha256DecodedMs)] : []),
+    row('tar parse + entry index', (t) => t.tarMs),
+    row(
+      compressed ? 'read + gunzip + async overhead (rest)' : 'read + async overhead (rest)',
+      (t) => t.readAndDecodeMs,
+    ),
+    row('wall time of the pass', (t) => t.wallMs),
+  ];
+  return `${r.label} ${r.shape}: self time of each step inside one full pass (hasher alone: Node ${fixed(r.nodeSelf.sha256MBps, 0)} MB/s, Chromium ${fixed(r.chromiumSelf.sha256MBps, 0)} MB/s)\n${textTable(
+    ['step', 'Node ms', 'Node %', 'Chromium ms', 'Chromium %'],
+    rows,
+  )}`;
+}
