@@ -1,8 +1,9 @@
 /**
  * DT_RPATH / DT_RUNPATH / LD_LIBRARY_PATH lists the way glibc's fillin_rpath and _dl_dst_substitute read them
  * (elf/dl-load.c): tokens $ORIGIN, $LIB, $PLATFORM (also ${...}); a token followed by [A-Za-z0-9_] is no token,
- * an unknown $FOO stays literal, a known token without a value drops the whole element; an empty element is the
- * current directory; trailing slashes go; duplicates are merged.
+ * an unknown $FOO stays literal, a known token without a value drops the whole element; an empty element means
+ * the bare name, opened relative to the working directory (ldd then prints `libx.so` alone, not `./libx.so`);
+ * trailing slashes go; duplicates are merged.
  */
 
 export interface TokenValues {
@@ -27,14 +28,14 @@ export function expandTokens(element: string, values: TokenValues): string | und
   return result + element.slice(last);
 }
 
-/** A glibc search list: separators ':' (and ';' for LD_LIBRARY_PATH), "" → ".", no trailing "/". */
+/** A glibc search list: separators ':' (and ';' for LD_LIBRARY_PATH), "" kept, no trailing "/". */
 export function glibcPathList(list: string, values: TokenValues, separators = /:/): string[] {
   const dirs: string[] = [];
   for (const element of list.split(separators)) {
     const expanded = expandTokens(element, values);
     if (expanded === undefined) continue;
-    let dir = expanded.length > 1 ? expanded.replace(/\/+$/, '') : expanded;
-    if (dir === '') dir = '.';
+    // An empty element stays empty: the name is then opened as is, relative to the working directory.
+    const dir = expanded.length > 1 ? expanded.replace(/\/+$/, '') : expanded;
     if (!dirs.includes(dir)) dirs.push(dir);
   }
   return dirs;
@@ -61,6 +62,7 @@ export function dirname(path: string): string {
 
 /** Join a directory as written with a file name, as glibc's open_path does (no normalisation). */
 export function joinDir(dir: string, name: string): string {
+  if (dir === '') return name;
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
