@@ -29,21 +29,25 @@ const gunzipNative: Decoder = async function* gunzip(input) {
       await writer.abort(error).catch(() => undefined);
     }
   })();
+  let finished = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       yield value;
     }
+    finished = true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/junk/i.test(message)) throw new MultiMemberGzipError();
     throw new Error(`The gzip data is corrupt or ends early (${message}).`);
   } finally {
+    // A consumer that stops early (a file read that has its bytes) must not leave the writer
+    // blocked on backpressure: cancelling the readable errors the pending writes.
+    if (!finished) await reader.cancel().catch(() => undefined);
     await pump;
   }
-  if (writeError !== undefined)
-    throw writeError instanceof Error ? writeError : new Error(String(writeError));
+  if (writeError !== undefined) throw writeError;
 };
 
 export const webEnv: CoreEnv = {

@@ -198,14 +198,15 @@ describe('strata resolve on a real archive', () => {
 });
 
 describe('the default archive reader', () => {
-  it.skipIf(existsSync('src/cli/archive-names.ts'))(
-    'says so when reading archives is not built in',
-    async () => {
-      await expect(listArchiveNames('x.tar')).rejects.toThrow(
-        'reading archives is not available in this build of strata; resolve the name without --archive.',
-      );
-    },
-  );
+  it('lists the full names and ids of an archive', async () => {
+    const names = await listArchiveNames('fixtures/archives/podman-name-resolution.tar');
+    expect(names.names).toEqual([
+      'registry.access.redhat.com/ubi7/ubi:test',
+      'localhost/ubi7:test',
+      'localhost/test:1',
+    ]);
+    expect(names.ids).toHaveLength(2);
+  });
 });
 
 describe('strata resolve through main: exit codes', () => {

@@ -30,6 +30,7 @@ export function PathPanel({
       <code className="wrap path-panel__path">{path}</code>
       <h3>History</h3>
       {events.isPending && <p className="muted">Reading…</p>}
+      {events.error && <p className="error-text">{events.error.message}</p>}
       <ol className="path-history" aria-label="Path history">
         {events.data?.map((e) => (
           <li key={`${e.layer}-${e.change}`} className={e.layer === layer ? 'path-history__here' : ''}>
