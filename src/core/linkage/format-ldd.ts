@@ -45,10 +45,10 @@ export function formatLdd(result: LoadResult, options: LddFormatOptions = {}): s
   return lines.map((l) => `${l}\n`).join('');
 }
 
-/** ldd's exit status: 1 for a file it cannot list or a fatal load error, else 0 (musl: 1 after a miss). */
+/** ldd's exit status: 1 for a file it cannot list or a fatal load error, else 0 (musl: 127 after any error). */
 export function lddExitCode(result: LoadResult): number {
   if (result.status === 'not-dynamic' || result.status === 'fatal') return 1;
-  if (result.flavor === 'musl' && result.libraries.some((l) => l.path === null)) return 1;
+  if (result.flavor === 'musl' && result.messages.length > 0) return 127;
   return 0;
 }
 

@@ -48,13 +48,12 @@ export async function loadExecutable(ctx: LinkageContext, path: string): Promise
   const arch = muslArch(target);
   const muslLdso = `/lib/ld-musl-${arch ?? 'unknown'}.so.1`;
   if (interp !== undefined && /(^|\/)ld-musl-[^/]*$/.test(interp)) {
-    return loadMusl(ctx, path, stored.realPath, elf, target, interp, arch);
+    return loadMusl(ctx, path, stored.realPath, elf, interp, arch);
   }
   if (interp === undefined) {
     const glibcLdso = defaultGlibcInterpreter(target);
     if (!(await exists(ctx, glibcLdso))) {
-      if (await exists(ctx, muslLdso))
-        return loadMusl(ctx, path, stored.realPath, elf, target, muslLdso, arch);
+      if (await exists(ctx, muslLdso)) return loadMusl(ctx, path, stored.realPath, elf, muslLdso, arch);
       const native = await nativeTarget(ctx);
       if (native !== undefined && !sameTarget(native, target)) {
         return notDynamic(path, stored.realPath, 'no loader in the image runs this class and machine');

@@ -1,8 +1,9 @@
 import type { ElfFile } from '../elf/elf-types';
-import type { TargetMachine } from './cache-lookup';
+import { imageFileReader } from '../elf/parse-elf';
 import type { LoadedLibrary, LoadResult } from './link-types';
 import type { LinkageContext } from './linkage-context';
 import { absolutePath, dirname, joinDir, muslPathList } from './path-tokens';
+import { findUndefinedSymbols, type ScopeObject } from './symbol-check';
 
 const RESERVED = ['c', 'pthread', 'rt', 'm', 'dl', 'util', 'xnet'];
 const DEFAULT_SYS_PATH = '/lib:/usr/local/lib:/usr/lib';
@@ -41,7 +42,6 @@ export async function loadMusl(
   path: string,
   realPath: string,
   main: ElfFile,
-  target: TargetMachine,
   ldso: string,
   arch: string | undefined,
 ): Promise<LoadResult> {
@@ -145,6 +145,23 @@ export async function loadMusl(
       } else dep.requesters.push(dso);
     }
   }
+  const notes: string[] = [];
+  const scope: ScopeObject[] = [];
+  for (const dso of list) {
+    const elf = dso.isLdso ? await ctx.store.get(ldso) : undefined;
+    const file = dso.isLdso ? (elf?.elf.ok ? elf.elf : undefined) : dso.elf;
+    const real = dso.isLdso ? elf?.realPath : dso.realPath;
+    if (file === undefined || real === undefined) {
+      notes.push(`${dso.path} is not readable: symbols were not checked`);
+      scope.length = 0;
+      break;
+    }
+    scope.push({ path: dso.path, elf: file, reader: imageFileReader(ctx.fs, real) });
+  }
+  // do_relocs reports each symbol no loaded object defines; musl ignores symbol versions.
+  for (const miss of await findUndefinedSymbols(scope, false)) {
+    messages.push(`Error relocating ${miss.object}: ${miss.name}: symbol not found`);
+  }
   for (const lib of printed) {
     const dso = lib.path === ldso ? self : list.find((d) => d.path === lib.path);
     if (dso !== undefined) (lib.neededBy as string[]).push(...dso.requesters.map((r) => r.path));
@@ -159,7 +176,7 @@ export async function loadMusl(
     versions: [],
     messages,
     fatal: null,
-    notes: target.class === main.header.class ? [] : ['the musl loader does not check ELF class or machine'],
+    notes,
   };
 }
 
