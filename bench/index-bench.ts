@@ -6,11 +6,11 @@
  * Prints tables and writes bench/out/results.json. Never a pass/fail on time: the numbers are for
  * people to compare.
  *
- * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3] [--shapes oci,docker]
+ * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3,1] [--shapes oci,docker]
  *      [--stages 300m|none] [--out bench/out]
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { metaPath, readMeta } from './archive/archive-meta';
@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2), ['sizes', 'runs', 'shapes', 'stages', 'out']);
   const outDir = resolve(flags.get('out') ?? 'bench/out');
   const labels = (flags.get('sizes') ?? '300m').toLowerCase().split(',');
-  const runs = Number(flags.get('runs') ?? '3');
+  // One count for all sizes, or one per size: `--sizes 300m,2g --runs 3,1`.
+  const runCounts = (flags.get('runs') ?? '3').split(',').map(Number);
+  const runsFor = (i: number) => runCounts[Math.min(i, runCounts.length - 1)] ?? 3;
   const shapes = (flags.get('shapes') ?? 'oci,docker').split(',');
   const stageLabel = (flags.get('stages') ?? labels[0] ?? 'none').toLowerCase();
   const metas = labels.map((label) => {
@@ -51,11 +53,13 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu'],
   });
   const results: ArchiveResult[] = [];
+  // Other work on the machine slows every runner; the load average says how busy it was.
+  const loadBefore = loadavg()[0] ?? 0;
   const stages: StageResult[] = [];
   try {
-    for (const meta of metas) {
+    for (const [i, meta] of metas.entries()) {
       for (const archive of meta.archives.filter((a) => shapes.includes(a.shape))) {
-        results.push(await measureArchive(meta, archive, browser, site.url, runs, log));
+        results.push(await measureArchive(meta, archive, browser, site.url, runsFor(i), log));
         console.log(`\n${throughputTable(results.at(-1)!)}`);
       }
     }
@@ -76,6 +80,8 @@ async function main(): Promise<void> {
     cpuModel: cpus()[0]?.model ?? 'unknown',
     node: process.version,
     chromium: browser.version(),
+    loadAverage1mBefore: loadBefore,
+    loadAverage1mAfter: loadavg()[0] ?? 0,
   };
   const file = join(outDir, 'results.json');
   writeFileSync(
@@ -86,7 +92,10 @@ async function main(): Promise<void> {
       2,
     ) + '\n',
   );
-  console.log(`\n${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, Chromium ${machine.chromium}`);
+  console.log(
+    `\n${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, Chromium ${machine.chromium}, ` +
+      `load average ${machine.loadAverage1mBefore.toFixed(1)} before, ${machine.loadAverage1mAfter.toFixed(1)} after`,
+  );
   console.log(`results: ${file}`);
 }
 

@@ -30,6 +30,13 @@ export interface ArchiveResult {
     readonly pageFirstRow: number;
     readonly pageReady: number;
   };
+  /** Median CPU time (user + system, all processes of the runner). */
+  readonly cpuMs: {
+    readonly native: number;
+    readonly nativeHashed: number;
+    readonly node: number;
+    readonly pageReady: number;
+  };
   readonly memory: {
     readonly workerPeakHeapUsed: number;
     readonly workerPeakHeapPlusBuffers: number;
@@ -67,16 +74,22 @@ export async function measureArchive(
     pageFirstRow: [],
     pageReady: [],
   };
+  const cpu: Record<string, number[]> = { native: [], nativeHashed: [], node: [], pageReady: [] };
   const nodes: NodeIndexResult[] = [];
   const pages: PageRun[] = [];
   for (let run = 1; run <= runs; run++) {
-    all.native!.push(runNative(archive, 'plain'));
-    all.nativeHashed!.push(runNative(archive, 'hashed'));
+    const native = runNative(archive, 'plain');
+    const hashed = runNative(archive, 'hashed');
+    all.native!.push(native.wallMs);
+    cpu.native!.push(native.cpuMs);
+    all.nativeHashed!.push(hashed.wallMs);
+    cpu.nativeHashed!.push(hashed.cpuMs);
     const node = runNode(archive.path);
     if (node.verifiedLayers !== node.layers)
       throw new Error(`${name}: strata verified ${node.verifiedLayers} of ${node.layers} layers in Node.`);
     nodes.push(node);
     all.node!.push(node.openMs + node.indexMs);
+    cpu.node!.push(node.cpuMs);
     const page = await runPage(browser, siteUrl, archive.path);
     if (page.verifiedLayers !== meta.layers.length)
       throw new Error(
@@ -85,6 +98,7 @@ export async function measureArchive(
     pages.push(page);
     all.pageFirstRow!.push(page.firstRowMs);
     all.pageReady!.push(page.readyMs);
+    cpu.pageReady!.push(page.rendererCpuMs);
     log(
       `${name} run ${run}/${runs}: native ${s(all.native!.at(-1)!)}, native+sha256 ${s(all.nativeHashed!.at(-1)!)}, ` +
         `node ${s(all.node!.at(-1)!)}, page first row ${s(page.firstRowMs)}, ready ${s(page.readyMs)}`,
@@ -108,6 +122,12 @@ export async function measureArchive(
       node: median(all.node!),
       pageFirstRow: median(all.pageFirstRow!),
       pageReady: median(all.pageReady!),
+    },
+    cpuMs: {
+      native: median(cpu.native!),
+      nativeHashed: median(cpu.nativeHashed!),
+      node: median(cpu.node!),
+      pageReady: median(cpu.pageReady!),
     },
     memory: {
       workerPeakHeapUsed: Math.max(...pages.map((p) => p.worker.peakHeapUsed)),

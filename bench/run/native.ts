@@ -19,19 +19,35 @@ function pipeline(compressed: boolean, variant: NativeVariant): string {
   return `{ tar -xOf "$1" "$2" | tee >(sha256sum >&3)${decode}${hashDecoded} | tar -t > /dev/null; } 3>&1 | cat > /dev/null`;
 }
 
-/** Wall time in ms of every layer's pipeline, run one after another. */
-export function runNative(archive: ArchiveMeta, variant: NativeVariant): number {
-  const script = pipeline(archive.compression === 'gzip', variant);
+export interface Timing {
+  readonly wallMs: number;
+  /** User + system CPU time of every process involved. */
+  readonly cpuMs: number;
+}
+
+/** Every layer's pipeline, run one after another; bash's `times` adds up its children's CPU time. */
+export function runNative(archive: ArchiveMeta, variant: NativeVariant): Timing {
+  const script = `${pipeline(archive.compression === 'gzip', variant)}; status=$?; times >&2; exit $status`;
   const started = performance.now();
+  let cpuMs = 0;
   for (const blob of new Set(archive.blobs)) {
     const run = spawnSync('bash', ['-o', 'pipefail', '-c', script, 'native', archive.path, blob], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    if (run.status !== 0) {
-      throw new Error(`The native pipeline failed on ${blob}: ${run.stderr.toString().trim()}`);
-    }
+    const stderr = run.stderr.toString();
+    if (run.status !== 0) throw new Error(`The native pipeline failed on ${blob}: ${stderr.trim()}`);
+    cpuMs += childCpuMs(stderr);
   }
-  return performance.now() - started;
+  return { wallMs: performance.now() - started, cpuMs };
+}
+
+/** The second line of `times` is the children's user and system time: "0m4.120s 0m0.310s". */
+function childCpuMs(times: string): number {
+  const line = times.trim().split('\n').at(-1) ?? '';
+  let ms = 0;
+  for (const [, minutes, seconds] of line.matchAll(/(\d+)m([\d.]+)s/g))
+    ms += (Number(minutes) * 60 + Number(seconds)) * 1000;
+  return ms;
 }
 
 /** Reading the archive once with cat: the page cache's speed, and a warm cache for every later run. */

@@ -14,6 +14,8 @@ export interface PageRun {
   readonly verifiedLayers: number;
   readonly layerRows: number;
   readonly worker: WorkerMemory;
+  /** CPU time of the renderer processes (page, worker, GC) from the change event to ready. */
+  readonly rendererCpuMs: number;
   /** Peak resident set of the page's renderer process (VmHWM), worker included. */
   readonly rendererPeakRss: number | null;
 }
@@ -31,7 +33,7 @@ export async function runPage(browser: Browser, url: string, archive: string): P
   try {
     const cdp = await context.newCDPSession(page);
     const sampler = await WorkerMemorySampler.attach(cdp);
-    const rendererPids = await rendererProcesses(browser);
+    const rendererPids = (await rendererProcesses(browser)).map((p) => p.id);
     await page.goto(url);
     await page.waitForFunction(() => document.body.dataset.appState === 'empty');
     await page.evaluate(() => {
@@ -53,6 +55,7 @@ export async function runPage(browser: Browser, url: string, archive: string): P
       });
     });
     sampler.start();
+    const cpuBefore = await rendererProcesses(browser);
     await page.getByTestId('file-input').first().setInputFiles(archive);
     await page.waitForFunction(
       () => {
@@ -62,6 +65,7 @@ export async function runPage(browser: Browser, url: string, archive: string): P
       undefined,
       { timeout: 30 * 60_000, polling: 200 },
     );
+    const cpuAfter = await rendererProcesses(browser);
     const worker = await sampler.stop();
     if (!sampler.attached) throw new Error('The page started no worker that CDP could attach to.');
     const marks = await page.evaluate(() => (window as unknown as { benchMarks: Marks }).benchMarks);
@@ -76,24 +80,38 @@ export async function runPage(browser: Browser, url: string, archive: string): P
       verifiedLayers,
       layerRows,
       worker,
-      rendererPeakRss: peakRss(await rendererProcesses(browser), rendererPids),
+      rendererCpuMs: cpuDelta(cpuBefore, cpuAfter),
+      rendererPeakRss: peakRss(
+        cpuAfter.map((p) => p.id),
+        rendererPids,
+      ),
     };
   } finally {
     await context.close();
   }
 }
 
-/** Renderer process ids, from the browser's SystemInfo domain. */
-async function rendererProcesses(browser: Browser): Promise<number[]> {
+interface ProcessCpu {
+  readonly id: number;
+  /** Cumulative CPU seconds. */
+  readonly cpuTime: number;
+}
+
+/** Renderer processes and their CPU time, from the browser's SystemInfo domain. */
+async function rendererProcesses(browser: Browser): Promise<ProcessCpu[]> {
   const session = await browser.newBrowserCDPSession();
   try {
-    const info = (await session.send('SystemInfo.getProcessInfo')) as {
-      processInfo: { type: string; id: number }[];
-    };
-    return info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+    const info = await session.send('SystemInfo.getProcessInfo');
+    return info.processInfo.filter((p) => p.type === 'renderer');
   } finally {
     await session.detach();
   }
+}
+
+function cpuDelta(before: readonly ProcessCpu[], after: readonly ProcessCpu[]): number {
+  let seconds = 0;
+  for (const p of after) seconds += p.cpuTime - (before.find((b) => b.id === p.id)?.cpuTime ?? 0);
+  return seconds * 1000;
 }
 
 /** The largest VmHWM among renderers that appeared for this page (Linux /proc only). */

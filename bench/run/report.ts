@@ -12,9 +12,10 @@ export function throughputTable(r: ArchiveResult): string {
   const title =
     `${r.label} ${r.shape} (${kind}): archive ${fixed(mb(r.archiveBytes))} MB, layers ${fixed(mb(r.storedBytes))} MB stored, ` +
     `${fixed(mb(r.decodedBytes))} MB uncompressed, ${r.layers} layers, ${r.entries.toLocaleString('en')} entries; median of ${r.runs}`;
-  const row = (name: string, ms: number, ratio: boolean): string[] => [
+  const row = (name: string, ms: number, ratio: boolean, cpuMs?: number): string[] => [
     name,
     fixed(ms / 1000, 2),
+    cpuMs === undefined ? '' : fixed(cpuMs / 1000, 2),
     fixed(mbps(r.storedBytes, ms)),
     fixed(mbps(r.decodedBytes, ms)),
     ratio ? `${fixed(ms / r.ms.native, 2)}×` : '',
@@ -22,14 +23,14 @@ export function throughputTable(r: ArchiveResult): string {
   ];
   const native = r.shape === 'oci' ? 'native: tar -xOf | gzip -dc | tar -t' : 'native: tar -xOf | tar -t';
   return `${title}\n${textTable(
-    ['runner', 'seconds', 'MB/s stored', 'MB/s uncompr.', '÷ native', '÷ native+sha256'],
+    ['runner', 'wall s', 'CPU s', 'MB/s stored', 'MB/s uncompr.', '÷ native', '÷ native+sha256'],
     [
       row('cat archive > /dev/null (page cache)', r.ms.cat, false),
-      row(native, r.ms.native, true),
-      row('native + sha256sum of stored and decoded', r.ms.nativeHashed, true),
-      row('strata core in Node (open + indexImage)', r.ms.node, true),
+      row(native, r.ms.native, true, r.cpuMs.native),
+      row('native + sha256sum of stored and decoded', r.ms.nativeHashed, true, r.cpuMs.nativeHashed),
+      row('strata core in Node (open + indexImage)', r.ms.node, true, r.cpuMs.node),
       row('page: change event → first Layers row', r.ms.pageFirstRow, false),
-      row('page: change event → appState ready', r.ms.pageReady, true),
+      row('page: change event → appState ready', r.ms.pageReady, true, r.cpuMs.pageReady),
     ],
   )}`;
 }
