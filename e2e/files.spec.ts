@@ -60,7 +60,7 @@ test('a binary file shows as hex, and downloads byte for byte', async ({ page })
     contents.getByRole('button', { name: 'Download' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('curl');
-  const bytes = readFileSync((await download.path()));
+  const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 4)]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
   expect(bytes.length).toBeGreaterThan(100_000);
 });

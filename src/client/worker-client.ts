@@ -14,6 +14,7 @@ import {
   type WireError,
 } from '../protocol/messages';
 import type { FilesRequest } from '../protocol/files';
+import type { NamesRequest } from '../protocol/names';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -66,6 +67,10 @@ export class WorkerClient {
 
   imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
     return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageView>;
+  }
+
+  names<T>(body: NamesRequest, options?: CallOptions): Promise<T> {
+    return this.send(body, options) as Promise<T>;
   }
 
   files<T>(body: FilesRequest, options?: CallOptions): Promise<T> {

@@ -64,3 +64,11 @@ export {
   type RowChange,
 } from './session/files-view';
 export * from './packages';
+export {
+  buildReport,
+  renderReport,
+  type ArchiveNames,
+  type EngineView,
+  type ValidReport,
+  type InvalidReport,
+} from './image/resolve-report';

@@ -4,6 +4,7 @@
  * a sentence a user can act on. The page posts the File itself, never its bytes (rule 5).
  */
 import type { FilesRequest } from './files';
+import type { NamesRequest } from './names';
 import type {
   ArchiveErrorCode,
   ArchiveFormat,
@@ -89,7 +90,7 @@ export type Request =
     }
   | { readonly type: 'close'; readonly id: number; readonly version: number; readonly archiveId: string }
   | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number }
-  | (FilesRequest & { readonly id: number; readonly version: number });
+  | ((FilesRequest | NamesRequest) & { readonly id: number; readonly version: number });
 
 export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query';
 
@@ -106,9 +107,12 @@ export type Response =
 type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'id' | 'version'> : never;
 
 /** Requests without their envelope, as the client's methods build them. */
-export type RequestBody = WithoutEnvelope<Exclude<Request, { type: 'cancel' }>> | FilesRequest;
+export type RequestBody = WithoutEnvelope<Exclude<Request, { type: 'cancel' }>> | FilesRequest | NamesRequest;
 
 export type {
+  EngineView,
+  ValidReport,
+  InvalidReport,
   HistoryView,
   InspectJson,
   Platform,

@@ -26,11 +26,13 @@ import {
 } from '../protocol/messages';
 import { blobSource } from './web-env';
 import { FilesHandler } from './files-handler';
+import { handleNames } from './names-handler';
 
 export type Post = (response: Response) => void;
 
 export class WorkerHandler {
   private readonly sessions = new Map<string, ArchiveSession>();
+  private readonly fileNames = new Map<string, string>();
   private readonly files = new FilesHandler((archiveId) => this.session(archiveId));
   private readonly running = new Map<number, AbortController>();
   private nextArchive = 1;
@@ -77,6 +79,18 @@ export class WorkerHandler {
       case 'close':
         this.sessions.delete(request.archiveId);
         return null;
+      case 'resolve':
+      case 'shared-layers':
+        return handleNames(
+          request,
+          () =>
+            new Map(
+              [...this.sessions].map(([id, session]) => [
+                id,
+                { session, fileName: this.fileNames.get(id) ?? id },
+              ]),
+            ),
+        );
       default:
         return this.files.run(request, signal);
     }
@@ -105,6 +119,7 @@ export class WorkerHandler {
     });
     const archiveId = `a${this.nextArchive++}`;
     this.sessions.set(archiveId, session);
+    this.fileNames.set(archiveId, name);
     const info = session.info;
     const pick = pickImage(info);
     return {

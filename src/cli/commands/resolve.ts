@@ -9,7 +9,7 @@ import {
 } from '../../core/image/resolve';
 import { flagValue, parseArgs } from '../args';
 import { InputError, UsageError, type Command } from '../cli-io';
-import { buildReport, renderReport, type ArchiveNames } from './resolve-report';
+import { buildReport, renderReport, type ArchiveNames } from '../../core/image/resolve-report';
 
 const USAGE =
   'usage: strata resolve [--engine docker|podman] [--registries-conf FILE] [--archive ARCHIVE] [--json] NAME';

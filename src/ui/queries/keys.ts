@@ -14,4 +14,8 @@ export const queryKeys = {
   fileContent: (fileKey: string, imageKey: string, layer: number, path: string, length: number) =>
     ['file', fileKey, imageKey, layer, path, length] as const,
   waste: (fileKey: string, imageKey: string) => ['waste', fileKey, imageKey] as const,
+  resolve: (name: string, engine: string, conf: string, openFiles: string) =>
+    ['resolve', name, engine, conf, openFiles] as const,
+  sharedLayers: (fileKey: string, imageKey: string, openFiles: string) =>
+    ['shared-layers', fileKey, imageKey, openFiles] as const,
 };

@@ -8,6 +8,9 @@ import { LayersTable } from '../layers/LayersTable';
 import { FilesView } from '../files/FilesView';
 import { WasteView } from '../waste/WasteView';
 import { ViewTabs } from './ViewTabs';
+import { ResolverPanel } from '../names/ResolverPanel';
+import { SharedBase, sharedMarks } from '../layers/SharedBase';
+import { useSharedLayers } from '../../queries/use-names';
 import { useCompareChoices } from './use-compare-choices';
 
 export function Workspace({
@@ -25,6 +28,8 @@ export function Workspace({
   const current = useStore((s) => s.view);
   const { choices, archiveIdOf } = useCompareChoices(fileKey, imageKey);
   const image = imageKey ? { fileKey, archiveId: archive.archiveId, imageKey } : null;
+  const shared = useSharedLayers(image);
+  const firstName = archive.images.find((i) => i.key === imageKey)?.names[0] ?? '';
   return (
     <div className="workspace">
       <div className="workspace__bar">
@@ -58,7 +63,8 @@ export function Workspace({
             <div className="workspace__grid">
               <section className="panel panel--wide">
                 <h2>Layers</h2>
-                <LayersTable rows={view.history} />
+                <SharedBase shared={shared.data ?? []} layerCount={view.inspect.layers.length} />
+                <LayersTable rows={view.history} shared={sharedMarks(shared.data)} />
               </section>
               <ImagePanel image={view.inspect} />
             </div>
@@ -73,6 +79,7 @@ export function Workspace({
             />
           )}
           {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
+          {current === 'names' && <ResolverPanel initialName={firstName} />}
         </>
       )}
     </div>

@@ -8,7 +8,7 @@ import {
   type Engine,
   type ImpliedPart,
   type RegistriesConf,
-} from '../../core/image/resolve';
+} from './resolve';
 
 export interface ArchiveNames {
   readonly names: readonly string[];
