@@ -125,7 +125,14 @@ export async function readOciLayout(
     const configDesc = toDescriptor(json.config);
     if (!configDesc) throw new ArchiveError('bad-metadata', `The manifest ${d.digest} has no config.`);
     if (!IMAGE_CONFIG_TYPES.has(configDesc.mediaType)) {
-      out.artifacts.push({ names, digest: d.digest, artifactType: d.artifactType || configDesc.mediaType });
+      out.artifacts.push({
+        names,
+        digest: d.digest,
+        artifactType:
+          d.artifactType ||
+          (typeof json.artifactType === 'string' ? json.artifactType : '') ||
+          configDesc.mediaType,
+      });
       return;
     }
     const configPath = blobPathOf(configDesc.digest);
