@@ -1,0 +1,234 @@
+/**
+ * strata owner against the tools' own answers: `dpkg-query -S` over the sample image
+ * (public/samples/sample.tar) and over the merged-/usr Debian root of fixtures/packages/dpkg,
+ * `rpm -qf` over the rpm root of fixtures/packages/rpm. The two roots are put into synthetic
+ * docker-archive layers here (the databases and oracles are real, the tars are not).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../cli-io';
+import { main } from '../main';
+import { dpkgRootLayer, readPackagesFixture, rpmRootLayer, writeDockerArchive } from './packages-test-images';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const SAMPLE = join(ROOT, 'public/samples/sample.tar');
+const NO_DB = join(ROOT, 'fixtures/archives/podman-docker-archive.tar');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+/** "== PATH" blocks of an oracle file: the path and the tool's combined output. */
+function oracleBlocks(text: string): [string, string][] {
+  return text
+    .split(/^== /m)
+    .slice(1)
+    .map((block) => {
+      const [path, ...lines] = block.trimEnd().split('\n');
+      return [path!, lines.join('\n')];
+    });
+}
+
+/** dpkg orders several owners by its own load order; compare them as a set. */
+function ownerSet(line: string): string {
+  const m = /^(.+): (\/.*)$/.exec(line);
+  if (!m || m[1]!.includes(' from')) return line;
+  return `${m[1]!.split(', ').sort().join(', ')}: ${m[2]!}`;
+}
+
+let work = '';
+let dpkgImage = '';
+let rpmImage = '';
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'strata-owner-'));
+  dpkgImage = join(work, 'dpkg-merged-usr.tar');
+  rpmImage = join(work, 'rpm.tar');
+  writeDockerArchive(dpkgImage, 'localhost/dpkg-merged-usr:1', [
+    { createdBy: 'mmdebstrap --variant=minbase --include=curl bookworm', entries: dpkgRootLayer() },
+  ]);
+  writeDockerArchive(rpmImage, 'localhost/rpm-greet:1', [
+    { createdBy: 'rpm -ivh greet zlib1g', entries: rpmRootLayer() },
+  ]);
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!existsSync(SAMPLE))('strata owner on the sample image', () => {
+  const oracle = readFileSync(join(ROOT, 'fixtures/archives/sample.dpkg-search.txt'), 'utf8');
+  const paths = [
+    '/usr/bin/curl',
+    '/usr/bin/openssl',
+    '/usr/lib/x86_64-linux-gnu/libssl.so.3',
+    '/usr/share/common-licenses/GPL-3',
+    '/etc/issue.net',
+    '/etc/ssl/openssl.cnf',
+    '/srv/app/fetch.sh',
+  ];
+
+  it('prints what dpkg-query -S printed, owners on stdout and the miss on stderr, exit 1', async () => {
+    const { code, out, err } = await run(['owner', SAMPLE, ...paths]);
+    expect(out + err).toBe(oracle);
+    expect(err).toBe('dpkg-query: no path found matching pattern /srv/app/fetch.sh\n');
+    expect(code).toBe(1);
+  });
+
+  it('exits 0 when every path has an owner, even a file a later layer deleted (dpkg keeps listing it)', async () => {
+    expect(await run(['owner', SAMPLE, '/etc/issue.net', '/usr/bin/curl'])).toEqual({
+      code: 0,
+      out: 'base-files: /etc/issue.net\ncurl: /usr/bin/curl\n',
+      err: '',
+    });
+  });
+
+  it('answers the sample as it is: /lib is a real directory there, so /usr/lib/…/libz.so.1 does not exist', async () => {
+    const lib = await run(['owner', SAMPLE, '/lib/x86_64-linux-gnu/libz.so.1']);
+    expect(lib.out).toBe('zlib1g:amd64: /lib/x86_64-linux-gnu/libz.so.1\n');
+    const usr = await run(['owner', SAMPLE, '/usr/lib/x86_64-linux-gnu/libz.so.1']);
+    expect(usr).toEqual({
+      code: 1,
+      out: '',
+      err: 'dpkg-query: no path found matching pattern /usr/lib/x86_64-linux-gnu/libz.so.1\n',
+    });
+  });
+
+  it('prints the agreed JSON keys: one object for one path, an array for several', async () => {
+    const one = await run(['owner', '--json', SAMPLE, '/usr/lib/x86_64-linux-gnu/libssl.so.3']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.out)).toEqual({
+      path: '/usr/lib/x86_64-linux-gnu/libssl.so.3',
+      canonicalPath: '/usr/lib/x86_64-linux-gnu/libssl.so.3',
+      package: { name: 'libssl3', version: '3.0.20-1~deb12u2', arch: 'amd64', manager: 'dpkg' },
+      owners: [{ name: 'libssl3', version: '3.0.20-1~deb12u2', arch: 'amd64', manager: 'dpkg' }],
+      match: 'path',
+      targetPath: null,
+      layer: 4,
+    });
+    const two = await run([
+      'owner',
+      '--json',
+      '--layer',
+      '0',
+      SAMPLE,
+      '/srv/app/fetch.sh',
+      'usr/bin/../bin/curl',
+    ]);
+    expect(two.code).toBe(1);
+    const rows = JSON.parse(two.out) as { path: string; package: { name: string } | null; layer: number }[];
+    expect(rows.map((r) => [r.path, r.package?.name ?? null, r.layer])).toEqual([
+      ['/srv/app/fetch.sh', null, 0],
+      ['/usr/bin/curl', 'curl', 0],
+    ]);
+  });
+});
+
+describe('strata owner on a merged-/usr Debian root', () => {
+  const blocks = oracleBlocks(readPackagesFixture('dpkg/oracle-S.txt'));
+  // Where dpkg's literal lookup misses, strata resolves the directory part (merged /usr) or, for a
+  // symlink no package lists, names the owner of its target.
+  const beyondDpkg: Record<string, string> = {
+    '/usr/bin/sh': 'dash: /usr/bin/sh',
+    '/usr/bin/dash': 'dash: /usr/bin/dash',
+    '/lib/x86_64-linux-gnu/libcurl.so.4': 'libcurl4:amd64: /lib/x86_64-linux-gnu/libcurl.so.4',
+    '/usr/lib/x86_64-linux-gnu/libc.so.6': 'libc6:amd64: /usr/lib/x86_64-linux-gnu/libc.so.6',
+    '/usr/lib/x86_64-linux-gnu/libz.so.1': 'zlib1g:amd64: /usr/lib/x86_64-linux-gnu/libz.so.1',
+    '/usr/sbin/mkfs.ext4': 'e2fsprogs: /usr/sbin/mkfs.ext4',
+    '/etc/alternatives/awk': 'mawk: /etc/alternatives/awk',
+    '/usr/bin/awk': 'mawk: /usr/bin/awk',
+  };
+
+  it('agrees with dpkg-query -S wherever dpkg finds the path, and goes beyond it only where listed', async () => {
+    expect(blocks.length).toBeGreaterThan(60);
+    const { out, err } = await run(['owner', dpkgImage, ...blocks.map(([path]) => path)]);
+    const ours = [...out.trimEnd().split('\n'), ...err.trimEnd().split('\n')].map(ownerSet);
+    for (const [path, expected] of blocks) {
+      const want = beyondDpkg[path] ?? expected;
+      for (const line of want.split('\n')) expect(ours, path).toContain(ownerSet(line));
+    }
+    expect(err.split('\n').filter((l) => l.startsWith('note:'))).toEqual([
+      'note: no package lists /etc/alternatives/awk; it is a symlink to /usr/bin/mawk, which it owns.',
+      'note: no package lists /usr/bin/awk; it is a symlink to /usr/bin/mawk, which it owns.',
+    ]);
+  });
+
+  it('finds libz.so.1 both as zlib1g lists it (/lib/…) and as the loader finds it (/usr/lib/…)', async () => {
+    const r = await run([
+      'owner',
+      '--json',
+      dpkgImage,
+      '/lib/x86_64-linux-gnu/libz.so.1',
+      '/usr/lib/x86_64-linux-gnu/libz.so.1',
+    ]);
+    const rows = JSON.parse(r.out) as { path: string; canonicalPath: string; package: { name: string } }[];
+    expect(rows.map((row) => [row.path, row.canonicalPath, row.package.name])).toEqual([
+      ['/lib/x86_64-linux-gnu/libz.so.1', '/usr/lib/x86_64-linux-gnu/libz.so.1', 'zlib1g'],
+      ['/usr/lib/x86_64-linux-gnu/libz.so.1', '/usr/lib/x86_64-linux-gnu/libz.so.1', 'zlib1g'],
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it('prints the diversion lines dpkg prints for a diverted path', async () => {
+    const r = await run(['owner', dpkgImage, '/bin/sh']);
+    expect(r.out).toBe(
+      'diversion by dash from: /bin/sh\ndiversion by dash to: /bin/sh.distrib\ndash: /bin/sh\n',
+    );
+  });
+});
+
+describe('strata owner on an rpm root', () => {
+  const oracle = readPackagesFixture('rpm/oracle-qf.txt')
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t') as [string, string]);
+
+  it.each(oracle)('%s: prints what rpm -qf printed', async (path, expected) => {
+    const r = await run(['owner', rpmImage, path]);
+    expect(r.out + r.err).toBe(`${expected}\n`);
+    // rpm prints owners on stdout and "error: file …" on stderr; both exit 1 when not owned.
+    expect(r.code).toBe(expected.startsWith('error:') || expected.includes('not owned') ? 1 : 0);
+    expect(r.err).toBe(expected.startsWith('error:') ? `${expected}\n` : '');
+  });
+
+  it('says "not owned" for a file that exists but no package lists, and keeps the epoch in JSON', async () => {
+    expect(await run(['owner', rpmImage, '/var/lib/rpm/rpmdb.sqlite'])).toEqual({
+      code: 1,
+      out: 'file /var/lib/rpm/rpmdb.sqlite is not owned by any package\n',
+      err: '',
+    });
+    const json = JSON.parse((await run(['owner', '--json', rpmImage, '/usr/bin/greet'])).out) as {
+      package: unknown;
+    };
+    expect(json.package).toEqual({ name: 'greet', version: '1:2.1-3', arch: 'x86_64', manager: 'rpm' });
+  });
+});
+
+describe('strata owner errors', () => {
+  it('is a usage error (exit 2) without a PATH', async () => {
+    const r = await run(['owner', rpmImage]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('usage: strata owner');
+  });
+
+  it('says where it looked when the image has no package database (exit 1)', async () => {
+    const r = await run(['owner', NO_DB, '/etc/motd']);
+    expect(r).toEqual({
+      code: 1,
+      out: '',
+      err: 'strata owner: The image has no package database at layer 5 (strata looks in /var/lib/dpkg, /var/lib/rpm, /usr/lib/sysimage/rpm, /usr/share/rpm, /lib/apk/db); its files belong to no dpkg, rpm or apk package.\n',
+    });
+  });
+
+  it('rejects a --layer outside the image (exit 2)', async () => {
+    const r = await run(['owner', '--layer', '3', rpmImage, '/usr/bin/greet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'strata owner: --layer 3 does not name a layer: this image has layers 0 to 0 (0 is the base).\n',
+    );
+  });
+});
