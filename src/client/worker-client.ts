@@ -15,6 +15,7 @@ import {
 } from '../protocol/messages';
 import type { FilesRequest } from '../protocol/files';
 import type { NamesRequest } from '../protocol/names';
+import type { PackagesRequest } from '../protocol/packages';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -67,6 +68,10 @@ export class WorkerClient {
 
   imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
     return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageView>;
+  }
+
+  packages<T>(body: PackagesRequest, options?: CallOptions): Promise<T> {
+    return this.send(body, options) as Promise<T>;
   }
 
   names<T>(body: NamesRequest, options?: CallOptions): Promise<T> {

@@ -5,6 +5,7 @@
  */
 import type { FilesRequest } from './files';
 import type { NamesRequest } from './names';
+import type { PackagesRequest } from './packages';
 import type {
   ArchiveErrorCode,
   ArchiveFormat,
@@ -90,7 +91,7 @@ export type Request =
     }
   | { readonly type: 'close'; readonly id: number; readonly version: number; readonly archiveId: string }
   | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number }
-  | ((FilesRequest | NamesRequest) & { readonly id: number; readonly version: number });
+  | ((FilesRequest | NamesRequest | PackagesRequest) & { readonly id: number; readonly version: number });
 
 export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query';
 
@@ -107,7 +108,8 @@ export type Response =
 type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'id' | 'version'> : never;
 
 /** Requests without their envelope, as the client's methods build them. */
-export type RequestBody = WithoutEnvelope<Exclude<Request, { type: 'cancel' }>> | FilesRequest | NamesRequest;
+export type RequestBody =
+  WithoutEnvelope<Exclude<Request, { type: 'cancel' }>> | FilesRequest | NamesRequest | PackagesRequest;
 
 export type {
   EngineView,

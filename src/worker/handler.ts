@@ -27,6 +27,7 @@ import {
 import { blobSource } from './web-env';
 import { FilesHandler } from './files-handler';
 import { handleNames } from './names-handler';
+import { PackagesHandler } from './packages-handler';
 
 export type Post = (response: Response) => void;
 
@@ -34,6 +35,7 @@ export class WorkerHandler {
   private readonly sessions = new Map<string, ArchiveSession>();
   private readonly fileNames = new Map<string, string>();
   private readonly files = new FilesHandler((archiveId) => this.session(archiveId));
+  private readonly packages = new PackagesHandler((archiveId) => this.session(archiveId));
   private readonly running = new Map<number, AbortController>();
   private nextArchive = 1;
 
@@ -91,6 +93,10 @@ export class WorkerHandler {
               ]),
             ),
         );
+      case 'packages':
+      case 'package-files':
+      case 'owner':
+        return this.packages.run(request);
       default:
         return this.files.run(request, signal);
     }

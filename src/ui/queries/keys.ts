@@ -14,6 +14,10 @@ export const queryKeys = {
   fileContent: (fileKey: string, imageKey: string, layer: number, path: string, length: number) =>
     ['file', fileKey, imageKey, layer, path, length] as const,
   waste: (fileKey: string, imageKey: string) => ['waste', fileKey, imageKey] as const,
+  packages: (fileKey: string, imageKey: string) => ['packages', fileKey, imageKey] as const,
+  packageFiles: (fileKey: string, imageKey: string, name: string, arch: string) =>
+    ['package-files', fileKey, imageKey, name, arch] as const,
+  owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
   resolve: (name: string, engine: string, conf: string, openFiles: string) =>
     ['resolve', name, engine, conf, openFiles] as const,
   sharedLayers: (fileKey: string, imageKey: string, openFiles: string) =>

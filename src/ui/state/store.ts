@@ -14,7 +14,7 @@ export interface OpenedFile {
   readonly file: File;
 }
 
-export type View = 'layers' | 'files' | 'waste' | 'names';
+export type View = 'layers' | 'files' | 'waste' | 'packages' | 'names';
 
 interface AppSlice {
   view: View;

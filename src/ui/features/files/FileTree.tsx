@@ -2,7 +2,7 @@
  * The tree of the selected layer, virtualized: only the rows on screen are drawn, and each expanded
  * directory's entries are fetched from the worker as one page, so trees of 200,000+ entries stay fluid.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { TreeScope } from '../../../protocol/files';
 import type { TreeRequest } from '../../../protocol/messages';
@@ -62,6 +62,17 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
   });
+
+  // A path revealed from search, a package or the waste list scrolls into view once its row exists.
+  const selectedPath = useStore((s) => s.selectedPath);
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!selectedPath || scrolledTo.current === selectedPath) return;
+    const index = rows.findIndex((r) => r.row?.path === selectedPath);
+    if (index < 0) return;
+    scrolledTo.current = selectedPath;
+    virtual.scrollToIndex(index, { align: 'center' });
+  }, [selectedPath, rows, virtual]);
 
   if (error) return <p className="error-text">{error.message}</p>;
   if (results[0]?.isPending) return <p className="muted">Reading the tree…</p>;

@@ -4,6 +4,7 @@ import { displayCreatedBy, formatPermissions, formatSize } from '../../../protoc
 import { usePathHistory, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import { FileContentView } from './FileContentView';
+import { OwnerLine } from './OwnerLine';
 
 export function PathPanel({
   image,
@@ -28,6 +29,7 @@ export function PathPanel({
         </button>
       </div>
       <code className="wrap path-panel__path">{path}</code>
+      <OwnerLine image={image} path={path} />
       <h3>History</h3>
       {events.isPending && <p className="muted">Reading…</p>}
       {events.error && <p className="error-text">{events.error.message}</p>}

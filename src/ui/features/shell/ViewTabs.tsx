@@ -5,6 +5,7 @@ const TABS: { view: View; label: string; needsIndex: boolean }[] = [
   { view: 'layers', label: 'Layers', needsIndex: false },
   { view: 'files', label: 'Files', needsIndex: true },
   { view: 'waste', label: 'Waste', needsIndex: true },
+  { view: 'packages', label: 'Packages', needsIndex: true },
   { view: 'names', label: 'Names', needsIndex: false },
 ];
 

@@ -9,6 +9,7 @@ import { FilesView } from '../files/FilesView';
 import { WasteView } from '../waste/WasteView';
 import { ViewTabs } from './ViewTabs';
 import { ResolverPanel } from '../names/ResolverPanel';
+import { PackagesView } from '../packages/PackagesView';
 import { SharedBase, sharedMarks } from '../layers/SharedBase';
 import { useSharedLayers } from '../../queries/use-names';
 import { useCompareChoices } from './use-compare-choices';
@@ -80,6 +81,7 @@ export function Workspace({
           )}
           {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
           {current === 'names' && <ResolverPanel initialName={firstName} />}
+          {current === 'packages' && view.complete && <PackagesView image={image} />}
         </>
       )}
     </div>

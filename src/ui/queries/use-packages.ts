@@ -1,0 +1,52 @@
+/** Installed packages of the shown image, their files, and the owner of a path. */
+import { useQuery } from '@tanstack/react-query';
+import { getClient } from '../../client';
+import type { OwnerView, PackagesView } from '../../protocol/packages';
+import { queryKeys } from './keys';
+import type { ImageRef } from './use-files';
+
+const forever = { staleTime: Infinity, gcTime: 10 * 60_000, retry: false } as const;
+
+export function usePackages(image: ImageRef) {
+  return useQuery({
+    ...forever,
+    queryKey: queryKeys.packages(image.fileKey, image.imageKey),
+    queryFn: ({ signal }) =>
+      getClient().packages<PackagesView>(
+        { type: 'packages', archiveId: image.archiveId, imageKey: image.imageKey },
+        { signal },
+      ),
+  });
+}
+
+export function usePackageFiles(image: ImageRef, pkg: { name: string; arch: string } | null) {
+  return useQuery({
+    ...forever,
+    enabled: pkg !== null,
+    queryKey: queryKeys.packageFiles(image.fileKey, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
+    queryFn: ({ signal }) =>
+      getClient().packages<string[]>(
+        {
+          type: 'package-files',
+          archiveId: image.archiveId,
+          imageKey: image.imageKey,
+          name: pkg!.name,
+          arch: pkg!.arch,
+        },
+        { signal },
+      ),
+  });
+}
+
+export function useOwner(image: ImageRef, path: string | null) {
+  return useQuery({
+    ...forever,
+    enabled: path !== null,
+    queryKey: queryKeys.owner(image.fileKey, image.imageKey, path ?? ''),
+    queryFn: ({ signal }) =>
+      getClient().packages<OwnerView>(
+        { type: 'owner', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
+        { signal },
+      ),
+  });
+}
