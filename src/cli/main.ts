@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ls: async () => (await import('./commands/ls')).ls,
   cat: async () => (await import('./commands/cat')).cat,
   export: async () => (await import('./commands/export')).exportFiles,
+  owner: async () => (await import('./commands/owner')).owner,
+  packages: async () => (await import('./commands/packages')).packages,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -25,12 +27,16 @@ commands:
   ls        the merged tree at a layer, like ls -l, with each entry's change at that layer
   cat       a file's bytes at a layer (symlinks followed inside the image)
   export    every layer's file list as JSON or CSV
+  owner     which package owns a file, like rpm -qf / dpkg -S (merged /usr understood)
+  packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
   strata ls [--image NAME] [--layer N] [--recursive|-R] [--removed] [--json] ARCHIVE [PATH]
   strata cat [--image NAME] [--layer N] ARCHIVE PATH
   strata export --format json|csv [--image NAME] ARCHIVE
+  strata owner [--image NAME] [--layer N] [--json] ARCHIVE PATH...
+  strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

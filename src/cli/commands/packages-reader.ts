@@ -1,9 +1,9 @@
 /**
- * A content reader for the package databases. The session decodes a compressed layer from its
- * start for every read, and a dpkg database is a status file plus one `.list` per package: fifty
- * reads decode the same gzip fifty times. The database files of one layer sit next to each other
- * in its tar, so the first read of a layer fetches all of them in a few spans and later reads are
- * served from those bytes.
+ * Content readers for many small files. The session decodes a compressed layer from its start for
+ * every read, and a dpkg database is a status file plus one `.list` per package: fifty reads decode
+ * the same gzip fifty times. Files of one directory tree sit next to each other in a layer's tar,
+ * so the first read of a layer fetches every wanted file of that layer in a few spans and later
+ * reads are served from those bytes.
  */
 import type { ContentReader, LayerStack, TarEntry } from '../../core';
 import { PACKAGE_DB_DIRS } from '../../core/packages/layer-packages';
@@ -19,14 +19,13 @@ interface Span {
   readonly end: number;
 }
 
-function dbEntries(stack: LayerStack, layer: number): TarEntry[] {
+function wantedEntries(stack: LayerStack, layer: number, wanted: (path: string) => boolean): TarEntry[] {
   const changes = stack.changes(layer);
-  const under = (path: string) => PACKAGE_DB_DIRS.some((dir) => path.startsWith(`${dir}/`));
   return [...changes.added, ...changes.modified]
     .map((c) => c.node.entry)
     .filter(
       (e): e is TarEntry =>
-        e !== undefined && e.kind === 'file' && e.size > 0 && e.size <= CACHED_FILE_LIMIT && under(e.path),
+        e !== undefined && e.kind === 'file' && e.size > 0 && e.size <= CACHED_FILE_LIMIT && wanted(e.path),
     )
     .sort((a, b) => a.dataOffset - b.dataOffset);
 }
@@ -43,14 +42,20 @@ function spansOf(entries: readonly TarEntry[]): Span[] {
   return spans;
 }
 
+/** Files under the package database directories (dpkg status and lists, rpm and apk databases). */
 export function packageDbReader(opened: OpenedStack): ContentReader {
+  return batchedReader(opened, (path) => PACKAGE_DB_DIRS.some((dir) => path.startsWith(`${dir}/`)));
+}
+
+/** A reader that fetches every file `wanted` accepts of a layer on that layer's first read. */
+export function batchedReader(opened: OpenedStack, wanted: (path: string) => boolean): ContentReader {
   const { session, image, stack } = opened;
   const direct: ContentReader = (layer, entry, offset, length) =>
     session.readEntry(image, layer, entry, offset, length);
   const layers = new Map<number, Promise<Map<number, Uint8Array>>>();
 
   const load = async (layer: number): Promise<Map<number, Uint8Array>> => {
-    const entries = dbEntries(stack, layer);
+    const entries = wantedEntries(stack, layer, wanted);
     const bytes = new Map<number, Uint8Array>();
     for (const span of spansOf(entries)) {
       // readEntry reads `size` bytes from `dataOffset` of the layer's tar stream: a span over
