@@ -14,6 +14,8 @@ import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { readLayerBytes } from './layer-content';
+import { prefetchLayer, readSparse, type SparseFile } from './elf-prefetch';
+import { MultiMemberGzipError } from '../io/env';
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
@@ -42,6 +44,7 @@ export interface SessionOptions {
 export class ArchiveSession {
   private readonly statuses = new Map<string, LayerStatus>();
   private readonly stacks = new Map<string, LayerStack>();
+  private readonly sparse = new Map<string, Map<number, SparseFile>>();
   private bytesRead: number;
 
   private constructor(
@@ -127,6 +130,35 @@ export class ArchiveSession {
     return stack;
   }
 
+  /**
+   * Decode each compressed layer of an image once and keep the bytes that ELF and magic-number
+   * reads need (see elf-prefetch.ts), so the linkage emulation does not decode a layer per read.
+   */
+  async warmContents(image: ImageRecord, signal?: AbortSignal): Promise<void> {
+    for (const layer of image.layers) {
+      const index = this.status(layer).index;
+      if (!layer.blobPath || !index || index.compression === 'none' || this.sparse.has(layer.blobPath))
+        continue;
+      const path = layer.blobPath;
+      const decode = (gunzip: CoreEnv['gunzip']) => {
+        const blob = this.scan.openBlob(path, signal);
+        if (!blob) return undefined;
+        return prefetchLayer(
+          index.compression === 'gzip' ? gunzip(blob) : this.env.unzstd(blob),
+          index.entries,
+        );
+      };
+      let kept: Map<number, SparseFile> | undefined;
+      try {
+        kept = await decode(this.env.gunzip);
+      } catch (error) {
+        if (!(error instanceof MultiMemberGzipError)) throw error;
+        kept = await decode(this.env.gunzipPortable);
+      }
+      if (kept) this.sparse.set(path, kept);
+    }
+  }
+
   /** Up to `length` bytes of a file's content in layer `layerIndex`, from `offset`. */
   async readEntry(
     image: ImageRecord,
@@ -140,6 +172,9 @@ export class ArchiveSession {
     const index = layer ? this.status(layer).index : undefined;
     if (!layer || !index)
       throw new ArchiveError('missing-blob', `Layer ${layerIndex + 1} has not been read.`);
+    const kept = layer.blobPath ? this.sparse.get(layer.blobPath)?.get(entry.dataOffset) : undefined;
+    const hit = kept ? readSparse(kept, Math.max(0, offset), length) : undefined;
+    if (hit) return hit;
     const start = entry.dataOffset + Math.max(0, offset);
     const len = Math.max(0, Math.min(length, entry.size - Math.max(0, offset)));
     return readLayerBytes(this.scan, this.env, layer, index, start, len, signal);

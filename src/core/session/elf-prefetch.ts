@@ -1,0 +1,147 @@
+/**
+ * Random reads inside a compressed layer cost a decode from the layer's start, and the linkage
+ * emulation reads every ELF file's headers, dynamic section and symbol tables piecemeal. So, once per
+ * layer, one decoding pass keeps what those reads need: the first bytes of every file (to tell ELF
+ * from the rest) and, of each ELF file, its first loadable segment (ELF and program headers, .dynsym,
+ * .dynstr, version and hash tables sit there), PT_INTERP and PT_DYNAMIC. Reads inside those ranges are
+ * then served from memory; anything else falls back to a decoding read.
+ */
+import type { TarEntry } from '../model/tar-entry';
+
+/** Bytes kept of every file: enough for any magic number. */
+const HEAD = 64;
+/** A first segment larger than this (no -z separate-code) is kept only up to here. */
+const MAX_FIRST_SEGMENT = 8 * 1024 * 1024;
+/** Files larger than this are not buffered during the pass; their reads decode on demand. */
+const MAX_BUFFERED_FILE = 256 * 1024 * 1024;
+
+export interface SparseFile {
+  readonly size: number;
+  readonly ranges: readonly { readonly offset: number; readonly bytes: Uint8Array }[];
+}
+
+/** The bytes [offset, offset + length) when one kept range covers them. */
+export function readSparse(file: SparseFile, offset: number, length: number): Uint8Array | undefined {
+  const end = Math.min(file.size, offset + length);
+  for (const r of file.ranges) {
+    if (offset >= r.offset && end <= r.offset + r.bytes.length)
+      return r.bytes.subarray(offset - r.offset, end - r.offset);
+  }
+  return undefined;
+}
+
+function isElf(b: Uint8Array): boolean {
+  return b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46;
+}
+
+/** The ranges of an ELF file the loader emulation reads; the whole head when it is not a sane ELF. */
+export function elfRanges(bytes: Uint8Array): { offset: number; length: number }[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const is64 = bytes[4] === 2;
+  const le = bytes[5] !== 2;
+  const u16 = (o: number) => (o + 2 <= bytes.length ? view.getUint16(o, le) : 0);
+  const u32 = (o: number) => (o + 4 <= bytes.length ? view.getUint32(o, le) : 0);
+  const u64 = (o: number) => (o + 8 <= bytes.length ? Number(view.getBigUint64(o, le)) : 0);
+  const phoff = is64 ? u64(32) : u32(28);
+  const phentsize = u16(is64 ? 54 : 42);
+  const phnum = Math.min(u16(is64 ? 56 : 44), 256);
+  const ranges = [{ offset: 0, length: Math.max(HEAD, phoff + phentsize * phnum) }];
+  let firstLoad = true;
+  for (let i = 0; i < phnum; i++) {
+    const p = phoff + i * phentsize;
+    const type = u32(p);
+    const offset = is64 ? u64(p + 8) : u32(p + 4);
+    const filesz = is64 ? u64(p + 32) : u32(p + 16);
+    if (type === 1 && firstLoad) {
+      firstLoad = false;
+      ranges.push({ offset, length: Math.min(filesz, MAX_FIRST_SEGMENT) });
+    } else if (type === 2 || type === 3) ranges.push({ offset, length: filesz });
+  }
+  return ranges.map((r) => ({
+    offset: Math.min(r.offset, bytes.length),
+    length: Math.max(0, Math.min(r.length, bytes.length - r.offset)),
+  }));
+}
+
+/** The ELF reader reads in aligned blocks of this size: kept ranges are widened to whole blocks. */
+const BLOCK = 8192;
+
+function keep(bytes: Uint8Array, size: number, elf: boolean): SparseFile {
+  if (!elf) return { size, ranges: [{ offset: 0, bytes: bytes.slice(0, HEAD) }] };
+  const widened = elfRanges(bytes)
+    .map((r) => ({
+      start: Math.floor(r.offset / BLOCK) * BLOCK,
+      end: Math.min(bytes.length, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
+    }))
+    .sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const r of widened) {
+    const last = merged.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else merged.push({ ...r });
+  }
+  return { size, ranges: merged.map((r) => ({ offset: r.start, bytes: bytes.slice(r.start, r.end) })) };
+}
+
+interface Capture {
+  readonly entry: TarEntry;
+  buffer: Uint8Array;
+  fill: number;
+  elf: boolean | undefined;
+}
+
+/**
+ * One pass over a layer's decoded stream: for every regular file, what `keep` keeps. `entries`
+ * are the layer's tar entries (any order); the stream is the whole uncompressed layer.
+ */
+export async function prefetchLayer(
+  decoded: AsyncIterable<Uint8Array>,
+  entries: readonly TarEntry[],
+): Promise<Map<number, SparseFile>> {
+  const files = entries
+    .filter((e) => e.kind === 'file' && e.size > 0)
+    .sort((a, b) => a.dataOffset - b.dataOffset);
+  const out = new Map<number, SparseFile>();
+  let next = 0;
+  let pos = 0;
+  let cur: Capture | undefined;
+  for await (const chunk of decoded) {
+    let at = 0;
+    while (at < chunk.length) {
+      if (!cur) {
+        const abs = pos + at;
+        while (next < files.length && files[next]!.dataOffset < abs) next++;
+        const f = files[next];
+        if (!f) break;
+        if (f.dataOffset > abs) {
+          at = Math.min(chunk.length, f.dataOffset - pos);
+          continue;
+        }
+        cur = { entry: f, buffer: new Uint8Array(Math.min(f.size, HEAD)), fill: 0, elf: undefined };
+        next++;
+      }
+      const take = Math.min(chunk.length - at, cur.buffer.length - cur.fill);
+      cur.buffer.set(chunk.subarray(at, at + take), cur.fill);
+      cur.fill += take;
+      at += take;
+      if (cur.elf === undefined && cur.fill >= Math.min(4, cur.entry.size)) {
+        cur.elf = isElf(cur.buffer);
+        if (cur.elf && cur.entry.size > cur.buffer.length && cur.entry.size <= MAX_BUFFERED_FILE) {
+          const whole = new Uint8Array(cur.entry.size);
+          whole.set(cur.buffer.subarray(0, cur.fill));
+          cur.buffer = whole;
+        }
+      }
+      if (cur.fill === cur.buffer.length) {
+        // Done with this file; the loop jumps to the next file's content, skipping the rest of this one.
+        out.set(
+          cur.entry.dataOffset,
+          keep(cur.buffer, cur.entry.size, cur.elf === true && cur.buffer.length === cur.entry.size),
+        );
+        cur = undefined;
+      }
+    }
+    pos += chunk.length;
+  }
+  return out;
+}
