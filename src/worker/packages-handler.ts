@@ -39,6 +39,7 @@ export class PackagesHandler {
     const session = this.session(archiveId);
     const image = session.image(imageKey);
     await session.indexImage(image);
+    await session.warmContents(image);
     const stack = session.layerStack(image);
     const fs = stack.imageFs(stack.topLayer, (layer, entry, offset, length) =>
       session.readEntry(image, layer, entry, offset, length),

@@ -63,6 +63,25 @@ export function elfRanges(bytes: Uint8Array): { offset: number; length: number }
   }));
 }
 
+/**
+ * Files read whole by the package readers and the loader emulation (package databases, the loader
+ * cache and its configuration): kept entirely, so a thousand .list files cost one pass, not a
+ * thousand decodes.
+ */
+const KEEP_WHOLE = [
+  /^\/var\/lib\/dpkg\//,
+  /^\/var\/lib\/rpm\//,
+  /^\/usr\/lib\/sysimage\/rpm\//,
+  /^\/usr\/share\/rpm\//,
+  /^\/lib\/apk\/db\//,
+  /^\/etc\/ld\.so\./,
+  /^\/etc\/ld-musl/,
+];
+
+export function keptWhole(path: string): boolean {
+  return KEEP_WHOLE.some((re) => re.test(path));
+}
+
 /** The ELF reader reads in aligned blocks of this size: kept ranges are widened to whole blocks. */
 const BLOCK = 8192;
 
@@ -88,6 +107,7 @@ interface Capture {
   buffer: Uint8Array;
   fill: number;
   elf: boolean | undefined;
+  readonly whole?: boolean;
 }
 
 /**
@@ -117,7 +137,14 @@ export async function prefetchLayer(
           at = Math.min(chunk.length, f.dataOffset - pos);
           continue;
         }
-        cur = { entry: f, buffer: new Uint8Array(Math.min(f.size, HEAD)), fill: 0, elf: undefined };
+        const whole = keptWhole(f.path) && f.size <= MAX_BUFFERED_FILE;
+        cur = {
+          entry: f,
+          buffer: new Uint8Array(whole ? f.size : Math.min(f.size, HEAD)),
+          fill: 0,
+          elf: whole ? false : undefined,
+          whole,
+        };
         next++;
       }
       const take = Math.min(chunk.length - at, cur.buffer.length - cur.fill);
