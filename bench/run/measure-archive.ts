@@ -40,6 +40,8 @@ export interface ArchiveResult {
   readonly memory: {
     readonly workerPeakHeapUsed: number;
     readonly workerPeakHeapPlusBuffers: number;
+    readonly workerRetainedHeap: number;
+    readonly workerRetainedHeapPlusBuffers: number;
     readonly rendererPeakRss: number | null;
     readonly nodePeakHeapUsed: number;
     readonly nodePeakRss: number;
@@ -132,6 +134,8 @@ export async function measureArchive(
     memory: {
       workerPeakHeapUsed: Math.max(...pages.map((p) => p.worker.peakHeapUsed)),
       workerPeakHeapPlusBuffers: Math.max(...pages.map((p) => p.worker.peakHeapPlusBuffers)),
+      workerRetainedHeap: Math.max(...pages.map((p) => p.worker.retainedHeap)),
+      workerRetainedHeapPlusBuffers: Math.max(...pages.map((p) => p.worker.retainedHeapPlusBuffers)),
       rendererPeakRss: pages.some((p) => p.rendererPeakRss === null)
         ? null
         : Math.max(...pages.map((p) => p.rendererPeakRss ?? 0)),

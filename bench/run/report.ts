@@ -2,7 +2,6 @@
  * The benchmark's tables, as printed and as written into the README: throughput and ratios to the
  * native pipeline per archive, memory per archive size, and the stage profile.
  */
-import type { StageName, StageTime } from '../stages/stages';
 import type { ArchiveResult } from './measure-archive';
 import type { StageResult } from './measure-stages';
 import { fixed, mb, mbps, textTable } from './stats';
@@ -44,6 +43,7 @@ export function memoryTable(results: readonly ArchiveResult[]): string {
       'entries',
       'worker heap MB',
       'worker heap+buffers MB',
+      'kept after GC MB',
       'renderer peak RSS MB',
       'Node heap MB',
       'Node RSS MB',
@@ -54,6 +54,7 @@ export function memoryTable(results: readonly ArchiveResult[]): string {
       r.entries.toLocaleString('en'),
       m(r.memory.workerPeakHeapUsed),
       m(r.memory.workerPeakHeapPlusBuffers),
+      m(r.memory.workerRetainedHeapPlusBuffers),
       m(r.memory.rendererPeakRss),
       m(r.memory.nodePeakHeapUsed),
       m(r.memory.nodePeakRss),
@@ -61,51 +62,20 @@ export function memoryTable(results: readonly ArchiveResult[]): string {
   );
 }
 
-const find = (times: readonly StageTime[], stage: StageName) => times.find((t) => t.stage === stage);
-
-/** Each step's own cost, as the difference of two passes that differ by that step only. */
-function steps(times: readonly StageTime[], compressed: boolean): [string, number | undefined, number][] {
-  const ms = (stage: StageName) => find(times, stage)?.ms ?? Number.NaN;
-  const bytes = (stage: StageName) => find(times, stage)?.bytes ?? Number.NaN;
-  const decodedBase = compressed ? 'read+gunzip' : 'read';
-  const rows: [string, number | undefined, number][] = [
-    ['read slices (4 MiB)', ms('read'), bytes('read')],
-    [
-      compressed ? 'sha256 of stored bytes' : 'sha256 (stored = decoded)',
-      ms('read+sha256') - ms('read'),
-      bytes('read'),
-    ],
-  ];
-  if (compressed) {
-    rows.push(['gunzip (env.gunzip)', ms('read+gunzip') - ms('read'), bytes('read+gunzip')]);
-    rows.push(['gunzip (fflate, portable)', ms('read+gunzip-portable') - ms('read'), bytes('read+gunzip')]);
-    rows.push([
-      'sha256 of decoded bytes',
-      ms('read+gunzip+sha256') - ms('read+gunzip'),
-      bytes('read+gunzip'),
-    ]);
-  }
-  rows.push(['tar parse + entry index', ms('read+gunzip+tar') - ms(decodedBase), bytes('read+gunzip+tar')]);
-  rows.push(['indexLayer, all together', ms('index-layer'), bytes('index-layer')]);
-  return rows;
-}
-
 export function stageTable(r: StageResult): string {
-  const compressed = r.shape === 'oci';
-  const node = steps(r.node, compressed);
-  const chromium = steps(r.chromium, compressed);
-  return `${r.label} ${r.shape}: where the time goes (one pass per row; step = difference of two passes)\n${textTable(
-    ['step', 'Node ms', 'Node MB/s', 'Chromium ms', 'Chromium MB/s'],
-    node.map(([name, nodeMs, bytes], i) => {
-      const chromiumMs = chromium[i]?.[1] ?? Number.NaN;
-      return [
-        name,
-        fixed(nodeMs ?? Number.NaN, 0),
-        fixed(mbps(bytes, nodeMs ?? Number.NaN)),
-        fixed(chromiumMs, 0),
-        fixed(mbps(bytes, chromiumMs)),
-      ];
-    }),
+  const rows = r.node.map((n) => {
+    const c = r.chromium.find((t) => t.stage === n.stage);
+    return [
+      r.shape === 'oci' ? n.stage : n.stage.replace('+gunzip', ''),
+      fixed(n.ms, 0),
+      fixed(mbps(n.bytes, n.ms)),
+      fixed(c?.ms ?? Number.NaN, 0),
+      fixed(mbps(c?.bytes ?? Number.NaN, c?.ms ?? Number.NaN)),
+    ];
+  });
+  return `${r.label} ${r.shape}: one pass over all layer blobs per row (MB/s of the bytes the last step puts out)\n${textTable(
+    ['pass', 'Node ms', 'Node MB/s', 'Chromium ms', 'Chromium MB/s'],
+    rows,
   )}`;
 }
 

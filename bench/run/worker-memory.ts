@@ -20,6 +20,9 @@ export interface WorkerMemory {
   readonly peakHeapUsed: number;
   /** Max of heap used + ArrayBuffer backing stores in one sample. */
   readonly peakHeapPlusBuffers: number;
+  /** After a forced GC once the page is ready: what the worker holds on to. */
+  readonly retainedHeap: number;
+  readonly retainedHeapPlusBuffers: number;
   readonly samples: number;
 }
 
@@ -60,16 +63,21 @@ export class WorkerMemorySampler {
     return this.workerSession !== undefined;
   }
 
-  async sample(): Promise<HeapUsage | undefined> {
+  /** One CDP command in the worker; undefined when no worker is attached. */
+  private async call(method: string): Promise<HeapUsage | undefined> {
     const session = this.workerSession;
     if (session === undefined) return undefined;
     const id = this.nextId++;
     const answer = new Promise<HeapUsage | undefined>((resolve) => this.pending.set(id, resolve));
     await this.cdp.send('Target.sendMessageToTarget', {
       sessionId: session,
-      message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+      message: JSON.stringify({ id, method }),
     });
-    const usage = await answer;
+    return answer;
+  }
+
+  async sample(): Promise<HeapUsage | undefined> {
+    const usage = await this.call('Runtime.getHeapUsage');
     if (usage) {
       this.samples++;
       this.peakHeapUsed = Math.max(this.peakHeapUsed, usage.usedSize);
@@ -96,9 +104,15 @@ export class WorkerMemorySampler {
   async stop(): Promise<WorkerMemory> {
     clearInterval(this.timer);
     await this.sample();
+    // What the worker keeps once the garbage is gone: the indexes themselves, not the chunks
+    // that passed through (a peak counts garbage V8 had not collected yet).
+    await this.call('HeapProfiler.collectGarbage');
+    const kept = await this.call('Runtime.getHeapUsage');
     return {
       peakHeapUsed: this.peakHeapUsed,
       peakHeapPlusBuffers: this.peakHeapPlusBuffers,
+      retainedHeap: kept?.usedSize ?? Number.NaN,
+      retainedHeapPlusBuffers: (kept?.usedSize ?? Number.NaN) + (kept?.backingStorageSize ?? 0),
       samples: this.samples,
     };
   }
