@@ -16,6 +16,15 @@ export const PT_DYNAMIC = 2;
 export const PT_INTERP = 3;
 
 export const DT_NULL = 0;
+export const DT_PLTRELSZ = 2;
+export const DT_RELA = 7;
+export const DT_RELASZ = 8;
+export const DT_RELAENT = 9;
+export const DT_REL = 17;
+export const DT_RELSZ = 18;
+export const DT_RELENT = 19;
+export const DT_PLTREL = 20;
+export const DT_JMPREL = 23;
 export const DT_NEEDED = 1;
 export const DT_HASH = 4;
 export const DT_STRTAB = 5;
@@ -88,5 +97,6 @@ export const LIMITS = {
   versionRecords: 4096,
   stringBytes: 4096,
   symbols: 1_000_000,
+  relocations: 4_000_000,
   gnuHashBuckets: 1 << 22,
 } as const;

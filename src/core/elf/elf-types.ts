@@ -71,7 +71,18 @@ export interface DynamicInfo {
   readonly layout: DynamicLayout;
 }
 
+/** One relocation table (DT_RELA/DT_REL or DT_JMPREL) as file offsets. */
+export interface RelocationTable {
+  readonly offset: number;
+  readonly size: number;
+  readonly entrySize: number;
+  readonly rela: boolean;
+  readonly plt: boolean;
+}
+
 export interface DynamicLayout {
+  /** DT_RELA or DT_REL first, then DT_JMPREL: the order glibc's ELF_DYNAMIC_RELOCATE processes them. */
+  readonly relocations: readonly RelocationTable[];
   readonly strtabOffset: number | undefined;
   readonly strtabSize: number;
   readonly symtabOffset: number | undefined;
@@ -100,6 +111,13 @@ export interface ElfFailure {
 }
 
 export type ElfResult = ElfFile | ElfFailure;
+
+/** A relocation that names a symbol: its dynsym index and its raw type. */
+export interface SymbolRelocation {
+  readonly symbol: number;
+  readonly type: number;
+  readonly plt: boolean;
+}
 
 export interface DynamicSymbol {
   readonly name: string;

@@ -1,6 +1,13 @@
 import { ByteView } from './byte-view';
 import * as C from './elf-constants';
-import type { ByteReader, DynamicInfo, DynamicLayout, ElfHeader, ProgramHeader } from './elf-types';
+import type {
+  ByteReader,
+  DynamicInfo,
+  DynamicLayout,
+  ElfHeader,
+  ProgramHeader,
+  RelocationTable,
+} from './elf-types';
 import { countSymbols } from './count-symbols';
 import { vaddrToOffset } from './parse-elf-header';
 import { readVersionDefs, readVersionNeeds } from './parse-versions';
@@ -87,6 +94,37 @@ function mapPtr(
   return off;
 }
 
+function relocationTables(
+  header: ElfHeader,
+  phdrs: readonly ProgramHeader[],
+  raw: RawDynamic,
+  problems: string[],
+): RelocationTable[] {
+  const tables: RelocationTable[] = [];
+  const word = header.class === 64 ? 8 : 4;
+  const rela = mapPtr(phdrs, raw, C.DT_RELA, 'DT_RELA', problems);
+  const rel = mapPtr(phdrs, raw, C.DT_REL, 'DT_REL', problems);
+  if (rela !== undefined) {
+    const entrySize = raw.tags.get(C.DT_RELAENT) ?? 3 * word;
+    tables.push({ offset: rela, size: raw.tags.get(C.DT_RELASZ) ?? 0, entrySize, rela: true, plt: false });
+  } else if (rel !== undefined) {
+    const entrySize = raw.tags.get(C.DT_RELENT) ?? 2 * word;
+    tables.push({ offset: rel, size: raw.tags.get(C.DT_RELSZ) ?? 0, entrySize, rela: false, plt: false });
+  }
+  const jmprel = mapPtr(phdrs, raw, C.DT_JMPREL, 'DT_JMPREL', problems);
+  if (jmprel !== undefined) {
+    const isRela = raw.tags.get(C.DT_PLTREL) === C.DT_RELA;
+    const entrySize = isRela ? 3 * word : 2 * word;
+    const size = raw.tags.get(C.DT_PLTRELSZ) ?? 0;
+    // Some linkers put .rela.plt inside the DT_RELA range: ld.so then processes those entries once, in place.
+    const first = tables[0];
+    if (first !== undefined && jmprel >= first.offset && jmprel + size <= first.offset + first.size)
+      return tables;
+    tables.push({ offset: jmprel, size, entrySize, rela: isRela, plt: true });
+  }
+  return tables;
+}
+
 export async function readDynamic(
   reader: ByteReader,
   header: ElfHeader,
@@ -99,6 +137,7 @@ export async function readDynamic(
   const strtabOffset = mapPtr(phdrs, raw, C.DT_STRTAB, 'DT_STRTAB', problems);
   const strtabSize = raw.tags.get(C.DT_STRSZ) ?? 0;
   const layout: DynamicLayout = {
+    relocations: relocationTables(header, phdrs, raw, problems),
     strtabOffset,
     strtabSize,
     symtabOffset: mapPtr(phdrs, raw, C.DT_SYMTAB, 'DT_SYMTAB', problems),

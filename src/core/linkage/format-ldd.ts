@@ -3,6 +3,8 @@ import type { LoadResult } from './link-types';
 export interface LddFormatOptions {
   /** `ldd -v`: add the version block. */
   readonly verbose?: boolean;
+  /** `ldd -r`: add the undefined symbols (the result must come from a load with checkSymbols). */
+  readonly relocations?: boolean;
 }
 
 /**
@@ -15,7 +17,7 @@ export function formatLdd(result: LoadResult, options: LddFormatOptions = {}): s
   if (result.status === 'fatal' && result.fatal !== null) {
     return `${result.path}: error while loading shared libraries: ${result.fatal.path}: ${result.fatal.message}\n`;
   }
-  if (result.status === 'static') return '\tstatically linked\n';
+  if (result.status === 'static') lines.push('\tstatically linked');
   if (result.flavor === 'musl') {
     lines.push(`\t${result.interpreter ?? ''}`);
     for (const lib of result.libraries) {
@@ -29,6 +31,12 @@ export function formatLdd(result: LoadResult, options: LddFormatOptions = {}): s
     if (lib.path === null) lines.push(`\t${lib.name} => not found`);
     else if (lib.name === lib.path) lines.push(`\t${lib.name}`);
     else lines.push(`\t${lib.name} => ${lib.path}`);
+  }
+  if (options.relocations === true) {
+    for (const s of result.undefinedSymbols ?? []) {
+      const version = s.version === undefined ? '' : `, version ${s.version}`;
+      lines.push(`undefined symbol: ${s.name}${version}\t(${s.object})`);
+    }
   }
   if (options.verbose === true && result.versions.length > 0) {
     lines.push('', '\tVersion information:');
@@ -49,6 +57,7 @@ export function formatLdd(result: LoadResult, options: LddFormatOptions = {}): s
 export function lddExitCode(result: LoadResult): number {
   if (result.status === 'not-dynamic' || result.status === 'fatal') return 1;
   if (result.flavor === 'musl' && result.messages.length > 0) return 127;
+  if (result.relocationAborted) return 1;
   return 0;
 }
 

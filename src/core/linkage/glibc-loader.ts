@@ -4,7 +4,8 @@ import { searchGlibc, openDirect, originOf, type GlibcSearchEnv, type SearchOutc
 import { versionBlock, versionMessages } from './glibc-versions';
 import type { LinkMap } from './link-map';
 import { nameMatches } from './link-map';
-import type { LoadResult } from './link-types';
+import type { LoadOptions, LoadResult } from './link-types';
+import { relocationCheck } from './glibc-relocation';
 import type { LinkageContext } from './linkage-context';
 import { glibcAtLeast } from './loader-info';
 import { dirname, glibcPathList } from './path-tokens';
@@ -95,6 +96,7 @@ export async function loadGlibc(
   main: ElfFile,
   target: TargetMachine,
   interpreterPath: string | undefined,
+  options: LoadOptions = {},
 ): Promise<LoadResult> {
   const interp = interpreterPath ?? defaultGlibcInterpreter(target);
   const info = await ctx.glibcLoader(interp, target.class === 64);
@@ -154,6 +156,7 @@ export async function loadGlibc(
     }
   }
   const chain = placeInterpreter(p, glibcAtLeast(info.version, 2, 41));
+  const relocation = options.checkSymbols ? await relocationCheck(ctx, chain, notes) : undefined;
   return {
     path,
     realPath,
@@ -165,6 +168,8 @@ export async function loadGlibc(
     messages: versionMessages(chain, p.searchList, path),
     fatal: null,
     notes,
+    undefinedSymbols: relocation?.missing ?? null,
+    relocationAborted: relocation?.aborted ?? false,
   };
 }
 
@@ -199,5 +204,7 @@ function fatalResult(
     messages: [],
     fatal,
     notes: [],
+    undefinedSymbols: null,
+    relocationAborted: false,
   };
 }

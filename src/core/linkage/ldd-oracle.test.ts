@@ -22,17 +22,27 @@ const perBinary = readdirSync(join(FIXTURES, 'oracles'))
   .sort()
   .flatMap((f) => readOracleFile(join(FIXTURES, 'oracles', f)));
 
+/** Where glibc itself misbehaves; the emulation reports the intended result instead. */
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
+  'ldd -r /opt/t/bin/nover':
+    'glibc 2.36 aborts with a check_match assertion on a versioned reference into a library without versions',
+};
+
 async function emulate(
   ctx: LinkageContext,
   record: OracleRecord,
 ): Promise<{ text: string; exitCode: number }> {
-  const result = await loadExecutable(ctx, record.file);
-  return { text: formatLdd(result, { verbose: record.verbose }), exitCode: lddExitCode(result) };
+  const result = await loadExecutable(ctx, record.file, { checkSymbols: record.relocations });
+  const text = formatLdd(result, { verbose: record.verbose, relocations: record.relocations });
+  return { text, exitCode: lddExitCode(result) };
 }
+
+const compared = (records: readonly OracleRecord[]) =>
+  records.filter((r) => !(r.command in KNOWN_DIFFERENCES));
 
 describe('edge cases and classics against chroot ldd (committed edge root)', () => {
   const ctx = new LinkageContext(dirImageFs(EDGE_ROOT));
-  const inEdgeRoot = perBinary.filter((r) => existsSync(join(EDGE_ROOT, r.file)));
+  const inEdgeRoot = compared(perBinary).filter((r) => existsSync(join(EDGE_ROOT, r.file)));
   const elsewhere = perBinary.filter((r) => !existsSync(join(EDGE_ROOT, r.file)));
 
   it.each(inEdgeRoot.map((r) => [r.command, r] as const))('%s', async (_command, record) => {
@@ -43,6 +53,15 @@ describe('edge cases and classics against chroot ldd (committed edge root)', () 
     '%s (skipped: needs libc, run fixtures/linkage/make-oracles.sh to build the rootfs)',
     () => undefined,
   );
+
+  it('lists the known differences with glibc', () => {
+    console.log(
+      Object.entries(KNOWN_DIFFERENCES)
+        .map(([c, why]) => `not compared: ${c}: ${why}`)
+        .join('\n'),
+    );
+    expect(perBinary.filter((r) => r.command in KNOWN_DIFFERENCES)).toHaveLength(1);
+  });
 
   it.runIf(!HAVE_ROOTFS)('says what it skipped', () => {
     console.log(
@@ -64,12 +83,15 @@ describe.skipIf(!HAVE_ROOTFS)(
   () => {
     const ctx = new LinkageContext(dirImageFs(ROOTFS));
 
-    it.each(perBinary.map((r) => [r.command, r] as const))('%s', async (_command, record) => {
+    it.each(compared(perBinary).map((r) => [r.command, r] as const))('%s', async (_command, record) => {
       expect(await emulate(ctx, record)).toEqual({ text: record.text, exitCode: record.exitCode });
     });
 
-    it('every ELF object: ldd -v line for line', async () => {
-      const records = readOracleFile(join(FIXTURES, 'oracles/rootfs-all.txt.gz'));
+    it.each([
+      ['ldd -v', 'rootfs-all.txt.gz'],
+      ['ldd -r', 'rootfs-r.txt.gz'],
+    ])('every ELF object: %s line for line', async (what, file) => {
+      const records = compared(readOracleFile(join(FIXTURES, 'oracles', file)));
       const mismatches: string[] = [];
       for (const record of records) {
         const got = await emulate(ctx, record);
@@ -77,8 +99,10 @@ describe.skipIf(!HAVE_ROOTFS)(
           mismatches.push(`${record.command}\n--- expected\n${record.text}--- emulated\n${got.text}`);
         }
       }
+      const undefinedLines = records.reduce((n, r) => n + r.text.split('undefined symbol:').length - 1, 0);
       console.log(
-        `rootfs: ${records.length - mismatches.length}/${records.length} objects match chroot ldd -v`,
+        `rootfs: ${records.length - mismatches.length}/${records.length} objects match chroot ${what}` +
+          (what === 'ldd -r' ? ` (${undefinedLines} undefined-symbol lines)` : ''),
       );
       expect(records.length).toBeGreaterThan(900);
       expect(mismatches).toEqual([]);

@@ -60,6 +60,25 @@ export interface LoadResult {
   readonly fatal: { readonly name: string; readonly path: string; readonly message: string } | null;
   /** Things the emulation could not know or decide (settings that matter, unreadable files). */
   readonly notes: readonly string[];
+  /**
+   * Undefined symbols after relocation (`ldd -r`), in the order glibc reports them; null when not checked
+   * (see LoadOptions.checkSymbols). musl always checks: its `--list` relocates.
+   */
+  readonly undefinedSymbols: readonly UndefinedSymbolRef[] | null;
+  /** The symbol check stopped early, as glibc's does on a reference versioned against a missing file. */
+  readonly relocationAborted: boolean;
+}
+
+export interface UndefinedSymbolRef {
+  /** The object whose reference is unresolved, as the loader prints it. */
+  readonly object: string;
+  readonly name: string;
+  readonly version: string | undefined;
+}
+
+export interface LoadOptions {
+  /** Also run the `ldd -r` check (reads every loaded object's dynamic symbols). */
+  readonly checkSymbols?: boolean;
 }
 
 export interface LoaderSettings {

@@ -2,7 +2,7 @@ import { ET_DYN, ET_EXEC } from '../elf/elf-constants';
 import type { ImageFs } from '../model/image-fs';
 import type { TargetMachine } from './cache-lookup';
 import { loadGlibc } from './glibc-loader';
-import type { LoaderSettings, LoadResult } from './link-types';
+import type { LoaderSettings, LoadOptions, LoadResult } from './link-types';
 import { LinkageContext } from './linkage-context';
 import { defaultGlibcInterpreter, muslArch, targetOf } from './loader-common';
 import { loadMusl } from './musl-loader';
@@ -19,6 +19,8 @@ function notDynamic(path: string, realPath: string | undefined, note: string): L
     messages: [],
     fatal: null,
     notes: [note],
+    undefinedSymbols: null,
+    relocationAborted: false,
   };
 }
 
@@ -34,7 +36,11 @@ function sameTarget(a: TargetMachine, b: TargetMachine): boolean {
  * What `LC_ALL=C ldd PATH` would report inside the image, without running anything. The main program's
  * $ORIGIN is the directory of its realpath, as for a real exec (ldd itself would use the path as given).
  */
-export async function loadExecutable(ctx: LinkageContext, path: string): Promise<LoadResult> {
+export async function loadExecutable(
+  ctx: LinkageContext,
+  path: string,
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const stored = await ctx.store.get(path);
   const elf = stored.elf;
   if (stored.realPath === undefined) return notDynamic(path, undefined, 'no such file in the image');
@@ -60,7 +66,7 @@ export async function loadExecutable(ctx: LinkageContext, path: string): Promise
       }
     }
   }
-  return loadGlibc(ctx, path, stored.realPath, elf, target, interp);
+  return loadGlibc(ctx, path, stored.realPath, elf, target, interp, options);
 }
 
 const KNOWN_LOADERS = [

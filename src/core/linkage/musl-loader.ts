@@ -59,7 +59,16 @@ export async function loadMusl(
     isLdso: false,
     via: null,
   };
-  const self: Dso = { ...app, name: ldso, path: ldso, elf: undefined, isLdso: true, via: 'loaded' };
+  const self: Dso = {
+    ...app,
+    name: ldso,
+    path: ldso,
+    realPath: (await ctx.store.get(ldso)).realPath,
+    elf: undefined,
+    requesters: [],
+    isLdso: true,
+    via: 'loaded',
+  };
   const list: Dso[] = [app];
   const printed: LoadedLibrary[] = [];
   const messages: string[] = [];
@@ -156,10 +165,11 @@ export async function loadMusl(
       scope.length = 0;
       break;
     }
-    scope.push({ path: dso.path, elf: file, reader: imageFileReader(ctx.fs, real) });
+    scope.push({ path: dso.path, names: [dso.name], elf: file, reader: imageFileReader(ctx.fs, real) });
   }
   // do_relocs reports each symbol no loaded object defines; musl ignores symbol versions.
-  for (const miss of await findUndefinedSymbols(scope, false)) {
+  const undefinedSymbols = await findUndefinedSymbols(scope, false);
+  for (const miss of undefinedSymbols) {
     messages.push(`Error relocating ${miss.object}: ${miss.name}: symbol not found`);
   }
   for (const lib of printed) {
@@ -177,6 +187,8 @@ export async function loadMusl(
     messages,
     fatal: null,
     notes,
+    undefinedSymbols,
+    relocationAborted: false,
   };
 }
 
