@@ -8,8 +8,9 @@ export interface LddFormatOptions {
 }
 
 /**
- * The text `LC_ALL=C ldd [-v] PATH` prints (stdout and stderr in the order they appear), without the
- * ` (0x…)` load addresses and without the linux-vdso line (elf/rtld.c trace mode, the ldd script).
+ * The text `LC_ALL=C ldd [-v] [-r] PATH` prints, without the ` (0x…)` load addresses and the linux-vdso line
+ * (elf/rtld.c trace mode, the ldd script). glibc's messages all reach ldd's stdout in this order; for musl
+ * (`ld-musl --list`) the stderr lines (load and relocation errors) follow the stdout lines.
  */
 export function formatLdd(result: LoadResult, options: LddFormatOptions = {}): string {
   const lines: string[] = [];
