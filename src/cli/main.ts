@@ -14,6 +14,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./commands/export')).exportFiles,
   owner: async () => (await import('./commands/owner')).owner,
   packages: async () => (await import('./commands/packages')).packages,
+  ldd: async () => (await import('./commands/ldd')).ldd,
+  graph: async () => (await import('./commands/graph')).graph,
+  rdeps: async () => (await import('./commands/rdeps')).rdeps,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -29,6 +32,9 @@ commands:
   export    every layer's file list as JSON or CSV
   owner     which package owns a file, like rpm -qf / dpkg -S (merged /usr understood)
   packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
+  ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
+  graph     the whole image's shared-library graph as JSON or graphviz DOT
+  rdeps     which executables and libraries load a package's libraries, and which images to rebuild
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -37,6 +43,9 @@ commands:
   strata export --format json|csv [--image NAME] ARCHIVE
   strata owner [--image NAME] [--layer N] [--json] ARCHIVE PATH...
   strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
+  strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
+  strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
+  strata rdeps [--json] PACKAGE ARCHIVE...
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

@@ -1,0 +1,72 @@
+/**
+ * `strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH`: what `LC_ALL=C ldd [-v] PATH`
+ * prints inside the image, line for line, without load addresses and the linux-vdso line, with ldd's
+ * exit status. Nothing runs: the image's loader is emulated (src/core/linkage).
+ *
+ * ldd's script sends "not a dynamic executable" and a missing file to stderr, and runs ld.so with
+ * stderr joined to stdout; the version messages ld.so prints are kept on stderr here so that stdout
+ * stays the list a script parses.
+ */
+import { toLddJson, formatLdd, lddExitCode } from '../../core/linkage/format-ldd';
+import { LinkageContext } from '../../core/linkage/linkage-context';
+import { loadExecutable } from '../../core/linkage/load-executable';
+import type { LoadResult } from '../../core/linkage/link-types';
+import { UsageError, type Command } from '../cli-io';
+import { parseArgs } from '../args';
+import { layerOption, normalizeImagePath, openStack, type OpenedStack } from './diff-stack';
+import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
+
+export const LDD_USAGE =
+  'usage: strata ldd [-v] [--image NAME] [--platform OS/ARCH] [--layer N] [--json] ARCHIVE PATH';
+
+async function lddJson(opened: OpenedStack, layer: number, result: LoadResult, io: Parameters<Command>[1]) {
+  const owners = await readOwners(opened, layer, io);
+  const base = toLddJson(result);
+  return {
+    ...base,
+    libraries: base.libraries.map((lib) => {
+      const origin = lib.realPath === null ? null : fileOrigin(opened.stack, lib.realPath, layer);
+      return {
+        ...lib,
+        layer: origin?.layer ?? null,
+        replacedLater: origin?.replacedLater ?? false,
+        owner: lib.realPath === null ? null : ownerName(owners, lib.realPath),
+      };
+    }),
+  };
+}
+
+export const ldd: Command = async (args, io) => {
+  const parsed = parseArgs(args, {
+    values: ['--image', '--platform', '--layer'],
+    booleans: ['-v', '--verbose', '--json'],
+  });
+  const [archive, path, ...rest] = parsed.positionals;
+  if (!archive || !path || rest.length > 0) throw new UsageError(LDD_USAGE);
+  const opened = await openStack(archive, parsed);
+  try {
+    const layer = layerOption(parsed, opened.stack);
+    const fs = await linkageFs(opened, layer);
+    const target = normalizeImagePath(path);
+    if ((await fs.lstat(target)) === undefined) {
+      io.stderr(`ldd: ${target}: No such file or directory\n`);
+      return 1;
+    }
+    const ctx = new LinkageContext(fs, loaderSettings(opened.image));
+    const result = await loadExecutable(ctx, target);
+    if (parsed.flags.has('--json')) {
+      io.stdout(JSON.stringify(await lddJson(opened, layer, result, io), null, 2) + '\n');
+      return lddExitCode(result);
+    }
+    const verbose = parsed.flags.has('-v') || parsed.flags.has('--verbose');
+    if (result.status === 'not-dynamic' || result.status === 'fatal') {
+      io.stderr(formatLdd(result));
+    } else {
+      for (const message of result.messages) io.stderr(`${message}\n`);
+      io.stdout(formatLdd({ ...result, messages: [] }, { verbose }));
+    }
+    return lddExitCode(result);
+  } finally {
+    await opened.source.close();
+  }
+};

@@ -1,0 +1,73 @@
+/**
+ * `strata rdeps [--json] PACKAGE ARCHIVE…`: the blast radius of a vulnerable package across archives. For
+ * every image of every archive: the package's ELF libraries, every executable and library that loads one of
+ * them (transitively, by the link graph), and whether the image needs a rebuild. PACKAGE is a package name
+ * (libssl3, openssl-libs) or a library's file name or SONAME (libssl.so.3).
+ *
+ * An image without the package is "unaffected" (exit 0): finding nothing is an answer, not an error.
+ */
+import type { ImageRecord } from '../../core';
+import { resolveLinkGraph } from '../../core/linkage/link-graph';
+import { blastRadius, type BlastRadius } from '../../core/session/blast-radius';
+import { UsageError, type Command } from '../cli-io';
+import { parseArgs } from '../args';
+import { openSession } from '../open-image';
+import type { OpenedStack } from './diff-stack';
+import { displayNames } from './graph';
+import { linkageFs, loaderSettings, readOwners } from './ldd-image';
+import { formatRdeps, RDEPS_JSON_VERSION, type RdepsImage } from './rdeps-report';
+
+export const RDEPS_USAGE = 'usage: strata rdeps [--json] PACKAGE ARCHIVE...';
+
+async function imageRadius(
+  opened: OpenedStack,
+  query: string,
+  io: Parameters<Command>[1],
+): Promise<BlastRadius> {
+  const layer = opened.stack.topLayer;
+  const fs = await linkageFs(opened, layer);
+  const graph = await resolveLinkGraph(fs, loaderSettings(opened.image));
+  return blastRadius(graph, await readOwners(opened, layer, io), query);
+}
+
+function toImage(archive: string, image: ImageRecord, radius: BlastRadius): RdepsImage {
+  return {
+    archive,
+    id: image.id,
+    names: displayNames(image.rawNames),
+    affected: radius.libraries.length > 0,
+    match: radius.match,
+    libraries: radius.libraries,
+    dependents: radius.dependents,
+  };
+}
+
+export const rdeps: Command = async (args, io) => {
+  const parsed = parseArgs(args, { booleans: ['--json'] });
+  const [query, ...archives] = parsed.positionals;
+  if (!query || archives.length === 0) throw new UsageError(RDEPS_USAGE);
+  const images: RdepsImage[] = [];
+  for (const archive of archives) {
+    const { session, source } = await openSession(archive);
+    try {
+      for (const image of session.info.images) {
+        await session.indexImage(image);
+        const stack = session.layerStack(image);
+        if (stack.layerCount === 0) continue;
+        const radius = await imageRadius({ session, image, source, stack }, query, io);
+        images.push(toImage(archive, image, radius));
+      }
+    } finally {
+      await source.close();
+    }
+  }
+  const rebuild = images.filter((i) => i.affected).map((i) => i.names[0] ?? i.id);
+  if (parsed.flags.has('--json')) {
+    io.stdout(
+      JSON.stringify({ version: RDEPS_JSON_VERSION, package: query, images, rebuild }, null, 2) + '\n',
+    );
+  } else {
+    io.stdout(formatRdeps(query, images, rebuild));
+  }
+  return 0;
+};
