@@ -3,11 +3,15 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './ui/App';
 import './ui/styles.css';
+import { useStore } from './ui/state/store';
+import { decodeShare } from './ui/features/graph/share-link';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },
 });
 document.body.dataset.appState = 'empty';
+// A shared link names an image: its view is applied once the user opens that image.
+useStore.getState().setPendingShare(decodeShare(window.location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

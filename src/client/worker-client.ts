@@ -16,6 +16,7 @@ import {
 import type { FilesRequest } from '../protocol/files';
 import type { NamesRequest } from '../protocol/names';
 import type { PackagesRequest } from '../protocol/packages';
+import type { LinkageRequest } from '../protocol/linkage';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -68,6 +69,10 @@ export class WorkerClient {
 
   imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
     return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageView>;
+  }
+
+  linkage<T>(body: LinkageRequest, options?: CallOptions): Promise<T> {
+    return this.send(body, options) as Promise<T>;
   }
 
   packages<T>(body: PackagesRequest, options?: CallOptions): Promise<T> {

@@ -72,3 +72,13 @@ export {
   type ValidReport,
   type InvalidReport,
 } from './image/resolve-report';
+export {
+  resolveLinkGraph,
+  type LinkGraph,
+  type LinkNode,
+  type LinkEdge,
+  type UnresolvedLink,
+} from './linkage/link-graph';
+export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/format-ldd';
+export { resolveLoad } from './linkage/load-executable';
+export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';

@@ -6,6 +6,7 @@
 import type { FilesRequest } from './files';
 import type { NamesRequest } from './names';
 import type { PackagesRequest } from './packages';
+import type { LinkageRequest } from './linkage';
 import type {
   ArchiveErrorCode,
   ArchiveFormat,
@@ -91,7 +92,10 @@ export type Request =
     }
   | { readonly type: 'close'; readonly id: number; readonly version: number; readonly archiveId: string }
   | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number }
-  | ((FilesRequest | NamesRequest | PackagesRequest) & { readonly id: number; readonly version: number });
+  | ((FilesRequest | NamesRequest | PackagesRequest | LinkageRequest) & {
+      readonly id: number;
+      readonly version: number;
+    });
 
 export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query';
 
@@ -109,7 +113,11 @@ type WithoutEnvelope<T> = T extends unknown ? Omit<T, 'id' | 'version'> : never;
 
 /** Requests without their envelope, as the client's methods build them. */
 export type RequestBody =
-  WithoutEnvelope<Exclude<Request, { type: 'cancel' }>> | FilesRequest | NamesRequest | PackagesRequest;
+  | WithoutEnvelope<Exclude<Request, { type: 'cancel' }>>
+  | FilesRequest
+  | NamesRequest
+  | PackagesRequest
+  | LinkageRequest;
 
 export type {
   EngineView,

@@ -28,6 +28,7 @@ import { blobSource } from './web-env';
 import { FilesHandler } from './files-handler';
 import { handleNames } from './names-handler';
 import { PackagesHandler } from './packages-handler';
+import { LinkageHandler } from './linkage-handler';
 
 export type Post = (response: Response) => void;
 
@@ -36,6 +37,7 @@ export class WorkerHandler {
   private readonly fileNames = new Map<string, string>();
   private readonly files = new FilesHandler((archiveId) => this.session(archiveId));
   private readonly packages = new PackagesHandler((archiveId) => this.session(archiveId));
+  private readonly linkage = new LinkageHandler((archiveId) => this.session(archiveId));
   private readonly running = new Map<number, AbortController>();
   private nextArchive = 1;
 
@@ -93,6 +95,9 @@ export class WorkerHandler {
               ]),
             ),
         );
+      case 'link-graph':
+      case 'ldd':
+        return this.linkage.run(request);
       case 'packages':
       case 'package-files':
       case 'owner':

@@ -50,8 +50,9 @@ export function glibcAtLeast(version: string | undefined, major: number, minor: 
 
 function latin1(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i += 65536) {
-    out += String.fromCharCode(...bytes.subarray(i, i + 65536));
+  // Small pieces: spreading 64 Ki arguments overflows a browser worker's smaller stack.
+  for (let i = 0; i < bytes.length; i += 4096) {
+    out += String.fromCharCode(...bytes.subarray(i, i + 4096));
   }
   return out;
 }

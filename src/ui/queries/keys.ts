@@ -18,6 +18,8 @@ export const queryKeys = {
   packageFiles: (fileKey: string, imageKey: string, name: string, arch: string) =>
     ['package-files', fileKey, imageKey, name, arch] as const,
   owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
+  linkGraph: (fileKey: string, imageKey: string) => ['link-graph', fileKey, imageKey] as const,
+  ldd: (fileKey: string, imageKey: string, path: string) => ['ldd', fileKey, imageKey, path] as const,
   resolve: (name: string, engine: string, conf: string, openFiles: string) =>
     ['resolve', name, engine, conf, openFiles] as const,
   sharedLayers: (fileKey: string, imageKey: string, openFiles: string) =>

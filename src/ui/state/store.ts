@@ -5,6 +5,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { Progress } from '../../protocol/messages';
 import { createFilesSlice, type FilesSlice } from './files-slice';
+import { createGraphSlice, type GraphSlice } from './graph-slice';
 
 export type AppState = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -14,7 +15,7 @@ export interface OpenedFile {
   readonly file: File;
 }
 
-export type View = 'layers' | 'files' | 'waste' | 'packages' | 'names';
+export type View = 'layers' | 'files' | 'waste' | 'packages' | 'graph' | 'names';
 
 interface AppSlice {
   view: View;
@@ -42,7 +43,7 @@ interface AppSlice {
 
 let counter = 0;
 
-type StoreState = AppSlice & FilesSlice;
+type StoreState = AppSlice & FilesSlice & GraphSlice;
 
 const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
   view: 'layers',
@@ -95,4 +96,5 @@ const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
   ...createFilesSlice(...a),
+  ...createGraphSlice(...a),
 }));

@@ -10,6 +10,8 @@ import { WasteView } from '../waste/WasteView';
 import { ViewTabs } from './ViewTabs';
 import { ResolverPanel } from '../names/ResolverPanel';
 import { PackagesView } from '../packages/PackagesView';
+import { GraphView } from '../graph/GraphView';
+import { useApplyShare } from '../graph/use-apply-share';
 import { SharedBase, sharedMarks } from '../layers/SharedBase';
 import { useSharedLayers } from '../../queries/use-names';
 import { useCompareChoices } from './use-compare-choices';
@@ -30,6 +32,7 @@ export function Workspace({
   const { choices, archiveIdOf } = useCompareChoices(fileKey, imageKey);
   const image = imageKey ? { fileKey, archiveId: archive.archiveId, imageKey } : null;
   const shared = useSharedLayers(image);
+  useApplyShare(view?.inspect.id ?? null);
   const firstName = archive.images.find((i) => i.key === imageKey)?.names[0] ?? '';
   return (
     <div className="workspace">
@@ -82,6 +85,7 @@ export function Workspace({
           {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
           {current === 'names' && <ResolverPanel initialName={firstName} />}
           {current === 'packages' && view.complete && <PackagesView image={image} />}
+          {current === 'graph' && view.complete && <GraphView image={image} />}
         </>
       )}
     </div>

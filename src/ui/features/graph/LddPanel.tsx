@@ -1,0 +1,65 @@
+/** ldd -v of the selected file, exactly as ldd would print it inside the image, and why each library was found. */
+import type { ImageRef } from '../../queries/use-files';
+import { useLdd } from '../../queries/use-linkage';
+
+const WHY: Record<string, string> = {
+  rpath: 'RPATH',
+  runpath: 'RUNPATH',
+  ld_library_path: 'LD_LIBRARY_PATH (image Env)',
+  cache: '/etc/ld.so.cache',
+  default: 'default directory',
+  loaded: 'already loaded',
+  direct: 'path given',
+};
+
+export function LddPanel({ image, path }: { image: ImageRef; path: string }) {
+  const ldd = useLdd(image, path);
+  return (
+    <aside className="panel ldd-panel" aria-label="ldd">
+      <h2>ldd -v</h2>
+      <code className="wrap">{path}</code>
+      {ldd.isPending && <p className="muted">Resolving…</p>}
+      {ldd.error && <p className="error-text">{ldd.error.message}</p>}
+      {ldd.data && (
+        <>
+          <pre className="content__text ldd-panel__text" aria-label="ldd output">
+            {ldd.data.text}
+          </pre>
+          {ldd.data.libraries.length > 0 && (
+            <table className="plain-table" aria-label="Why each library was found">
+              <thead>
+                <tr>
+                  <th>Library</th>
+                  <th>Found via</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ldd.data.libraries.map((l) => (
+                  <tr key={l.name}>
+                    <td title={l.realPath ?? ''}>
+                      <code>{l.name}</code>
+                    </td>
+                    <td className={l.path === null ? 'error-text' : ''}>
+                      {l.path === null ? 'not found' : (WHY[l.foundVia ?? ''] ?? l.foundVia)}
+                      {l.neededBy.length > 0 && (
+                        <span className="muted">
+                          {' '}
+                          · needed by {l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(', ')}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {ldd.data.notes.map((n) => (
+            <p key={n} className="muted">
+              {n}
+            </p>
+          ))}
+        </>
+      )}
+    </aside>
+  );
+}

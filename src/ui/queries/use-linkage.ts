@@ -1,0 +1,34 @@
+/** The image's link graph (computed once in the worker) and ldd -v for one file. */
+import { useQuery } from '@tanstack/react-query';
+import { getClient } from '../../client';
+import type { GraphData, LddView } from '../../protocol/linkage';
+import { queryKeys } from './keys';
+import type { ImageRef } from './use-files';
+
+export function useLinkGraph(image: ImageRef) {
+  return useQuery({
+    queryKey: queryKeys.linkGraph(image.fileKey, image.imageKey),
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().linkage<GraphData>(
+        { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey },
+        { signal },
+      ),
+  });
+}
+
+export function useLdd(image: ImageRef, path: string | null) {
+  return useQuery({
+    queryKey: queryKeys.ldd(image.fileKey, image.imageKey, path ?? ''),
+    enabled: path !== null,
+    staleTime: Infinity,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().linkage<LddView>(
+        { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
+        { signal },
+      ),
+  });
+}

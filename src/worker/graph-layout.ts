@@ -1,0 +1,58 @@
+/**
+ * A force layout of the whole graph, computed here in the worker so the page's thread only draws
+ * (house style rule 8: d3 computes). A fixed number of ticks keeps it bounded for thousands of nodes.
+ */
+import {
+  forceCenter,
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3-force';
+
+interface Datum extends SimulationNodeDatum {
+  readonly index: number;
+  readonly weight: number;
+}
+
+export function layoutGraph(
+  count: number,
+  edges: readonly { source: number; target: number }[],
+  weights: readonly number[],
+): { x: number; y: number }[] {
+  const nodes: Datum[] = Array.from({ length: count }, (_, index) => ({
+    index,
+    weight: weights[index] ?? 0,
+  }));
+  const links = edges.map((e) => ({ source: e.source, target: e.target }));
+  const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+  const simulation = forceSimulation(nodes)
+    .force('link', forceLink(links).distance(40).strength(0.3))
+    .force(
+      'charge',
+      forceManyBody<Datum>()
+        .strength((d) => -30 - Math.sqrt(d.weight) * 12)
+        .distanceMax(600),
+    )
+    .force(
+      'collide',
+      forceCollide<Datum>((d) => 6 + Math.sqrt(d.weight) * 2),
+    )
+    // Objects nothing links (static binaries) are held close, or they drift far and shrink the fitted view.
+    .force(
+      'x',
+      forceX<Datum>(0).strength((d) => (linked.has(d.index) ? 0.03 : 0.2)),
+    )
+    .force(
+      'y',
+      forceY<Datum>(0).strength((d) => (linked.has(d.index) ? 0.03 : 0.2)),
+    )
+    .force('center', forceCenter(0, 0))
+    .stop();
+  const ticks = count > 3000 ? 120 : 300;
+  for (let i = 0; i < ticks; i++) simulation.tick();
+  return nodes.map((n) => ({ x: Math.round((n.x ?? 0) * 10) / 10, y: Math.round((n.y ?? 0) * 10) / 10 }));
+}
