@@ -8,7 +8,7 @@ import { toGraphDot, toGraphJson, type GraphExportContext } from '../../core/lin
 import { resolveLinkGraph } from '../../core/linkage/link-graph';
 import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
-import { layerOption, openStack } from './diff-stack';
+import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
 import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
 
 export const GRAPH_USAGE =
@@ -30,6 +30,7 @@ export const graph: Command = async (args, io) => {
   const opened = await openStack(archive, parsed);
   try {
     const layer = layerOption(parsed, opened.stack);
+    warnUnreadLayers(opened, io);
     const fs = await linkageFs(opened, layer);
     const linkGraph = await resolveLinkGraph(fs, loaderSettings(opened.image));
     const owners = await readOwners(opened, layer, io);

@@ -13,7 +13,7 @@ import { loadExecutable } from '../../core/linkage/load-executable';
 import type { LoadResult } from '../../core/linkage/link-types';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
-import { layerOption, normalizeImagePath, openStack, type OpenedStack } from './diff-stack';
+import { layerOption, normalizeImagePath, openStack, warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
 
 export const LDD_USAGE =
@@ -46,13 +46,17 @@ export const ldd: Command = async (args, io) => {
   const opened = await openStack(archive, parsed);
   try {
     const layer = layerOption(parsed, opened.stack);
+    warnUnreadLayers(opened, io);
     const fs = await linkageFs(opened, layer);
-    const target = normalizeImagePath(path);
+    const settings = loaderSettings(opened.image);
+    // Inside the container ldd runs in the image's WorkingDir; it names a bare file "./FILE".
+    const given = path.includes('/') ? path : `./${path}`;
+    const target = normalizeImagePath(path.startsWith('/') ? path : `${settings.workingDir ?? '/'}/${path}`);
     if ((await fs.lstat(target)) === undefined) {
-      io.stderr(`ldd: ${target}: No such file or directory\n`);
+      io.stderr(`ldd: ${given}: No such file or directory\n`);
       return 1;
     }
-    const ctx = new LinkageContext(fs, loaderSettings(opened.image));
+    const ctx = new LinkageContext(fs, settings);
     const result = await loadExecutable(ctx, target);
     if (parsed.flags.has('--json')) {
       io.stdout(JSON.stringify(await lddJson(opened, layer, result, io), null, 2) + '\n');

@@ -12,7 +12,7 @@ import { blastRadius, type BlastRadius } from '../../core/session/blast-radius';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { openSession } from '../open-image';
-import type { OpenedStack } from './diff-stack';
+import { warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { displayNames } from './graph';
 import { linkageFs, loaderSettings, readOwners } from './ldd-image';
 import { formatRdeps, RDEPS_JSON_VERSION, type RdepsImage } from './rdeps-report';
@@ -54,7 +54,9 @@ export const rdeps: Command = async (args, io) => {
         await session.indexImage(image);
         const stack = session.layerStack(image);
         if (stack.layerCount === 0) continue;
-        const radius = await imageRadius({ session, image, source, stack }, query, io);
+        const opened = { session, image, source, stack };
+        warnUnreadLayers(opened, io);
+        const radius = await imageRadius(opened, query, io);
         images.push(toImage(archive, image, radius));
       }
     } finally {
