@@ -4,17 +4,46 @@
  * `rpm -qf` over the rpm root of fixtures/packages/rpm. The two roots are put into synthetic
  * docker-archive layers here (the databases and oracles are real, the tars are not).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli-io';
 import { main } from '../main';
-import { dpkgRootLayer, readPackagesFixture, rpmRootLayer, writeDockerArchive } from './packages-test-images';
+import {
+  dpkgRootLayer,
+  entriesFromDisk,
+  layOutRpmFiles,
+  readPackagesFixture,
+  rpmRootLayer,
+  writeDockerArchive,
+} from './packages-test-images';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'public/samples/sample.tar');
 const NO_DB = join(ROOT, 'fixtures/archives/podman-docker-archive.tar');
+const MARINER = join(ROOT, '../shared/corpus/rpmdb/cbl-mariner-2.0.rpmdb.sqlite');
+
+function hasRpm(): boolean {
+  try {
+    execFileSync('rpm', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const RPM_CORPUS = existsSync(MARINER) && hasRpm();
+if (!RPM_CORPUS)
+  console.warn('owner.test: skipping the CBL-Mariner comparison (needs ../shared/corpus and rpm).');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -229,6 +258,60 @@ describe('strata owner errors', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       'strata owner: --layer 3 does not name a layer: this image has layers 0 to 0 (0 is the base).\n',
+    );
+  });
+});
+
+describe.skipIf(!RPM_CORPUS)('strata owner against rpm -qf on a CBL-Mariner 2.0 root (corpus)', () => {
+  it('prints what rpm -qf prints for every 15th listed path (one line per matching file record)', async () => {
+    // The root rpm would have installed (directories, symlinks such as /bin -> usr/bin, empty
+    // files), on disk for rpm and as one layer for strata.
+    const root = join(work, 'mariner');
+    mkdirSync(join(root, 'var/lib/rpm'), { recursive: true });
+    copyFileSync(MARINER, join(root, 'var/lib/rpm/rpmdb.sqlite'));
+    const listing = execFileSync(
+      'rpm',
+      [
+        '--root',
+        root,
+        '--dbpath',
+        '/var/lib/rpm',
+        '-qa',
+        '--qf',
+        '[%{FILEMODES:perms}\\t%{FILENAMES}\\t%{FILELINKTOS}\\n]',
+      ],
+      { encoding: 'utf8' },
+    );
+    layOutRpmFiles(root, listing);
+    const image = join(work, 'mariner.tar');
+    writeDockerArchive(image, 'localhost/mariner:2.0', [
+      { createdBy: 'tdnf install', entries: entriesFromDisk(root) },
+    ]);
+
+    // rpm --root stats a queried path and resolves the directories of its database entries on the
+    // host, not in the root: keep to paths whose directories are real in the root and on the
+    // host, away from the links Mariner and the host lay out differently (lib64, /usr/lib/debug).
+    const plain = (path: string) => {
+      const dir = dirname(path);
+      return (
+        realpathSync(join(root, dir)) === join(root, dir) &&
+        (!existsSync(dir) || realpathSync(dir) === dir) &&
+        !/lib64|\/usr\/lib\/debug|^\/(media|srv|var\/run|var\/lock)\//.test(path)
+      );
+    };
+    const listed = [...new Set(listing.split('\n').map((line) => line.split('\t')[1] ?? ''))];
+    const paths = [...listed.filter((p, i) => i % 15 === 0 && p !== '' && plain(p)), '/usr/bin/not-there'];
+    const oracle = spawnSync('rpm', ['--root', root, '--dbpath', '/var/lib/rpm', '-qf', ...paths], {
+      encoding: 'utf8',
+    });
+    const ours = await run(['owner', image, ...paths]);
+    expect(paths.length).toBeGreaterThan(300);
+    expect(ours.out).toBe(oracle.stdout);
+    expect(ours.err).toBe(oracle.stderr);
+    expect(ours.code).toBe(1);
+    // systemd lists /sbin/poweroff and /usr/sbin/poweroff: rpm names it once per record.
+    expect((await run(['owner', image, '/usr/sbin/poweroff'])).out).toBe(
+      'systemd-249.7-3.cm2.x86_64\nsystemd-249.7-3.cm2.x86_64\n',
     );
   });
 });

@@ -15,7 +15,7 @@ import {
   type OwnerIndex,
   type OwnerResult,
 } from '../../core';
-import { buildOwnerIndex, type PackageDb, type PackageManager } from '../../core';
+import { buildOwnerIndex, PathCanonicaliser, type PackageDb, type PackageManager } from '../../core';
 import { UsageError, type CliIo, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { layerOption, openStack } from './diff-stack';
@@ -72,9 +72,41 @@ function notOwned(manager: PackageManager, path: string, index: OwnerIndex, exis
   }
 }
 
-function answer(result: OwnerResult, index: OwnerIndex, dbs: readonly PackageDb[], exists: boolean): Answer {
+/**
+ * rpm -qf prints a package once per file record that matches, so a package listing both
+ * /sbin/poweroff and /usr/sbin/poweroff (merged /usr) is printed twice for either path.
+ */
+async function perRecord(
+  owners: readonly InstalledPackage[],
+  canonicalPath: string,
+  canonicaliser: PathCanonicaliser,
+): Promise<InstalledPackage[]> {
+  const name = canonicalPath.slice(canonicalPath.lastIndexOf('/'));
+  const out: InstalledPackage[] = [];
+  for (const pkg of owners) {
+    let records = 0;
+    if (pkg.manager === 'rpm')
+      for (const file of pkg.files)
+        if (
+          file.installed &&
+          file.path.endsWith(name) &&
+          (await canonicaliser.canonical(file.path)) === canonicalPath
+        )
+          records++;
+    for (let i = 0; i < Math.max(1, records); i++) out.push(pkg);
+  }
+  return out;
+}
+
+async function answer(
+  result: OwnerResult,
+  index: OwnerIndex,
+  dbs: readonly PackageDb[],
+  exists: boolean,
+  canonicaliser: PathCanonicaliser,
+): Promise<Answer> {
   const at = result.match === 'symlink-target' ? result.targetPath! : result.canonicalPath;
-  const owners = index.ownersAt(at);
+  const owners = await perRecord(index.ownersAt(at), at, canonicaliser);
   if (owners.length === 0) return notOwned(dbs[0]!.manager, result.path, index, exists);
   const managers = [...new Set(owners.map((pkg) => pkg.manager))];
   const out = managers.map((m) => ownerLine(m, result.path, owners, index, exists)).join('\n');
@@ -99,12 +131,13 @@ export const owner: Command = async (args, io) => {
     const layer = layerOption(parsed, opened.stack);
     const { fs, dbs } = await readLayerDbs(opened, layer, io);
     const index = await buildOwnerIndex(fs, dbs);
+    const canonicaliser = new PathCanonicaliser(fs);
     let allOwned = true;
     const results: (OwnerResult & { readonly layer: number })[] = [];
     for (const path of paths) {
       const result = await index.ownerOf(path);
       const exists = (await fs.lstat(result.canonicalPath)) !== undefined;
-      const a = answer(result, index, dbs, exists);
+      const a = await answer(result, index, dbs, exists, canonicaliser);
       allOwned &&= a.owned;
       if (parsed.flags.has('--json')) results.push({ ...result, layer });
       else write(io, a);

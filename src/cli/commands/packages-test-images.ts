@@ -5,8 +5,16 @@
  * synthetic (written by the core's tar builder); the databases and their oracles are not.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { buildTar, type BuildEntry } from '../../core/testing/tar-builder';
 
 const PACKAGES = join(import.meta.dirname, '../../../fixtures/packages');
@@ -99,18 +107,26 @@ function normalize(path: string): string {
   return `/${parts.join('/')}`;
 }
 
-/** The path with symlinks of its directory part followed, as a tar of the real root would store it. */
-function realPath(path: string, links: ReadonlyMap<string, string>): string {
-  const parts = path.split('/').filter((p) => p !== '');
+/** A directory with every symlink in it followed (the links as listed, not as on disk). */
+function resolveDir(path: string, links: ReadonlyMap<string, string>, depth = 0): string {
   let dir = '';
-  for (let i = 0; i < parts.length - 1; i++) {
-    dir = `${dir}/${parts[i]!}`;
-    for (let hops = 0; links.has(dir) && hops < 40; hops++) {
-      const target = links.get(dir)!;
-      dir = normalize(target.startsWith('/') ? target : `${dir}/../${target}`);
+  for (const part of path.split('/').filter((p) => p !== '')) {
+    dir = `${dir}/${part}`;
+    const target = links.get(dir);
+    if (target !== undefined && depth < 40) {
+      const parent = dir.slice(0, dir.lastIndexOf('/'));
+      dir = resolveDir(normalize(target.startsWith('/') ? target : `${parent}/${target}`), links, depth + 1);
+      if (dir === '/') dir = '';
     }
   }
-  return `${dir === '/' ? '' : dir}/${parts[parts.length - 1] ?? ''}`;
+  return dir === '' ? '/' : dir;
+}
+
+/** The path with symlinks of its directory part followed, as a tar of the real root would store it. */
+function realPath(path: string, links: ReadonlyMap<string, string>): string {
+  const slash = path.lastIndexOf('/');
+  const dir = resolveDir(path.slice(0, slash), links);
+  return `${dir === '/' ? '' : dir}${path.slice(slash)}`;
 }
 
 /**
@@ -168,4 +184,57 @@ export function rpmRootLayer(): SpecEntry[] {
 
 export function readPackagesFixture(file: string): string {
   return readFileSync(join(PACKAGES, file), 'utf8');
+}
+
+/**
+ * Lays out under `root` what an rpm database says is installed (`rpm -qa --qf
+ * '[%{FILEMODES:perms}\t%{FILENAMES}\t%{FILELINKTOS}\n]'` lines): directories, symlinks and
+ * empty files, parents before children, so a package's /bin -> usr/bin is in place before the
+ * files other packages list under /bin.
+ */
+export function layOutRpmFiles(root: string, listing: string): void {
+  const rows = listing
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => line.split('\t') as [string, string, string])
+    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const links = new Map(
+    rows.filter(([perms]) => perms.startsWith('l')).map(([, path, target]) => [path, target]),
+  );
+  for (const [perms, path, target] of rows) {
+    const full = join(root, realPath(path, links));
+    if (lstatExists(full)) continue;
+    mkdirSync(dirname(full), { recursive: true });
+    if (perms.startsWith('d')) mkdirSync(full, { recursive: true });
+    else if (perms.startsWith('l')) symlinkSync(target, full);
+    else writeFileSync(full, '');
+  }
+}
+
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The entries of a directory tree on disk (file contents included), for a layer of it. */
+export function entriesFromDisk(root: string): SpecEntry[] {
+  const out: SpecEntry[] = [];
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(join(root, rel)).sort()) {
+      const path = `${rel}/${name}`;
+      const stat = lstatSync(join(root, path));
+      if (stat.isSymbolicLink())
+        out.push({ path, kind: 'symlink', linkTarget: readlinkSync(join(root, path)) });
+      else if (stat.isDirectory()) {
+        out.push({ path, kind: 'dir' });
+        walk(path);
+      } else out.push({ path, kind: 'file', content: readFileSync(join(root, path)) });
+    }
+  };
+  walk('');
+  return out;
 }
