@@ -4,19 +4,47 @@
  * second layer upgrades, removes and installs packages (golden text dump), the rpm root of
  * fixtures/packages/rpm, an image with no database, and the JSON and CycloneDX shapes.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli-io';
 import { main } from '../main';
 import type { PackagesJson } from './packages-report';
-import { dpkgRootLayer, readPackagesFixture, rpmRootLayer, writeDockerArchive } from './packages-test-images';
+import {
+  dpkgRootLayer,
+  readPackagesFixture,
+  rpmRootLayer,
+  withParents,
+  writeDockerArchive,
+} from './packages-test-images';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'public/samples/sample.tar');
 const NO_DB = join(ROOT, 'fixtures/archives/podman-docker-archive.tar');
 const GOLDEN = join(import.meta.dirname, '__golden__');
+const MARINER = join(ROOT, '../shared/corpus/rpmdb/cbl-mariner-2.0.rpmdb.sqlite');
+
+function hasRpm(): boolean {
+  try {
+    execFileSync('rpm', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const RPM_CORPUS = existsSync(MARINER) && hasRpm();
+if (!RPM_CORPUS)
+  console.warn('packages.test: skipping the CBL-Mariner comparison (needs ../shared/corpus and rpm).');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -260,3 +288,45 @@ describe('strata packages on other images', () => {
     expect(r).toEqual({ code: 2, out: '', err: `strata packages: ${message}\n` });
   });
 });
+
+describe.skipIf(!RPM_CORPUS)(
+  'strata packages against rpm -qa on the CBL-Mariner 2.0 database (corpus)',
+  () => {
+    it('lists what rpm -qa lists, and the SBOM has one component with a unique purl for each', async () => {
+      const dbDir = join(work, 'mariner-db/var/lib/rpm');
+      mkdirSync(dbDir, { recursive: true });
+      copyFileSync(MARINER, join(dbDir, 'rpmdb.sqlite'));
+      const qf = '%{NAME}\\t%|EPOCH?{%{EPOCH}:}:{}|%{VERSION}-%{RELEASE}\\t%{ARCH}\\t%{LICENSE}\\n';
+      const oracle = execFileSync(
+        'rpm',
+        ['--root', join(work, 'mariner-db'), '--dbpath', '/var/lib/rpm', '-qa', '--qf', qf],
+        {
+          encoding: 'utf8',
+        },
+      )
+        .trimEnd()
+        .split('\n')
+        .sort();
+      const image = join(work, 'mariner-db.tar');
+      writeDockerArchive(image, 'localhost/mariner-db:2.0', [
+        {
+          createdBy: 'COPY rpmdb.sqlite /var/lib/rpm/',
+          entries: withParents([
+            { path: '/var/lib/rpm/rpmdb.sqlite', kind: 'file', content: readFileSync(MARINER) },
+          ]),
+        },
+      ]);
+      const json = JSON.parse((await run(['packages', '--json', image])).out) as PackagesJson;
+      expect(json.packages.map((p) => [p.name, p.version, p.arch, p.license].join('\t')).sort()).toEqual(
+        oracle,
+      );
+      expect(oracle.length).toBe(129);
+      const bom = JSON.parse((await run(['packages', '--format', 'cyclonedx', image])).out) as {
+        components: { 'bom-ref': string; purl: string }[];
+      };
+      expect(bom.components).toHaveLength(129);
+      expect(new Set(bom.components.map((c) => c.purl)).size).toBe(129);
+      expect(bom.components.map((c) => c['bom-ref'])).toEqual(bom.components.map((c) => c.purl));
+    });
+  },
+);
