@@ -18,19 +18,27 @@ const MAX_LINKS = 40;
 /**
  * An ImageFs over a real directory (an unpacked rootfs), for tests and for comparing with `chroot ldd`.
  * Symlinks are resolved by hand, the way they would be inside a chroot: an absolute target starts again at `root`,
- * ".." stops at `root`, so nothing outside the directory is ever read.
+ * ".." stops at `root`, so nothing outside the directory is ever read. The directory must not change while the
+ * ImageFs is in use: file metadata is cached.
  */
 export function dirImageFs(root: string): ImageFs {
   const dirCache = new Map<string, string | undefined>();
 
   const host = (path: string): string => join(root, path);
 
+  // An unpacked image is read-only while it is examined: one lstat per path is enough.
+  const statCache = new Map<string, Stats | undefined>();
+
   function lstatHost(path: string): Stats | undefined {
+    if (statCache.has(path)) return statCache.get(path);
+    let st: Stats | undefined;
     try {
-      return lstatSync(host(path));
+      st = lstatSync(host(path), { throwIfNoEntry: false });
     } catch {
-      return undefined;
+      st = undefined;
     }
+    if (statCache.size < 1_000_000) statCache.set(path, st);
+    return st;
   }
 
   /** Resolve `path`; with `followLast` false the final component is kept as is (its parent is resolved). */

@@ -46,7 +46,8 @@ async function mapObject(
   loader: LinkMap,
   kind: LinkMap['kind'],
 ): Promise<MapOutcome> {
-  for (const l of [...p.chain, p.rtld]) {
+  for (let i = 0; i <= p.chain.length; i++) {
+    const l = i < p.chain.length ? p.chain[i]! : p.rtld;
     if (l.faked) continue;
     if (nameMatches(l, name)) return { map: l };
     if (l.soname === name) {

@@ -2,8 +2,18 @@ import type { LinkMap } from './link-map';
 import { dsoFilename, nameMatches } from './link-map';
 import type { VersionCheck } from './link-types';
 
+const definedVersions = new WeakMap<object, Set<string>>();
+
+/** match_version: some Verdef's first name equals the version (cached per parsed file). */
 function definesVersion(map: LinkMap, version: string): boolean {
-  return map.elf?.dynamic?.versionDefs.some((def) => def.names[0] === version) ?? false;
+  const dyn = map.elf?.dynamic;
+  if (dyn === undefined) return false;
+  let names = definedVersions.get(dyn);
+  if (names === undefined) {
+    names = new Set(dyn.versionDefs.map((def) => def.names[0] ?? ''));
+    definedVersions.set(dyn, names);
+  }
+  return names.has(version);
 }
 
 /**
@@ -16,12 +26,16 @@ export function versionMessages(
   prog: string,
 ): string[] {
   const lines: string[] = [];
+  // find_needed: the first object of the whole chain (faked entries included) answering to the name, then
+  // the object's own dependencies.
+  const firstByName = new Map<string, LinkMap>();
+  for (const l of chain) {
+    for (const name of [l.lName, ...l.names]) if (!firstByName.has(name)) firstByName.set(name, l);
+  }
   for (const map of chain) {
     if (map.faked) continue;
     for (const need of map.elf?.dynamic?.versionNeeds ?? []) {
-      // find_needed: the whole chain first (faked entries included), then the object's own dependencies.
-      const needed =
-        chain.find((l) => nameMatches(l, need.file)) ?? searchList.find((l) => nameMatches(l, need.file));
+      const needed = firstByName.get(need.file) ?? searchList.find((l) => nameMatches(l, need.file));
       if (needed === undefined || needed.faked) continue;
       const requiredBy = dsoFilename(map);
       const where = `${prog}: ${dsoFilename(needed)}`;
@@ -42,13 +56,14 @@ export function versionMessages(
  */
 export function versionBlock(chain: readonly LinkMap[], searchList: readonly LinkMap[]): VersionCheck[] {
   const checks: VersionCheck[] = [];
+  // Later entries overwrite earlier ones: the map answers with the last match, as the backward scan would.
+  const lastByName = new Map<string, LinkMap>();
+  for (const candidate of searchList) {
+    for (const name of [candidate.lName, ...candidate.names]) lastByName.set(name, candidate);
+  }
   for (const map of chain) {
     for (const need of map.elf?.dynamic?.versionNeeds ?? []) {
-      let provider: LinkMap | undefined;
-      for (let i = searchList.length - 1; i >= 0 && provider === undefined; i--) {
-        const candidate = searchList[i]!;
-        if (nameMatches(candidate, need.file)) provider = candidate;
-      }
+      const provider = lastByName.get(need.file);
       const found = provider !== undefined && definesVersion(provider, need.version);
       checks.push({
         file: dsoFilename(map),
@@ -56,7 +71,7 @@ export function versionBlock(chain: readonly LinkMap[], searchList: readonly Lin
         version: need.version,
         weak: need.weak,
         found,
-        providerPath: found && provider ? provider.lName : null,
+        providerPath: found ? provider.lName : null,
       });
     }
   }
