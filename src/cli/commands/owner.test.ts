@@ -25,6 +25,7 @@ import {
   layOutRpmFiles,
   readPackagesFixture,
   rpmRootLayer,
+  withParents,
   writeDockerArchive,
 } from './packages-test-images';
 
@@ -234,6 +235,33 @@ describe('strata owner on an rpm root', () => {
       package: unknown;
     };
     expect(json.package).toEqual({ name: 'greet', version: '1:2.1-3', arch: 'x86_64', manager: 'rpm' });
+  });
+});
+
+describe('strata owner on an Alpine root', () => {
+  it('answers like apk info --who-owns, and says so when no package owns a path', async () => {
+    const image = join(work, 'alpine.tar');
+    writeDockerArchive(image, 'localhost/alpine-like:3', [
+      {
+        createdBy: 'apk add busybox zlib',
+        entries: withParents([
+          { path: '/lib/apk/db/installed', kind: 'file', content: readPackagesFixture('apk/installed') },
+          { path: '/lib/libz.so.1.3.1', kind: 'file', content: 'ELF' },
+          { path: '/lib/libz.so.1', kind: 'symlink', linkTarget: 'libz.so.1.3.1' },
+          { path: '/bin/busybox', kind: 'file', content: 'ELF' },
+          { path: '/etc/motd', kind: 'file', content: 'hi' },
+        ]),
+      },
+    ]);
+    expect(await run(['owner', image, '/lib/libz.so.1', '/bin/busybox', '/etc/motd'])).toEqual({
+      code: 1,
+      out: '/lib/libz.so.1 is owned by zlib-1.3.1-r0\n/bin/busybox is owned by busybox-1.36.1-r15\n',
+      err: 'ERROR: /etc/motd: Could not find owner package\n',
+    });
+    const json = JSON.parse((await run(['owner', '--json', image, '/lib/libz.so.1'])).out) as {
+      package: unknown;
+    };
+    expect(json.package).toEqual({ name: 'zlib', version: '1.3.1-r0', arch: 'x86_64', manager: 'apk' });
   });
 });
 
