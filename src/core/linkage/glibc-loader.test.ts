@@ -150,6 +150,22 @@ describe('glibc loader rules (synthetic images)', () => {
     );
   });
 
+  it('".." after a symlinked directory is physical, as the kernel resolves it', async () => {
+    const fs = memoryImageFs({
+      [LDSO]: ldso,
+      '/bin/app': exe({ needed: ['libfoo.so'], rpath: '/opt/x/sym' }),
+      '/opt/x/sym': { symlink: '/real/dir' },
+      '/real/dir/libfoo.so': lib('libfoo.so', { needed: ['libbar.so'], runpath: '$ORIGIN/../lib' }),
+      '/real/lib/libbar.so': lib('libbar.so'),
+      '/opt/x/lib/libbar.so': lib('libbar.so'),
+    });
+    const result = await resolveLoad(fs, '/bin/app');
+    expect(result.libraries.map((l) => `${l.path} -> ${l.realPath}`)).toEqual([
+      '/opt/x/sym/libfoo.so -> /real/dir/libfoo.so',
+      '/opt/x/sym/../lib/libbar.so -> /real/lib/libbar.so',
+    ]);
+  });
+
   it('wrong class or machine is skipped; a short or non-ELF first candidate is fatal', async () => {
     const files = (bad: Uint8Array) => ({
       '/bin/app': exe({ needed: ['libk.so'], rpath: '/bad:/good' }),

@@ -66,13 +66,10 @@ export function joinDir(dir: string, name: string): string {
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
 
-/** Make a path absolute against the working directory and collapse "." and "..", for reading the image only. */
+/**
+ * Make a path absolute against the working directory. ".." stays: it is resolved physically when the image is
+ * read (ElfStore), since "dir/.." differs from a textual collapse when "dir" is a symlink.
+ */
 export function absolutePath(path: string, cwd: string): string {
-  const parts: string[] = [];
-  for (const part of (path.startsWith('/') ? path : `${cwd}/${path}`).split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return '/' + parts.join('/');
+  return path.startsWith('/') ? path : joinDir(cwd, path);
 }
