@@ -260,5 +260,14 @@ describe('glibc loader rules (synthetic images)', () => {
     );
     expect(await ldd({ '/bin/app': exe({}) })).toBe('\tstatically linked\n');
     expect(await ldd({}, {}, false, '/no/such/file')).toBe('\tnot a dynamic executable\n');
+    const i386 = buildElf({
+      class: 32,
+      machine: 3,
+      interpreter: '/lib/ld-linux.so.2',
+      needed: ['libc.so.6'],
+    });
+    expect(await ldd({ '/bin/sh': exe({ needed: ['libc.so.6'] }), '/bin/app': i386 })).toBe(
+      '\tnot a dynamic executable\n',
+    );
   });
 });

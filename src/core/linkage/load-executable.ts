@@ -56,6 +56,13 @@ export async function loadExecutable(
   if (interp !== undefined && /(^|\/)ld-musl-[^/]*$/.test(interp)) {
     return loadMusl(ctx, path, stored.realPath, elf, interp, arch);
   }
+  if (interp !== undefined && !(await exists(ctx, interp))) {
+    // ldd tries the loaders it knows; none of the image's runs a program of another class or machine.
+    const native = await nativeTarget(ctx);
+    if (native !== undefined && !sameTarget(native, target)) {
+      return notDynamic(path, stored.realPath, `its loader ${interp} is not in the image`);
+    }
+  }
   if (interp === undefined) {
     const glibcLdso = defaultGlibcInterpreter(target);
     if (!(await exists(ctx, glibcLdso))) {
