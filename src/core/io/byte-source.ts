@@ -62,14 +62,21 @@ export async function* readRange(
   const end = Math.min(source.size, start + length);
   let offset = start;
   let pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
-  while (pending) {
-    throwIfAborted(options.signal);
-    const chunk = await pending;
-    if (chunk.length === 0) break;
-    offset += chunk.length;
-    pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
-    options.onRead?.(chunk.length);
-    yield chunk;
+  try {
+    while (pending) {
+      throwIfAborted(options.signal);
+      const chunk = await pending;
+      pending = undefined;
+      if (chunk.length === 0) break;
+      offset += chunk.length;
+      pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
+      options.onRead?.(chunk.length);
+      yield chunk;
+    }
+  } finally {
+    // A consumer that stops early leaves the read-ahead in flight: it may fail once the source is
+    // closed, and nobody will await it.
+    pending?.catch(() => undefined);
   }
 }
 

@@ -76,6 +76,9 @@ const KEEP_WHOLE = [
   /^\/lib\/apk\/db\//,
   /^\/etc\/ld\.so\./,
   /^\/etc\/ld-musl/,
+  // The dynamic loader itself: its default directories and glibc version are read from its bytes.
+  /\/ld-(linux|musl)[^/]*$/,
+  /\/ld(64)?\.so(\.\d+)?$/,
 ];
 
 export function keptWhole(path: string): boolean {
@@ -163,7 +166,9 @@ export async function prefetchLayer(
         // Done with this file; the loop jumps to the next file's content, skipping the rest of this one.
         out.set(
           cur.entry.dataOffset,
-          keep(cur.buffer, cur.entry.size, cur.elf === true && cur.buffer.length === cur.entry.size),
+          cur.whole
+            ? { size: cur.entry.size, ranges: [{ offset: 0, bytes: cur.buffer }] }
+            : keep(cur.buffer, cur.entry.size, cur.elf === true && cur.buffer.length === cur.entry.size),
         );
         cur = undefined;
       }
