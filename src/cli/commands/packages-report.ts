@@ -140,7 +140,9 @@ export function layersText(image: ImageRecord, layers: readonly LayerPackages[])
     const words = [
       ...l.installed.map((n) => `+${n}`),
       ...l.removed.map((n) => `-${n}`),
-      ...l.upgraded.map((u) => `~${u.name} (${u.from} -> ${u.to})`),
+      ...l.upgraded.map(
+        (u) => `~${u.name} (${u.from} -> ${u.to}${u.direction === 'down' ? ', a downgrade' : ''})`,
+      ),
     ];
     if (words.length === 0) continue;
     // A base layer installs hundreds: name the first few, the JSON has them all.

@@ -100,6 +100,16 @@ beforeAll(() => {
         { path: '/usr/bin/jq', kind: 'file', content: 'ELF' },
       ],
     },
+    {
+      createdBy: 'RUN apt-get install -y --allow-downgrades curl=7.88.1-10+deb12u15',
+      entries: [
+        {
+          path: '/var/lib/dpkg/status',
+          kind: 'file',
+          content: upgradedStatus().replace('Version: 7.88.1-10+deb12u99', 'Version: 7.88.1-10+deb12u15'),
+        },
+      ],
+    },
   ]);
   writeDockerArchive(rpmImage, 'localhost/rpm-greet:1', [
     { createdBy: 'rpm -ivh greet zlib1g', entries: rpmRootLayer() },
@@ -213,7 +223,7 @@ describe('strata packages over layers', () => {
 
   it('gives the per-layer diff in JSON and stops at --layer', async () => {
     const json = JSON.parse((await run(['packages', '--json', layered])).out) as PackagesJson;
-    expect(json.layers.map((l) => ({ ...l, installed: l.installed.length }))).toEqual([
+    expect(json.layers.slice(0, 3).map((l) => ({ ...l, installed: l.installed.length }))).toEqual([
       {
         index: 0,
         createdBy: 'mmdebstrap --variant=minbase --include=curl bookworm',
@@ -237,12 +247,15 @@ describe('strata packages over layers', () => {
         createdBy: 'RUN apt-get install -y jq && apt-get upgrade -y curl && apt-get purge -y mawk',
         installed: 1,
         removed: ['mawk'],
-        upgraded: [{ name: 'curl', from: '7.88.1-10+deb12u15', to: '7.88.1-10+deb12u99' }],
+        upgraded: [{ name: 'curl', from: '7.88.1-10+deb12u15', to: '7.88.1-10+deb12u99', direction: 'up' }],
         dbChanged: true,
         packageCount: 43,
       },
     ]);
     expect(json.layers[2]!.installed).toEqual(['jq']);
+    expect(json.layers[3]!.upgraded).toEqual([
+      { name: 'curl', from: '7.88.1-10+deb12u99', to: '7.88.1-10+deb12u15', direction: 'down' },
+    ]);
     const base = JSON.parse((await run(['packages', '--json', '--layer', '1', layered])).out) as PackagesJson;
     expect(base.layers).toHaveLength(2);
     expect(base.packages.some((p) => p.name === 'mawk')).toBe(true);

@@ -4,6 +4,7 @@
  * then the committed sample image, whose base layer installs 49 packages and whose later layers
  * touch no database.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,13 @@ import { buildLayerStack } from '../layers/layer-stack';
 import { dir, file, symlink, whiteout } from '../layers/layer-builders';
 import type { TarEntry } from '../model/tar-entry';
 import type { LayerPackages } from './layer-packages';
-import { diffPackages, packagesPerLayer, touchesPackageDb } from './layer-packages';
+import {
+  compareDpkgVersions,
+  compareRpmVersions,
+  diffPackages,
+  packagesPerLayer,
+  touchesPackageDb,
+} from './layer-packages';
 import type { InstalledPackage } from './package-types';
 
 type Spec = readonly (string | TarEntry | readonly [string, string])[];
@@ -47,7 +54,7 @@ function dump(layers: readonly LayerPackages[]): string {
   return layers
     .map((l) => {
       const set = l.packages.map((p) => `${p.name}=${p.version}`).join(' ');
-      const up = l.upgraded.map((u) => `${u.name} ${u.from}->${u.to}`).join(', ');
+      const up = l.upgraded.map((u) => `${u.name} ${u.from}->${u.to} ${u.direction ?? '?'}`).join(', ');
       return `L${l.index} ${l.dbChanged ? 'read' : 'same'} [${set}] +[${l.installed.join(' ')}] -[${l.removed.join(' ')}] ~[${up}]`;
     })
     .join('\n');
@@ -84,7 +91,7 @@ describe('packagesPerLayer over synthetic layers', () => {
       [
         'L0 read [libc6=2.36-9 zlib1g=1.2.13] +[libc6:amd64 zlib1g] -[] ~[]',
         'L1 same [libc6=2.36-9 zlib1g=1.2.13] +[] -[] ~[]',
-        'L2 read [curl=7.88.1-10 libc6=2.36-9+deb12u4] +[curl] -[zlib1g] ~[libc6:amd64 2.36-9->2.36-9+deb12u4]',
+        'L2 read [curl=7.88.1-10 libc6=2.36-9+deb12u4] +[curl] -[zlib1g] ~[libc6:amd64 2.36-9->2.36-9+deb12u4 up]',
         'L3 read [] +[] -[curl libc6:amd64] ~[]',
       ].join('\n'),
     );
@@ -101,7 +108,7 @@ describe('packagesPerLayer over synthetic layers', () => {
     expect(dump(two)).toBe(
       [
         'L0 read [musl=1.2.4-r2] +[musl] -[] ~[]',
-        'L1 read [musl=1.2.4-r3 zlib=1.3-r0] +[zlib] -[] ~[musl 1.2.4-r2->1.2.4-r3]',
+        'L1 read [musl=1.2.4-r3 zlib=1.3-r0] +[zlib] -[] ~[musl 1.2.4-r2->1.2.4-r3 ?]',
       ].join('\n'),
     );
     expect(new Set(reads)).toEqual(new Set([0, 1]));
@@ -148,8 +155,68 @@ describe('diffPackages', () => {
     expect(diffPackages(before, after)).toEqual({
       installed: ['glibc.i686', 'zlib'],
       removed: [],
-      upgraded: [{ name: 'glibc.x86_64', from: '2.34-1', to: '2.34-2' }],
+      upgraded: [{ name: 'glibc.x86_64', from: '2.34-1', to: '2.34-2', direction: 'up' }],
     });
+  });
+});
+
+/** Pairs whose order the tools decide: tilde, caret, epochs, leading zeros, letters against digits. */
+const PAIRS: readonly [string, string][] = [
+  ['1.0', '1.0'],
+  ['1.0~rc1', '1.0'],
+  ['1.0~rc1', '1.0~rc2'],
+  ['1.0~~a', '1.0~'],
+  ['1.0', '1.0.1'],
+  ['1.0a', '1.0'],
+  ['1.0a', '1.0.1'],
+  ['1.01', '1.1'],
+  ['1.010', '1.9'],
+  ['2.36-9', '2.36-9+deb12u4'],
+  ['2.36-9+deb12u4', '2.36-9+deb12u14'],
+  ['1:1.2.13.dfsg-1', '1.2.13.dfsg-2'],
+  ['7.88.1-10+deb12u15', '7.88.1-10+deb12u99'],
+  ['1.6-2.1', '1.6-2'],
+  ['3.0.20-1~deb12u2', '3.0.20-1'],
+  ['5.4.1-1+deb12u1', '5.4.1-1+b1'],
+  ['1.0+git20200101', '1.0'],
+  ['2.4+20151223.gitfa8646d.1-2+b2', '2.4+20151223.gitfa8646d.1-2'],
+  ['1.0^git1', '1.0'],
+  ['1.0^git1', '1.0.1'],
+  ['1.0-1.el8', '1.0-1.el8_8'],
+  ['2.34-2.cm2', '2.34-10.cm2'],
+  ['a', '1'],
+  ['1.0_p1', '1.0.p1'],
+  ['0:1.0-1', '1.0-1'],
+];
+
+const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0);
+
+function has(tool: string): boolean {
+  return spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+describe.skipIf(!has('dpkg'))('compareDpkgVersions against dpkg --compare-versions', () => {
+  it.each(PAIRS.filter(([a, b]) => !a.includes('^') && !b.includes('^') && !/_/.test(a + b)))(
+    '%s vs %s',
+    (a, b) => {
+      const dpkg = (op: string) => spawnSync('dpkg', ['--compare-versions', a, op, b]).status === 0;
+      const expected = dpkg('lt') ? -1 : dpkg('eq') ? 0 : 1;
+      expect(sign(compareDpkgVersions(a, b))).toBe(expected);
+      expect(sign(compareDpkgVersions(b, a))).toBe(0 - expected || 0);
+    },
+  );
+});
+
+describe.skipIf(!has('rpm'))('compareRpmVersions against rpm.vercmp', () => {
+  it('orders every pair as rpm does', () => {
+    const lua = PAIRS.map(([a, b]) => `print(rpm.vercmp('${a}', '${b}') .. ',')`).join(' ');
+    const expected = execFileSync('rpm', ['--eval', `%{lua: ${lua}}`], { encoding: 'utf8' })
+      .trim()
+      .split(',')
+      .filter((n) => n !== '')
+      .map(Number);
+    expect(PAIRS.map(([a, b]) => sign(compareRpmVersions(a, b)))).toEqual(expected);
+    expect(PAIRS.map(([a, b]) => 0 - sign(compareRpmVersions(b, a)) || 0)).toEqual(expected);
   });
 });
 
