@@ -293,6 +293,35 @@ describe('strata packages on other images', () => {
     expect([json.managers, json.packages, json.layers.length]).toEqual([[], [], 6]);
   });
 
+  it('warns once, at the layer that read it, about a database that cannot be read', async () => {
+    const image = join(work, 'bad-rpmdb.tar');
+    const bad = new Uint8Array(4096).fill(0x55);
+    bad.set(new TextEncoder().encode('SQLite format 3\0'));
+    writeDockerArchive(image, 'localhost/bad-rpmdb:1', [
+      {
+        createdBy: 'COPY rpmdb',
+        entries: withParents([{ path: '/var/lib/rpm/rpmdb.sqlite', kind: 'file', content: bad }]),
+      },
+      {
+        createdBy: 'COPY motd',
+        entries: [
+          { path: '/etc', kind: 'dir' },
+          { path: '/etc/motd', kind: 'file', content: 'hi' },
+        ],
+      },
+    ]);
+    const message =
+      'layer 0: /var/lib/rpm/rpmdb.sqlite: The SQLite file has no readable rpm Packages table (file is not a database).';
+    const { code, out, err } = await run(['packages', '--json', image]);
+    expect({ code, err }).toEqual({ code: 0, err: `warning: ${message}\n` });
+    expect((JSON.parse(out) as PackagesJson).warnings).toEqual([message]);
+    expect(await run(['owner', image, '/etc/motd'])).toEqual({
+      code: 1,
+      out: '',
+      err: `strata owner: The package database at layer 1 cannot be read: ${message.slice('layer 0: '.length)}\n`,
+    });
+  });
+
   it.each([
     [['--format', 'spdx'], '--format spdx is not known: use text, json or cyclonedx.'],
     [['--json', '--format', 'cyclonedx'], '--json and --format cyclonedx ask for two outputs; give one.'],

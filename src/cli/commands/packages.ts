@@ -15,7 +15,6 @@ import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { nodeSqliteOptions } from '../sqlite-node';
 import { layerOption, openStack } from './diff-stack';
-import { warnDbProblems } from './packages-dbs';
 import { isCopyrightPath, readLicenses } from './packages-licenses';
 import { batchedReader, packageDbReader } from './packages-reader';
 import {
@@ -84,12 +83,13 @@ export const packages: Command = async (args, io) => {
       toLayer: layer,
     });
     const top = perLayer[layer]!;
+    // A layer that changed no database carries the set (and read errors) of the one below: name
+    // each error once, at the layer that read it.
     const warnings = [
-      ...perLayer.flatMap((l) => l.errors.map((e) => `layer ${l.index}: ${e.message}`)),
+      ...perLayer.flatMap((l) => (l.dbChanged ? l.errors.map((e) => `layer ${l.index}: ${e.message}`) : [])),
       ...top.dbs.flatMap((db) => db.warnings.map((w) => `${db.location}: ${w}`)),
     ];
-    for (const l of perLayer) if (l.index !== layer) warnDbProblems(io, [], l.errors);
-    warnDbProblems(io, top.dbs, top.errors);
+    for (const w of warnings) io.stderr(`warning: ${w}\n`);
     if (top.dbs.length === 0 && top.errors.length === 0)
       io.stderr(
         `note: the image has no package database at layer ${layer} (strata looks in ${PACKAGE_DB_DIRS.join(', ')}).\n`,
