@@ -48,7 +48,7 @@ test('export the view as a PNG of the canvas size', async ({ page }) => {
     page.getByRole('button', { name: 'PNG' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('strata-graph.png');
-  const png = readFileSync((await download.path()));
+  const png = readFileSync(await download.path());
   const { width, height } = pngSize(png);
   expect(width).toBe(Math.round(box.width * 2));
   expect(height).toBe(Math.round(box.height * 2));
@@ -57,7 +57,7 @@ test('export the view as a PNG of the canvas size', async ({ page }) => {
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'SVG' }).click(),
   ]);
-  expect(readFileSync((await svg.path()), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(readFileSync(await svg.path(), 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 });
 
 test('a shared link reopens the same selection', async ({ page }) => {

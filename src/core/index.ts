@@ -82,3 +82,4 @@ export {
 export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/format-ldd';
 export { resolveLoad } from './linkage/load-executable';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
+export { blastRadius, type BlastRadius } from './session/blast-radius';

@@ -50,6 +50,25 @@ export interface LddView {
   readonly notes: readonly string[];
 }
 
+/** One image's blast radius for a package or library. */
+export interface BlastImage {
+  readonly archiveId: string;
+  readonly fileName: string;
+  readonly imageKey: string;
+  readonly imageId: string;
+  readonly label: string;
+  /** How the query matched in this image: a package that ships libraries, a library file, or nothing. */
+  readonly match: 'package' | 'library' | null;
+  readonly libraries: readonly string[];
+  readonly dependents: readonly {
+    path: string;
+    kind: string;
+    via: readonly string[];
+    owner: string | null;
+  }[];
+}
+
 export type LinkageRequest =
   | { readonly type: 'link-graph'; readonly archiveId: string; readonly imageKey: string }
-  | { readonly type: 'ldd'; readonly archiveId: string; readonly imageKey: string; readonly path: string };
+  | { readonly type: 'ldd'; readonly archiveId: string; readonly imageKey: string; readonly path: string }
+  | { readonly type: 'blast-radius'; readonly query: string };

@@ -85,19 +85,12 @@ export class WorkerHandler {
         return null;
       case 'resolve':
       case 'shared-layers':
-        return handleNames(
-          request,
-          () =>
-            new Map(
-              [...this.sessions].map(([id, session]) => [
-                id,
-                { session, fileName: this.fileNames.get(id) ?? id },
-              ]),
-            ),
-        );
+        return handleNames(request, () => this.openSessions());
       case 'link-graph':
       case 'ldd':
         return this.linkage.run(request);
+      case 'blast-radius':
+        return this.linkage.blast(request.query, this.openSessions());
       case 'packages':
       case 'package-files':
       case 'owner':
@@ -105,6 +98,12 @@ export class WorkerHandler {
       default:
         return this.files.run(request, signal);
     }
+  }
+
+  private openSessions(): Map<string, { session: ArchiveSession; fileName: string }> {
+    return new Map(
+      [...this.sessions].map(([id, session]) => [id, { session, fileName: this.fileNames.get(id) ?? id }]),
+    );
   }
 
   private session(archiveId: string): ArchiveSession {

@@ -3,7 +3,9 @@
  * decoding pass that keeps what ELF reads need), laid out, and owned by packages where a database says so.
  */
 import {
+  blastRadius,
   buildOwnerIndex,
+  describeImage,
   formatLdd,
   lddExitCode,
   readPackageDbs,
@@ -17,7 +19,7 @@ import {
   type OwnerIndex,
 } from '../core';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { GraphData, GraphNode, LddView, LinkageRequest } from '../protocol/linkage';
+import type { BlastImage, GraphData, GraphNode, LddView, LinkageRequest } from '../protocol/linkage';
 import { layoutGraph } from './graph-layout';
 
 interface Computed {
@@ -25,6 +27,7 @@ interface Computed {
   readonly graph: LinkGraph;
   readonly fs: ImageFs;
   readonly settings: LoaderSettings;
+  readonly owners: OwnerIndex | null;
 }
 
 function settingsOf(image: ImageRecord) {
@@ -137,6 +140,7 @@ export class LinkageHandler {
       graph,
       fs,
       settings,
+      owners,
       data: {
         imageId: image.id,
         nodes,
@@ -147,7 +151,37 @@ export class LinkageHandler {
     };
   }
 
-  async run(request: LinkageRequest): Promise<unknown> {
+  /** The blast radius of a package or library in every image of every open archive. */
+  async blast(
+    query: string,
+    sessions: ReadonlyMap<string, { session: ArchiveSession; fileName: string }>,
+  ): Promise<BlastImage[]> {
+    const out: BlastImage[] = [];
+    for (const [archiveId, { session, fileName }] of sessions) {
+      for (const image of session.info.images) {
+        const { graph, owners } = await this.compute(archiveId, image.key);
+        const radius = blastRadius(graph, owners, query);
+        out.push({
+          archiveId,
+          fileName,
+          imageKey: image.key,
+          imageId: image.id,
+          label: describeImage(image),
+          match: radius.match,
+          libraries: radius.libraries,
+          dependents: radius.dependents.map((d) => ({
+            path: d.path,
+            kind: d.kind,
+            via: d.via,
+            owner: d.owner,
+          })),
+        });
+      }
+    }
+    return out;
+  }
+
+  async run(request: Exclude<LinkageRequest, { type: 'blast-radius' }>): Promise<unknown> {
     const { data, graph, fs, settings } = await this.compute(request.archiveId, request.imageKey);
     if (request.type === 'link-graph') return data;
     // A library that some executable reached has no load of its own yet: ldd runs it as given.

@@ -20,6 +20,7 @@ export const queryKeys = {
   owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
   linkGraph: (fileKey: string, imageKey: string) => ['link-graph', fileKey, imageKey] as const,
   ldd: (fileKey: string, imageKey: string, path: string) => ['ldd', fileKey, imageKey, path] as const,
+  blast: (query: string, openFiles: string) => ['blast-radius', query, openFiles] as const,
   resolve: (name: string, engine: string, conf: string, openFiles: string) =>
     ['resolve', name, engine, conf, openFiles] as const,
   sharedLayers: (fileKey: string, imageKey: string, openFiles: string) =>

@@ -1,7 +1,8 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { GraphData, LddView } from '../../protocol/linkage';
+import type { BlastImage, GraphData, LddView } from '../../protocol/linkage';
+import { useStore } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -30,5 +31,18 @@ export function useLdd(image: ImageRef, path: string | null) {
         { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),
+  });
+}
+
+/** A package's or library's blast radius across every open image. */
+export function useBlastRadius(query: string) {
+  const open = useStore((s) => s.files.map((f) => f.key).join(','));
+  return useQuery({
+    queryKey: queryKeys.blast(query, open),
+    enabled: query.trim() !== '',
+    staleTime: Infinity,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().linkage<BlastImage[]>({ type: 'blast-radius', query: query.trim() }, { signal }),
   });
 }

@@ -5,6 +5,7 @@ import { formatSize } from '../../../protocol/format';
 import { usePackages } from '../../queries/use-packages';
 import type { ImageRef } from '../../queries/use-files';
 import { PackageFiles } from './PackageFiles';
+import { BlastRadius } from './BlastRadius';
 
 type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 
@@ -49,6 +50,7 @@ export function PackagesView({ image }: { image: ImageRef }) {
   );
   return (
     <div className="packages">
+      <BlastRadius />
       <section className="panel packages__list" aria-label="Packages">
         <div className="files-toolbar__row">
           <h2>Packages</h2>

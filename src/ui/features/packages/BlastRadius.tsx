@@ -1,0 +1,142 @@
+/**
+ * When a package has a CVE: every library it ships, everything that loads one of them (directly or
+ * through other libraries), in every open image, and so the images to rebuild — exportable.
+ */
+import { useState } from 'react';
+import type { BlastImage } from '../../../protocol/linkage';
+import { useBlastRadius } from '../../queries/use-linkage';
+import { downloadBlob } from '../graph/export-graph';
+
+const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function toCsv(images: readonly BlastImage[]): string {
+  const rows = [['archive', 'image', 'image_id', 'affected', 'file', 'kind', 'owner', 'via'].join(',')];
+  for (const i of images) {
+    if (i.dependents.length === 0)
+      rows.push(
+        [i.fileName, i.label, i.imageId, String(i.match !== null), '', '', '', ''].map(csvField).join(','),
+      );
+    for (const d of i.dependents)
+      rows.push(
+        [i.fileName, i.label, i.imageId, 'true', d.path, d.kind, d.owner ?? '', d.via.join(' > ')]
+          .map(csvField)
+          .join(','),
+      );
+  }
+  return rows.join('\r\n') + '\r\n';
+}
+
+export function BlastRadius() {
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState('');
+  const result = useBlastRadius(query);
+  const images = result.data ?? [];
+  const rebuild = images.filter((i) => i.match !== null);
+  return (
+    <section className="panel blast" aria-label="Blast radius">
+      <h2>Blast radius</h2>
+      <form
+        className="files-toolbar__row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setQuery(text);
+        }}
+      >
+        <input
+          type="search"
+          aria-label="Package or library"
+          placeholder="a package (libssl3, openssl-libs) or a library (libssl.so.3)"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="submit" className="button">
+          Find what loads it
+        </button>
+        {result.data && (
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                downloadBlob(
+                  new Blob(
+                    [
+                      JSON.stringify(
+                        { version: 1, query, images, rebuild: rebuild.map((i) => i.label) },
+                        null,
+                        2,
+                      ),
+                    ],
+                    { type: 'application/json' },
+                  ),
+                  'strata-blast-radius.json',
+                )
+              }
+            >
+              JSON
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                downloadBlob(new Blob([toCsv(images)], { type: 'text/csv' }), 'strata-blast-radius.csv')
+              }
+            >
+              CSV
+            </button>
+          </>
+        )}
+      </form>
+      {result.isFetching && <p className="muted">Resolving the linkage of every open image…</p>}
+      {result.error && <p className="error-text">{result.error.message}</p>}
+      {result.data && (
+        <>
+          <p aria-label="Images to rebuild">
+            {rebuild.length === 0 ? (
+              <span className="ok-text">No open image ships or loads {query}.</span>
+            ) : (
+              <>
+                <strong className="warn-text">Rebuild {rebuild.length}:</strong>{' '}
+                {rebuild.map((i) => i.label).join('; ')}
+              </>
+            )}
+          </p>
+          <ul className="plain blast__images">
+            {images.map((i) => (
+              <li key={`${i.archiveId}|${i.imageKey}`} className={i.match ? 'blast__hit' : ''}>
+                <strong>{i.match ? 'REBUILD' : 'unaffected'}</strong> {i.label}{' '}
+                <span className="muted">({i.fileName})</span>
+                {i.libraries.length > 0 && (
+                  <div className="muted">
+                    ships{' '}
+                    {i.libraries.map((l) => (
+                      <code key={l}>{l} </code>
+                    ))}
+                  </div>
+                )}
+                {i.dependents.length > 0 && (
+                  <table className="plain-table">
+                    <tbody>
+                      {i.dependents.map((d) => (
+                        <tr key={d.path}>
+                          <td>
+                            <code>{d.path}</code>
+                          </td>
+                          <td>{d.kind}</td>
+                          <td>{d.owner ?? <span className="muted">no package</span>}</td>
+                          <td className="muted" title={d.via.join(' → ')}>
+                            via {d.via.map((v) => v.slice(v.lastIndexOf('/') + 1)).join(' → ')}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
