@@ -45,3 +45,28 @@ test('blast radius for libssl across two open images', async ({ page }) => {
   ]);
   expect(download.suggestedFilename()).toBe('strata-blast-radius.csv');
 });
+
+test('per-layer package changes and a CycloneDX SBOM of the sample', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the sample' }).click();
+  await waitForState(page, 'ready');
+  await page.getByRole('tab', { name: 'Packages' }).click();
+  const layers = page.getByRole('region', { name: 'Package changes by layer' });
+  await expect(layers).toContainText('L0');
+  await expect(layers).toContainText('installed 49:');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CycloneDX' }).click(),
+  ]);
+  const { readFileSync } = await import('node:fs');
+  const bom = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    bomFormat: string;
+    specVersion: string;
+    components: { purl: string }[];
+  };
+  expect(bom.bomFormat).toBe('CycloneDX');
+  expect(bom.specVersion).toBe('1.5');
+  expect(bom.components.map((c) => c.purl)).toContainEqual(
+    expect.stringMatching(/^pkg:deb\/debian\/libssl3@3\.0\.20-1~deb12u2\?arch=amd64/),
+  );
+});

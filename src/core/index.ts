@@ -83,3 +83,5 @@ export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/forma
 export { resolveLoad } from './linkage/load-executable';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
 export { blastRadius, type BlastRadius } from './session/blast-radius';
+export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
+export { toCycloneDx } from './packages/cyclonedx';

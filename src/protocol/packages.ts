@@ -34,6 +34,17 @@ export interface OwnerView {
   readonly viaSymlink: string | null;
 }
 
+export interface LayerPackageChanges {
+  readonly index: number;
+  readonly createdBy: string;
+  /** Whether this layer touched a package database at all. */
+  readonly dbChanged: boolean;
+  readonly installed: readonly string[];
+  readonly removed: readonly string[];
+  readonly upgraded: readonly { name: string; from: string; to: string; direction?: 'up' | 'down' }[];
+  readonly packageCount: number;
+}
+
 export type PackagesRequest =
   | { readonly type: 'packages'; readonly archiveId: string; readonly imageKey: string }
   | {
@@ -43,4 +54,6 @@ export type PackagesRequest =
       readonly name: string;
       readonly arch: string;
     }
-  | { readonly type: 'owner'; readonly archiveId: string; readonly imageKey: string; readonly path: string };
+  | { readonly type: 'owner'; readonly archiveId: string; readonly imageKey: string; readonly path: string }
+  | { readonly type: 'package-layers'; readonly archiveId: string; readonly imageKey: string }
+  | { readonly type: 'sbom'; readonly archiveId: string; readonly imageKey: string };

@@ -92,6 +92,8 @@ export class WorkerHandler {
       case 'blast-radius':
         return this.linkage.blast(request.query, this.openSessions());
       case 'packages':
+      case 'package-layers':
+      case 'sbom':
       case 'package-files':
       case 'owner':
         return this.packages.run(request);

@@ -6,12 +6,15 @@ import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import {
   buildOwnerIndex,
   fullVersion,
+  imageNames,
+  packagesPerLayer,
   readPackageDbs,
+  toCycloneDx,
   type ArchiveSession,
   type InstalledPackage,
   type OwnerIndex,
 } from '../core';
-import type { OwnerView, PackagesRequest, PackagesView } from '../protocol/packages';
+import type { LayerPackageChanges, OwnerView, PackagesRequest, PackagesView } from '../protocol/packages';
 
 interface ImagePackages {
   readonly view: PackagesView;
@@ -66,8 +69,47 @@ export class PackagesHandler {
     return { view, packages, owners: await buildOwnerIndex(fs, dbs) };
   }
 
+  /** What each layer installed, removed or upgraded: databases re-read only where a layer touched them. */
+  private async layers(archiveId: string, imageKey: string): Promise<LayerPackageChanges[]> {
+    const session = this.session(archiveId);
+    const image = session.image(imageKey);
+    await session.indexImage(image);
+    await session.warmContents(image);
+    const stack = session.layerStack(image);
+    const source = {
+      layerCount: stack.topLayer + 1,
+      changes: (n: number) => stack.changes(n),
+      imageFs: stack.imageFs.bind(stack),
+    };
+    const per = await packagesPerLayer(source, (l, e, o, n) => session.readEntry(image, l, e, o, n), {
+      sqlite: { locateFile: () => sqlWasmUrl },
+    });
+    return per.map((p) => ({
+      index: p.index,
+      createdBy: image.history.find((h) => h.layerIndex === p.index)?.createdBy ?? '',
+      dbChanged: p.dbChanged,
+      installed: p.installed,
+      removed: p.removed,
+      upgraded: p.upgraded,
+      packageCount: p.packages.length,
+    }));
+  }
+
   async run(request: PackagesRequest): Promise<unknown> {
+    if (request.type === 'package-layers') return this.layers(request.archiveId, request.imageKey);
     const loaded = await this.load(request.archiveId, request.imageKey);
+    if (request.type === 'sbom') {
+      const image = this.session(request.archiveId).image(request.imageKey);
+      return JSON.stringify(
+        toCycloneDx(
+          loaded.packages,
+          { id: image.id, names: imageNames(image.rawNames).full },
+          { serialNumber: `urn:uuid:${crypto.randomUUID()}`, timestamp: new Date().toISOString() },
+        ),
+        null,
+        2,
+      );
+    }
     switch (request.type) {
       case 'packages':
         return loaded.view;

@@ -17,6 +17,7 @@ export const queryKeys = {
   packages: (fileKey: string, imageKey: string) => ['packages', fileKey, imageKey] as const,
   packageFiles: (fileKey: string, imageKey: string, name: string, arch: string) =>
     ['package-files', fileKey, imageKey, name, arch] as const,
+  packageLayers: (fileKey: string, imageKey: string) => ['package-layers', fileKey, imageKey] as const,
   owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
   linkGraph: (fileKey: string, imageKey: string) => ['link-graph', fileKey, imageKey] as const,
   ldd: (fileKey: string, imageKey: string, path: string) => ['ldd', fileKey, imageKey, path] as const,

@@ -1,7 +1,7 @@
 /** Installed packages of the shown image, their files, and the owner of a path. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { OwnerView, PackagesView } from '../../protocol/packages';
+import type { LayerPackageChanges, OwnerView, PackagesView } from '../../protocol/packages';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -49,4 +49,21 @@ export function useOwner(image: ImageRef, path: string | null) {
         { signal },
       ),
   });
+}
+
+export function usePackageLayers(image: ImageRef) {
+  return useQuery({
+    ...forever,
+    queryKey: queryKeys.packageLayers(image.fileKey, image.imageKey),
+    queryFn: ({ signal }) =>
+      getClient().packages<LayerPackageChanges[]>(
+        { type: 'package-layers', archiveId: image.archiveId, imageKey: image.imageKey },
+        { signal },
+      ),
+  });
+}
+
+/** The CycloneDX 1.5 SBOM of the image's packages, as JSON text. */
+export function fetchSbom(image: ImageRef): Promise<string> {
+  return getClient().packages<string>({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });
 }

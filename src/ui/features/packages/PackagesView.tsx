@@ -6,6 +6,9 @@ import { usePackages } from '../../queries/use-packages';
 import type { ImageRef } from '../../queries/use-files';
 import { PackageFiles } from './PackageFiles';
 import { BlastRadius } from './BlastRadius';
+import { PackageLayers } from './PackageLayers';
+import { fetchSbom } from '../../queries/use-packages';
+import { downloadBlob } from '../graph/export-graph';
 
 type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 
@@ -67,6 +70,22 @@ export function PackagesView({ image }: { image: ImageRef }) {
             value={filter}
             onChange={(e) => setFilter(e.currentTarget.value)}
           />
+          {data.packages.length > 0 && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                void fetchSbom(image).then((text) =>
+                  downloadBlob(
+                    new Blob([text], { type: 'application/vnd.cyclonedx+json' }),
+                    'strata-sbom.cdx.json',
+                  ),
+                )
+              }
+            >
+              CycloneDX
+            </button>
+          )}
         </div>
         {data.problems.map((p) => (
           <p key={p} className="warn-text">
@@ -109,6 +128,9 @@ export function PackagesView({ image }: { image: ImageRef }) {
         </table>
       </section>
       {open && <PackageFiles image={image} pkg={open} onClose={() => setOpen(null)} />}
+      <div className="packages__layers">
+        <PackageLayers image={image} />
+      </div>
     </div>
   );
 }
