@@ -59,7 +59,7 @@ test('per-layer package changes and a CycloneDX SBOM of the sample', async ({ pa
     page.getByRole('button', { name: 'CycloneDX' }).click(),
   ]);
   const { readFileSync } = await import('node:fs');
-  const bom = JSON.parse(readFileSync((await download.path()), 'utf8')) as {
+  const bom = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
     bomFormat: string;
     specVersion: string;
     components: { purl: string }[];
