@@ -17,6 +17,9 @@ const FIXTURES = join(import.meta.dirname, '../../../fixtures/linkage');
 const EDGE_ROOT = join(FIXTURES, 'edge/root');
 const ROOTFS = join(FIXTURES, '.work/rootfs');
 const HAVE_ROOTFS = existsSync(join(ROOTFS, 'usr/bin/curl'));
+const BIG_ROOTFS = join(FIXTURES, '.work/big-rootfs');
+const BIG_ORACLE = join(FIXTURES, '.work/big-all.txt');
+const HAVE_BIG = existsSync(BIG_ORACLE) && existsSync(join(BIG_ROOTFS, 'usr/bin'));
 const perBinary = readdirSync(join(FIXTURES, 'oracles'))
   .filter((f) => f.endsWith('.txt'))
   .sort()
@@ -121,3 +124,21 @@ describe.skipIf(!HAVE_ROOTFS)(
     });
   },
 );
+
+describe.skipIf(!HAVE_BIG)('the bigger rootfs (STRATA_BIG_ROOTFS=1 fixtures/linkage/make-oracles.sh)', () => {
+  it('every ELF object: ldd -v line for line', async () => {
+    const ctx = new LinkageContext(dirImageFs(BIG_ROOTFS));
+    const records = readOracleFile(BIG_ORACLE);
+    const mismatches: string[] = [];
+    for (const record of records) {
+      const got = await emulate(ctx, record);
+      if (got.text !== record.text || got.exitCode !== record.exitCode) {
+        mismatches.push(`${record.command}\n--- expected\n${record.text}--- emulated\n${got.text}`);
+      }
+    }
+    console.log(
+      `big rootfs: ${records.length - mismatches.length}/${records.length} objects match chroot ldd -v`,
+    );
+    expect(mismatches).toEqual([]);
+  });
+});
