@@ -141,4 +141,17 @@ describe.skipIf(!HAVE_BIG)('the bigger rootfs (STRATA_BIG_ROOTFS=1 fixtures/link
     );
     expect(mismatches).toEqual([]);
   });
+
+  it('the whole-image graph (measured, not asserted)', async () => {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    const graph = await resolveLinkGraph(dirImageFs(BIG_ROOTFS));
+    const used = process.cpuUsage(cpu);
+    console.log(
+      `big rootfs graph: ${graph.nodes.length} ELF files, ${graph.loads.size} processes, ` +
+        `${Math.round(performance.now() - started)} ms wall, ${Math.round((used.user + used.system) / 1000)} ms CPU ` +
+        'including the directory walk',
+    );
+    expect(graph.nodes.length).toBeGreaterThan(2000);
+  });
 });
