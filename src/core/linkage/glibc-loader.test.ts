@@ -130,6 +130,22 @@ describe('glibc loader rules (synthetic images)', () => {
     ]);
   });
 
+  it('legacy hwcap subdirectories (glibc ≤ 2.36) only when the setting lists them', async () => {
+    const files = {
+      '/bin/app': exe({ needed: ['libtls.so'], runpath: '/r' }),
+      '/r/tls/x86_64/libtls.so': lib('libtls.so'),
+      '/r/libtls.so': lib('libtls.so'),
+    };
+    expect(await ldd(files)).toBe('\tlibtls.so => /r/libtls.so\n');
+    const legacySubdirs = ['tls/x86_64/x86_64', 'tls/x86_64', 'tls', 'x86_64/x86_64', 'x86_64'];
+    const result = await resolveLoad(memoryImageFs({ [LDSO]: ldso, ...files }), '/bin/app', {
+      legacySubdirs,
+    });
+    expect(result.libraries.map((l) => [l.path, l.cpuDependent])).toEqual([
+      ['/r/tls/x86_64/libtls.so', true],
+    ]);
+  });
+
   it('$ORIGIN, $LIB (first system dir), $PLATFORM, ${...}, unknown tokens and the empty element', async () => {
     const out = await ldd(
       {

@@ -52,7 +52,7 @@ async function tryPath(
   return { kind: 'found', path, realPath: stored.realPath, elf: stored.elf, via, cpuDependent };
 }
 
-/** open_path: every directory, its glibc-hwcaps subdirectories first (§1.7), then the directory itself. */
+/** open_path: every directory, its glibc-hwcaps (then legacy) subdirectories first, then the directory itself. */
 async function searchDirs(
   env: GlibcSearchEnv,
   dirs: readonly string[],
@@ -62,6 +62,10 @@ async function searchDirs(
   for (const dir of dirs) {
     for (const level of env.ctx.hwcaps) {
       const hit = await tryPath(env, joinDir(`${dir}/glibc-hwcaps/${level}`, name), via, true);
+      if (hit !== undefined) return hit;
+    }
+    for (const sub of env.ctx.settings.legacySubdirs ?? []) {
+      const hit = await tryPath(env, joinDir(`${dir}/${sub}`, name), via, true);
       if (hit !== undefined) return hit;
     }
     const hit = await tryPath(env, joinDir(dir, name), via, false);

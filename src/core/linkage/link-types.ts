@@ -91,6 +91,12 @@ export interface LoaderSettings {
    * (baseline CPU). Libraries found through them are flagged cpuDependent.
    */
   readonly hwcaps?: readonly string[];
+  /**
+   * Legacy hwcap subdirectories glibc ≤ 2.36 also tries in every search directory, after glibc-hwcaps and before
+   * the directory itself; default none. Debian 12 on x86_64 (LD_DEBUG=libs):
+   * ["tls/x86_64/x86_64", "tls/x86_64", "tls", "x86_64/x86_64", "x86_64"]. Hits are flagged cpuDependent.
+   */
+  readonly legacySubdirs?: readonly string[];
   /** AT_PLATFORM for $PLATFORM; default from the machine (x86_64, aarch64, i686 ...). */
   readonly platform?: string;
 }
