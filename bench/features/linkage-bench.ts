@@ -1,0 +1,163 @@
+/**
+ * Linkage view (issue 5) on a real image of the host's libraries and programs (make-linkage-image.ts,
+ * a few thousand ELF files). Node: resolveLinkGraph over the merged tree after indexImage and
+ * warmContents, for the plain docker-archive and the gzip OCI copy; native in the same run: `ldd`
+ * over the same files on the host. Page: Linkage tab click → the summary line (the worker's resolve
+ * and layout) and → the first canvas drawing and the frame after it; then ~5 s of panning (mouse
+ * drags) and zooming (wheel) with main-thread long tasks recorded.
+ * Run: npx tsx bench/features/linkage-bench.ts [--reuse-site] [--reuse-image]
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ArchiveSession, pickImage, resolveLinkGraph } from '../../src/core';
+import { nodeEnv, openFileSource } from '../../src/cli/node-env';
+import { loaderSettings } from '../../src/cli/commands/ldd-image';
+import { OUT } from './docker-image';
+import { linkageElfFiles, makeLinkageImage } from './make-linkage-image';
+import { flag, median, medianShell, printSummary, ratio, report, shell, timed } from './measure';
+import { describeLongTasks, longTasksDuring, openImagePage, startApp, timeClickTo } from './page-session';
+
+const docker = join(OUT, 'features-linkage-docker.tar');
+const oci = join(OUT, 'features-linkage-oci.tar');
+let elfFiles: readonly string[];
+if (!flag('--reuse-image') || !existsSync(docker) || !existsSync(oci)) {
+  const made = await timed(() => makeLinkageImage());
+  elfFiles = made.value.elfFiles;
+  console.log(`made ${docker} and ${oci} in ${(made.ms / 1000).toFixed(0)} s`);
+} else {
+  elfFiles = linkageElfFiles();
+}
+console.log(`${elfFiles.length.toLocaleString('en')} regular ELF files in the image`);
+
+async function nodeGraph(archive: string, label: string): Promise<number> {
+  const source = await openFileSource(archive);
+  try {
+    const session = await ArchiveSession.open(source, nodeEnv);
+    const pick = pickImage(session.info, undefined);
+    if ('error' in pick) throw new Error(pick.error);
+    const image = pick.image;
+    const indexed = await timed(() => session.indexImage(image));
+    report(`node ${label}: open + indexImage`, indexed.ms);
+    const warm = await timed(() => session.warmContents(image));
+    report(`node ${label}: warmContents (decode once, keep ELF heads)`, warm.ms);
+    const stack = session.layerStack(image);
+    const settings = loaderSettings(image);
+    const graph = await median(3, () =>
+      resolveLinkGraph(
+        stack.imageFs(stack.topLayer, (l, entry, offset, length) =>
+          session.readEntry(image, l, entry, offset, length),
+        ),
+        settings,
+      ),
+    );
+    const g = graph.value;
+    report(
+      `node ${label}: resolveLinkGraph (median of 3)`,
+      graph.ms,
+      `${g.nodes.length} objects, ${g.edges.length} edges, ${g.unresolved.length} unresolved`,
+    );
+    return graph.ms;
+  } finally {
+    await source.close();
+  }
+}
+
+const plainMs = await nodeGraph(docker, 'docker-archive');
+const gzipMs = await nodeGraph(oci, 'oci gzip');
+
+// Native: ldd (the host's own loader, --list) over the same files; some are not dynamic, so exit codes are ignored.
+const list = join(OUT, 'features-linkage', 'elf-files.list');
+writeFileSync(list, elfFiles.join('\0') + '\0');
+shell(`xargs -0 cat < ${list} > /dev/null`);
+const ldd = medianShell(3, `xargs -0 -n 64 ldd < ${list} 2>&1 | wc -l; true`);
+report(
+  `native: ldd over the ${elfFiles.length} ELF files (median of 3)`,
+  ldd.ms,
+  `${ldd.stdout.trim()} lines; docker ${ratio(plainMs, ldd.ms)}, oci ${ratio(gzipMs, ldd.ms)}`,
+);
+
+const app = await startApp(flag('--reuse-site'));
+try {
+  for (const [label, archive] of [
+    ['docker-archive', docker],
+    ['oci gzip', oci],
+  ] as const) {
+    const { page, readyMs } = await openImagePage(app, archive);
+    report(`page ${label}: file picked → ready`, readyMs);
+    await page.evaluate(() => {
+      const mark: { since?: number; draw?: number; frame?: number } = {};
+      (window as unknown as { benchDraw: typeof mark }).benchDraw = mark;
+      document.addEventListener('click', () => (mark.since ??= performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const proto = CanvasRenderingContext2D.prototype;
+      for (const name of ['stroke', 'fill', 'fillText', 'arc'] as const) {
+        const original = (proto as unknown as Record<string, (...args: unknown[]) => void>)[name]!;
+        (proto as unknown as Record<string, unknown>)[name] = function (
+          this: CanvasRenderingContext2D,
+          ...args: unknown[]
+        ) {
+          if (mark.since !== undefined && mark.draw === undefined) {
+            mark.draw = performance.now();
+            requestAnimationFrame(() => (mark.frame = performance.now()));
+          }
+          original.apply(this, args);
+        };
+      }
+    });
+    const summary = await timeClickTo(
+      page,
+      page.getByRole('tab', { name: 'Linkage' }),
+      'p, div, span',
+      /ELF objects, [\d,]+ load edges/,
+    );
+    const text = await page
+      .getByText(/ELF objects, [\d,]+ load edges/)
+      .first()
+      .textContent();
+    report(`page ${label}: Linkage click → summary text`, summary.foundMs, (text ?? '').split(' · click')[0]);
+    await page.waitForFunction(
+      () => (window as unknown as { benchDraw: { frame?: number } }).benchDraw.frame !== undefined,
+      undefined,
+      { timeout: 10 * 60_000 },
+    );
+    const draw = await page.evaluate(
+      () => (window as unknown as { benchDraw: { since: number; draw: number; frame: number } }).benchDraw,
+    );
+    report(
+      `page ${label}: Linkage click → first canvas draw / next frame`,
+      draw.draw - draw.since,
+      `frame ${(draw.frame - draw.since).toFixed(0)} ms`,
+    );
+    const canvas = page.getByTestId('graph-canvas');
+    const box = (await canvas.boundingBox())!;
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    let drags = 0;
+    let wheels = 0;
+    const tasks = await longTasksDuring(page, async () => {
+      const end = Date.now() + 5000;
+      while (Date.now() < end) {
+        await page.mouse.move(cx, cy);
+        await page.mouse.down();
+        for (let s = 1; s <= 10; s++) await page.mouse.move(cx + s * 12 * (drags % 2 ? -1 : 1), cy + s * 6);
+        await page.mouse.up();
+        drags++;
+        for (let w = 0; w < 5; w++) {
+          await page.mouse.wheel(0, wheels % 20 < 10 ? -120 : 120);
+          wheels++;
+        }
+      }
+    });
+    report(
+      `page ${label}: pan (${drags} drags) + zoom (${wheels} wheel events) ~5 s`,
+      null,
+      describeLongTasks(tasks),
+    );
+    await page.context().close();
+  }
+} finally {
+  await app.close();
+}
+printSummary('linkage-bench');
