@@ -90,3 +90,16 @@ test('the waste view gives dive figures and the corrected one', async ({ page })
   await expect(figures).toContainText('Hidden bytes (corrected)');
   await expect(page.getByRole('region', { name: 'Largest wasted files' })).toContainText('/etc/os-release');
 });
+
+test('filter by content kind: only ELF files, each with its owning package', async ({ page }) => {
+  await openFiles(page, SAMPLE);
+  await page.getByRole('button', { name: 'Merged tree' }).click();
+  await page.getByLabel('elf').check();
+  await item(page, '/usr').click();
+  await item(page, '/usr/bin').click();
+  await expect(item(page, '/usr/bin/curl')).toBeVisible();
+  await expect(item(page, '/usr/bin/curl')).toContainText('curl');
+  // Scripts and text files are filtered out (c_rehash is a shell script of openssl).
+  await expect(item(page, '/usr/bin/c_rehash')).toHaveCount(0);
+  await expect(item(page, '/usr/bin/curl').locator('.tree__owner-pkg')).toHaveText('curl');
+});

@@ -63,6 +63,7 @@ export {
   type TreeSort,
   type RowChange,
 } from './session/files-view';
+export { contentKindOf, type ContentKind } from './session/files-view';
 export * from './packages';
 export {
   buildReport,

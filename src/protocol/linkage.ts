@@ -28,6 +28,8 @@ export interface GraphEdge {
 
 export interface GraphData {
   readonly imageId: string;
+  /** The layer whose merged tree was resolved. */
+  readonly layer: number;
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly problems: readonly string[];
@@ -69,6 +71,17 @@ export interface BlastImage {
 }
 
 export type LinkageRequest =
-  | { readonly type: 'link-graph'; readonly archiveId: string; readonly imageKey: string }
-  | { readonly type: 'ldd'; readonly archiveId: string; readonly imageKey: string; readonly path: string }
+  | {
+      readonly type: 'link-graph';
+      readonly archiveId: string;
+      readonly imageKey: string;
+      readonly layer: number | null;
+    }
+  | {
+      readonly type: 'ldd';
+      readonly archiveId: string;
+      readonly imageKey: string;
+      readonly layer: number | null;
+      readonly path: string;
+    }
   | { readonly type: 'blast-radius'; readonly query: string };

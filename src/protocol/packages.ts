@@ -56,4 +56,10 @@ export type PackagesRequest =
     }
   | { readonly type: 'owner'; readonly archiveId: string; readonly imageKey: string; readonly path: string }
   | { readonly type: 'package-layers'; readonly archiveId: string; readonly imageKey: string }
+  | {
+      readonly type: 'owners';
+      readonly archiveId: string;
+      readonly imageKey: string;
+      readonly paths: readonly string[];
+    }
   | { readonly type: 'sbom'; readonly archiveId: string; readonly imageKey: string };

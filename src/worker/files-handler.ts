@@ -7,6 +7,8 @@ import {
   ChangeTree,
   compareTrees,
   computeDiveFigures,
+  contentKindOf,
+  type ContentKind,
   mergedTreePage,
   SearchQueryError,
   type ArchiveSession,
@@ -38,7 +40,9 @@ export class FilesHandler {
     const stack = session.layerStack(image);
     switch (request.type) {
       case 'tree':
-        return this.tree(request, session, image);
+        return request.request.filter?.content?.length
+          ? this.treeByContent(request, session, image)
+          : this.tree(request, session, image);
       case 'search': {
         try {
           const result = stack.search(
@@ -120,6 +124,44 @@ export class FilesHandler {
     return {
       page: tree.page(stack, scope.base ? stack.topLayer : scope.layer, request.request),
       counts: tree.counts,
+    };
+  }
+
+  /**
+   * A content filter (ELF, script, text) needs each file's first bytes: take the directory's whole
+   * page without it, read the heads (one decoding pass per layer keeps them), filter, then page.
+   */
+  private async treeByContent(
+    request: Extract<FilesRequest, { type: 'tree' }>,
+    session: ArchiveSession,
+    image: ImageRecord,
+  ): Promise<TreeResult> {
+    const { content, ...rest } = request.request.filter ?? {};
+    const whole = await this.tree(
+      {
+        ...request,
+        request: { ...request.request, offset: 0, limit: Number.MAX_SAFE_INTEGER, filter: rest },
+      },
+      session,
+      image,
+    );
+    await session.warmContents(image);
+    const stack = session.layerStack(image);
+    const fs = stack.imageFs(request.scope.layer, (l, e, o, n) => session.readEntry(image, l, e, o, n));
+    const kept = [];
+    for (const row of whole.page.rows) {
+      if (row.kind === 'dir' || row.change === 'removed') {
+        kept.push(row);
+        continue;
+      }
+      if (row.kind !== 'file' && row.kind !== 'hardlink') continue;
+      const head = await fs.read(row.path, 0, 64);
+      if (head && content?.includes(contentKindOf(head) as ContentKind)) kept.push(row);
+    }
+    const { offset, limit } = request.request;
+    return {
+      page: { ...whole.page, total: kept.length, offset, rows: kept.slice(offset, offset + limit) },
+      counts: whole.counts,
     };
   }
 

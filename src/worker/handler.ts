@@ -93,6 +93,7 @@ export class WorkerHandler {
         return this.linkage.blast(request.query, this.openSessions());
       case 'packages':
       case 'package-layers':
+      case 'owners':
       case 'sbom':
       case 'package-files':
       case 'owner':

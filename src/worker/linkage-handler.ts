@@ -46,24 +46,25 @@ export class LinkageHandler {
 
   constructor(private readonly session: (archiveId: string) => ArchiveSession) {}
 
-  private compute(archiveId: string, imageKey: string): Promise<Computed> {
-    const key = `${archiveId}|${imageKey}`;
+  private compute(archiveId: string, imageKey: string, layer: number | null = null): Promise<Computed> {
+    const key = `${archiveId}|${imageKey}|${layer ?? 'top'}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = this.build(archiveId, imageKey);
+      hit = this.build(archiveId, imageKey, layer);
       this.cache.set(key, hit);
       hit.catch(() => this.cache.delete(key));
     }
     return hit;
   }
 
-  private async build(archiveId: string, imageKey: string): Promise<Computed> {
+  private async build(archiveId: string, imageKey: string, at: number | null): Promise<Computed> {
     const session = this.session(archiveId);
     const image = session.image(imageKey);
     await session.indexImage(image);
     await session.warmContents(image);
     const stack = session.layerStack(image);
-    const fs = stack.imageFs(stack.topLayer, (l, e, o, n) => session.readEntry(image, l, e, o, n));
+    const layer = at === null ? stack.topLayer : Math.max(0, Math.min(at, stack.topLayer));
+    const fs = stack.imageFs(layer, (l, e, o, n) => session.readEntry(image, l, e, o, n));
     const t0 = Date.now();
     const settings = settingsOf(image);
     const graph = await resolveLinkGraph(fs, settings);
@@ -87,7 +88,8 @@ export class LinkageHandler {
         path: node.path,
         kind: node.kind,
         soname: node.soname ?? null,
-        layer: stack.stat(stack.topLayer, node.path)?.layer ?? -1,
+        layer: stack.stat(layer, node.path)?.layer ?? -1,
+        // Written again by a later layer than the one shown, or more than once up to it.
         replaced: history.filter((h) => h.change !== 'removed').length > 1,
         pkg: owners ? ((await owners.ownerOf(node.path)).package?.name ?? null) : null,
         versionFailures: 0,
@@ -143,6 +145,7 @@ export class LinkageHandler {
       owners,
       data: {
         imageId: image.id,
+        layer,
         nodes,
         edges,
         problems,
@@ -182,7 +185,11 @@ export class LinkageHandler {
   }
 
   async run(request: Exclude<LinkageRequest, { type: 'blast-radius' }>): Promise<unknown> {
-    const { data, graph, fs, settings } = await this.compute(request.archiveId, request.imageKey);
+    const { data, graph, fs, settings } = await this.compute(
+      request.archiveId,
+      request.imageKey,
+      request.layer,
+    );
     if (request.type === 'link-graph') return data;
     // A library that some executable reached has no load of its own yet: ldd runs it as given.
     const load = graph.loads.get(request.path) ?? (await resolveLoad(fs, request.path, settings));

@@ -98,6 +98,13 @@ export class PackagesHandler {
   async run(request: PackagesRequest): Promise<unknown> {
     if (request.type === 'package-layers') return this.layers(request.archiveId, request.imageKey);
     const loaded = await this.load(request.archiveId, request.imageKey);
+    if (request.type === 'owners') {
+      // Tree rows: the owning package's name per path (merged /usr resolved), null when none.
+      const out: Record<string, string | null> = {};
+      for (const path of request.paths.slice(0, 5000))
+        out[path] = (await loaded.owners.ownerOf(path)).package?.name ?? null;
+      return out;
+    }
     if (request.type === 'sbom') {
       const image = this.session(request.archiveId).image(request.imageKey);
       return JSON.stringify(

@@ -18,9 +18,12 @@ export const queryKeys = {
   packageFiles: (fileKey: string, imageKey: string, name: string, arch: string) =>
     ['package-files', fileKey, imageKey, name, arch] as const,
   packageLayers: (fileKey: string, imageKey: string) => ['package-layers', fileKey, imageKey] as const,
+  owners: (fileKey: string, imageKey: string, paths: string) => ['owners', fileKey, imageKey, paths] as const,
   owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
-  linkGraph: (fileKey: string, imageKey: string) => ['link-graph', fileKey, imageKey] as const,
-  ldd: (fileKey: string, imageKey: string, path: string) => ['ldd', fileKey, imageKey, path] as const,
+  linkGraph: (fileKey: string, imageKey: string, layer: number | null) =>
+    ['link-graph', fileKey, imageKey, layer] as const,
+  ldd: (fileKey: string, imageKey: string, layer: number | null, path: string) =>
+    ['ldd', fileKey, imageKey, layer, path] as const,
   blast: (query: string, openFiles: string) => ['blast-radius', query, openFiles] as const,
   resolve: (name: string, engine: string, conf: string, openFiles: string) =>
     ['resolve', name, engine, conf, openFiles] as const,

@@ -6,29 +6,29 @@ import { useStore } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
-export function useLinkGraph(image: ImageRef) {
+export function useLinkGraph(image: ImageRef, layer: number | null) {
   return useQuery({
-    queryKey: queryKeys.linkGraph(image.fileKey, image.imageKey),
+    queryKey: queryKeys.linkGraph(image.fileKey, image.imageKey, layer),
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,
     queryFn: ({ signal }) =>
       getClient().linkage<GraphData>(
-        { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey },
+        { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
         { signal },
       ),
   });
 }
 
-export function useLdd(image: ImageRef, path: string | null) {
+export function useLdd(image: ImageRef, layer: number | null, path: string | null) {
   return useQuery({
-    queryKey: queryKeys.ldd(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.ldd(image.fileKey, image.imageKey, layer, path ?? ''),
     enabled: path !== null,
     staleTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
       getClient().linkage<LddView>(
-        { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
+        { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, layer, path: path! },
         { signal },
       ),
   });

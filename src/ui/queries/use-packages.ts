@@ -1,5 +1,5 @@
 /** Installed packages of the shown image, their files, and the owner of a path. */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import type { LayerPackageChanges, OwnerView, PackagesView } from '../../protocol/packages';
 import { queryKeys } from './keys';
@@ -66,4 +66,20 @@ export function usePackageLayers(image: ImageRef) {
 /** The CycloneDX 1.5 SBOM of the image's packages, as JSON text. */
 export function fetchSbom(image: ImageRef): Promise<string> {
   return getClient().packages<string>({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });
+}
+
+/** Owners of the files a tree shows, in one request per set of visible paths. */
+export function useOwners(image: ImageRef, paths: readonly string[]) {
+  const key = paths.join('\n');
+  return useQuery({
+    ...forever,
+    enabled: paths.length > 0,
+    placeholderData: keepPreviousData,
+    queryKey: queryKeys.owners(image.fileKey, image.imageKey, key),
+    queryFn: ({ signal }) =>
+      getClient().packages<Record<string, string | null>>(
+        { type: 'owners', archiveId: image.archiveId, imageKey: image.imageKey, paths },
+        { signal },
+      ),
+  });
 }

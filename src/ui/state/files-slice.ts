@@ -4,7 +4,7 @@ import type { StateCreator } from 'zustand';
 export type FilesMode = 'merged' | 'changes';
 export type SortKey = 'name' | 'size';
 export type ChangeFilter = 'added' | 'modified' | 'removed' | 'unchanged';
-export type KindFilter = 'file' | 'symlink' | 'hardlink' | 'special';
+export type KindFilter = 'file' | 'symlink' | 'hardlink' | 'special' | 'elf' | 'script' | 'text';
 
 export interface FilesSlice {
   filesMode: FilesMode;

@@ -9,10 +9,12 @@ import type { TreeRequest } from '../../../protocol/messages';
 import { useTreePages, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import { flatten } from './tree-rows';
+import { useOwners } from '../../queries/use-packages';
 import { TreeRowView } from './TreeRowView';
 import type { TreeResult } from '../../../protocol/files';
 
 const PAGE = 2000;
+const CONTENT: readonly string[] = ['elf', 'script', 'text'];
 const ROW_HEIGHT = 26;
 
 export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }) {
@@ -27,8 +29,14 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
   const filter = useMemo(
     () => ({
       changes: changeFilter.length ? changeFilter : undefined,
-      kinds: kindFilter.length
-        ? kindFilter.flatMap((k) => (k === 'special' ? ['char', 'block', 'fifo', 'other'] : [k]))
+      kinds: kindFilter.some((k) => !CONTENT.includes(k))
+        ? kindFilter
+            .filter((k) => !CONTENT.includes(k))
+            .flatMap((k) => (k === 'special' ? ['char', 'block', 'fifo', 'other'] : [k]))
+        : undefined,
+      // ELF, script and text are told by a file's first bytes: the worker reads them.
+      content: kindFilter.some((k) => CONTENT.includes(k))
+        ? (kindFilter.filter((k) => CONTENT.includes(k)) as ('elf' | 'script' | 'text')[])
         : undefined,
       minSize: minSize ?? undefined,
       specialBits: specialBitsOnly || undefined,
@@ -74,6 +82,14 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
     virtual.scrollToIndex(index, { align: 'center' });
   }, [selectedPath, rows, virtual]);
 
+  // Owners of the files on screen (and a little around), fetched per visible set.
+  const visible = virtual.getVirtualItems();
+  const ownerPaths = visible
+    .map((v) => rows[v.index]?.row)
+    .filter((r) => r !== undefined && r.kind !== 'dir')
+    .map((r) => r!.path);
+  const owners = useOwners(image, ownerPaths).data;
+
   if (error) return <p className="error-text">{error.message}</p>;
   if (results[0]?.isPending) return <p className="muted">Reading the tree…</p>;
   if (rows.length === 0)
@@ -94,7 +110,12 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
             >
               {flat.row ? (
-                <TreeRowView row={flat.row} depth={flat.depth} expanded={expanded.has(flat.row.path)} />
+                <TreeRowView
+                  row={flat.row}
+                  depth={flat.depth}
+                  expanded={expanded.has(flat.row.path)}
+                  owner={owners?.[flat.row.path]}
+                />
               ) : (
                 <button
                   type="button"

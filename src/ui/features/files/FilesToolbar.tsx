@@ -5,7 +5,7 @@ import { useStore, type OpenedFile } from '../../state/store';
 import type { ChangeFilter, KindFilter } from '../../state/files-slice';
 
 const CHANGES: ChangeFilter[] = ['added', 'modified', 'removed', 'unchanged'];
-const KINDS: KindFilter[] = ['file', 'symlink', 'hardlink', 'special'];
+const KINDS: KindFilter[] = ['file', 'symlink', 'hardlink', 'special', 'elf', 'script', 'text'];
 
 export interface CompareChoice {
   readonly fileKey: string;

@@ -11,7 +11,17 @@ const MARK: Record<string, string> = {
   unchanged: '',
 };
 
-export function TreeRowView({ row, depth, expanded }: { row: TreeRow; depth: number; expanded: boolean }) {
+export function TreeRowView({
+  row,
+  depth,
+  expanded,
+  owner,
+}: {
+  row: TreeRow;
+  depth: number;
+  expanded: boolean;
+  owner: string | null | undefined;
+}) {
   const selected = useStore((s) => s.selectedPath === row.path);
   const toggle = useStore((s) => s.toggleExpanded);
   const select = useStore((s) => s.selectPath);
@@ -55,6 +65,9 @@ export function TreeRowView({ row, depth, expanded }: { row: TreeRow; depth: num
       </code>
       <span className="tree__owner">
         {row.uid}:{row.gid}
+      </span>
+      <span className="tree__owner-pkg" title={owner ? `owned by the package ${owner}` : undefined}>
+        {owner ?? ''}
       </span>
       <span className="tree__size num">
         {row.kind === 'dir' || row.kind === 'file' || row.kind === 'hardlink'

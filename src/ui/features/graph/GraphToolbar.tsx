@@ -11,6 +11,7 @@ import { encodeShare } from './share-link';
 import { graphDot, graphJson } from './graph-files';
 
 export function GraphToolbar({
+  layerCount,
   data,
   shown,
   state,
@@ -19,6 +20,7 @@ export function GraphToolbar({
   labels,
   onLabels,
 }: {
+  layerCount: number;
   image: ImageRef;
   data: GraphData;
   shown: Shown;
@@ -111,6 +113,21 @@ export function GraphToolbar({
             Loaded by
           </button>
         </div>
+        <label>
+          At{' '}
+          <select
+            aria-label="Resolve at layer"
+            value={s.layer ?? ''}
+            onChange={(e) => s.setLayer(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+          >
+            <option value="">top layer</option>
+            {Array.from({ length: layerCount }, (_, i) => (
+              <option key={i} value={i}>
+                L{i}
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Colour{' '}
           <select

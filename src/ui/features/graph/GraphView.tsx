@@ -13,21 +13,24 @@ import { GraphToolbar } from './GraphToolbar';
 import { LddPanel } from './LddPanel';
 import { GraphLegend } from './GraphLegend';
 
-export function GraphView({ image }: { image: ImageRef }) {
-  const graph = useLinkGraph(image);
+export function GraphView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
+  const layer = useStore((s) => s.layer);
+  const graph = useLinkGraph(image, layer);
   if (graph.isPending) return <p className="muted">Resolving every ELF file as the image's loader would…</p>;
   if (graph.error) return <p className="error-text">{graph.error.message}</p>;
   if (graph.data.nodes.length === 0)
     return <p className="muted">This image has no dynamically linked ELF files.</p>;
-  return <GraphCanvas image={image} data={graph.data} />;
+  return <GraphCanvas image={image} data={graph.data} layerCount={layerCount} />;
 }
 
 function GraphCanvas({
   image,
   data,
+  layerCount,
 }: {
   image: ImageRef;
   data: NonNullable<ReturnType<typeof useLinkGraph>['data']>;
+  layerCount: number;
 }) {
   const mode = useStore((s) => s.graphMode);
   const selectedPath = useStore((s) => s.graphSelected);
@@ -81,6 +84,7 @@ function GraphCanvas({
     <div className="graph">
       <section className="panel graph__main" aria-label="Linkage graph">
         <GraphToolbar
+          layerCount={layerCount}
           image={image}
           data={data}
           shown={shown}
@@ -103,7 +107,14 @@ function GraphCanvas({
         />
         <GraphLegend data={data} colorBy={colorBy} />
       </section>
-      {selectedPath && <LddPanel image={image} path={selectedPath} />}
+      {selectedPath && (
+        <LddPanel
+          image={image}
+          path={selectedPath}
+          layer={data.layer}
+          node={selected === null ? null : data.nodes[selected]!}
+        />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** ldd -v of the selected file, exactly as ldd would print it inside the image, and why each library was found. */
 import type { ImageRef } from '../../queries/use-files';
 import { useLdd } from '../../queries/use-linkage';
+import type { GraphNode } from '../../../protocol/linkage';
 
 const WHY: Record<string, string> = {
   rpath: 'RPATH',
@@ -12,12 +13,31 @@ const WHY: Record<string, string> = {
   direct: 'path given',
 };
 
-export function LddPanel({ image, path }: { image: ImageRef; path: string }) {
-  const ldd = useLdd(image, path);
+export function LddPanel({
+  image,
+  path,
+  layer,
+  node,
+}: {
+  image: ImageRef;
+  path: string;
+  layer: number;
+  node: GraphNode | null;
+}) {
+  const ldd = useLdd(image, layer, path);
   return (
     <aside className="panel ldd-panel" aria-label="ldd">
       <h2>ldd -v</h2>
       <code className="wrap">{path}</code>
+      {node && node.kind !== 'missing' && (
+        <p className="muted" aria-label="Origin">
+          Put there by L{node.layer}
+          {node.replaced ? ', written more than once' : ''}
+          {node.pkg ? ` · package ${node.pkg}` : ' · no package owns it'}
+          {node.dependents > 0 ? ` · loaded by ${node.dependents}` : ''}
+          {node.versionFailures > 0 ? ` · ${node.versionFailures} version requirement(s) not met` : ''}
+        </p>
+      )}
       {ldd.isPending && <p className="muted">Resolving…</p>}
       {ldd.error && <p className="error-text">{ldd.error.message}</p>}
       {ldd.data && (

@@ -85,7 +85,9 @@ export function Workspace({
           {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
           {current === 'names' && <ResolverPanel initialName={firstName} />}
           {current === 'packages' && view.complete && <PackagesView image={image} />}
-          {current === 'graph' && view.complete && <GraphView image={image} />}
+          {current === 'graph' && view.complete && (
+            <GraphView image={image} layerCount={view.inspect.layers.length} />
+          )}
         </>
       )}
     </div>
