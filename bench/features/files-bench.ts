@@ -6,6 +6,7 @@
  * expanded to all its rows, then ~5 s of wheel scrolling with main-thread long tasks recorded.
  * Run: npx tsx bench/features/files-bench.ts [--reuse-site] [--reuse-image]
  */
+import type { Locator, Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveSession, buildLayerStack, ChangeTree, mergedTreePage, pickImage } from '../../src/core';
@@ -57,6 +58,7 @@ report(
 );
 const listed = await median(3, () => stack.listDir(stack.topLayer, BIG_DIR, { limit: BIG_COUNT }));
 report(`node: listDir(top, ${BIG_DIR}) all children`, listed.ms, `${listed.value?.total ?? 0} children`);
+const ROW_HEIGHT = 26;
 const request = { path: BIG_DIR, offset: 0, limit: 2000, sort: 'name' as const };
 const merged = await median(3, () => mergedTreePage(stack, stack.topLayer, request));
 report(`node: mergedTreePage(top, ${BIG_DIR}, 2,000 rows) (the worker's page)`, merged.ms);
@@ -76,16 +78,18 @@ report(
   tarList.ms,
   `index ${ratio(indexed.ms, tarList.ms)}, stack ${ratio(built.ms, tarList.ms)}`,
 );
-const extracted = join(OUT, 'features-files', 'rootfs');
-rmSync(extracted, { recursive: true, force: true });
-mkdirSync(extracted);
-const untar = shell(blobs.map((b) => `tar -xOf ${archive} ${b} | tar -x -C ${extracted}`).join(' && '));
-report('native: tar -xf every layer in order (whiteouts left as files)', untar.ms);
-const find = medianShell(3, `find ${extracted} | wc -l`);
-report('native: find rootfs | wc -l', find.ms, `${find.stdout.trim()} paths`);
-const ls = medianShell(3, `ls -U ${extracted}${BIG_DIR} | wc -l`);
-report(`native: ls -U ${BIG_DIR} | wc -l`, ls.ms, `listDir ${ratio(listed.ms, ls.ms)}`);
-rmSync(extracted, { recursive: true, force: true });
+if (!flag('--skip-extract')) {
+  const extracted = join(OUT, 'features-files', 'rootfs');
+  rmSync(extracted, { recursive: true, force: true });
+  mkdirSync(extracted);
+  const untar = shell(blobs.map((b) => `tar -xOf ${archive} ${b} | tar -x -C ${extracted}`).join(' && '));
+  report('native: tar -xf every layer in order (whiteouts left as files)', untar.ms);
+  const find = medianShell(3, `find ${extracted} | wc -l`);
+  report('native: find rootfs | wc -l', find.ms, `${find.stdout.trim()} paths`);
+  const ls = medianShell(3, `ls -U ${extracted}${BIG_DIR} | wc -l`);
+  report(`native: ls -U ${BIG_DIR} | wc -l`, ls.ms, `listDir ${ratio(listed.ms, ls.ms)}`);
+  rmSync(extracted, { recursive: true, force: true });
+}
 
 // The page.
 const app = await startApp(flag('--reuse-site'));
@@ -124,22 +128,19 @@ try {
     `frame ${expand.frameMs.toFixed(0)} ms`,
   );
   let shown = 2000;
+  let scrollAfterMore = 0;
   const more = page.locator('.tree__more').first();
-  while (shown < BIG_COUNT - 5000) {
+  while (shown < BIG_COUNT - 5000 && (await more.count()) > 0) {
     await tree.evaluate((el) => (el.scrollTop = el.scrollHeight));
     await more.waitFor();
-    const step = await timeClickTo(
-      page,
-      more,
-      `[role=treeitem][data-path="${BIG_DIR}/f${String(shown).padStart(6, '0')}.txt"]`,
-    );
-    await tree.evaluate((el) => (el.scrollTop = 0));
-    report(
-      `page: show more → ${(shown + 10000).toLocaleString('en')} rows (first new row in DOM)`,
-      step.foundMs,
-    );
-    shown += 10000;
+    const hidden = Number(/([\d,]+) more entries/.exec(await more.innerText())?.[1]?.replace(/,/g, '') ?? 0);
+    const target = shown + Math.min(10000, hidden);
+    const step = await timeClickToHeight(page, more, target * ROW_HEIGHT);
+    scrollAfterMore = await tree.evaluate((el) => el.scrollTop);
+    report(`page: show more → ${target.toLocaleString('en')} rows (tree height grown)`, step);
+    shown = target;
   }
+  report('page: tree scrollTop after the last show more (was at the bottom)', null, `${scrollAfterMore} px`);
   const rows = await tree.evaluate((el) => Math.round(el.scrollHeight / 26));
   const box = (await tree.boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -163,3 +164,30 @@ try {
 }
 console.log(`(${changed} changed paths over all layers)`);
 printSummary('files-bench');
+
+/** Click, then time in the page until the Files tree's scroll height reaches `height` px. */
+async function timeClickToHeight(page: Page, target: Locator, height: number): Promise<number> {
+  const start = await page.evaluate(() => {
+    const mark: { click?: number; grown?: number } = {};
+    (window as unknown as { benchGrow: typeof mark }).benchGrow = mark;
+    document.addEventListener('click', () => (mark.click ??= performance.now()), {
+      capture: true,
+      once: true,
+    });
+    return performance.now();
+  });
+  await target.click();
+  const grown = await page.waitForFunction(
+    (h) => {
+      const el = document.querySelector('[role=tree][aria-label="Files"]');
+      return el !== null && el.scrollHeight >= h ? performance.now() : false;
+    },
+    height,
+    { timeout: 10 * 60_000, polling: 'raf' },
+  );
+  const end = (await grown.jsonValue()) as number;
+  const click = await page.evaluate(
+    () => (window as unknown as { benchGrow: { click?: number } }).benchGrow.click,
+  );
+  return end - (click ?? start);
+}
