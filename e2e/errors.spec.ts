@@ -99,3 +99,17 @@ test('no request leaves the page origin while an image is explored', async ({ pa
   await page.getByRole('table', { name: 'Layers' }).locator('tbody > tr').first().click();
   expect(foreign).toEqual([]);
 });
+
+test('a bad file after a good one keeps the good one open', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the sample' }).click();
+  await waitForState(page, 'ready');
+  await openImage(page, file('broken.tar', 'not an archive at all\n'.repeat(50)), 'error');
+  await page
+    .getByRole('navigation', { name: 'Open archives' })
+    .getByRole('button', { name: 'sample.tar', exact: true })
+    .click();
+  await waitForState(page, 'ready');
+  await page.getByRole('button', { name: 'Close broken.tar' }).click();
+  await expect(page.getByRole('table', { name: 'Layers' })).toBeVisible();
+});
