@@ -59,7 +59,7 @@ export interface PackageUpgrade {
   readonly name: string;
   readonly from: string;
   readonly to: string;
-  /** By the manager's own version order (dpkg, rpm); absent for apk, whose order is not implemented. */
+  /** By the manager's own version order (dpkg, rpm); absent for apk, whose versions strata does not order. */
   readonly direction?: 'up' | 'down';
 }
 
