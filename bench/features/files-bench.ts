@@ -130,9 +130,14 @@ try {
   let shown = 2000;
   let scrollAfterMore = 0;
   const more = page.locator('.tree__more').first();
-  while (shown < BIG_COUNT - 5000 && (await more.count()) > 0) {
+  while (shown < BIG_COUNT - 5000) {
     await tree.evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await more.waitFor();
+    // The button is a virtual row: it exists only once the scrolled-to rows are drawn.
+    const present = await more.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!present) break;
     const hidden = Number(/([\d,]+) more entries/.exec(await more.innerText())?.[1]?.replace(/,/g, '') ?? 0);
     const target = shown + Math.min(10000, hidden);
     const step = await timeClickToHeight(page, more, target * ROW_HEIGHT);

@@ -29,6 +29,19 @@ if (!flag('--reuse-image') || !existsSync(docker) || !existsSync(oci)) {
 }
 console.log(`${elfFiles.length.toLocaleString('en')} regular ELF files in the image`);
 
+type LayoutGraph = (
+  count: number,
+  edges: readonly { source: number; target: number }[],
+  weights: readonly number[],
+) => { x: number; y: number }[];
+
+/** src/worker is outside the Node tsconfig project, so its layout is loaded by a computed path. */
+async function workerLayout(): Promise<LayoutGraph> {
+  const path = '../../src/worker/graph-layout';
+  const module = (await import(path)) as { layoutGraph: LayoutGraph };
+  return module.layoutGraph;
+}
+
 async function nodeGraph(archive: string, label: string): Promise<number> {
   const source = await openFileSource(archive);
   try {
@@ -56,6 +69,18 @@ async function nodeGraph(archive: string, label: string): Promise<number> {
       graph.ms,
       `${g.nodes.length} objects, ${g.edges.length} edges, ${g.unresolved.length} unresolved`,
     );
+    // The worker lays the graph out after resolving it (linkage-handler.ts): the same call here.
+    const ids = new Map(g.nodes.map((node, i) => [node.path, i]));
+    const edges = g.edges.flatMap((e) => {
+      const source = ids.get(e.from);
+      const target = ids.get(e.to);
+      return source === undefined || target === undefined ? [] : [{ source, target }];
+    });
+    const weights = new Array<number>(g.nodes.length).fill(0);
+    for (const e of edges) weights[e.target]!++;
+    const layoutGraph = await workerLayout();
+    const layout = await timed(() => layoutGraph(g.nodes.length, edges, weights));
+    report(`node ${label}: layoutGraph (the worker's d3-force layout)`, layout.ms);
     return graph.ms;
   } finally {
     await source.close();
