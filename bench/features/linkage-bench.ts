@@ -110,7 +110,7 @@ try {
     const { page, readyMs } = await openImagePage(app, archive);
     report(`page ${label}: file picked → ready`, readyMs);
     await page.evaluate(() => {
-      const mark: { since?: number; draw?: number; frame?: number } = {};
+      const mark: { since?: number; draw?: number; frame?: number; calls: number } = { calls: 0 };
       (window as unknown as { benchDraw: typeof mark }).benchDraw = mark;
       document.addEventListener('click', () => (mark.since ??= performance.now()), {
         capture: true,
@@ -123,6 +123,7 @@ try {
           this: CanvasRenderingContext2D,
           ...args: unknown[]
         ) {
+          mark.calls++;
           if (mark.since !== undefined && mark.draw === undefined) {
             mark.draw = performance.now();
             requestAnimationFrame(() => (mark.frame = performance.now()));
@@ -161,6 +162,9 @@ try {
     const cy = box.y + box.height / 2;
     let drags = 0;
     let wheels = 0;
+    const drawCalls = () =>
+      page.evaluate(() => (window as unknown as { benchDraw: { calls: number } }).benchDraw.calls);
+    const callsBefore = await drawCalls();
     const tasks = await longTasksDuring(page, async () => {
       const end = Date.now() + 5000;
       while (Date.now() < end) {
@@ -178,7 +182,7 @@ try {
     report(
       `page ${label}: pan (${drags} drags) + zoom (${wheels} wheel events) ~5 s`,
       null,
-      describeLongTasks(tasks),
+      `${describeLongTasks(tasks)}; ${(await drawCalls()) - callsBefore} canvas draw calls meanwhile`,
     );
     await page.context().close();
   }

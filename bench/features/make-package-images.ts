@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import initSqlJs from 'sql.js';
 import { syntheticPackageHeader } from '../../fixtures/packages/rpm-header-writer';
 import { OUT, writePlainImage } from './docker-image';
@@ -62,7 +62,7 @@ function image(
     `features-packages-${label}`,
     archive,
   );
-  return { label, archive, dbDir: join(work, 'db', dbDir), packages, files };
+  return { label, archive, dbDir: resolve(work, 'db', dbDir.slice(1)), packages, files };
 }
 
 export function makeDpkgImage(packages = 1000, filesPer = 100): PackageImage {
