@@ -58,6 +58,8 @@ async function main(): Promise<void> {
   const stages: StageResult[] = [];
   try {
     for (const [i, meta] of metas.entries()) {
+      // --runs 0 leaves only the stage profile.
+      if (runsFor(i) === 0) continue;
       for (const archive of meta.archives.filter((a) => shapes.includes(a.shape))) {
         results.push(await measureArchive(meta, archive, browser, site.url, runsFor(i), log));
         console.log(`\n${throughputTable(results.at(-1)!)}`);

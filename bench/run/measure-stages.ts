@@ -3,6 +3,7 @@ import type { Browser } from '@playwright/test';
 import type { ArchiveMeta } from '../archive/archive-meta';
 import { nodeEnv, openFileSource } from '../../src/cli/node-env';
 import { layerBlobRanges } from '../stages/blob-ranges';
+import type { ParallelHashTime } from '../stages/parallel-hash';
 import { timeSelf, timeStages, type SelfTimes, type StageTime } from '../stages/stages';
 
 export interface StageResult {
@@ -12,6 +13,8 @@ export interface StageResult {
   readonly chromium: readonly StageTime[];
   readonly nodeSelf: SelfTimes;
   readonly chromiumSelf: SelfTimes;
+  /** Chromium: read + gunzip + tar on the page's thread, both sha256 on a second worker. */
+  readonly chromiumParallelHash: ParallelHashTime;
 }
 
 export async function measureStages(
@@ -49,7 +52,12 @@ export async function measureStages(
       blobs: ranges,
       gz: compressed,
     });
-    return { label, shape: archive.shape, node, chromium, nodeSelf, chromiumSelf };
+    const chromiumParallelHash = await page.evaluate(({ blobs, gz }) => window.runParallelHash(blobs, gz), {
+      blobs: ranges,
+      gz: compressed,
+    });
+    log(`chromium ${label} ${archive.shape} parallel hash: ${chromiumParallelHash.ms.toFixed(0)} ms`);
+    return { label, shape: archive.shape, node, chromium, nodeSelf, chromiumSelf, chromiumParallelHash };
   } finally {
     await context.close();
   }

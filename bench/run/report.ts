@@ -73,6 +73,14 @@ export function stageTable(r: StageResult): string {
       fixed(mbps(c?.bytes ?? Number.NaN, c?.ms ?? Number.NaN)),
     ];
   });
+  const parallel = r.chromiumParallelHash;
+  rows.push([
+    r.shape === 'oci' ? 'read+gunzip+tar, sha256 ×2 on a 2nd worker' : 'read+tar, sha256 on a 2nd worker',
+    '',
+    '',
+    fixed(parallel.ms, 0),
+    fixed(mbps(parallel.bytes, parallel.ms)),
+  ]);
   return `${r.label} ${r.shape}: one pass over all layer blobs per row (MB/s of the bytes the last step puts out)\n${textTable(
     ['pass', 'Node ms', 'Node MB/s', 'Chromium ms', 'Chromium MB/s'],
     rows,

@@ -3,12 +3,14 @@
  * Blob slices). index-bench sets the archive on the file input and calls `runStages`.
  */
 import { blobSource, webEnv } from './web-env-shim';
+import { timeParallelHash, type ParallelHashTime } from './parallel-hash';
 import { timeSelf, timeStages, type BlobRange, type SelfTimes, type StageTime } from './stages';
 
 declare global {
   interface Window {
     runStages(blobs: readonly BlobRange[], compressed: boolean): Promise<StageTime[]>;
     runSelf(blobs: readonly BlobRange[], compressed: boolean): Promise<SelfTimes>;
+    runParallelHash(blobs: readonly BlobRange[], compressed: boolean): Promise<ParallelHashTime>;
   }
 }
 
@@ -20,3 +22,4 @@ function archive() {
 
 window.runStages = (blobs, compressed) => timeStages(archive(), blobs, webEnv, compressed);
 window.runSelf = (blobs, compressed) => timeSelf(archive(), blobs, webEnv, compressed);
+window.runParallelHash = (blobs, compressed) => timeParallelHash(archive(), blobs, webEnv, compressed);
