@@ -1,10 +1,10 @@
 /**
  * Packages view (issue 6): a 1,000-package dpkg database and a 500-package rpm database (sqlite and
  * Berkeley DB), each in an image holding the 100,000 files it lists (make-package-images.ts).
- * Node: readPackageDbs over the merged tree, buildOwnerIndex, and ownerOf for every file; native in
- * the same run: `dpkg-query -W --admindir` / `rpm -qa --dbpath` on the same databases, and `dpkg-query -S`
- * of one file / `rpm -qa --qf '[%{FILENAMES}\n]'` (both read every package's file list). Page: Packages tab click → first row of
- * the Installed packages table.
+ * Node: readPackageDbs over the merged tree, buildOwnerIndex, and ownerOf for every file. Native in
+ * the same run: `dpkg-query -W --admindir` / `rpm -qa --dbpath` on the same databases, and
+ * `dpkg-query -S` of one file / `rpm -qa --qf '[%{FILENAMES}\n]'` (both read every file list).
+ * Page: Packages tab click → first row of the Installed packages table.
  * Run: npx tsx bench/features/packages-bench.ts [--reuse-site]
  */
 import { ArchiveSession, buildOwnerIndex, pickImage, readPackageDbs } from '../../src/core';
