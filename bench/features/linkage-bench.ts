@@ -5,7 +5,7 @@
  * over the same files on the host. Page: Linkage tab click → the summary line (the worker's resolve
  * and layout) and → the first canvas drawing and the frame after it; then ~5 s of panning (mouse
  * drags) and zooming (wheel) with main-thread long tasks recorded.
- * Run: npx tsx bench/features/linkage-bench.ts [--reuse-site] [--reuse-image]
+ * Run: npx tsx bench/features/linkage-bench.ts [--reuse-site] [--reuse-image] [--profile]
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { loaderSettings } from '../../src/cli/commands/ldd-image';
 import { OUT } from './docker-image';
 import { linkageElfFiles, makeLinkageImage } from './make-linkage-image';
 import { flag, median, medianShell, printSummary, ratio, report, shell, timed } from './measure';
+import { WorkerProfiler } from './worker-profile';
 import { describeLongTasks, longTasksDuring, openImagePage, startApp, timeClickTo } from './page-session';
 
 const docker = join(OUT, 'features-linkage-docker.tar');
@@ -132,6 +133,8 @@ try {
         };
       }
     });
+    const profiler = flag('--profile') ? await WorkerProfiler.attach(page) : null;
+    await profiler?.start();
     const summary = await timeClickTo(
       page,
       page.getByRole('tab', { name: 'Linkage' }),
@@ -143,6 +146,8 @@ try {
       .first()
       .textContent();
     report(`page ${label}: Linkage click → summary text`, summary.foundMs, (text ?? '').split(' · click')[0]);
+    if (profiler)
+      console.log(`worker profile, ${label}, Linkage click:\n${(await profiler.stop()).join('\n')}`);
     await page.waitForFunction(
       () => (window as unknown as { benchDraw: { frame?: number } }).benchDraw.frame !== undefined,
       undefined,

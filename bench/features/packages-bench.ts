@@ -5,7 +5,7 @@
  * the same run: `dpkg-query -W --admindir` / `rpm -qa --dbpath` on the same databases, and
  * `dpkg-query -S` of one file / `rpm -qa --qf '[%{FILENAMES}\n]'` (both read every file list).
  * Page: Packages tab click → first row of the Installed packages table.
- * Run: npx tsx bench/features/packages-bench.ts [--reuse-site]
+ * Run: npx tsx bench/features/packages-bench.ts [--reuse-site] [--profile (the worker's CPU profile of the click)]
  */
 import { ArchiveSession, buildOwnerIndex, pickImage, readPackageDbs } from '../../src/core';
 import { nodeEnv, openFileSource } from '../../src/cli/node-env';
@@ -13,6 +13,7 @@ import { nodeSqliteOptions } from '../../src/cli/sqlite-node';
 import { makeDpkgImage, makeRpmBdbImage, makeRpmSqliteImage, type PackageImage } from './make-package-images';
 import { flag, medianShell, printSummary, ratio, report, timed } from './measure';
 import { openImagePage, startApp, timeClickTo } from './page-session';
+import { WorkerProfiler } from './worker-profile';
 
 const images: PackageImage[] = [makeDpkgImage(), await makeRpmSqliteImage(), makeRpmBdbImage()];
 const sqlite = await nodeSqliteOptions();
@@ -95,6 +96,8 @@ try {
   for (const img of images) {
     const { page, readyMs } = await openImagePage(app, img.archive);
     report(`page ${img.label}: file picked → ready`, readyMs);
+    const profiler = flag('--profile') ? await WorkerProfiler.attach(page) : null;
+    await profiler?.start();
     const rows = await timeClickTo(
       page,
       page.getByRole('tab', { name: 'Packages' }),
@@ -106,6 +109,8 @@ try {
       rows.foundMs,
       `frame ${rows.frameMs.toFixed(0)} ms; ${/[\d,]+ (dpkg|rpm) packages/.exec(shown)?.[0] ?? ''}`,
     );
+    if (profiler)
+      console.log(`worker profile, ${img.label}, Packages click:\n${(await profiler.stop()).join('\n')}`);
     await page.context().close();
   }
 } finally {
