@@ -1,5 +1,5 @@
 /** The Files view's data, one query per page; data of a dropped image never changes. */
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import type {
   FileContent,
@@ -24,6 +24,9 @@ export function useTreePages(image: ImageRef, scope: TreeScope, requests: readon
   return useQueries({
     queries: requests.map((request) => ({
       ...forever,
+      // "Show more" asks for a longer page: keep the rows on screen until it arrives, so the list
+      // keeps its height and its scroll position.
+      placeholderData: keepPreviousData,
       queryKey: queryKeys.tree(image.fileKey, image.imageKey, scope, request),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         getClient().files<TreeResult>(
