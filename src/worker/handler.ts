@@ -199,6 +199,9 @@ export class WorkerHandler {
     };
     report(true);
     await session.indexImage(image, { signal, onLayer: () => report(true), onBytes: () => report(false) });
+    // While the user looks at the layers, read once more what the Linkage and Packages views need, so
+    // their first paint does not wait for it. Nobody waits on this; a view that needs it joins it.
+    setTimeout(() => void session.warmContents(image).catch(() => undefined), 0);
     return view(session, image);
   }
 }

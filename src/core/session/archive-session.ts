@@ -45,6 +45,7 @@ export class ArchiveSession {
   private readonly statuses = new Map<string, LayerStatus>();
   private readonly stacks = new Map<string, LayerStack>();
   private readonly sparse = new Map<string, Map<number, SparseFile>>();
+  private readonly warming = new Map<string, Promise<void>>();
   private bytesRead: number;
 
   private constructor(
@@ -137,25 +138,51 @@ export class ArchiveSession {
   async warmContents(image: ImageRecord, signal?: AbortSignal): Promise<void> {
     for (const layer of image.layers) {
       const index = this.status(layer).index;
-      if (!layer.blobPath || !index || index.compression === 'none' || this.sparse.has(layer.blobPath))
-        continue;
+      if (!layer.blobPath || !index) continue;
       const path = layer.blobPath;
-      const decode = (gunzip: CoreEnv['gunzip']) => {
-        const blob = this.scan.openBlob(path, signal);
-        if (!blob) return undefined;
-        return prefetchLayer(
-          index.compression === 'gzip' ? gunzip(blob) : this.env.unzstd(blob),
-          index.entries,
+      // One pass per blob, shared: a background warm-up and a view that needs it wait on the same one.
+      let pass = this.warming.get(path);
+      if (!pass) {
+        pass = this.prefetchBlob(path, index, signal).then(
+          (kept) => {
+            if (kept) this.sparse.set(path, kept);
+          },
+          (error: unknown) => {
+            this.warming.delete(path);
+            throw error;
+          },
         );
-      };
-      let kept: Map<number, SparseFile> | undefined;
-      try {
-        kept = await decode(this.env.gunzip);
-      } catch (error) {
-        if (!(error instanceof MultiMemberGzipError)) throw error;
-        kept = await decode(this.env.gunzipPortable);
+        this.warming.set(path, pass);
       }
-      if (kept) this.sparse.set(path, kept);
+      await pass;
+    }
+  }
+
+  /**
+   * Plain layers too: in a browser each small read is its own File.slice(), and one sequential pass
+   * is far cheaper than thousands of them.
+   */
+  private async prefetchBlob(
+    path: string,
+    index: LayerIndex,
+    signal?: AbortSignal,
+  ): Promise<Map<number, SparseFile> | undefined> {
+    const decode = (gunzip: CoreEnv['gunzip']) => {
+      const blob = this.scan.openBlob(path, signal);
+      if (!blob) return undefined;
+      const decoded =
+        index.compression === 'gzip'
+          ? gunzip(blob)
+          : index.compression === 'zstd'
+            ? this.env.unzstd(blob)
+            : blob;
+      return prefetchLayer(decoded, index.entries);
+    };
+    try {
+      return await decode(this.env.gunzip);
+    } catch (error) {
+      if (!(error instanceof MultiMemberGzipError)) throw error;
+      return decode(this.env.gunzipPortable);
     }
   }
 
