@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
-import { main } from '../main';
+import { runCli } from '../testing/run-cli';
 
 const ARCHIVES = join(import.meta.dirname, '../../../fixtures/archives');
 const T3 = join(ARCHIVES, 'podman-docker-archive.tar');
@@ -15,13 +14,7 @@ const home = process.cwd();
 afterEach(() => process.chdir(home));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 function rulesFile(name: string, text: string): string {
   const file = join(work, name);

@@ -3,22 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
-import { main } from '../main';
 import type { DiffJson } from './diff-report';
+import { runCli } from '../testing/run-cli';
 
 const ARCHIVES = join(import.meta.dirname, '../../../fixtures/archives');
 const GOLDEN = join(import.meta.dirname, '__golden__');
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/archives/test-docker-image.tar');
 const fixture = (name: string): string => join(ARCHIVES, name);
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 async function diffJson(args: string[]): Promise<DiffJson> {
   const { code, out, err } = await run(['diff', '--json', ...args]);

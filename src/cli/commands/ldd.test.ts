@@ -7,21 +7,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
-import { main } from '../main';
 import { writeEdgeArchive } from './ldd-test-archive';
+import { runCli } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'public/samples/sample.tar');
 const ORACLES = join(ROOT, 'fixtures/linkage-sample');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 /** Oracle file → the ldd arguments that made it (record.sh). */
 const CASES: [string, string[]][] = [

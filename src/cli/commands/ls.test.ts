@@ -1,19 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
-import { main } from '../main';
 import type { EntryJson } from './ls-entries';
 import { modeString } from './ls-entries';
+import { runCli } from '../testing/run-cli';
 
 const T3 = join(import.meta.dirname, '../../../fixtures/archives/podman-docker-archive.tar');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const lines = (...rows: string[]): string => rows.join('\n') + '\n';
 

@@ -17,8 +17,6 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
-import { main } from '../main';
 import {
   dpkgRootLayer,
   entriesFromDisk,
@@ -28,31 +26,19 @@ import {
   withParents,
   writeDockerArchive,
 } from './packages-test-images';
+import { runCli, hasTool } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'public/samples/sample.tar');
 const NO_DB = join(ROOT, 'fixtures/archives/podman-docker-archive.tar');
 const MARINER = join(ROOT, '../shared/corpus/rpmdb/cbl-mariner-2.0.rpmdb.sqlite');
 
-function hasRpm(): boolean {
-  try {
-    execFileSync('rpm', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const hasRpm = () => hasTool('rpm');
 const RPM_CORPUS = existsSync(MARINER) && hasRpm();
 if (!RPM_CORPUS)
   console.warn('owner.test: skipping the CBL-Mariner comparison (needs ../shared/corpus and rpm).');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 /** "== PATH" blocks of an oracle file: the path and the tool's combined output. */
 function oracleBlocks(text: string): [string, string][] {

@@ -4,21 +4,14 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../cli-io';
-import { main } from '../main';
+import { runCli } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const SAMPLE = join(ROOT, 'public/samples/sample.tar');
 const OTHER = join(ROOT, 'fixtures/archives/podman-docker-archive.tar');
 const GOLDEN = '../../../fixtures/linkage-sample/golden';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 interface RdepsJson {
   version: number;
