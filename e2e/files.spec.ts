@@ -103,3 +103,54 @@ test('filter by content kind: only ELF files, each with its owning package', asy
   await expect(item(page, '/usr/bin/c_rehash')).toHaveCount(0);
   await expect(item(page, '/usr/bin/curl').locator('.tree__owner-pkg')).toHaveText('curl');
 });
+
+test('"show more" in a big directory keeps the scroll position', async ({ page }) => {
+  const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { execFileSync } = await import('node:child_process');
+  const { createHash } = await import('node:crypto');
+  const dir = mkdtempSync(join(tmpdir(), 'strata-big-dir-'));
+  mkdirSync(join(dir, 'root/big'), { recursive: true });
+  for (let i = 0; i < 2600; i++) writeFileSync(join(dir, 'root/big', `f${String(i).padStart(5, '0')}`), '');
+  execFileSync('tar', ['-C', join(dir, 'root'), '-cf', join(dir, 'layer.tar'), 'big']);
+  const layer = readFileSync(join(dir, 'layer.tar'));
+  const config = JSON.stringify({
+    os: 'linux',
+    architecture: 'amd64',
+    rootfs: { type: 'layers', diff_ids: [`sha256:${createHash('sha256').update(layer).digest('hex')}`] },
+  });
+  mkdirSync(join(dir, 'image'));
+  writeFileSync(join(dir, 'image/config.json'), config);
+  writeFileSync(join(dir, 'image/layer.tar'), layer);
+  writeFileSync(
+    join(dir, 'image/manifest.json'),
+    JSON.stringify([{ Config: 'config.json', RepoTags: ['localhost/big:1'], Layers: ['layer.tar'] }]),
+  );
+  execFileSync('tar', [
+    '-C',
+    join(dir, 'image'),
+    '-cf',
+    join(dir, 'big.tar'),
+    'manifest.json',
+    'config.json',
+    'layer.tar',
+  ]);
+
+  await openFiles(page, join(dir, 'big.tar'));
+  await page.getByRole('button', { name: 'Merged tree' }).click();
+  await item(page, '/big').click();
+  // The list is virtualized: scroll to its end to bring the "show more" row into the DOM.
+  await expect(item(page, '/big/f00000')).toBeAttached();
+  await tree(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const more = tree(page).getByRole('button', { name: /600 more entries — show more/ });
+  await expect(more).toBeVisible();
+  const before = await tree(page).evaluate((el) => el.scrollTop);
+  expect(before).toBeGreaterThan(1000);
+  await more.click();
+  // The longer page arrives with the view where it was, and the rest is below it.
+  await expect(more).toHaveCount(0);
+  expect(await tree(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  await expect(item(page, '/big/f01990')).toBeAttached();
+  await tree(page).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(item(page, '/big/f02599')).toBeAttached();
+});

@@ -55,9 +55,24 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
   }));
   const results = useTreePages(image, scope, requests);
   const stamp = results.map((r) => r.dataUpdatedAt).join(',');
+  // While a directory's longer page loads ("show more"), its shorter page stays in the list: the
+  // list keeps its height and the browser keeps the scroll position.
+  const shown = useRef<{ signature: string; pages: Map<string, TreeResult> }>({
+    signature: '',
+    pages: new Map(),
+  });
+  const signature = JSON.stringify([scope, sort, filter]);
+  if (shown.current.signature !== signature) shown.current = { signature, pages: new Map() };
+  dirs.forEach((d, i) => {
+    const data = results[i]?.data;
+    if (data) shown.current.pages.set(d, data);
+  });
   const rows = useMemo(
     () =>
-      flatten(expanded, new Map<string, TreeResult | undefined>(dirs.map((d, i) => [d, results[i]?.data]))),
+      flatten(
+        expanded,
+        new Map<string, TreeResult | undefined>(dirs.map((d) => [d, shown.current.pages.get(d)])),
+      ),
     // The results array is new on every render; its data changes only when a stamp does.
     [expanded, stamp, dirs.join('|')], // eslint-disable-line react-hooks/exhaustive-deps
   );
