@@ -19,7 +19,8 @@ import type { LayerPackageChanges, OwnerView, PackagesRequest, PackagesView } fr
 interface ImagePackages {
   readonly view: PackagesView;
   readonly packages: readonly InstalledPackage[];
-  readonly owners: OwnerIndex;
+  /** Built on first use: the package list answers without waiting for the owner index. */
+  readonly owners: () => Promise<OwnerIndex>;
 }
 
 export class PackagesHandler {
@@ -66,7 +67,8 @@ export class PackagesHandler {
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
       problems: [...errors.map((e) => e.message), ...dbs.flatMap((db) => db.warnings)],
     };
-    return { view, packages, owners: await buildOwnerIndex(fs, dbs) };
+    let owners: Promise<OwnerIndex> | undefined;
+    return { view, packages, owners: () => (owners ??= buildOwnerIndex(fs, dbs)) };
   }
 
   /** What each layer installed, removed or upgraded: databases re-read only where a layer touched them. */
@@ -102,7 +104,7 @@ export class PackagesHandler {
       // Tree rows: the owning package's name per path (merged /usr resolved), null when none.
       const out: Record<string, string | null> = {};
       for (const path of request.paths.slice(0, 5000))
-        out[path] = (await loaded.owners.ownerOf(path)).package?.name ?? null;
+        out[path] = (await (await loaded.owners()).ownerOf(path)).package?.name ?? null;
       return out;
     }
     if (request.type === 'sbom') {
@@ -127,7 +129,7 @@ export class PackagesHandler {
             ?.files.map((f) => f.path) ?? []
         );
       case 'owner': {
-        const result = await loaded.owners.ownerOf(request.path);
+        const result = await (await loaded.owners()).ownerOf(request.path);
         const view: OwnerView = {
           path: result.path,
           canonicalPath: result.canonicalPath,
