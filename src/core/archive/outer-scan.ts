@@ -154,9 +154,9 @@ async function scanRanged(source: ByteSource, options: ScanOptions): Promise<Out
   try {
     while (offset < source.size && !parser.ended) {
       throwIfAborted(options.signal);
-      const window = await source.read(offset, WINDOW);
-      parser.push(window);
-      offset += window.length;
+      const slice = await source.read(offset, WINDOW);
+      parser.push(slice);
+      offset += slice.length;
       offset += parser.skipRemaining();
       options.onProgress?.({ bytesRead: Math.min(offset, source.size), totalBytes: source.size });
     }
