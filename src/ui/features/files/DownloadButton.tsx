@@ -1,5 +1,6 @@
 /** Download one file of the image, read from the archive in pieces; nothing is uploaded. */
 import { useState } from 'react';
+import { downloadBlob } from '../download';
 import { readWholeFile, type ImageRef } from '../../queries/use-files';
 
 export function DownloadButton({ image, layer, path }: { image: ImageRef; layer: number; path: string }) {
@@ -10,16 +11,10 @@ export function DownloadButton({ image, layer, path }: { image: ImageRef; layer:
     setError(null);
     try {
       const { parts } = await readWholeFile(image, layer, path);
-      const url = URL.createObjectURL(
+      downloadBlob(
         new Blob(parts as Uint8Array<ArrayBuffer>[], { type: 'application/octet-stream' }),
+        path.split('/').pop() || 'file',
       );
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = path.split('/').pop() || 'file';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

@@ -6,7 +6,8 @@ import { useStore } from '../../state/store';
 import type { CanvasApi } from './use-graph-canvas';
 import type { DrawState } from './draw';
 import type { Shown } from './subgraph';
-import { downloadBlob, exportPng, exportSvg } from './export-graph';
+import { exportPng, exportSvg } from './export-graph';
+import { downloadBlob } from '../download';
 import { encodeShare } from './share-link';
 import { graphDot, graphJson } from './graph-files';
 

@@ -1,17 +1,6 @@
 /** The current view as a picture a reviewer can paste: PNG from the same canvas drawing, SVG as markup. */
 import { draw, basename, nodeColor, radius, MISSING, type DrawState } from './draw';
 
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function exportPng(state: DrawState, width: number, height: number, scale = 2): Promise<Blob> {
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(width * scale);

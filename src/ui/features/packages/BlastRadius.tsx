@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { BlastImage } from '../../../protocol/linkage';
 import { useBlastRadius } from '../../queries/use-linkage';
-import { downloadBlob } from '../graph/export-graph';
+import { downloadBlob } from '../download';
 
 const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 

@@ -8,7 +8,7 @@ import { PackageFiles } from './PackageFiles';
 import { BlastRadius } from './BlastRadius';
 import { PackageLayers } from './PackageLayers';
 import { fetchSbom } from '../../queries/use-packages';
-import { downloadBlob } from '../graph/export-graph';
+import { downloadBlob } from '../download';
 
 type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 
