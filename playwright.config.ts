@@ -11,6 +11,8 @@ const useSystem =
   process.env.STRATA_CHROMIUM !== undefined ||
   (existsSync(systemChromium) && !process.env.PLAYWRIGHT_BROWSERS_PATH);
 const isRoot = process.getuid?.() === 0;
+/** Several checkouts on one machine run their e2e side by side on different ports. */
+const port = Number(process.env.STRATA_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,7 +24,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'off',
     ...devices['Desktop Chrome'],
     viewport: { width: 1400, height: 900 },
@@ -40,8 +42,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
