@@ -109,4 +109,11 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts'],
     rules: layer(['**/ui/**', '**/client/**', '**/worker/**', 'react'], 'the CLI runs core directly.'),
   },
+  {
+    files: ['src/fleet/**/*.ts'],
+    rules: layer(
+      ['**/ui/**', '**/client/**', '**/worker/**', '**/cli/commands/!(ldd-image)', 'react'],
+      'the fleet index is Node code over the core and the CLI Node environment; the CLI imports it.',
+    ),
+  },
 );

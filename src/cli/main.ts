@@ -17,6 +17,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ldd: async () => (await import('./commands/ldd')).ldd,
   graph: async () => (await import('./commands/graph')).graph,
   rdeps: async () => (await import('./commands/rdeps')).rdeps,
+  index: async () => (await import('./commands/index')).index,
+  query: async () => (await import('./commands/query')).query,
+  worker: async () => (await import('./commands/worker')).worker,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -35,6 +38,9 @@ commands:
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
   graph     the whole image's shared-library graph as JSON or graphviz DOT
   rdeps     which executables and libraries load a package's libraries, and which images to rebuild
+  index     read images into a fleet index once per layer (a directory, or PostgreSQL) for rdeps --db and query
+  query     images, packages, a file or a layer across the fleet index
+  worker    take index jobs from the PostgreSQL queue that strata index --queue fills
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -46,6 +52,13 @@ commands:
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
   strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
   strata rdeps [--json] PACKAGE ARCHIVE...
+  strata rdeps --db DB [--version CONSTRAINT] [--json] PACKAGE
+  strata index [--db DB] [--json] [--platform OS/ARCH] [--queue [--wait]] SOURCE...
+  strata query images|packages|file PATH|layer DIGEST [--db DB] [--json]
+  strata worker --db postgres://... [--concurrency N]
+
+SOURCE is an archive, a directory of archives, or docker://HOST[:PORT]/REPO[:TAG|@DIGEST].
+DB is a directory holding an embedded index (default .strata-index) or a postgres:// URL.
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

@@ -15,9 +15,11 @@ import { openSession } from '../open-image';
 import { warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { displayNames } from './graph';
 import { linkageFs, loaderSettings, readOwners } from './ldd-image';
+import { rdepsFromIndex } from './rdeps-index';
 import { formatRdeps, RDEPS_JSON_VERSION, type RdepsImage } from './rdeps-report';
 
-export const RDEPS_USAGE = 'usage: strata rdeps [--json] PACKAGE ARCHIVE...';
+export const RDEPS_USAGE =
+  'usage: strata rdeps [--json] PACKAGE ARCHIVE...\n       strata rdeps --db DB [--version CONSTRAINT] [--json] PACKAGE';
 
 async function imageRadius(
   opened: OpenedStack,
@@ -43,9 +45,11 @@ function toImage(archive: string, image: ImageRecord, radius: BlastRadius): Rdep
 }
 
 export const rdeps: Command = async (args, io) => {
-  const parsed = parseArgs(args, { booleans: ['--json'] });
+  const parsed = parseArgs(args, { booleans: ['--json'], values: ['--db', '--version'] });
   const [query, ...archives] = parsed.positionals;
-  if (!query || archives.length === 0) throw new UsageError(RDEPS_USAGE);
+  if (parsed.flags.has('--db') && query && archives.length === 0) return rdepsFromIndex(parsed, query, io);
+  if (!query || archives.length === 0 || parsed.flags.has('--db') || parsed.flags.has('--version'))
+    throw new UsageError(RDEPS_USAGE);
   const images: RdepsImage[] = [];
   for (const archive of archives) {
     const { session, source } = await openSession(archive);

@@ -159,6 +159,14 @@ export class ArchiveSession {
   }
 
   /**
+   * What warmContents kept of a layer, by file data offset: the bytes ELF, package and loader-cache
+   * reads need. Undefined before the warm-up; an index that outlives the session stores these.
+   */
+  keptContents(layer: LayerRef): ReadonlyMap<number, SparseFile> | undefined {
+    return layer.blobPath === null ? undefined : this.sparse.get(layer.blobPath);
+  }
+
+  /**
    * Plain layers too: in a browser each small read is its own File.slice(), and one sequential pass
    * is far cheaper than thousands of them.
    */
