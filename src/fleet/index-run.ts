@@ -7,8 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { ArchiveSession, platformString, type ImageRecord } from '../core';
 import { nodeEnv, openFileSource } from '../cli/node-env';
 import { indexImage, type IndexContext } from './index-image';
+import { layerStored } from './layer-store';
 import type { IndexedImage } from './image-store';
 import { formatProgress, newProgress, type Progress } from './progress';
+import { openRegistryArchive } from './registry/registry-archive';
 import { sourceName, type Source } from './sources';
 import type { Sql } from './sql';
 
@@ -63,9 +65,13 @@ export interface OpenedSource {
 
 export async function openSource(
   source: Source,
-  options: Pick<IndexOptions, 'platform'>,
+  options: Pick<IndexOptions, 'platform'> & { isStored?: (diffId: string) => Promise<boolean> },
 ): Promise<OpenedSource> {
-  if (source.kind === 'registry') throw new Error(`${source.reference}: registry sources are not read yet.`);
+  if (source.kind === 'registry')
+    return openRegistryArchive(source.reference, {
+      platform: options.platform,
+      isStored: options.isStored ?? (() => Promise.resolve(false)),
+    });
   const file = await openFileSource(source.path);
   try {
     return { session: await ArchiveSession.open(file, nodeEnv), close: () => file.close() };
@@ -84,7 +90,7 @@ export async function indexSource(
   only?: ReadonlySet<string>,
 ): Promise<IndexedImage[]> {
   const name = sourceName(source);
-  const opened = await openSource(source, options);
+  const opened = await openSource(source, { ...options, isStored: (diffId) => layerStored(ctx.sql, diffId) });
   const done: IndexedImage[] = [];
   try {
     const images = opened.session.info.images.filter(

@@ -217,3 +217,9 @@ export async function loadLayer(sql: Sql, diffId: string): Promise<StoredLayer |
   }
   return { diffId, entries: rows.map(toEntry), kept };
 }
+
+/** Whether the index holds a finished copy of the layer. */
+export async function layerStored(sql: Sql, diffId: string): Promise<boolean> {
+  const rows = await sql.query(`SELECT 1 FROM layers WHERE diff_id = $1 AND state = 'done'`, [diffId]);
+  return rows.length > 0;
+}
