@@ -12,7 +12,7 @@ export interface VersionConstraint {
   readonly version: string;
 }
 
-const CONSTRAINT = /^\s*(<=|>=|!=|==|<|>|=)?\s*([^\s<>=!,]+)\s*$/;
+const CONSTRAINT = /^\s*(<=|>=|!=|==|<|>|=)\s*([^\s<>=!,]+)\s*$/;
 
 /** Parses `<3.0.7`, `>=1:2.3-4,<1:2.4`; throws a sentence on anything else. */
 export function parseVersionFilter(text: string): VersionConstraint[] {
@@ -22,7 +22,7 @@ export function parseVersionFilter(text: string): VersionConstraint[] {
       throw new Error(
         `--version ${text} is not a version constraint: write an operator (<, <=, >, >=, =, !=) and a version, e.g. '<3.0.7'.`,
       );
-    const op = (m[1] === '==' ? '=' : (m[1] ?? '=')) as Op;
+    const op = (m[1] === '==' ? '=' : m[1]) as Op;
     return { op, version: m[2]! };
   });
 }

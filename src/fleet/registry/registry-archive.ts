@@ -87,7 +87,7 @@ export async function openRegistryArchive(
   for await (const c of verifiedStream(await client.blob(config.digest), config.digest, config.size))
     configBytes.push(c);
   const configJson = parseJson(Buffer.concat(configBytes), 'image config');
-  const diffIds = ((configJson['rootfs'] as { diff_ids?: string[] } | undefined)?.diff_ids ?? []);
+  const diffIds = (configJson['rootfs'] as { diff_ids?: string[] } | undefined)?.diff_ids ?? [];
 
   const dir = await mkdtemp(join(tmpdir(), 'strata-registry-'));
   const path = join(dir, 'image.tar');
