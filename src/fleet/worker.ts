@@ -20,8 +20,11 @@ export interface WorkerOptions {
 
 export async function runWorker(sql: Sql, url: string, io: CliIo, options: WorkerOptions): Promise<void> {
   const boss = await startBoss(url);
-  const ctx = newIndexContext(sql);
   const progress = newProgress();
+  const ctx = newIndexContext(sql, (_, how) => {
+    if (how === 'indexed') progress.layersIndexed++;
+    else progress.layersReused++;
+  });
   const handle = async (job: { id: string; data: IndexJob }): Promise<IndexJobOutput> => {
     const before = { indexed: new Set(ctx.indexed), reused: new Set(ctx.reused) };
     const { source, imageKey, platform } = job.data;
