@@ -7,6 +7,7 @@
 import type { LinkEdge, LinkGraph, LinkNode } from '../core';
 import { blastRadius, type BlastDependent, type BlastRadius } from '../core/session/blast-radius';
 import type { NodeOwner } from './image-analysis';
+import type { CompactGraph } from './image-store';
 import type { Sql } from './sql';
 import { satisfies, type VersionConstraint } from './version-filter';
 
@@ -29,22 +30,9 @@ interface ImageRow {
   has_packages: boolean;
 }
 
-interface NodeRow {
+interface GraphRow {
   image: number;
-  path: string;
-  kind: LinkNode['kind'];
-  soname: string | null;
-  interpreter: string | null;
-  needed: string[];
-  owners: NodeOwner[];
-}
-
-interface EdgeRow {
-  image: number;
-  from_path: string;
-  to_path: string;
-  name: string;
-  found_via: LinkEdge['foundVia'];
+  graph: string;
 }
 
 interface PackageRow {
@@ -75,16 +63,21 @@ function group<T extends { image: number }>(rows: readonly T[]): Map<number, T[]
   return out;
 }
 
-function graphOf(nodes: readonly NodeRow[], edges: readonly EdgeRow[]): LinkGraph {
+function graphOf(compact: CompactGraph): LinkGraph {
   return {
-    nodes: nodes.map((n) => ({
-      path: n.path,
-      kind: n.kind,
-      soname: n.soname ?? undefined,
-      interpreter: n.interpreter ?? undefined,
-      needed: n.needed,
+    nodes: compact.nodes.map(([path, kind, soname]) => ({
+      path,
+      kind: kind as LinkNode['kind'],
+      soname: soname ?? undefined,
+      interpreter: undefined,
+      needed: [],
     })),
-    edges: edges.map((e) => ({ from: e.from_path, to: e.to_path, name: e.name, foundVia: e.found_via })),
+    edges: compact.edges.map(([from, to, name, foundVia]) => ({
+      from,
+      to,
+      name,
+      foundVia: foundVia as LinkEdge['foundVia'],
+    })),
     unresolved: [],
     loads: new Map(),
   };
@@ -96,15 +89,14 @@ function graphOf(nodes: readonly NodeRow[], edges: readonly EdgeRow[]): LinkGrap
  */
 function versionHolds(
   radius: BlastRadius,
-  nodes: readonly NodeRow[],
+  owned: ReadonlyMap<string, readonly NodeOwner[]>,
   packages: readonly PackageRow[],
   constraints: readonly VersionConstraint[],
 ): boolean {
   const owners = new Set<string>();
   if (radius.match === 'package') owners.add(radius.query);
   else {
-    const byPath = new Map(nodes.map((n) => [n.path, n.owners]));
-    for (const lib of radius.libraries) for (const o of byPath.get(lib) ?? []) owners.add(o.name);
+    for (const lib of radius.libraries) for (const o of owned.get(lib) ?? []) owners.add(o.name);
   }
   return packages.some(
     (p) =>
@@ -115,49 +107,61 @@ function versionHolds(
 
 const UNAFFECTED = { affected: false, match: null, libraries: [], dependents: [] } as const;
 
+interface Computed {
+  readonly radius: BlastRadius;
+  readonly owners: ReadonlyMap<string, readonly NodeOwner[]>;
+}
+
+/** The package names whose version decides each radius: the query for a package match, else the owners. */
+function deciding(computed: ReadonlyMap<number, Computed>): string[] {
+  const names = new Set<string>();
+  for (const { radius, owners } of computed.values()) {
+    if (radius.match === 'package') names.add(radius.query.split(':')[0]!);
+    else for (const lib of radius.libraries) for (const o of owners.get(lib) ?? []) names.add(o.name);
+  }
+  return [...names];
+}
+
 export async function blastRadiusFromIndex(
   sql: Sql,
   query: string,
   constraints: readonly VersionConstraint[] = [],
 ): Promise<IndexRadiusImage[]> {
   const images = await sql.query<ImageRow>(
-    `SELECT id, source, image_id, names, has_packages FROM images WHERE layer_count > 0 ORDER BY source COLLATE "C", position`,
+    `SELECT id, source, image_id, names, has_packages FROM images WHERE layer_count > 0
+     ORDER BY source COLLATE "C", position`,
   );
   const ids = await candidates(sql, query);
-  const [nodes, edges, packages] = await Promise.all([
-    sql.query<NodeRow>(
-      `SELECT image, path, kind, soname, interpreter, needed, owners FROM image_nodes
-       WHERE image = ANY($1) ORDER BY image, seq`,
-      [ids],
-    ),
-    sql.query<EdgeRow>(
-      `SELECT image, from_path, to_path, name, found_via FROM image_edges WHERE image = ANY($1) ORDER BY image, seq`,
-      [ids],
-    ),
-    constraints.length === 0
-      ? Promise.resolve([])
-      : sql.query<PackageRow>(
-          `SELECT image, name, arch, version, manager FROM image_packages WHERE image = ANY($1)`,
-          [ids],
-        ),
+  const graphs = await sql.query<GraphRow>('SELECT image, graph FROM image_graphs WHERE image = ANY($1)', [
+    ids,
   ]);
-  const nodesOf = group(nodes);
-  const edgesOf = group(edges);
+  const hasPackages = new Map(images.map((i) => [i.id, i.has_packages]));
+  const computed = new Map<number, Computed>();
+  for (const { image, graph } of graphs) {
+    const compact = JSON.parse(graph) as CompactGraph;
+    const owners = new Map<string, NodeOwner[]>(
+      compact.nodes.map(([path, , , list]) => [path, list.map(([name, arch]) => ({ name, arch }))]),
+    );
+    const lookup = hasPackages.get(image) ? { ownersAt: (path: string) => owners.get(path) ?? [] } : null;
+    computed.set(image, { radius: blastRadius(graphOf(compact), lookup, query), owners });
+  }
+  const packages =
+    constraints.length === 0
+      ? []
+      : await sql.query<PackageRow>(
+          'SELECT image, name, arch, version, manager FROM image_packages WHERE image = ANY($1) AND name = ANY($2)',
+          [ids, deciding(computed)],
+        );
   const packagesOf = group(packages);
   return images.map((image) => {
     const row = { source: image.source, id: image.image_id, names: image.names };
-    const imageNodes = nodesOf.get(image.id);
-    if (imageNodes === undefined) return { ...row, ...UNAFFECTED };
-    const owners = new Map(imageNodes.map((n) => [n.path, n.owners]));
-    const radius = blastRadius(
-      graphOf(imageNodes, edgesOf.get(image.id) ?? []),
-      image.has_packages ? { ownersAt: (path) => owners.get(path) ?? [] } : null,
-      query,
-    );
+    const found = computed.get(image.id);
+    if (found === undefined) return { ...row, ...UNAFFECTED };
+    const { radius, owners } = found;
     if (
       constraints.length > 0 &&
       radius.libraries.length > 0 &&
-      !versionHolds(radius, imageNodes, packagesOf.get(image.id) ?? [], constraints)
+      !versionHolds(radius, owners, packagesOf.get(image.id) ?? [], constraints)
     )
       return { ...row, ...UNAFFECTED };
     return {

@@ -21,6 +21,32 @@ export function shownNames(rawNames: readonly string[]): string[] {
   return [...names.full, ...names.bareTags];
 }
 
+/**
+ * The link graph as rdeps reads it, in arrays rather than objects: nodes `[path, kind, soname, owners]`
+ * (owners `[name, arch]` in the owner index's order), edges `[from, to, name, foundVia]`.
+ */
+export interface CompactGraph {
+  readonly nodes: readonly (readonly [
+    string,
+    string,
+    string | null,
+    readonly (readonly [string, string])[],
+  ])[];
+  readonly edges: readonly (readonly [string, string, string, string])[];
+}
+
+function compactGraph(analysis: ImageAnalysis): CompactGraph {
+  return {
+    nodes: analysis.graph.nodes.map((n) => [
+      n.path,
+      n.kind,
+      n.soname ?? null,
+      (analysis.owners.get(n.path) ?? []).map((o) => [o.name, o.arch] as const),
+    ]),
+    edges: analysis.graph.edges.map((e) => [e.from, e.to, e.name, e.foundVia]),
+  };
+}
+
 /** Whether this image of this source is already in the index (same config digest). */
 export async function imageIndexed(sql: Sql, source: string, image: ImageRecord): Promise<boolean> {
   const rows = await sql.query(
@@ -110,6 +136,10 @@ export async function storeImage(
       name: 'text',
       found_via: 'text',
     });
+    await tx.query('INSERT INTO image_graphs (image, graph) VALUES ($1, $2)', [
+      id,
+      JSON.stringify(compactGraph(analysis)),
+    ]);
     await insertRows(tx, 'image_packages', ['image', id], analysis.packages, {
       name: 'text',
       version: 'text',
