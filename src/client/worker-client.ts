@@ -59,8 +59,8 @@ export class WorkerClient {
     });
   }
 
-  open(file: Blob, name: string, options?: CallOptions): Promise<ArchiveSummary> {
-    return this.send({ type: 'open', file, name }, options) as Promise<ArchiveSummary>;
+  open(archiveId: string, file: Blob, name: string, options?: CallOptions): Promise<ArchiveSummary> {
+    return this.send({ type: 'open', archiveId, file, name }, options) as Promise<ArchiveSummary>;
   }
 
   indexImage(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {

@@ -73,6 +73,8 @@ export type Request =
       readonly type: 'open';
       readonly id: number;
       readonly version: number;
+      /** The page's id for this archive; every later request names the archive by it. */
+      readonly archiveId: string;
       readonly file: Blob;
       readonly name: string;
     }

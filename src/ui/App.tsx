@@ -31,7 +31,7 @@ export function App() {
         )}
         {!opened && <StartScreen />}
         {opened && archive && (
-          <Workspace fileKey={opened.key} archive={archive} imageKey={imageKey} view={view} />
+          <Workspace archiveId={opened.archiveId} archive={archive} imageKey={imageKey} view={view} />
         )}
       </main>
     </DropTarget>

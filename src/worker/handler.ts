@@ -39,7 +39,6 @@ export class WorkerHandler {
   private readonly packages = new PackagesHandler((archiveId) => this.session(archiveId));
   private readonly linkage = new LinkageHandler((archiveId) => this.session(archiveId));
   private readonly running = new Map<number, AbortController>();
-  private nextArchive = 1;
 
   constructor(
     private readonly env: CoreEnv,
@@ -73,7 +72,7 @@ export class WorkerHandler {
   private async run(request: Exclude<Request, { type: 'cancel' }>, signal: AbortSignal): Promise<unknown> {
     switch (request.type) {
       case 'open':
-        return this.open(request.id, request.file, request.name, signal);
+        return this.open(request.id, request.archiveId, request.file, request.name, signal);
       case 'index-image':
         return this.indexImage(request.id, request.archiveId, request.imageKey, signal);
       case 'image-view': {
@@ -119,7 +118,13 @@ export class WorkerHandler {
     this.post({ type: 'progress', id, progress });
   }
 
-  private async open(id: number, file: Blob, name: string, signal: AbortSignal): Promise<ArchiveSummary> {
+  private async open(
+    id: number,
+    archiveId: string,
+    file: Blob,
+    name: string,
+    signal: AbortSignal,
+  ): Promise<ArchiveSummary> {
     const session = await ArchiveSession.open(blobSource(file, name), this.env, {
       signal,
       onProgress: (p) =>
@@ -130,7 +135,6 @@ export class WorkerHandler {
           layers: [],
         }),
     });
-    const archiveId = `a${this.nextArchive++}`;
     this.sessions.set(archiveId, session);
     this.fileNames.set(archiveId, name);
     const info = session.info;

@@ -5,30 +5,33 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import type { ArchiveSummary, ImageView } from '../../protocol/messages';
-import { useStore, type OpenedFile } from '../state/store';
+import { useStore, type OpenedArchive } from '../state/store';
 import { queryKeys } from './keys';
 
-export function useArchive(opened: OpenedFile | undefined) {
+export function useArchive(opened: OpenedArchive | undefined) {
   const setProgress = useStore((s) => s.setProgress);
   return useQuery({
-    queryKey: queryKeys.archive(opened?.key ?? 'none'),
+    queryKey: queryKeys.archive(opened?.archiveId ?? 'none'),
     enabled: opened !== undefined,
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().open(opened!.file, opened!.file.name, { signal, onProgress: setProgress }),
+      getClient().open(opened!.archiveId, opened!.file, opened!.file.name, {
+        signal,
+        onProgress: setProgress,
+      }),
   });
 }
 
 export function useImageView(
-  opened: OpenedFile | undefined,
+  opened: OpenedArchive | undefined,
   archive: ArchiveSummary | undefined,
   imageKey: string | null,
 ) {
   const setProgress = useStore((s) => s.setProgress);
   const queryClient = useQueryClient();
-  const key = queryKeys.imageView(opened?.key ?? 'none', imageKey ?? 'none');
+  const key = queryKeys.imageView(opened?.archiveId ?? 'none', imageKey ?? 'none');
   return useQuery<ImageView>({
     queryKey: key,
     enabled: archive !== undefined && imageKey !== null,

@@ -12,8 +12,8 @@ import type {
 import type { TreeRequest } from '../../protocol/messages';
 import { queryKeys } from './keys';
 
+/** One image of an opened archive, named as the page and the worker both name it. */
 export interface ImageRef {
-  readonly fileKey: string;
   readonly archiveId: string;
   readonly imageKey: string;
 }
@@ -27,7 +27,7 @@ export function useTreePages(image: ImageRef, scope: TreeScope, requests: readon
       // "Show more" asks for a longer page: keep the rows on screen until it arrives, so the list
       // keeps its height and its scroll position.
       placeholderData: keepPreviousData,
-      queryKey: queryKeys.tree(image.fileKey, image.imageKey, scope, request),
+      queryKey: queryKeys.tree(image.archiveId, image.imageKey, scope, request),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         getClient().files<TreeResult>(
           { type: 'tree', archiveId: image.archiveId, imageKey: image.imageKey, scope, request },
@@ -46,7 +46,7 @@ export function useSearch(
   return useQuery({
     ...forever,
     enabled: text.trim() !== '',
-    queryKey: queryKeys.search(image.fileKey, image.imageKey, layer, text, mode),
+    queryKey: queryKeys.search(image.archiveId, image.imageKey, layer, text, mode),
     queryFn: ({ signal }) =>
       getClient().files<SearchView>(
         {
@@ -67,7 +67,7 @@ export function usePathHistory(image: ImageRef, path: string | null) {
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.pathHistory(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.pathHistory(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
       getClient().files<PathEvent[]>(
         { type: 'path-history', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
@@ -80,7 +80,7 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.fileContent(image.fileKey, image.imageKey, layer, path ?? '', length),
+    queryKey: queryKeys.fileContent(image.archiveId, image.imageKey, layer, path ?? '', length),
     queryFn: ({ signal }) =>
       getClient().files<FileContent>(
         {
@@ -100,7 +100,7 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
 export function useWaste(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.waste(image.fileKey, image.imageKey),
+    queryKey: queryKeys.waste(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
       getClient().files<WasteView>(
         { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },

@@ -2,13 +2,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import type { BlastImage, GraphData, LddView } from '../../protocol/linkage';
-import { useStore } from '../state/store';
+import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
 export function useLinkGraph(image: ImageRef, layer: number | null) {
   return useQuery({
-    queryKey: queryKeys.linkGraph(image.fileKey, image.imageKey, layer),
+    queryKey: queryKeys.linkGraph(image.archiveId, image.imageKey, layer),
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,
@@ -22,7 +22,7 @@ export function useLinkGraph(image: ImageRef, layer: number | null) {
 
 export function useLdd(image: ImageRef, layer: number | null, path: string | null) {
   return useQuery({
-    queryKey: queryKeys.ldd(image.fileKey, image.imageKey, layer, path ?? ''),
+    queryKey: queryKeys.ldd(image.archiveId, image.imageKey, layer, path ?? ''),
     enabled: path !== null,
     staleTime: Infinity,
     retry: false,
@@ -36,7 +36,7 @@ export function useLdd(image: ImageRef, layer: number | null, path: string | nul
 
 /** A package's or library's blast radius across every open image. */
 export function useBlastRadius(query: string) {
-  const open = useStore((s) => s.files.map((f) => f.key).join(','));
+  const open = useOpenArchivesKey();
   return useQuery({
     queryKey: queryKeys.blast(query, open),
     enabled: query.trim() !== '',

@@ -10,7 +10,7 @@ const forever = { staleTime: Infinity, gcTime: 10 * 60_000, retry: false } as co
 export function usePackages(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.packages(image.fileKey, image.imageKey),
+    queryKey: queryKeys.packages(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
       getClient().packages<PackagesView>(
         { type: 'packages', archiveId: image.archiveId, imageKey: image.imageKey },
@@ -23,7 +23,7 @@ export function usePackageFiles(image: ImageRef, pkg: { name: string; arch: stri
   return useQuery({
     ...forever,
     enabled: pkg !== null,
-    queryKey: queryKeys.packageFiles(image.fileKey, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
+    queryKey: queryKeys.packageFiles(image.archiveId, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
     queryFn: ({ signal }) =>
       getClient().packages<string[]>(
         {
@@ -42,7 +42,7 @@ export function useOwner(image: ImageRef, path: string | null) {
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.owner(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.owner(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
       getClient().packages<OwnerView>(
         { type: 'owner', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
@@ -54,7 +54,7 @@ export function useOwner(image: ImageRef, path: string | null) {
 export function usePackageLayers(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.packageLayers(image.fileKey, image.imageKey),
+    queryKey: queryKeys.packageLayers(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
       getClient().packages<LayerPackageChanges[]>(
         { type: 'package-layers', archiveId: image.archiveId, imageKey: image.imageKey },
@@ -75,7 +75,7 @@ export function useOwners(image: ImageRef, paths: readonly string[]) {
     ...forever,
     enabled: paths.length > 0,
     placeholderData: keepPreviousData,
-    queryKey: queryKeys.owners(image.fileKey, image.imageKey, key),
+    queryKey: queryKeys.owners(image.archiveId, image.imageKey, key),
     queryFn: ({ signal }) =>
       getClient().packages<Record<string, string | null>>(
         { type: 'owners', archiveId: image.archiveId, imageKey: image.imageKey, paths },

@@ -32,8 +32,7 @@ export function DropTarget({ children }: { children: ReactNode }) {
       if (isDirectoryDrop(event)) {
         useStore
           .getState()
-          .setAppState(
-            'error',
+          .setDropError(
             'That is a folder. strata opens image archives: save the image first (docker save -o image.tar NAME, or podman save) and drop the .tar.',
           );
         return;
