@@ -6,7 +6,7 @@
 import {
   PROTOCOL_VERSION,
   type ArchiveSummary,
-  type ImageView,
+  type ImageOverview,
   type Progress,
   type Request,
   type RequestBody,
@@ -63,12 +63,12 @@ export class WorkerClient {
     return this.send({ type: 'open', archiveId, file, name }, options) as Promise<ArchiveSummary>;
   }
 
-  indexImage(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
-    return this.send({ type: 'index-image', archiveId, imageKey }, options) as Promise<ImageView>;
+  indexImage(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageOverview> {
+    return this.send({ type: 'index-image', archiveId, imageKey }, options) as Promise<ImageOverview>;
   }
 
-  imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
-    return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageView>;
+  imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageOverview> {
+    return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageOverview>;
   }
 
   linkage<T>(body: LinkageRequest, options?: CallOptions): Promise<T> {

@@ -25,7 +25,7 @@ export interface TreeResult {
   readonly counts: ChangeCounts | null;
 }
 
-export interface SearchHitView {
+export interface SearchHit {
   readonly path: string;
   readonly kind: string;
   readonly size: number;
@@ -33,8 +33,8 @@ export interface SearchHitView {
   readonly inFinal: boolean;
 }
 
-export interface SearchView {
-  readonly hits: readonly SearchHitView[];
+export interface SearchHits {
+  readonly hits: readonly SearchHit[];
   readonly truncated: boolean;
 }
 
@@ -61,7 +61,7 @@ export interface FileContent {
   readonly bytes: Uint8Array;
 }
 
-export interface WasteView {
+export interface WasteSummary {
   readonly efficiency: number;
   readonly sizeBytes: number;
   readonly userSizeBytes: number;

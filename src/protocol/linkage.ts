@@ -37,7 +37,7 @@ export interface GraphData {
   readonly timings: { readonly resolve: number; readonly layout: number };
 }
 
-export interface LddView {
+export interface LddReport {
   readonly path: string;
   /** What `LC_ALL=C ldd -v PATH` prints inside the image, without load addresses. */
   readonly text: string;

@@ -11,7 +11,7 @@ import type {
   ArchiveErrorCode,
   ArchiveFormat,
   Artifact,
-  HistoryView,
+  HistoryStep,
   InspectJson,
   LayerState,
   Platform,
@@ -44,10 +44,10 @@ export interface ArchiveSummary {
   readonly defaultImageKey: string | null;
 }
 
-export interface ImageView {
+export interface ImageOverview {
   readonly imageKey: string;
   /** Newest first, like podman history. */
-  readonly history: readonly HistoryView[];
+  readonly history: readonly HistoryStep[];
   readonly inspect: InspectJson;
   readonly complete: boolean;
 }
@@ -65,7 +65,7 @@ export interface Progress {
   readonly totalBytes: number;
   readonly layers: readonly LayerProgress[];
   /** A fresh view when a layer finished (indexing only). */
-  readonly view?: ImageView;
+  readonly view?: ImageOverview;
 }
 
 export type Request =
@@ -122,10 +122,10 @@ export type RequestBody =
   | LinkageRequest;
 
 export type {
-  EngineView,
+  EngineReading,
   ValidReport,
   InvalidReport,
-  HistoryView,
+  HistoryStep,
   InspectJson,
   Platform,
   TreeRequest,

@@ -12,7 +12,7 @@ export interface PackageRow {
   readonly fileCount: number;
 }
 
-export interface PackagesView {
+export interface PackageList {
   readonly managers: readonly string[];
   /** Where each database was found, e.g. "/var/lib/dpkg/status (dpkg-status)". */
   readonly locations: readonly string[];
@@ -21,7 +21,7 @@ export interface PackagesView {
   readonly problems: readonly string[];
 }
 
-export interface OwnerView {
+export interface PathOwners {
   readonly path: string;
   readonly canonicalPath: string;
   /** "name version arch" of every owner; empty when no package owns the path. */

@@ -18,9 +18,9 @@ import type {
   FileContent,
   FilesRequest,
   PathEvent,
-  SearchView,
+  SearchHits,
   TreeResult,
-  WasteView,
+  WasteSummary,
 } from '../protocol/files';
 
 export type SessionLookup = (archiveId: string) => ArchiveSession;
@@ -50,7 +50,7 @@ export class FilesHandler {
             { text: request.text, mode: request.mode },
             request.limit,
           );
-          const view: SearchView = {
+          const view: SearchHits = {
             hits: result.hits.map((h) => ({
               path: h.path,
               kind: h.node.kind,
@@ -205,7 +205,7 @@ function createdByOf(image: ImageRecord, layer: number): string {
   return image.history.find((h) => h.layerIndex === layer)?.createdBy ?? '';
 }
 
-function waste(session: ArchiveSession, image: ImageRecord): WasteView {
+function waste(session: ArchiveSession, image: ImageRecord): WasteSummary {
   const layers = image.layers.map((l) => session.status(l).index?.entries ?? []);
   const dive = computeDiveFigures(layers);
   const trueWaste = session.layerStack(image).trueWaste(50);

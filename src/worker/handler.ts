@@ -18,7 +18,7 @@ import {
 import {
   PROTOCOL_VERSION,
   type ArchiveSummary,
-  type ImageView,
+  type ImageOverview,
   type Progress,
   type Request,
   type Response,
@@ -175,7 +175,7 @@ export class WorkerHandler {
     archiveId: string,
     imageKey: string,
     signal: AbortSignal,
-  ): Promise<ImageView> {
+  ): Promise<ImageOverview> {
     const session = this.session(archiveId);
     const image = session.image(imageKey);
     const totalBytes = session.pendingBytes(image);
@@ -210,7 +210,7 @@ export class WorkerHandler {
   }
 }
 
-function view(session: ArchiveSession, image: ImageRecord, complete = true): ImageView {
+function view(session: ArchiveSession, image: ImageRecord, complete = true): ImageOverview {
   return {
     imageKey: image.key,
     history: historyRows(session, image),

@@ -19,7 +19,7 @@ import {
   type OwnerIndex,
 } from '../core';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { BlastImage, GraphData, GraphNode, LddView, LinkageRequest } from '../protocol/linkage';
+import type { BlastImage, GraphData, GraphNode, LddReport, LinkageRequest } from '../protocol/linkage';
 import { layoutGraph } from './graph-layout';
 
 interface Computed {
@@ -193,7 +193,7 @@ export class LinkageHandler {
     if (request.type === 'link-graph') return data;
     // A library that some executable reached has no load of its own yet: ldd runs it as given.
     const load = graph.loads.get(request.path) ?? (await resolveLoad(fs, request.path, settings));
-    const view: LddView = {
+    const view: LddReport = {
       path: request.path,
       text: formatLdd(load, { verbose: true }),
       exitCode: lddExitCode(load),

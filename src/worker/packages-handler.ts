@@ -14,10 +14,10 @@ import {
   type InstalledPackage,
   type OwnerIndex,
 } from '../core';
-import type { LayerPackageChanges, OwnerView, PackagesRequest, PackagesView } from '../protocol/packages';
+import type { LayerPackageChanges, PathOwners, PackagesRequest, PackageList } from '../protocol/packages';
 
 interface ImagePackages {
-  readonly view: PackagesView;
+  readonly view: PackageList;
   readonly packages: readonly InstalledPackage[];
   /** Built on first use: the package list answers without waiting for the owner index. */
   readonly owners: () => Promise<OwnerIndex>;
@@ -50,7 +50,7 @@ export class PackagesHandler {
     );
     const { dbs, errors } = await readPackageDbs(fs, { sqlite: { locateFile: () => sqlWasmUrl } });
     const packages = dbs.flatMap((db) => db.packages);
-    const view: PackagesView = {
+    const view: PackageList = {
       managers: [...new Set(dbs.map((db) => db.manager))],
       locations: dbs.map((db) => `${db.location} (${db.format})`),
       packages: packages
@@ -130,7 +130,7 @@ export class PackagesHandler {
         );
       case 'owner': {
         const result = await (await loaded.owners()).ownerOf(request.path);
-        const view: OwnerView = {
+        const view: PathOwners = {
           path: result.path,
           canonicalPath: result.canonicalPath,
           owners: result.owners.map((o) => ({

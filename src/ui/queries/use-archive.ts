@@ -4,7 +4,7 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { ArchiveSummary, ImageView } from '../../protocol/messages';
+import type { ArchiveSummary, ImageOverview } from '../../protocol/messages';
 import { useStore, type OpenedArchive } from '../state/store';
 import { queryKeys } from './keys';
 
@@ -32,7 +32,7 @@ export function useImageView(
   const setProgress = useStore((s) => s.setProgress);
   const queryClient = useQueryClient();
   const key = queryKeys.imageView(opened?.archiveId ?? 'none', imageKey ?? 'none');
-  return useQuery<ImageView>({
+  return useQuery<ImageOverview>({
     queryKey: key,
     enabled: archive !== undefined && imageKey !== null,
     staleTime: Infinity,

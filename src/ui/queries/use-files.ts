@@ -4,10 +4,10 @@ import { getClient } from '../../client';
 import type {
   FileContent,
   PathEvent,
-  SearchView,
+  SearchHits,
   TreeResult,
   TreeScope,
-  WasteView,
+  WasteSummary,
 } from '../../protocol/files';
 import type { TreeRequest } from '../../protocol/messages';
 import { queryKeys } from './keys';
@@ -48,7 +48,7 @@ export function useSearch(
     enabled: text.trim() !== '',
     queryKey: queryKeys.search(image.archiveId, image.imageKey, layer, text, mode),
     queryFn: ({ signal }) =>
-      getClient().files<SearchView>(
+      getClient().files<SearchHits>(
         {
           type: 'search',
           archiveId: image.archiveId,
@@ -102,7 +102,7 @@ export function useWaste(image: ImageRef) {
     ...forever,
     queryKey: queryKeys.waste(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().files<WasteView>(
+      getClient().files<WasteSummary>(
         { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),

@@ -1,7 +1,7 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { BlastImage, GraphData, LddView } from '../../protocol/linkage';
+import type { BlastImage, GraphData, LddReport } from '../../protocol/linkage';
 import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
@@ -27,7 +27,7 @@ export function useLdd(image: ImageRef, layer: number | null, path: string | nul
     staleTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().linkage<LddView>(
+      getClient().linkage<LddReport>(
         { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, layer, path: path! },
         { signal },
       ),

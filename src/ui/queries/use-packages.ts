@@ -1,7 +1,7 @@
 /** Installed packages of the shown image, their files, and the owner of a path. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { LayerPackageChanges, OwnerView, PackagesView } from '../../protocol/packages';
+import type { LayerPackageChanges, PathOwners, PackageList } from '../../protocol/packages';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -12,7 +12,7 @@ export function usePackages(image: ImageRef) {
     ...forever,
     queryKey: queryKeys.packages(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().packages<PackagesView>(
+      getClient().packages<PackageList>(
         { type: 'packages', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -44,7 +44,7 @@ export function useOwner(image: ImageRef, path: string | null) {
     enabled: path !== null,
     queryKey: queryKeys.owner(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
-      getClient().packages<OwnerView>(
+      getClient().packages<PathOwners>(
         { type: 'owner', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),

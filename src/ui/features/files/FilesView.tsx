@@ -1,6 +1,6 @@
 /** What each layer changed: the layer strip, the tree (changes or merged), search, and the path panel. */
 import { useDeferredValue, useState } from 'react';
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import type { TreeScope } from '../../../protocol/files';
 import { useTreePages, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
@@ -17,7 +17,7 @@ export function FilesView({
   compareChoices,
 }: {
   image: ImageRef;
-  history: readonly HistoryView[];
+  history: readonly HistoryStep[];
   layerCount: number;
   compareChoices: readonly CompareChoice[];
 }) {

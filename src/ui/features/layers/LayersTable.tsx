@@ -4,7 +4,7 @@
  * warnings) on demand.
  */
 import { Fragment, useState } from 'react';
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy, formatAgo, formatSize } from '../../../protocol/format';
 import { useStore } from '../../state/store';
 import { LayerDetails } from './LayerDetails';
@@ -14,7 +14,7 @@ export function LayersTable({
   rows,
   shared,
 }: {
-  rows: readonly HistoryView[];
+  rows: readonly HistoryStep[];
   shared?: ReadonlyMap<number, string>;
 }) {
   const layer = useStore((s) => s.layer);

@@ -1,5 +1,5 @@
 /** One opened archive: its image picker, and the views of the shown image. */
-import type { ArchiveSummary, ImageView } from '../../../protocol/messages';
+import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
 import { formatSize } from '../../../protocol/format';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
@@ -25,7 +25,7 @@ export function Workspace({
   archiveId: string;
   archive: ArchiveSummary;
   imageKey: string | null;
-  view: ImageView | undefined;
+  view: ImageOverview | undefined;
 }) {
   const selectImage = useStore((s) => s.selectImage);
   const current = useStore((s) => s.view);
