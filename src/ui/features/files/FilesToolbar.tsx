@@ -52,8 +52,8 @@ export function FilesToolbar({
   }));
   const base = s.compareBase;
   return (
-    <div className="files-toolbar">
-      <div className="files-toolbar__row">
+    <div className="toolbar">
+      <div className="toolbar__row">
         <div className="segmented" role="group" aria-label="Tree">
           <button
             type="button"
@@ -113,7 +113,7 @@ export function FilesToolbar({
             </select>
           </label>
         )}
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <input
           type="search"
           aria-label="Search paths"
@@ -131,7 +131,7 @@ export function FilesToolbar({
           <option value="regex">regex</option>
         </select>
       </div>
-      <div className="files-toolbar__row">
+      <div className="toolbar__row">
         {counts && (
           <span className="counts" aria-label="Change counts">
             <span className="change change--added">+{counts.added.toLocaleString('en')}</span>{' '}
@@ -142,7 +142,7 @@ export function FilesToolbar({
             {formatSize(counts.removedBytes)}
           </span>
         )}
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <label>
           Sort{' '}
           <select

@@ -9,6 +9,7 @@ import { FilesToolbar, type CompareChoice } from './FilesToolbar';
 import { LayerStrip } from './LayerStrip';
 import { PathPanel } from './PathPanel';
 import { SearchResults } from './SearchResults';
+import './files.css';
 
 export function FilesView({
   image,

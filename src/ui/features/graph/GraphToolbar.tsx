@@ -66,8 +66,8 @@ export function GraphToolbar({
     setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <div className="files-toolbar">
-      <div className="files-toolbar__row">
+    <div className="toolbar">
+      <div className="toolbar__row">
         <input
           type="search"
           aria-label="Search nodes"
@@ -157,7 +157,7 @@ export function GraphToolbar({
         <button type="button" className="button button--secondary" onClick={() => canvas.fit()}>
           Fit
         </button>
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <button
           type="button"
           className="button button--secondary"

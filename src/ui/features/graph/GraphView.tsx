@@ -12,6 +12,7 @@ import { useGraphCanvas } from './use-graph-canvas';
 import { GraphToolbar } from './GraphToolbar';
 import { LddPanel } from './LddPanel';
 import { GraphLegend } from './GraphLegend';
+import './linkage.css';
 
 export function GraphView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);

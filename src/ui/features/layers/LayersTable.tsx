@@ -9,6 +9,7 @@ import { displayCreatedBy, formatAgo, formatSize } from '../../../protocol/forma
 import { useStore } from '../../state/store';
 import { LayerDetails } from './LayerDetails';
 import { StateBadge } from './StateBadge';
+import './layers.css';
 
 export function LayersTable({
   rows,

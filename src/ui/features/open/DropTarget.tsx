@@ -5,6 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from '../../state/store';
 import { openFiles } from './open-file';
+import './open.css';
 
 export const ACCEPT =
   '.tar,.tar.gz,.tgz,.gz,.tar.zst,.zst,.oci,application/x-tar,application/gzip,application/zstd';

@@ -7,6 +7,7 @@ import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy, formatSize } from '../../../protocol/format';
 import { useWaste, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
+import './waste.css';
 
 const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)} %` : '—');
 
