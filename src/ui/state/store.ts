@@ -1,8 +1,8 @@
 /**
- * UI state, the only zustand store: which archives are open, which one and
- * which image is shown, where the user is, and the live progress of a load. Data read from archives
- * lives in TanStack Query. Components read it through a selector, so a progress tick re-renders only
- * what shows progress.
+ * UI state, the only zustand store (docs/conventions.md#ui-state-and-queries): which archives are
+ * open, which one and which image is shown, where the user is, and the live progress of a load.
+ * Data read from archives lives in TanStack Query. Components read it through a selector, so a
+ * progress tick re-renders only what shows progress.
  */
 import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
