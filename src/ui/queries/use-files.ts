@@ -1,14 +1,7 @@
 /** The Files view's data, one query per page; data of a dropped image never changes. */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type {
-  FileContent,
-  PathEvent,
-  SearchView,
-  TreeResult,
-  TreeScope,
-  WasteView,
-} from '../../protocol/files';
+import type { TreeScope } from '../../protocol/files';
 import type { TreeRequest } from '../../protocol/messages';
 import { queryKeys } from './keys';
 
@@ -29,7 +22,7 @@ export function useTreePages(image: ImageRef, scope: TreeScope, requests: readon
       placeholderData: keepPreviousData,
       queryKey: queryKeys.tree(image.fileKey, image.imageKey, scope, request),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        getClient().files<TreeResult>(
+        getClient().request(
           { type: 'tree', archiveId: image.archiveId, imageKey: image.imageKey, scope, request },
           { signal },
         ),
@@ -48,7 +41,7 @@ export function useSearch(
     enabled: text.trim() !== '',
     queryKey: queryKeys.search(image.fileKey, image.imageKey, layer, text, mode),
     queryFn: ({ signal }) =>
-      getClient().files<SearchView>(
+      getClient().request(
         {
           type: 'search',
           archiveId: image.archiveId,
@@ -69,7 +62,7 @@ export function usePathHistory(image: ImageRef, path: string | null) {
     enabled: path !== null,
     queryKey: queryKeys.pathHistory(image.fileKey, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
-      getClient().files<PathEvent[]>(
+      getClient().request(
         { type: 'path-history', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),
@@ -82,7 +75,7 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
     enabled: path !== null,
     queryKey: queryKeys.fileContent(image.fileKey, image.imageKey, layer, path ?? '', length),
     queryFn: ({ signal }) =>
-      getClient().files<FileContent>(
+      getClient().request(
         {
           type: 'read-file',
           archiveId: image.archiveId,
@@ -102,7 +95,7 @@ export function useWaste(image: ImageRef) {
     ...forever,
     queryKey: queryKeys.waste(image.fileKey, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().files<WasteView>(
+      getClient().request(
         { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -118,7 +111,7 @@ export async function readWholeFile(
   const parts: Uint8Array[] = [];
   let offset = 0;
   for (;;) {
-    const piece = await getClient().files<FileContent>({
+    const piece = await getClient().request({
       type: 'read-file',
       archiveId: image.archiveId,
       imageKey: image.imageKey,
