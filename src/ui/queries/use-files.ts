@@ -2,14 +2,11 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import type { TreeScope } from '../../protocol/files';
-import type { TreeRequest } from '../../protocol/messages';
+import type { ImageTarget, TreeRequest } from '../../protocol/messages';
 import { queryKeys } from './keys';
 
-export interface ImageRef {
-  readonly fileKey: string;
-  readonly archiveId: string;
-  readonly imageKey: string;
-}
+/** One image of one opened archive, by the archive's id (the page's key for the dropped file). */
+export type ImageRef = ImageTarget;
 
 const forever = { staleTime: Infinity, gcTime: 5 * 60_000, retry: false } as const;
 
@@ -20,7 +17,7 @@ export function useTreePages(image: ImageRef, scope: TreeScope, requests: readon
       // "Show more" asks for a longer page: keep the rows on screen until it arrives, so the list
       // keeps its height and its scroll position.
       placeholderData: keepPreviousData,
-      queryKey: queryKeys.tree(image.fileKey, image.imageKey, scope, request),
+      queryKey: queryKeys.tree(image.archiveId, image.imageKey, scope, request),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         getClient().request(
           { type: 'tree', archiveId: image.archiveId, imageKey: image.imageKey, scope, request },
@@ -39,7 +36,7 @@ export function useSearch(
   return useQuery({
     ...forever,
     enabled: text.trim() !== '',
-    queryKey: queryKeys.search(image.fileKey, image.imageKey, layer, text, mode),
+    queryKey: queryKeys.search(image.archiveId, image.imageKey, layer, text, mode),
     queryFn: ({ signal }) =>
       getClient().request(
         {
@@ -60,7 +57,7 @@ export function usePathHistory(image: ImageRef, path: string | null) {
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.pathHistory(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.pathHistory(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'path-history', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
@@ -73,7 +70,7 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.fileContent(image.fileKey, image.imageKey, layer, path ?? '', length),
+    queryKey: queryKeys.fileContent(image.archiveId, image.imageKey, layer, path ?? '', length),
     queryFn: ({ signal }) =>
       getClient().request(
         {
@@ -93,7 +90,7 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
 export function useWaste(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.waste(image.fileKey, image.imageKey),
+    queryKey: queryKeys.waste(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },

@@ -7,7 +7,7 @@ import type { ImageRef } from './use-files';
 
 export function useLinkGraph(image: ImageRef, layer: number | null) {
   return useQuery({
-    queryKey: queryKeys.linkGraph(image.fileKey, image.imageKey, layer),
+    queryKey: queryKeys.linkGraph(image.archiveId, image.imageKey, layer),
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,
@@ -21,7 +21,7 @@ export function useLinkGraph(image: ImageRef, layer: number | null) {
 
 export function useLdd(image: ImageRef, layer: number | null, path: string | null) {
   return useQuery({
-    queryKey: queryKeys.ldd(image.fileKey, image.imageKey, layer, path ?? ''),
+    queryKey: queryKeys.ldd(image.archiveId, image.imageKey, layer, path ?? ''),
     enabled: path !== null,
     staleTime: Infinity,
     retry: false,

@@ -24,7 +24,7 @@ export function useResolve(name: string, engine: 'docker' | 'podman', registries
 export function useSharedLayers(image: ImageRef | null) {
   const open = useOpenFilesKey();
   return useQuery({
-    queryKey: queryKeys.sharedLayers(image?.fileKey ?? '', image?.imageKey ?? '', open),
+    queryKey: queryKeys.sharedLayers(image?.archiveId ?? '', image?.imageKey ?? '', open),
     enabled: image !== null,
     staleTime: Infinity,
     queryFn: ({ signal }) =>

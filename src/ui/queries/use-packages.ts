@@ -9,7 +9,7 @@ const forever = { staleTime: Infinity, gcTime: 10 * 60_000, retry: false } as co
 export function usePackages(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.packages(image.fileKey, image.imageKey),
+    queryKey: queryKeys.packages(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'packages', archiveId: image.archiveId, imageKey: image.imageKey },
@@ -22,7 +22,7 @@ export function usePackageFiles(image: ImageRef, pkg: { name: string; arch: stri
   return useQuery({
     ...forever,
     enabled: pkg !== null,
-    queryKey: queryKeys.packageFiles(image.fileKey, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
+    queryKey: queryKeys.packageFiles(image.archiveId, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
     queryFn: ({ signal }) =>
       getClient().request(
         {
@@ -41,7 +41,7 @@ export function useOwner(image: ImageRef, path: string | null) {
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.owner(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.owner(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'owner', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
@@ -53,7 +53,7 @@ export function useOwner(image: ImageRef, path: string | null) {
 export function usePackageLayers(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.packageLayers(image.fileKey, image.imageKey),
+    queryKey: queryKeys.packageLayers(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'package-layers', archiveId: image.archiveId, imageKey: image.imageKey },
@@ -74,7 +74,7 @@ export function useOwners(image: ImageRef, paths: readonly string[]) {
     ...forever,
     enabled: paths.length > 0,
     placeholderData: keepPreviousData,
-    queryKey: queryKeys.owners(image.fileKey, image.imageKey, key),
+    queryKey: queryKeys.owners(image.archiveId, image.imageKey, key),
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'owners', archiveId: image.archiveId, imageKey: image.imageKey, paths },
