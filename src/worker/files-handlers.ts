@@ -1,4 +1,7 @@
-/** The Files and Waste views' requests: tree pages, search, path history, file contents, waste. */
+/**
+ * The Files and Waste views' requests: tree pages, search, path history, file contents, waste. The page
+ * receives pages and summaries only (docs/conventions.md#big-data-stays-in-the-worker).
+ */
 import { pathHistory, readFileView, searchView, TreeViews } from '../core';
 import type { HandlerTable } from './handler-types';
 import type { OpenImage } from './open-archives';

@@ -1,8 +1,8 @@
 /**
- * The worker's whole logic, free of worker globals so it also runs in the page's own thread (tests,
- * fallback; house style rule 6): receive a request → call its handler → post progress and a result.
- * The handler table is typed by the request map, so every request has exactly one handler answering
- * its result type. It keeps the opened archives; the page only ever sees summaries and views.
+ * The worker's whole logic, free of worker globals so it also runs in the page's own thread (tests, fallback;
+ * docs/conventions.md#every-worker-path-runs-without-a-worker): receive a request → call its handler → post
+ * progress and a result. The handler table is typed by the request map, so every request has exactly one
+ * handler answering its result type. It keeps the opened archives; the page only ever sees summaries and views.
  */
 import { AbortedError, ArchiveError, type CoreEnv, type ViewOptions } from '../core';
 import { PROTOCOL_VERSION, type Request, type Response, type WireError } from '../protocol/messages';

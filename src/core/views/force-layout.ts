@@ -1,6 +1,6 @@
 /**
  * A force layout of the whole graph, computed off the page's thread (in the worker, or in Node) so the
- * page only draws (house style rule 8: d3 computes). A fixed number of ticks keeps it bounded for
+ * page only draws (docs/conventions.md#d3-computes-react-draws). A fixed number of ticks keeps it bounded for
  * thousands of nodes. d3-force is plain arithmetic: no DOM.
  */
 import {
