@@ -17,10 +17,11 @@ export function useArchive(opened: OpenedArchive | undefined) {
     gcTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().open(opened!.archiveId, opened!.file, opened!.file.name, {
-        signal,
-        onProgress: setProgress,
-      }),
+      getClient().request(
+        // The page names the archive: the worker keeps it under the same id.
+        { type: 'open', archiveId: opened!.archiveId, file: opened!.file, name: opened!.file.name },
+        { signal, onProgress: setProgress },
+      ),
   });
 }
 
@@ -39,13 +40,16 @@ export function useImageView(
     gcTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().indexImage(archive!.archiveId, imageKey!, {
-        signal,
-        onProgress: (progress) => {
-          setProgress(progress);
-          // Rows appear at once and fill in as each layer finishes.
-          if (progress.view) queryClient.setQueryData(key, progress.view);
+      getClient().request(
+        { type: 'index-image', archiveId: archive!.archiveId, imageKey: imageKey! },
+        {
+          signal,
+          onProgress: (progress) => {
+            setProgress(progress);
+            // Rows appear at once and fill in as each layer finishes.
+            if (progress.view) queryClient.setQueryData(key, progress.view);
+          },
         },
-      }),
+      ),
   });
 }

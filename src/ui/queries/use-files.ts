@@ -1,22 +1,12 @@
 /** The Files view's data, one query per page; data of a dropped image never changes. */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type {
-  FileContent,
-  PathEvent,
-  SearchHits,
-  TreeResult,
-  TreeScope,
-  WasteSummary,
-} from '../../protocol/files';
-import type { TreeRequest } from '../../protocol/messages';
+import type { TreeScope } from '../../protocol/files';
+import type { ImageTarget, TreeRequest } from '../../protocol/messages';
 import { queryKeys } from './keys';
 
-/** One image of an opened archive, named as the page and the worker both name it. */
-export interface ImageRef {
-  readonly archiveId: string;
-  readonly imageKey: string;
-}
+/** One image of one opened archive, by the archive's id (the page's key for the dropped file). */
+export type ImageRef = ImageTarget;
 
 const forever = { staleTime: Infinity, gcTime: 5 * 60_000, retry: false } as const;
 
@@ -29,7 +19,7 @@ export function useTreePages(image: ImageRef, scope: TreeScope, requests: readon
       placeholderData: keepPreviousData,
       queryKey: queryKeys.tree(image.archiveId, image.imageKey, scope, request),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        getClient().files<TreeResult>(
+        getClient().request(
           { type: 'tree', archiveId: image.archiveId, imageKey: image.imageKey, scope, request },
           { signal },
         ),
@@ -48,7 +38,7 @@ export function useSearch(
     enabled: text.trim() !== '',
     queryKey: queryKeys.search(image.archiveId, image.imageKey, layer, text, mode),
     queryFn: ({ signal }) =>
-      getClient().files<SearchHits>(
+      getClient().request(
         {
           type: 'search',
           archiveId: image.archiveId,
@@ -69,7 +59,7 @@ export function usePathHistory(image: ImageRef, path: string | null) {
     enabled: path !== null,
     queryKey: queryKeys.pathHistory(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
-      getClient().files<PathEvent[]>(
+      getClient().request(
         { type: 'path-history', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),
@@ -82,7 +72,7 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
     enabled: path !== null,
     queryKey: queryKeys.fileContent(image.archiveId, image.imageKey, layer, path ?? '', length),
     queryFn: ({ signal }) =>
-      getClient().files<FileContent>(
+      getClient().request(
         {
           type: 'read-file',
           archiveId: image.archiveId,
@@ -102,7 +92,7 @@ export function useWaste(image: ImageRef) {
     ...forever,
     queryKey: queryKeys.waste(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().files<WasteSummary>(
+      getClient().request(
         { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -118,7 +108,7 @@ export async function readWholeFile(
   const parts: Uint8Array[] = [];
   let offset = 0;
   for (;;) {
-    const piece = await getClient().files<FileContent>({
+    const piece = await getClient().request({
       type: 'read-file',
       archiveId: image.archiveId,
       imageKey: image.imageKey,

@@ -1,7 +1,6 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { BlastImage, GraphData, LddReport } from '../../protocol/linkage';
 import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
@@ -13,7 +12,7 @@ export function useLinkGraph(image: ImageRef, layer: number | null) {
     gcTime: 10 * 60_000,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().linkage<GraphData>(
+      getClient().request(
         { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
         { signal },
       ),
@@ -27,7 +26,7 @@ export function useLdd(image: ImageRef, layer: number | null, path: string | nul
     staleTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().linkage<LddReport>(
+      getClient().request(
         { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, layer, path: path! },
         { signal },
       ),
@@ -42,7 +41,6 @@ export function useBlastRadius(query: string) {
     enabled: query.trim() !== '',
     staleTime: Infinity,
     retry: false,
-    queryFn: ({ signal }) =>
-      getClient().linkage<BlastImage[]>({ type: 'blast-radius', query: query.trim() }, { signal }),
+    queryFn: ({ signal }) => getClient().request({ type: 'blast-radius', query: query.trim() }, { signal }),
   });
 }

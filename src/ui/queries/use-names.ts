@@ -1,7 +1,6 @@
 /** Name resolution and shared base layers; both depend on which archives are open. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { ResolveResult, SharedWith } from '../../protocol/names';
 import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
@@ -14,10 +13,7 @@ export function useResolve(name: string, engine: 'docker' | 'podman', registries
     staleTime: Infinity,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
-      getClient().names<ResolveResult>(
-        { type: 'resolve', name: name.trim(), engine, registriesConf },
-        { signal },
-      ),
+      getClient().request({ type: 'resolve', name: name.trim(), engine, registriesConf }, { signal }),
   });
 }
 
@@ -28,7 +24,7 @@ export function useSharedLayers(image: ImageRef | null) {
     enabled: image !== null,
     staleTime: Infinity,
     queryFn: ({ signal }) =>
-      getClient().names<SharedWith[]>(
+      getClient().request(
         { type: 'shared-layers', archiveId: image!.archiveId, imageKey: image!.imageKey },
         { signal },
       ),

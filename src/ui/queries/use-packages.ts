@@ -1,7 +1,6 @@
 /** Installed packages of the shown image, their files, and the owner of a path. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { LayerPackageChanges, PathOwners, PackageList } from '../../protocol/packages';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -12,7 +11,7 @@ export function usePackages(image: ImageRef) {
     ...forever,
     queryKey: queryKeys.packages(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().packages<PackageList>(
+      getClient().request(
         { type: 'packages', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -25,7 +24,7 @@ export function usePackageFiles(image: ImageRef, pkg: { name: string; arch: stri
     enabled: pkg !== null,
     queryKey: queryKeys.packageFiles(image.archiveId, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
     queryFn: ({ signal }) =>
-      getClient().packages<string[]>(
+      getClient().request(
         {
           type: 'package-files',
           archiveId: image.archiveId,
@@ -44,7 +43,7 @@ export function useOwner(image: ImageRef, path: string | null) {
     enabled: path !== null,
     queryKey: queryKeys.owner(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
-      getClient().packages<PathOwners>(
+      getClient().request(
         { type: 'owner', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),
@@ -56,7 +55,7 @@ export function usePackageLayers(image: ImageRef) {
     ...forever,
     queryKey: queryKeys.packageLayers(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().packages<LayerPackageChanges[]>(
+      getClient().request(
         { type: 'package-layers', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -65,7 +64,7 @@ export function usePackageLayers(image: ImageRef) {
 
 /** The CycloneDX 1.5 SBOM of the image's packages, as JSON text. */
 export function fetchSbom(image: ImageRef): Promise<string> {
-  return getClient().packages<string>({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });
+  return getClient().request({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });
 }
 
 /** Owners of the files a tree shows, in one request per set of visible paths. */
@@ -77,7 +76,7 @@ export function useOwners(image: ImageRef, paths: readonly string[]) {
     placeholderData: keepPreviousData,
     queryKey: queryKeys.owners(image.archiveId, image.imageKey, key),
     queryFn: ({ signal }) =>
-      getClient().packages<Record<string, string | null>>(
+      getClient().request(
         { type: 'owners', archiveId: image.archiveId, imageKey: image.imageKey, paths },
         { signal },
       ),

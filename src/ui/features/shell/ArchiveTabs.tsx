@@ -17,7 +17,7 @@ export function ArchiveTabs() {
   const close = (archiveId: string) => {
     // Only an archive the worker finished opening has anything there to free.
     if (queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(archiveId)))
-      void getClient().close(archiveId);
+      void getClient().request({ type: 'close', archiveId });
     void queryClient.cancelQueries({ queryKey: queryKeys.archive(archiveId) });
     queryClient.removeQueries({ queryKey: queryKeys.archive(archiveId) });
     useStore.getState().closeArchive(archiveId);
