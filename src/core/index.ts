@@ -1,5 +1,6 @@
 /**
- * The core's public API: the only module the worker and the CLI import (house style, rule 1).
+ * The core's public API: the only module the worker and the CLI import
+ * (docs/conventions.md#dependencies-point-one-way).
  */
 export type { TarEntry, EntryKind } from './model/tar-entry';
 export type { ImageFs, FsNode } from './model/image-fs';
@@ -47,9 +48,11 @@ export {
   formatSize,
   formatAgo,
   displayCreatedBy,
-  type HistoryView,
+  type HistoryStep,
 } from './session/history-view';
 export { inspectImage, type InspectJson } from './session/inspect-view';
+export { layerCreatedBy } from './session/history-view';
+export type { BatchPredicate } from './session/content-cache';
 export * from './layers';
 export { readLayerBytes, MAX_READ } from './session/layer-content';
 export * from './image/resolve';
@@ -69,7 +72,7 @@ export {
   buildReport,
   renderReport,
   type ArchiveNames,
-  type EngineView,
+  type EngineReading,
   type ValidReport,
   type InvalidReport,
 } from './image/resolve-report';
@@ -86,3 +89,5 @@ export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings 
 export { blastRadius, type BlastRadius } from './session/blast-radius';
 export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
 export { toCycloneDx } from './packages/cyclonedx';
+export { dependentCounts } from './linkage/graph-export';
+export * from './views';

@@ -1,11 +1,12 @@
 /**
- * The layer stack as `podman history` shows it (§3.4): one row per history entry, empty steps
- * included, newest first; SIZE is the byte length of the uncompressed layer tar, 0 for empty steps.
+ * The layer stack as `podman history` shows it (docs/archive-formats.md#what-podman-history-prints): one row
+ * per history entry, empty steps included, newest first; SIZE is the byte length of the uncompressed layer
+ * tar, 0 for empty steps.
  */
 import type { ImageRecord } from '../image/model';
 import type { ArchiveSession } from './archive-session';
 
-export interface HistoryView {
+export interface HistoryStep {
   /** podman's ID column: the image ID on the top row, "<missing>" elsewhere. */
   readonly id: string;
   readonly created: string | null;
@@ -26,8 +27,8 @@ export interface HistoryView {
   readonly warnings: readonly string[];
 }
 
-export function historyRows(session: ArchiveSession, image: ImageRecord): HistoryView[] {
-  const rows = image.history.map((h, i): HistoryView => {
+export function historyRows(session: ArchiveSession, image: ImageRecord): HistoryStep[] {
+  const rows = image.history.map((h, i): HistoryStep => {
     const layer = h.layerIndex === null ? undefined : image.layers[h.layerIndex];
     const status = layer ? session.status(layer) : undefined;
     const index = status?.index;
@@ -88,7 +89,15 @@ export function formatAgo(created: string | null, now: number = Date.now()): str
   return ago(`${Math.floor(h / 24 / 365)} years`);
 }
 
-/** Strip "/bin/sh -c #(nop) " and " # buildkit" for display; the raw text stays on hover (§3.2). */
+/**
+ * Strip "/bin/sh -c #(nop) " and " # buildkit" for display; the raw text stays on hover
+ * (docs/archive-formats.md#history-and-layers).
+ */
 export function displayCreatedBy(createdBy: string): string {
   return createdBy.replace(/^\/bin\/sh -c #\(nop\)\s+/, '').replace(/\s+# buildkit$/, '');
+}
+
+/** The build step that made layer `layerIndex` (its history row's created_by); empty when none says. */
+export function layerCreatedBy(image: ImageRecord, layerIndex: number): string {
+  return image.history.find((h) => h.layerIndex === layerIndex)?.createdBy ?? '';
 }
