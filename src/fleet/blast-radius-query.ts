@@ -5,22 +5,18 @@
  * each, so the answer is the one `strata rdeps NAME ARCHIVE…` gives over the same images.
  */
 import type { LinkEdge, LinkGraph, LinkNode } from '../core';
-import { blastRadius, type BlastDependent, type BlastRadius } from '../core/session/blast-radius';
+import { blastRadius, type BlastRadius } from '../core/session/blast-radius';
 import type { NodeOwner } from './image-analysis';
 import type { CompactGraph } from './image-store';
 import type { Sql } from './sql';
 import { satisfies, type VersionConstraint } from './version-filter';
 
 /** One image of the answer: `strata rdeps --json`'s row with the source in place of the archive. */
-export interface IndexRadiusImage {
-  readonly source: string;
-  readonly id: string;
+export type IndexRadiusImage = { readonly source: string; readonly id: string } & {
   readonly names: readonly string[];
+  /** The image holds at least one matched library: rebuild it. */
   readonly affected: boolean;
-  readonly match: BlastRadius['match'];
-  readonly libraries: readonly string[];
-  readonly dependents: readonly BlastDependent[];
-}
+} & Pick<BlastRadius, 'match' | 'libraries' | 'dependents'>;
 
 interface ImageRow {
   id: number;
