@@ -3,6 +3,16 @@
  */
 export type { TarEntry, EntryKind } from './model/tar-entry';
 export type { ImageFs, FsNode } from './model/image-fs';
+export {
+  normalizePath,
+  splitPath,
+  parentPath,
+  baseName,
+  resolveRelative,
+  resolveInImage,
+  type PathStep,
+  type ResolveOptions,
+} from './model/path';
 export { shortDigest, isSha256Digest, type Digest } from './model/digest';
 export { memorySource, readRange, rechunk, AbortedError, type ByteSource } from './io/byte-source';
 export {
@@ -81,8 +91,21 @@ export {
   type UnresolvedLink,
 } from './linkage/link-graph';
 export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/format-ldd';
-export { resolveLoad } from './linkage/load-executable';
+export { resolveLoad, loadExecutable } from './linkage/load-executable';
+export { LinkageContext } from './linkage/linkage-context';
+export {
+  toGraphDot,
+  toGraphJson,
+  GRAPH_JSON_VERSION,
+  type GraphExportContext,
+  type GraphJson,
+} from './linkage/graph-export';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
-export { blastRadius, type BlastRadius } from './session/blast-radius';
-export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
-export { toCycloneDx } from './packages/cyclonedx';
+export { blastRadius, type BlastRadius, type BlastDependent } from './session/blast-radius';
+export {
+  packagesPerLayer,
+  PACKAGE_DB_DIRS,
+  type LayerPackages,
+  type PackageUpgrade,
+} from './packages/layer-packages';
+export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';

@@ -3,9 +3,7 @@
  * (one emulated process per executable, see resolveLinkGraph) as versioned JSON or as DOT for graphviz
  * (`strata graph --format dot sample.tar | dot -Tsvg > graph.svg`).
  */
-import { imageNames } from '../../core';
-import { toGraphDot, toGraphJson, type GraphExportContext } from '../../core/linkage/graph-export';
-import { resolveLinkGraph } from '../../core/linkage/link-graph';
+import { imageNames, toGraphDot, toGraphJson, type GraphExportContext, resolveLinkGraph } from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { layerOption, openStack, warnUnreadLayers } from './diff-stack';

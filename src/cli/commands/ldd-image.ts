@@ -11,8 +11,8 @@ import {
   type ImageRecord,
   type LayerStack,
   type OwnerIndex,
+  type LoaderSettings,
 } from '../../core';
-import type { LoaderSettings } from '../../core/linkage/link-types';
 import type { CliIo } from '../cli-io';
 import { nodeSqliteOptions } from '../sqlite-node';
 import type { OpenedStack } from './diff-stack';

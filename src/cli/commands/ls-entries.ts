@@ -2,8 +2,7 @@
  * Rows of `strata ls` and `strata export`: one path at one layer as the JSON contract spells it,
  * and the `ls -l` mode string.
  */
-import type { EntryKind, LayerNode, ListedNode } from '../../core';
-import { formatMode } from '../../core';
+import { type EntryKind, type LayerNode, type ListedNode, formatMode } from '../../core';
 
 export type ChangeColumn = ListedNode['change'];
 

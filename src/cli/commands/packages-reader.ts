@@ -5,8 +5,7 @@
  * so the first read of a layer fetches every wanted file of that layer in a few spans and later
  * reads are served from those bytes.
  */
-import type { ContentReader, LayerStack, TarEntry } from '../../core';
-import { PACKAGE_DB_DIRS } from '../../core/packages/layer-packages';
+import { type ContentReader, type LayerStack, type TarEntry, PACKAGE_DB_DIRS } from '../../core';
 import type { OpenedStack } from './diff-stack';
 
 /** Files bigger than this (a large rpm Packages) are read on their own, in the session's pieces. */

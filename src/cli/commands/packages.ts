@@ -8,9 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { imageNames, type ImageFs } from '../../core';
-import { parseOsRelease, toCycloneDx, type Distro } from '../../core/packages/cyclonedx';
-import { packagesPerLayer, PACKAGE_DB_DIRS } from '../../core/packages/layer-packages';
+import {
+  imageNames,
+  type ImageFs,
+  parseOsRelease,
+  toCycloneDx,
+  type Distro,
+  packagesPerLayer,
+  PACKAGE_DB_DIRS,
+} from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { nodeSqliteOptions } from '../sqlite-node';

@@ -1,6 +1,5 @@
 /** What `strata rdeps` reports per image, as JSON rows and as text grouped by the owning package. */
-import { shortDigest } from '../../core';
-import type { BlastDependent, BlastRadius } from '../../core/session/blast-radius';
+import { shortDigest, type BlastDependent, type BlastRadius } from '../../core';
 
 /** Version of `strata rdeps --json`; bump on any change that is not a pure addition. */
 export const RDEPS_JSON_VERSION = 1;

@@ -6,9 +6,7 @@
  *
  * An image without the package is "unaffected" (exit 0): finding nothing is an answer, not an error.
  */
-import type { ImageRecord } from '../../core';
-import { resolveLinkGraph } from '../../core/linkage/link-graph';
-import { blastRadius, type BlastRadius } from '../../core/session/blast-radius';
+import { type ImageRecord, resolveLinkGraph, blastRadius, type BlastRadius } from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { openSession } from '../open-image';

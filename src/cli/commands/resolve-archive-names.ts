@@ -1,7 +1,6 @@
 /** How `strata resolve --archive` lists the names and IDs of the images in an archive. */
-import { imageNames } from '../../core';
+import { imageNames, type ArchiveNames } from '../../core';
 import { openSession } from '../open-image';
-import type { ArchiveNames } from '../../core/image/resolve-report';
 
 export async function listArchiveNames(path: string): Promise<ArchiveNames> {
   const { session, source } = await openSession(path);

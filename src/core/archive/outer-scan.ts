@@ -7,6 +7,7 @@
  */
 import type { EntryKind } from '../model/tar-entry';
 import { readFully, readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
+import { parentPath, resolveRelative } from '../model/path';
 import { MultiMemberGzipError, sniffCompression, type Compression, type CoreEnv } from '../io/env';
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
@@ -120,13 +121,7 @@ class EntryTable {
 
 /** podman writes `<v1id>/layer.tar` as a symlink to `../<diffid>.tar`: relative to the link's directory. */
 function joinLink(linkPath: string, target: string): string {
-  const dir = target.startsWith('/') ? [] : linkPath.split('/').slice(0, -1);
-  for (const part of target.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') dir.pop();
-    else dir.push(part);
-  }
-  return dir.join('/');
+  return resolveRelative(parentPath(`/${linkPath}`), target).slice(1);
 }
 
 function toOuter(path: string): string {

@@ -16,7 +16,7 @@ import {
   paxString,
   readNumber,
 } from './tar-header';
-import { normalizeTarPath } from './tar-path';
+import { normalizeTarPath } from '../model/path';
 
 export class TarFormatError extends Error {
   override name = 'TarFormatError';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseApkInstalled } from './apk-db';
 import { licenseChoice, parseOsRelease, purlOf, toCycloneDx, uuidFromImageId } from './cyclonedx';
-import { createMemoryImageFs } from './memory-image-fs';
+import { createMemoryImageFs } from '../testing/memory-image-fs';
 import { readPackageDbs } from './package-dbs';
 import type { InstalledPackage } from './package-types';
 
