@@ -18,6 +18,8 @@ export { memorySource, readRange, rechunk, AbortedError, type ByteSource } from 
 export {
   sniffCompression,
   MultiMemberGzipError,
+  decoderFor,
+  withGzipFallback,
   type CoreEnv,
   type Decoder,
   type Hasher,
@@ -73,7 +75,7 @@ export {
   type TreeSort,
   type RowChange,
 } from './session/files-view';
-export { contentKindOf, type ContentKind } from './session/files-view';
+export { contentKindOf, hasElfMagic, type ContentKind } from './model/content-kind';
 export * from './packages';
 export {
   buildReport,

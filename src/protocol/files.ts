@@ -1,5 +1,6 @@
 /** Messages of the Files view: tree pages, change summaries, search, path history, contents, waste. */
 import type { ChangeDetail, TreePage, TreeRequest, WastedFile } from '../core';
+export type { ContentKind } from '../core';
 
 /** Which tree: the merged tree at a layer, or what a layer range (or an image against another) changed. */
 export interface TreeScope {

@@ -8,7 +8,6 @@ import {
   compareTrees,
   computeDiveFigures,
   contentKindOf,
-  type ContentKind,
   mergedTreePage,
   SearchQueryError,
   type ArchiveSession,
@@ -156,7 +155,7 @@ export class FilesHandler {
       }
       if (row.kind !== 'file' && row.kind !== 'hardlink') continue;
       const head = await fs.read(row.path, 0, 64);
-      if (head && content?.includes(contentKindOf(head) as ContentKind)) kept.push(row);
+      if (head && content?.includes(contentKindOf(head))) kept.push(row);
     }
     const { offset, limit } = request.request;
     return {

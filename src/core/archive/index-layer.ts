@@ -6,6 +6,8 @@
 import type { TarEntry } from '../model/tar-entry';
 import {
   MultiMemberGzipError,
+  decoderFor,
+  withGzipFallback,
   sniffCompression,
   type Compression,
   type CoreEnv,
@@ -51,16 +53,9 @@ export async function indexLayer(
   env: CoreEnv,
   options: IndexLayerOptions,
 ): Promise<LayerIndex> {
-  try {
-    return await indexOnce(open(), env, options, options.canRestart ? env.gunzip : env.gunzipPortable);
-  } catch (error) {
-    if (error instanceof MultiMemberGzipError && options.canRestart) {
-      // Chromium's DecompressionStream stops at the first gzip member (estargz): start over with the
-      // decoder that continues past member ends.
-      return indexOnce(open(), env, options, env.gunzipPortable);
-    }
-    throw error;
-  }
+  // A single streamed pass cannot start over: it takes the decoder that continues past gzip member ends.
+  if (!options.canRestart) return indexOnce(open(), env, options, env.gunzipPortable);
+  return withGzipFallback(env, (gunzip) => indexOnce(open(), env, options, gunzip));
 }
 
 async function indexOnce(
@@ -96,8 +91,7 @@ async function indexOnce(
       yield next.value;
     }
   }
-  const decoded =
-    compression === 'gzip' ? gunzip(stored()) : compression === 'zstd' ? env.unzstd(stored()) : stored();
+  const decoded = decoderFor(compression, env, gunzip)(stored());
 
   const entries: TarEntry[] = [];
   const warnings: string[] = [];

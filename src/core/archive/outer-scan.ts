@@ -8,7 +8,14 @@
 import type { EntryKind } from '../model/tar-entry';
 import { readFully, readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
 import { parentPath, resolveRelative } from '../model/path';
-import { MultiMemberGzipError, sniffCompression, type Compression, type CoreEnv } from '../io/env';
+import {
+  MultiMemberGzipError,
+  decoderFor,
+  sniffCompression,
+  withGzipFallback,
+  type Compression,
+  type CoreEnv,
+} from '../io/env';
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { indexLayer, type LayerIndex } from './index-layer';
@@ -81,13 +88,7 @@ export async function scanOuter(
     );
   }
   if (compression === 'none') return scanRanged(source, options);
-  try {
-    return await scanStreamed(source, env, compression, env.gunzip, options);
-  } catch (error) {
-    if (error instanceof MultiMemberGzipError)
-      return scanStreamed(source, env, compression, env.gunzipPortable, options);
-    throw error;
-  }
+  return withGzipFallback(env, (gunzip) => scanStreamed(source, env, compression, gunzip, options));
 }
 
 class EntryTable {
@@ -292,7 +293,7 @@ async function scanStreamed(
     },
   });
 
-  const decoder = compression === 'gzip' ? gunzip : env.unzstd;
+  const decoder = decoderFor(compression, env, gunzip);
   const input = readRange(source, 0, source.size, {
     signal: options.signal,
     onRead: (n) => (bytesRead += n),
