@@ -40,6 +40,7 @@ export type {
   ArchiveFormat,
 } from './image/model';
 export { imageNames, type ImageNames } from './image/names';
+export { layerCreatedBy } from './image/layer-history';
 export {
   ArchiveSession,
   sentence,
@@ -96,6 +97,7 @@ export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/forma
 export { resolveLoad, loadExecutable } from './linkage/load-executable';
 export { LinkageContext } from './linkage/linkage-context';
 export {
+  dependentCounts,
   toGraphDot,
   toGraphJson,
   GRAPH_JSON_VERSION,

@@ -55,8 +55,3 @@ export function warnUnreadLayers(opened: OpenedStack, io: CliIo): void {
   }
   for (const w of opened.stack.warnings) io.stderr(`warning: layer ${w.layer}: ${w.path}: ${w.message}\n`);
 }
-
-/** The created-by text of the history step that made a layer ("" when none says). */
-export function layerCreatedBy(image: ImageRecord, layer: number): string {
-  return image.history.find((h) => h.layerIndex === layer)?.createdBy ?? '';
-}

@@ -2,12 +2,12 @@
  * `strata ls [--image NAME] [--layer N] [--recursive] [--removed] [--json] ARCHIVE [PATH]`: the merged
  * tree at layer N (default: the top) like `ls -l`, with what that layer did to each entry.
  */
-import { formatSize, normalizePath, type LayerStack, type ListedNode } from '../../core';
+import { formatPermissions, formatSize, normalizePath, type LayerStack, type ListedNode } from '../../core';
 import { InputError, UsageError, type Command } from '../cli-io';
 import { parseArgs, type ParsedArgs } from '../args';
 import { table } from '../table';
 import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
-import { displayName, entryJson, modeString, type EntryJson } from './ls-entries';
+import { displayName, entryJson, type EntryJson } from './ls-entries';
 
 export const LS_USAGE =
   'usage: strata ls [--image NAME] [--platform OS/ARCH] [--layer N] [--recursive|-R] [--removed] [--json] ARCHIVE [PATH]';
@@ -63,7 +63,7 @@ function listingText(listing: Listing): string {
   return table(
     ['MODE', 'OWNER', 'SIZE', 'LAYER', 'CHANGE', 'NAME'],
     listing.entries.map((e) => [
-      modeString(e.kind, e.mode),
+      formatPermissions(e.kind, e.mode),
       `${e.uid}:${e.gid}`,
       formatSize(e.kind === 'dir' ? e.totalSize : e.size),
       e.layer < 0 ? '-' : `L${e.layer}`,

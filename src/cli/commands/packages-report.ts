@@ -12,9 +12,9 @@ import {
   type Distro,
   type LayerPackages,
   type PackageUpgrade,
+  layerCreatedBy,
 } from '../../core';
 import { table } from '../table';
-import { layerCreatedBy } from './diff-stack';
 
 export const PACKAGES_JSON_VERSION = 1;
 const SHOWN_NAMES = 24;

@@ -39,7 +39,11 @@ export interface GraphJson {
   readonly unresolved: readonly { readonly from: string; readonly name: string; readonly reason: string }[];
 }
 
-function dependentCounts(graph: LinkGraph): Map<string, number> {
+/**
+ * "Dependents" of each file, keyed by path: how many distinct files load it directly. A file that loads one
+ * library under two names (a soname and a path) counts once. Files nothing loads are absent (0).
+ */
+export function dependentCounts(graph: Pick<LinkGraph, 'edges'>): Map<string, number> {
   const from = new Map<string, Set<string>>();
   for (const e of graph.edges) {
     let set = from.get(e.to);

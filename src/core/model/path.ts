@@ -56,9 +56,7 @@ export const MAX_SYMLINKS = 40;
 
 /** What a lookup finds at one path while a path is resolved: nothing, a symlink, a directory or another node. */
 export type PathStep =
-  | undefined
-  | { readonly kind: 'symlink'; readonly linkTarget: string }
-  | { readonly kind: 'dir' | 'other' };
+  undefined | { readonly kind: 'symlink'; readonly linkTarget: string } | { readonly kind: 'dir' | 'other' };
 
 export interface ResolveOptions {
   /** Follow a symlink in the final component too (realpath); else keep it (lstat of the parent). */
@@ -89,7 +87,8 @@ export function resolveInImage(
     resolved.push(part);
     const isLast = pending.length === 0;
     const step = lookup(`/${resolved.join('/')}`);
-    if (step === undefined) return isLast && options.keepMissingLast === true ? `/${resolved.join('/')}` : undefined;
+    if (step === undefined)
+      return isLast && options.keepMissingLast === true ? `/${resolved.join('/')}` : undefined;
     if (step.kind === 'symlink' && (options.followLast || !isLast)) {
       if (++hops > MAX_SYMLINKS) return undefined;
       resolved.pop();

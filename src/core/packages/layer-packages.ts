@@ -11,15 +11,14 @@ import type { ImageFs } from '../model/image-fs';
 import type { TarEntry } from '../model/tar-entry';
 import type { ReadPackageDbsOptions } from './package-dbs';
 import { readPackageDbs } from './package-dbs';
+import { RPM_DIRS } from './rpm-db';
 import type { InstalledPackage, PackageDb, PackageManager } from './package-types';
 import { fullVersion } from './package-types';
 
 /** Where the readers look (package-dbs.ts), as directories: a change at or below one is a db change. */
 export const PACKAGE_DB_DIRS: readonly string[] = [
   '/var/lib/dpkg',
-  '/var/lib/rpm',
-  '/usr/lib/sysimage/rpm',
-  '/usr/share/rpm',
+  ...RPM_DIRS,
   '/lib/apk/db',
   // On a merged-/usr Alpine (/lib -> usr/lib) the layer writes the real path.
   '/usr/lib/apk/db',
