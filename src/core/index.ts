@@ -28,7 +28,7 @@ export {
 export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
-export { LayerError, type LayerIndex } from './archive/index-layer';
+export { LayerError, type LayerTable } from './archive/index-layer';
 export type {
   ArchiveInfo,
   ImageRecord,
@@ -39,7 +39,7 @@ export type {
   Artifact,
   ArchiveFormat,
 } from './image/model';
-export { imageNames, type ImageNames } from './image/names';
+export { imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export { layerCreatedBy } from './image/layer-history';
 export {
   ArchiveSession,

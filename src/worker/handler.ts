@@ -8,7 +8,7 @@ import {
   ArchiveError,
   ArchiveSession,
   historyRows,
-  imageNames,
+  imageDisplayNames,
   inspectImage,
   pickImage,
   platformString,
@@ -143,7 +143,7 @@ export class WorkerHandler {
       format: info.format,
       formatLabel: info.formatLabel,
       images: info.images.map((image) => {
-        const names = imageNames(image.rawNames);
+        const names = imageDisplayNames(image.rawNames);
         return {
           key: image.key,
           id: image.id,
@@ -155,7 +155,7 @@ export class WorkerHandler {
         };
       }),
       notIncluded: info.notIncluded.map((n) => ({
-        names: imageNames(n.names).full,
+        names: imageDisplayNames(n.names).full,
         platform: platformString(n.platform),
         digest: n.digest,
       })),

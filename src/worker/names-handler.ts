@@ -3,7 +3,7 @@ import {
   buildReport,
   DEFAULT_REGISTRIES_CONF,
   describeImage,
-  imageNames,
+  imageDisplayNames,
   parseRegistriesConf,
   type ArchiveSession,
   type ImageRecord,
@@ -35,7 +35,7 @@ export function handleNames(request: NamesRequest, sessions: OpenSessions): Reso
     const confError = 'kind' in conf ? conf.message : null;
     const names = [
       ...new Set(
-        open.flatMap(({ session }) => session.info.images.flatMap((i) => imageNames(i.rawNames).full)),
+        open.flatMap(({ session }) => session.info.images.flatMap((i) => imageDisplayNames(i.rawNames).full)),
       ),
     ];
     const ids = [...new Set(open.flatMap(({ session }) => session.info.images.map((i) => i.id)))];

@@ -6,7 +6,7 @@ import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import {
   buildOwnerIndex,
   fullVersion,
-  imageNames,
+  imageDisplayNames,
   packagesPerLayer,
   readPackageDbs,
   toCycloneDx,
@@ -112,7 +112,7 @@ export class PackagesHandler {
       return JSON.stringify(
         toCycloneDx(
           loaded.packages,
-          { id: image.id, names: imageNames(image.rawNames).full },
+          { id: image.id, names: imageDisplayNames(image.rawNames).full },
           { serialNumber: `urn:uuid:${crypto.randomUUID()}`, timestamp: new Date().toISOString() },
         ),
         null,

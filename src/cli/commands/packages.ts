@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  imageNames,
+  imageDisplayNames,
   type ImageFs,
   parseOsRelease,
   toCycloneDx,
@@ -100,7 +100,7 @@ export const packages: Command = async (args, io) => {
       io.stderr(
         `note: the image has no package database at layer ${layer} (strata looks in ${PACKAGE_DB_DIRS.join(', ')}).\n`,
       );
-    const names = imageNames(image.rawNames).full;
+    const names = imageDisplayNames(image.rawNames).full;
     const distro = await readDistro(stack.imageFs(layer, reader));
     const licenses = await readLicenses(
       stack.imageFs(layer, batchedReader(opened, isCopyrightPath)),

@@ -1,5 +1,5 @@
 /** How `strata resolve --archive` lists the names and IDs of the images in an archive. */
-import { imageNames, type ArchiveNames } from '../../core';
+import { imageDisplayNames, type ArchiveNames } from '../../core';
 import { openSession } from '../open-image';
 
 export async function listArchiveNames(path: string): Promise<ArchiveNames> {
@@ -7,7 +7,7 @@ export async function listArchiveNames(path: string): Promise<ArchiveNames> {
   try {
     const images = session.info.images;
     return {
-      names: [...new Set(images.flatMap((i) => imageNames(i.rawNames).full))],
+      names: [...new Set(images.flatMap((i) => imageDisplayNames(i.rawNames).full))],
       ids: [...new Set(images.map((i) => i.id))],
     };
   } finally {

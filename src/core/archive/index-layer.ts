@@ -16,7 +16,8 @@ import {
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
 
-export interface LayerIndex {
+/** What indexing one layer blob yields: its compression, sizes, digests and its table of tar entries. */
+export interface LayerTable {
   readonly compression: Compression;
   /** Bytes of the blob as stored. */
   readonly storedSize: number;
@@ -52,7 +53,7 @@ export async function indexLayer(
   open: () => AsyncIterable<Uint8Array>,
   env: CoreEnv,
   options: IndexLayerOptions,
-): Promise<LayerIndex> {
+): Promise<LayerTable> {
   // A single streamed pass cannot start over: it takes the decoder that continues past gzip member ends.
   if (!options.canRestart) return indexOnce(open(), env, options, env.gunzipPortable);
   return withGzipFallback(env, (gunzip) => indexOnce(open(), env, options, gunzip));
@@ -63,7 +64,7 @@ async function indexOnce(
   env: CoreEnv,
   options: IndexLayerOptions,
   gunzip: Decoder,
-): Promise<LayerIndex> {
+): Promise<LayerTable> {
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? new Uint8Array(0) : first.value;

@@ -18,7 +18,7 @@ import {
 } from '../io/env';
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
-import { indexLayer, type LayerIndex } from './index-layer';
+import { indexLayer, type LayerTable } from './index-layer';
 import { ArchiveError } from './archive-error';
 
 export interface OuterEntry {
@@ -42,7 +42,7 @@ export interface OuterScan {
   /** Whether blobs can be read again later (false for a compressed outer archive). */
   readonly randomAccess: boolean;
   /** Layers indexed during a one-pass scan, by outer path (compressed outer archives only). */
-  readonly prefetched: ReadonlyMap<string, LayerIndex | Error>;
+  readonly prefetched: ReadonlyMap<string, LayerTable | Error>;
   /** Where a truncated archive ends; entries past it are cut off. */
   readonly truncatedAt: number | undefined;
   /** The content of a (small) entry, following symlinks inside the archive. */
@@ -63,7 +63,7 @@ export interface ScanOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ScanProgress) => void;
   /** Layers indexed in a one-pass scan report here. */
-  onPrefetched?: (path: string, result: LayerIndex | Error) => void;
+  onPrefetched?: (path: string, result: LayerTable | Error) => void;
   maxEntries?: number;
 }
 
@@ -234,7 +234,7 @@ async function scanStreamed(
 ): Promise<OuterScan> {
   const table = new EntryTable(options.maxEntries ?? DEFAULT_MAX_ENTRIES);
   const small = new Map<string, Uint8Array>();
-  const prefetched = new Map<string, LayerIndex | Error>();
+  const prefetched = new Map<string, LayerTable | Error>();
   let smallTotal = 0;
   let bytesRead = 0;
   let captured: { path: string; bytes: Uint8Array; fill: number } | undefined;
