@@ -57,7 +57,10 @@ export function decoderFor(compression: Compression, env: CoreEnv, gunzip: Decod
  * Runs `attempt` with the fast gzip decoder and, when it stops at a second gzip member (Chromium's
  * DecompressionStream does on estargz), once more from the start with the decoder that continues past member ends.
  */
-export async function withGzipFallback<T>(env: CoreEnv, attempt: (gunzip: Decoder) => Promise<T>): Promise<T> {
+export async function withGzipFallback<T>(
+  env: CoreEnv,
+  attempt: (gunzip: Decoder) => Promise<T>,
+): Promise<T> {
   try {
     return await attempt(env.gunzip);
   } catch (error) {

@@ -10,7 +10,6 @@ import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
 import type { PathTable, Version } from './path-table';
 
-
 export class ImageFsView implements ImageFs {
   constructor(
     private readonly table: PathTable,
