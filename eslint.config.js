@@ -5,18 +5,23 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Dependencies point one way: ui → client → protocol ← worker → core, and cli → core (house style, rule 1).
- * `forbidden` are import paths (gitignore-style globs); `deep` are regular expressions for paths that reach past a
- * room's public module.
+ * Dependencies point one way: ui → client → protocol ← worker → core, and cli → core
+ * (docs/conventions.md#dependencies-point-one-way). `forbidden` are import paths (gitignore-style globs); `deep` are
+ * regular expressions for paths that reach past a room's public module.
  */
 const layer = (
-  /** @type {string[]} */ forbidden,
+  /** @type {(string | string[])[]} */ forbidden,
   /** @type {string} */ why,
   /** @type {{ regex: string, message: string }[]} */ deep = [],
 ) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: [...forbidden.map((group) => ({ group: [group], message: why })), ...deep] },
+    {
+      patterns: [
+        ...forbidden.map((group) => ({ group: Array.isArray(group) ? group : [group], message: why })),
+        ...deep,
+      ],
+    },
   ],
 });
 
@@ -93,7 +98,8 @@ export default tseslint.config(
         'react',
         'react-dom',
         'zustand',
-        'd3*',
+        // d3-force is arithmetic only (no DOM): the linkage view's layout runs in the worker and in Node.
+        ['d3*', '!d3-force'],
         '@tanstack/*',
         'node:*',
       ],
@@ -130,6 +136,8 @@ export default tseslint.config(
   },
   {
     files: ['src/worker/**/*.ts'],
+    // Tests drive the handlers through the real client, with the CLI's Node pieces.
+    ignores: ['src/worker/**/*.test.ts'],
     rules: layer(
       ['**/client/**', '**/ui/**', '**/cli/**', 'react', 'zustand'],
       'the worker talks to the page only through protocol/.',

@@ -1,5 +1,6 @@
 /**
- * The core's public API: the only module the worker and the CLI import (house style, rule 1).
+ * The core's public API: the only module the worker and the CLI import
+ * (docs/conventions.md#dependencies-point-one-way).
  */
 export type { TarEntry, EntryKind } from './model/tar-entry';
 export type { ImageFs, FsNode } from './model/image-fs';
@@ -40,7 +41,6 @@ export type {
   ArchiveFormat,
 } from './image/model';
 export { imageDisplayNames, type ImageDisplayNames } from './image/display-names';
-export { layerCreatedBy } from './image/layer-history';
 export {
   ArchiveSession,
   sentence,
@@ -63,6 +63,8 @@ export {
   type HistoryView,
 } from './session/history-view';
 export { inspectImage, type InspectJson } from './session/inspect-view';
+export { layerCreatedBy } from './session/history-view';
+export type { BatchPredicate } from './session/content-cache';
 export * from './layers';
 export { readLayerBytes, MAX_READ } from './session/layer-content';
 export * from './image/resolve';
@@ -113,3 +115,4 @@ export {
   type PackageUpgrade,
 } from './packages/layer-packages';
 export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';
+export * from './views';

@@ -61,13 +61,11 @@ describe('toGraphDot', () => {
 
 describe('dependentCounts', () => {
   it('counts a file that loads one library under two names once', () => {
-    const counts = dependentCounts({
-      edges: [
-        { from: '/bin/a', to: '/lib/libx.so.1', name: 'libx.so.1', foundVia: 'default' },
-        { from: '/bin/a', to: '/lib/libx.so.1', name: '/lib/libx.so.1', foundVia: 'direct' },
-        { from: '/bin/b', to: '/lib/libx.so.1', name: 'libx.so.1', foundVia: 'default' },
-      ],
-    });
+    const counts = dependentCounts([
+      { from: '/bin/a', to: '/lib/libx.so.1' },
+      { from: '/bin/a', to: '/lib/libx.so.1' },
+      { from: '/bin/b', to: '/lib/libx.so.1' },
+    ]);
     expect([...counts]).toEqual([['/lib/libx.so.1', 2]]);
   });
 });

@@ -40,12 +40,12 @@ export interface GraphJson {
 }
 
 /**
- * "Dependents" of each file, keyed by path: how many distinct files load it directly. A file that loads one
- * library under two names (a soname and a path) counts once. Files nothing loads are absent (0).
+ * How many distinct files load each target directly (the page's and the CLI's "dependents"): a file
+ * that loads one library under two names counts once.
  */
-export function dependentCounts(graph: Pick<LinkGraph, 'edges'>): Map<string, number> {
-  const from = new Map<string, Set<string>>();
-  for (const e of graph.edges) {
+export function dependentCounts<K>(edges: readonly { readonly from: K; readonly to: K }[]): Map<K, number> {
+  const from = new Map<K, Set<K>>();
+  for (const e of edges) {
     let set = from.get(e.to);
     if (set === undefined) from.set(e.to, (set = new Set()));
     set.add(e.from);
@@ -55,7 +55,7 @@ export function dependentCounts(graph: Pick<LinkGraph, 'edges'>): Map<string, nu
 
 /** The JSON contract of `strata graph --format json` (keys are added, never renamed). */
 export function toGraphJson(graph: LinkGraph, context: GraphExportContext): GraphJson {
-  const dependents = dependentCounts(graph);
+  const dependents = dependentCounts(graph.edges);
   return {
     version: GRAPH_JSON_VERSION,
     image: { id: context.image.id, names: [...context.image.names] },

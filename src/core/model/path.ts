@@ -1,7 +1,7 @@
 /**
  * Paths inside an image: the one place ".." is collapsed and symlinks are followed. Tar names are untrusted
- * ("./etc/x", "/etc/x", "etc//x/", "../../x" all occur): every path becomes absolute and normal, and ".." never
- * climbs above the root, the way a chroot sees it.
+ * ("./etc/x", "/etc/x", "etc//x/", "../../x" all occur, docs/archive-formats.md#names): every path becomes absolute
+ * and normal, and ".." never climbs above the root, the way a chroot sees it.
  */
 
 /** The components of a path, without empty and "." ones (".." kept). */
