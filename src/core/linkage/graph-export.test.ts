@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dirImageFs } from '../../cli/testing/dir-image-fs';
-import { dependentCounts, toGraphDot, toGraphJson, type GraphExportContext } from './graph-export';
+import { toGraphDot, toGraphJson, type GraphExportContext } from './graph-export';
 import { resolveLinkGraph, type LinkGraph } from './link-graph';
 
 const EDGE_ROOT = join(import.meta.dirname, '../../../fixtures/linkage/edge/root');
@@ -56,16 +56,5 @@ describe('toGraphDot', () => {
     expect(dot).not.toContain('cluster_');
     expect(dot.startsWith('digraph strata {\n')).toBe(true);
     expect(dot.endsWith('}\n')).toBe(true);
-  });
-});
-
-describe('dependentCounts', () => {
-  it('counts a file that loads one library under two names once', () => {
-    const counts = dependentCounts([
-      { from: '/bin/a', to: '/lib/libx.so.1' },
-      { from: '/bin/a', to: '/lib/libx.so.1' },
-      { from: '/bin/b', to: '/lib/libx.so.1' },
-    ]);
-    expect([...counts]).toEqual([['/lib/libx.so.1', 2]]);
   });
 });
