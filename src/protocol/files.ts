@@ -4,9 +4,9 @@ export type {
   ContentKind,
   FileContent,
   PathEvent,
-  SearchHitView,
-  SearchView,
+  SearchMatch,
+  SearchMatches,
   TreeResult,
   TreeScope,
-  WasteView,
+  WasteSummary,
 } from '../core';
