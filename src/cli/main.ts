@@ -16,7 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   packages: async () => (await import('./commands/packages')).packages,
   ldd: async () => (await import('./commands/ldd')).ldd,
   graph: async () => (await import('./commands/graph')).graph,
-  rdeps: async () => (await import('./commands/rdeps')).rdeps,
+  'blast-radius': async () => (await import('./commands/blast-radius')).blastRadiusCommand,
+  // The command's first name, kept as an alias: same flags, same output.
+  rdeps: async () => (await import('./commands/blast-radius')).blastRadiusCommand,
   index: async () => (await import('./commands/index')).index,
   query: async () => (await import('./commands/query')).query,
   worker: async () => (await import('./commands/worker')).worker,
@@ -37,8 +39,10 @@ commands:
   packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
   graph     the whole image's shared-library graph as JSON or graphviz DOT
-  rdeps     which executables and libraries load a package's libraries, and which images to rebuild
-  index     read images into a fleet index once per layer (a directory, or PostgreSQL) for rdeps --db and query
+  blast-radius  which executables and libraries load a package's libraries, and which images to rebuild
+                (alias: rdeps)
+  index     read images into a fleet index once per layer (a directory, or PostgreSQL) for
+            blast-radius --db and query
   query     images, packages, a file or a layer across the fleet index
   worker    take index jobs from the PostgreSQL queue that strata index --queue fills
 
@@ -51,10 +55,10 @@ commands:
   strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
   strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
-  strata rdeps [--json] PACKAGE ARCHIVE...
-  strata rdeps --db DB [--version CONSTRAINT] [--json] PACKAGE
+  strata blast-radius [--json] PACKAGE ARCHIVE...
+  strata blast-radius --db DB [--version CONSTRAINT] [--json] PACKAGE
   strata index [--db DB] [--json] [--platform OS/ARCH] [--queue [--wait]] SOURCE...
-  strata query images|packages|file PATH|layer DIGEST [--db DB] [--json]
+  strata query images|packages [NAME]|file PATH|layer DIGEST [--db DB] [--json]
   strata worker --db postgres://... [--concurrency N]
 
 SOURCE is an archive, a directory of archives, or docker://HOST[:PORT]/REPO[:TAG|@DIGEST].

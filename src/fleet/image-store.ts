@@ -3,7 +3,7 @@
  * layers by diff_id, and what the whole stack resolves to. Re-indexing an image replaces its rows in
  * one transaction, so a job that is retried after a crash leaves one copy, never two.
  */
-import { imageNames, platformString, type ImageRecord } from '../core';
+import { imageDisplayNames, platformString, type ImageRecord } from '../core';
 import type { ImageAnalysis } from './image-analysis';
 import type { Sql } from './sql';
 import { insertRows } from './sql-rows';
@@ -17,7 +17,7 @@ export interface IndexedImage {
 
 /** Every name of an image as podman and docker print them (full names, then bare tags), as rdeps shows them. */
 export function shownNames(rawNames: readonly string[]): string[] {
-  const names = imageNames(rawNames);
+  const names = imageDisplayNames(rawNames);
   return [...names.full, ...names.bareTags];
 }
 

@@ -3,7 +3,7 @@
  * package manager orders versions (dpkg and rpm by the core's comparisons, apk by apk-tools' rules).
  * Several constraints separated by commas must all hold: `>=3.0,<3.0.7`.
  */
-import { compareVersions } from '../core/packages/layer-packages';
+import { compareVersions } from '../core/packages/version-order';
 
 type Op = '<' | '<=' | '>' | '>=' | '=' | '!=';
 

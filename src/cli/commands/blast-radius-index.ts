@@ -1,5 +1,5 @@
 /**
- * `strata rdeps --db DB [--version CONSTRAINT] [--json] NAME`: the blast radius from the fleet index,
+ * `strata blast-radius --db DB [--version CONSTRAINT] [--json] NAME` (alias `rdeps`): the blast radius from the fleet index,
  * the same report as over archives with each image's source (archive path or registry reference) where
  * the archive was.
  */
@@ -8,9 +8,13 @@ import { openIndex } from '../../fleet/open-index';
 import { parseVersionFilter } from '../../fleet/version-filter';
 import { flagValue, type ParsedArgs } from '../args';
 import { UsageError, type CliIo } from '../cli-io';
-import { formatRdeps, RDEPS_JSON_VERSION } from './rdeps-report';
+import { formatBlastRadius, BLAST_RADIUS_JSON_VERSION } from './blast-radius-report';
 
-export async function rdepsFromIndex(parsed: ParsedArgs, query: string, io: CliIo): Promise<number> {
+export async function blastRadiusFromIndexArgs(
+  parsed: ParsedArgs,
+  query: string,
+  io: CliIo,
+): Promise<number> {
   const versionText = flagValue(parsed, '--version');
   let constraints: ReturnType<typeof parseVersionFilter> = [];
   try {
@@ -24,11 +28,12 @@ export async function rdepsFromIndex(parsed: ParsedArgs, query: string, io: CliI
     const rebuild = images.filter((i) => i.affected).map((i) => i.names[0] ?? i.id);
     if (parsed.flags.has('--json')) {
       io.stdout(
-        JSON.stringify({ version: RDEPS_JSON_VERSION, package: query, images, rebuild }, null, 2) + '\n',
+        JSON.stringify({ version: BLAST_RADIUS_JSON_VERSION, package: query, images, rebuild }, null, 2) +
+          '\n',
       );
     } else {
       const rows = images.map(({ source, ...rest }) => ({ archive: source, ...rest }));
-      io.stdout(formatRdeps(query, rows, rebuild));
+      io.stdout(formatBlastRadius(query, rows, rebuild));
     }
     return 0;
   } finally {

@@ -1,25 +1,24 @@
 /**
- * `strata rdeps [--json] PACKAGE ARCHIVE…`: the blast radius of a vulnerable package across archives. For
+ * `strata blast-radius [--json] PACKAGE ARCHIVE…` (alias `strata rdeps`): the blast radius of a vulnerable package across archives. For
  * every image of every archive: the package's ELF libraries, every executable and library that loads one of
  * them (transitively, by the link graph), and whether the image needs a rebuild. PACKAGE is a package name
  * (libssl3, openssl-libs) or a library's file name or SONAME (libssl.so.3).
  *
  * An image without the package is "unaffected" (exit 0): finding nothing is an answer, not an error.
  */
-import type { ImageRecord } from '../../core';
-import { resolveLinkGraph } from '../../core/linkage/link-graph';
-import { blastRadius, type BlastRadius } from '../../core/session/blast-radius';
+import { type ImageRecord, resolveLinkGraph, blastRadius, type BlastRadius } from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { openSession } from '../open-image';
 import { warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { displayNames } from './graph';
 import { linkageFs, loaderSettings, readOwners } from './ldd-image';
-import { rdepsFromIndex } from './rdeps-index';
-import { formatRdeps, RDEPS_JSON_VERSION, type RdepsImage } from './rdeps-report';
+import { blastRadiusFromIndexArgs } from './blast-radius-index';
+import { formatBlastRadius, BLAST_RADIUS_JSON_VERSION, type BlastRadiusImage } from './blast-radius-report';
 
-export const RDEPS_USAGE =
-  'usage: strata rdeps [--json] PACKAGE ARCHIVE...\n       strata rdeps --db DB [--version CONSTRAINT] [--json] PACKAGE';
+export const BLAST_RADIUS_USAGE =
+  'usage: strata blast-radius [--json] PACKAGE ARCHIVE... (alias: strata rdeps)\n' +
+  '       strata blast-radius --db DB [--version CONSTRAINT] [--json] PACKAGE';
 
 async function imageRadius(
   opened: OpenedStack,
@@ -32,7 +31,7 @@ async function imageRadius(
   return blastRadius(graph, await readOwners(opened, layer, io), query);
 }
 
-function toImage(archive: string, image: ImageRecord, radius: BlastRadius): RdepsImage {
+function toImage(archive: string, image: ImageRecord, radius: BlastRadius): BlastRadiusImage {
   return {
     archive,
     id: image.id,
@@ -44,13 +43,14 @@ function toImage(archive: string, image: ImageRecord, radius: BlastRadius): Rdep
   };
 }
 
-export const rdeps: Command = async (args, io) => {
+export const blastRadiusCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, { booleans: ['--json'], values: ['--db', '--version'] });
   const [query, ...archives] = parsed.positionals;
-  if (parsed.flags.has('--db') && query && archives.length === 0) return rdepsFromIndex(parsed, query, io);
+  if (parsed.flags.has('--db') && query && archives.length === 0)
+    return blastRadiusFromIndexArgs(parsed, query, io);
   if (!query || archives.length === 0 || parsed.flags.has('--db') || parsed.flags.has('--version'))
-    throw new UsageError(RDEPS_USAGE);
-  const images: RdepsImage[] = [];
+    throw new UsageError(BLAST_RADIUS_USAGE);
+  const images: BlastRadiusImage[] = [];
   for (const archive of archives) {
     const { session, source } = await openSession(archive);
     try {
@@ -70,10 +70,10 @@ export const rdeps: Command = async (args, io) => {
   const rebuild = images.filter((i) => i.affected).map((i) => i.names[0] ?? i.id);
   if (parsed.flags.has('--json')) {
     io.stdout(
-      JSON.stringify({ version: RDEPS_JSON_VERSION, package: query, images, rebuild }, null, 2) + '\n',
+      JSON.stringify({ version: BLAST_RADIUS_JSON_VERSION, package: query, images, rebuild }, null, 2) + '\n',
     );
   } else {
-    io.stdout(formatRdeps(query, images, rebuild));
+    io.stdout(formatBlastRadius(query, images, rebuild));
   }
   return 0;
 };
