@@ -120,8 +120,10 @@ describe.runIf(postgresBin() !== undefined && hasRegistry())(
             layers: 57,
             unfinished: 0,
             image_layers: 200,
-            retried: 1,
+            // The killed worker's job, retried after it expired (a slow job may have expired too).
+            retried: expect.any(Number) as number,
           });
+          expect(counts!['retried']).toBeGreaterThanOrEqual(1);
         } finally {
           await sql.close();
         }
