@@ -57,13 +57,15 @@ export function findObject(source: PictureSource, path: string, realPath: string
     if (named[0] !== undefined) return { ok: true, key: named[0].key };
   }
   const want = basename(path).toLowerCase();
+  // Names containing what was asked come first (libcurl.so.4 for "curl"), then the fewest edits.
   const ranked = source.objects
     .filter((o) => o.kind !== 'missing')
-    .map((o) => ({
-      o,
-      d: Math.min(distance(want, o.label.toLowerCase()), distance(want, basename(o.key).toLowerCase())),
-    }))
-    .sort((a, b) => a.d - b.d || (a.o.key < b.o.key ? -1 : 1));
+    .map((o) => {
+      const names = [o.label.toLowerCase(), basename(o.key).toLowerCase()];
+      const contains = names.some((n) => n.includes(want) || want.includes(n)) ? 0 : 1;
+      return { o, contains, d: Math.min(...names.map((n) => distance(want, n))) };
+    })
+    .sort((a, b) => a.contains - b.contains || a.d - b.d || (a.o.key < b.o.key ? -1 : 1));
   return {
     ok: false,
     closest: ranked.slice(0, 3).map(({ o }) => (o.kind === 'exe' ? o.key : `${o.label} (${o.key})`)),

@@ -12,6 +12,7 @@ export function pictureMermaid(graph: ShownGraph, meta: PictureMeta): MermaidRes
   const classes: Record<string, string> = {};
   const classOf = new Map<string, string>();
   for (const node of graph.nodes) {
+    if (node.root || node.kind === 'missing') continue;
     const fill = colours.fillOf(node);
     let name = classOf.get(fill);
     if (name === undefined) {
@@ -21,15 +22,18 @@ export function pictureMermaid(graph: ShownGraph, meta: PictureMeta): MermaidRes
     }
   }
   classes['missing'] = `fill:#fee2e2,stroke:${MISSING_STROKE},color:#991b1b,stroke-dasharray:5 3`;
-  classes['root'] = 'stroke-width:3px,font-weight:bold';
-  const className = (n: ShownNode) => (n.kind === 'missing' ? 'missing' : classOf.get(colours.fillOf(n)));
+  const root = graph.nodes.find((n) => n.root);
+  classes['root'] =
+    `fill:${root === undefined ? '#ffffff' : colours.fillOf(root)},stroke:#111827,stroke-width:3px,font-weight:bold`;
+  const className = (n: ShownNode) =>
+    n.root ? 'root' : n.kind === 'missing' ? 'missing' : classOf.get(colours.fillOf(n));
   return writeMermaid({
     title: pictureTitle(meta),
     direction: 'TD',
     nodes: graph.nodes.map((n) => ({
       key: n.key,
       label: n.note === null ? n.label : `${n.label} (${n.note})`,
-      className: n.root ? 'root' : className(n),
+      className: className(n),
     })),
     edges: graph.edges.map((e) => ({
       from: e.from,
