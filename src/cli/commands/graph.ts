@@ -38,7 +38,9 @@ export function displayNames(rawNames: readonly string[]): string[] {
 function choice<T extends string>(parsed: ParsedArgs, flag: string, allowed: readonly T[], fallback: T): T {
   const value = flagValue(parsed, flag) ?? fallback;
   if (!(allowed as readonly string[]).includes(value))
-    throw new UsageError(`${flag} ${value} is not known: use ${allowed.join(' or ')}.`);
+    throw new UsageError(
+      `${flag} ${value} is not known: use ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]!}.`,
+    );
   return value as T;
 }
 
