@@ -48,7 +48,10 @@ export function layoutDot(graph: ShownGraph): string {
     const { width, height } = nodeSize(n);
     lines.push(`  ${ids.get(n.key)!} [width=${inches(width)}, height=${inches(height)}];`);
   }
-  if (graph.direction !== 'overview') {
+  if (graph.direction === 'overview') {
+    const folded = graph.nodes.filter((n) => n.folded).map((n) => ids.get(n.key)!);
+    if (folded.length > 0) lines.push(`  { rank=max; ${folded.join('; ')}; }`);
+  } else {
     const ranks = new Map<number, string[]>();
     const last = Math.max(0, ...graph.nodes.filter((n) => !n.folded).map((n) => n.depth)) + 1;
     for (const n of graph.nodes) {

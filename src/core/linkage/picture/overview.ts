@@ -8,6 +8,9 @@ import type { PictureObject, PictureSource, ShownEdge, ShownGraph, ShownNode } f
 import type { SideList } from './svg';
 
 const TOP = 8;
+/** A group loaded by at least FOLD_MIN groups and FOLD_SHARE of those that load anything is folded. */
+const FOLD_MIN = 4;
+const FOLD_SHARE = 0.5;
 
 function dirname(path: string): string {
   const cut = path.lastIndexOf('/');
@@ -66,7 +69,24 @@ export function overviewGraph(source: PictureSource): ShownGraph {
       folded: false,
     };
   });
-  return { direction: 'overview', nodes, edges: [...pairs.values()], hiddenEdges };
+  // Groups nearly every other group loads (libc's) are drawn once at the bottom with a count, not 50 edges.
+  const edges = [...pairs.values()];
+  const sources = new Set(edges.map((e) => e.from));
+  const into = new Map<string, number>();
+  for (const e of edges) into.set(e.to, (into.get(e.to) ?? 0) + 1);
+  const folded = new Set(
+    [...into]
+      .filter(([key, n]) => n >= FOLD_MIN && n >= (sources.size - (sources.has(key) ? 1 : 0)) * FOLD_SHARE)
+      .map(([key]) => key),
+  );
+  const shownNodes = nodes.map((n) =>
+    folded.has(n.key)
+      ? { ...n, folded: true, note: `${n.note ?? ''} · loaded by ${into.get(n.key)!} groups` }
+      : n,
+  );
+  const shownEdges = edges.filter((e) => !folded.has(e.to));
+  hiddenEdges += edges.length - shownEdges.length;
+  return { direction: 'overview', nodes: shownNodes, edges: shownEdges, hiddenEdges };
 }
 
 function mostCommon<T>(values: readonly T[]): T | null {

@@ -24,9 +24,11 @@ export function pictureSubtitle(meta: PictureMeta): string {
   const how =
     meta.direction === 'overview'
       ? 'groups of objects and the loads between them'
-      : meta.edgeMode === 'tree'
-        ? 'each object under the first object that needs it'
-        : 'every NEEDED edge';
+      : meta.edgeMode === 'all'
+        ? 'every NEEDED edge'
+        : meta.direction === 'loads'
+          ? 'each object under the first object that needs it'
+          : 'each loader once, above the first object it loads';
   return `${meta.imageName ?? 'unnamed image'} · ${shortId(meta.imageId)} · ${layerText(meta)} · ${how}`;
 }
 
