@@ -17,9 +17,10 @@ export function pictureLegend(graph: ShownGraph, colorBy: ColorBy, topLayer: num
   const overview = graph.direction === 'overview';
   if (graph.nodes.some((n) => n.root))
     entries.push({ type: 'shape', shape: 'root', label: 'the focused object' });
-  if (overview)
+  if (overview) {
     entries.push({ type: 'shape', shape: 'group', label: 'a group of objects (package or directory)' });
-  else {
+    if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: 'a group of programs only' });
+  } else {
     if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: 'program' });
     if (kinds.has('lib')) entries.push({ type: 'shape', shape: 'lib', label: 'shared library' });
     if (kinds.has('interpreter'))
