@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './ui/App';
 import './ui/styles.css';
 import { useStore } from './ui/state/store';
-import { decodeShare } from './ui/features/graph/share-link';
+import { decodeShare } from './ui/features/linkage/share-link';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },

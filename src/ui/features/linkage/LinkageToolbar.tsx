@@ -11,7 +11,7 @@ import { downloadBlob } from '../download';
 import { encodeShare } from './share-link';
 import { graphDot, graphJson } from './graph-files';
 
-export function GraphToolbar({
+export function LinkageToolbar({
   layerCount,
   data,
   shown,

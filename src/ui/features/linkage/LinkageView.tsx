@@ -9,11 +9,11 @@ import { useLinkGraph } from '../../queries/use-linkage';
 import { useStore } from '../../state/store';
 import { showGraph } from './subgraph';
 import { useGraphCanvas } from './use-graph-canvas';
-import { GraphToolbar } from './GraphToolbar';
+import { LinkageToolbar } from './LinkageToolbar';
 import { LddPanel } from './LddPanel';
-import { GraphLegend } from './GraphLegend';
+import { LinkageLegend } from './LinkageLegend';
 
-export function GraphView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
+export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
   const graph = useLinkGraph(image, layer);
   if (graph.isPending) return <p className="muted">Resolving every ELF file as the image's loader would…</p>;
@@ -83,7 +83,7 @@ function GraphCanvas({
   return (
     <div className="graph">
       <section className="panel graph__main" aria-label="Linkage graph">
-        <GraphToolbar
+        <LinkageToolbar
           layerCount={layerCount}
           image={image}
           data={data}
@@ -105,7 +105,7 @@ function GraphCanvas({
           data-testid="graph-canvas"
           aria-label="Graph canvas"
         />
-        <GraphLegend data={data} colorBy={colorBy} />
+        <LinkageLegend data={data} colorBy={colorBy} />
       </section>
       {selectedPath && (
         <LddPanel
