@@ -83,6 +83,7 @@ export {
 export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/format-ldd';
 export { resolveLoad } from './linkage/load-executable';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
+export * from './linkage/picture';
 export { blastRadius, type BlastRadius } from './session/blast-radius';
 export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
 export { toCycloneDx } from './packages/cyclonedx';

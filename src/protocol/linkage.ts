@@ -1,4 +1,15 @@
 /** Messages of the linkage graph: the whole image's graph with a layout, and ldd for one file. */
+import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports } from '../core';
+
+export type {
+  ColorBy as PictureColorBy,
+  EdgeMode,
+  FocusDirection,
+  Picture,
+  PictureExports,
+  PlacedNode,
+  ShownEdge,
+} from '../core';
 
 export interface GraphNode {
   readonly path: string;
@@ -84,4 +95,25 @@ export type LinkageRequest =
       readonly layer: number | null;
       readonly path: string;
     }
+  | {
+      /** The laid-out picture: around `focus` (a path), or the whole image grouped when focus is null. */
+      readonly type: 'link-picture';
+      readonly archiveId: string;
+      readonly imageKey: string;
+      readonly layer: number | null;
+      readonly focus: string | null;
+      readonly direction: FocusDirection;
+      readonly edgeMode: EdgeMode;
+      readonly unfold: readonly string[];
+      readonly colorBy: ColorBy;
+    }
   | { readonly type: 'blast-radius'; readonly query: string };
+
+/** The answer to 'link-picture': null picture when the focus is not an object of the image. */
+export interface LinkPicture {
+  readonly picture: Picture | null;
+  /** The same files `strata graph` writes: SVG (both themes), DOT, Mermaid, Markdown, and their names. */
+  readonly exports: PictureExports | null;
+  /** Milliseconds the worker spent laying it out (Graphviz dot). */
+  readonly layoutMs: number;
+}

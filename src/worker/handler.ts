@@ -89,6 +89,8 @@ export class WorkerHandler {
       case 'link-graph':
       case 'ldd':
         return this.linkage.run(request);
+      case 'link-picture':
+        return this.linkage.picture(request);
       case 'blast-radius':
         return this.linkage.blast(request.query, this.openSessions());
       case 'packages':

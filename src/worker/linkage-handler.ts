@@ -19,8 +19,16 @@ import {
   type OwnerIndex,
 } from '../core';
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { BlastImage, GraphData, GraphNode, LddView, LinkageRequest } from '../protocol/linkage';
+import type {
+  BlastImage,
+  GraphData,
+  GraphNode,
+  LddView,
+  LinkageRequest,
+  LinkPicture,
+} from '../protocol/linkage';
 import { layoutGraph } from './graph-layout';
+import { drawPicture } from './picture-engine';
 
 interface Computed {
   readonly data: GraphData;
@@ -184,7 +192,15 @@ export class LinkageHandler {
     return out;
   }
 
-  async run(request: Exclude<LinkageRequest, { type: 'blast-radius' }>): Promise<unknown> {
+  /** The focused or overview picture, laid out here by Graphviz (loaded on first use), with its exports. */
+  async picture(request: Extract<LinkageRequest, { type: 'link-picture' }>): Promise<LinkPicture> {
+    const { graph, data } = await this.compute(request.archiveId, request.imageKey, request.layer);
+    const image = this.session(request.archiveId).image(request.imageKey);
+    const topLayer = this.session(request.archiveId).layerStack(image).topLayer;
+    return drawPicture(graph, data, image, topLayer, request);
+  }
+
+  async run(request: Exclude<LinkageRequest, { type: 'blast-radius' | 'link-picture' }>): Promise<unknown> {
     const { data, graph, fs, settings } = await this.compute(
       request.archiveId,
       request.imageKey,

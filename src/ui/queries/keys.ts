@@ -22,6 +22,9 @@ export const queryKeys = {
   owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
   linkGraph: (fileKey: string, imageKey: string, layer: number | null) =>
     ['link-graph', fileKey, imageKey, layer] as const,
+  /** `ask` is the picture request as JSON (focus, direction, edges, unfolded objects, layer, colours). */
+  linkPicture: (fileKey: string, imageKey: string, ask: string) =>
+    ['link-picture', fileKey, imageKey, ask] as const,
   ldd: (fileKey: string, imageKey: string, layer: number | null, path: string) =>
     ['ldd', fileKey, imageKey, layer, path] as const,
   blast: (query: string, openFiles: string) => ['blast-radius', query, openFiles] as const,

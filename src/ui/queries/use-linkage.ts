@@ -1,7 +1,7 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { BlastImage, GraphData, LddView } from '../../protocol/linkage';
+import type { BlastImage, GraphData, LddView, LinkageRequest, LinkPicture } from '../../protocol/linkage';
 import { useStore } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
@@ -15,6 +15,28 @@ export function useLinkGraph(image: ImageRef, layer: number | null) {
     queryFn: ({ signal }) =>
       getClient().linkage<GraphData>(
         { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
+        { signal },
+      ),
+  });
+}
+
+/** What the picture shows: the request minus the image, which the hook adds. */
+export type PictureAsk = Omit<
+  Extract<LinkageRequest, { type: 'link-picture' }>,
+  'type' | 'archiveId' | 'imageKey'
+>;
+
+/** The laid-out picture around one object (or the grouped whole image), computed in the worker. */
+export function useLinkPicture(image: ImageRef, ask: PictureAsk, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.linkPicture(image.fileKey, image.imageKey, JSON.stringify(ask)),
+    enabled,
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().linkage<LinkPicture>(
+        { type: 'link-picture', archiveId: image.archiveId, imageKey: image.imageKey, ...ask },
         { signal },
       ),
   });
