@@ -74,7 +74,7 @@ function nodeSvg(node: PlacedNode, fill: string, palette: Palette, dx: number, d
   const stroke = missing ? MISSING_STROKE : palette.nodeStroke;
   const width = node.root ? 3 : node.kind === 'exe' ? 1.5 : 1;
   const rx = node.kind === 'exe' ? 0 : 8;
-  const parts = [`<g><title>${escapeXml(node.key)}</title>`];
+  const parts = [`<g data-key="${escapeXml(node.key)}"><title>${escapeXml(node.key)}</title>`];
   if (node.kind === 'interpreter')
     parts.push(
       `<rect x="${n1(x - 3)}" y="${n1(y - 3)}" width="${n1(node.width + 6)}" height="${n1(node.height + 6)}" rx="${rx + 3}" fill="none" stroke="${palette.interpreterRing}" stroke-width="2"/>`,
