@@ -135,7 +135,7 @@ export function LinkageToolbar({
                 )
               }
             >
-              DOT
+              DOT of all objects
             </button>
             <button
               type="button"
@@ -144,7 +144,7 @@ export function LinkageToolbar({
                 downloadBlob(new Blob([graphJson(data)], { type: 'application/json' }), `${fileBase}.json`)
               }
             >
-              JSON
+              JSON of all objects
             </button>
           </>
         )}

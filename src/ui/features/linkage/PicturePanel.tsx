@@ -59,6 +59,15 @@ export function PicturePanel({
     if (current !== null)
       root.querySelector(`[data-key="${CSS.escape(current)}"]`)?.classList.add('is-current');
   }, [current, files]);
+  // A wide tree opens scrolled to its root, not to its left edge.
+  useEffect(() => {
+    const root = box.current;
+    const node = picture?.nodes.find((n) => n.root);
+    if (!root || !node) return;
+    const svg = root.querySelector('svg');
+    const offset = svg ? (Number(svg.getAttribute('width')) - picture!.width) / 2 : 0;
+    root.scrollLeft = Math.max(0, node.x + offset - root.clientWidth / 2);
+  }, [picture]);
   const currentNode = useMemo(
     () => picture?.nodes.find((n) => n.key === current) ?? null,
     [picture, current],
