@@ -1,6 +1,6 @@
 /**
  * The objects around one file, as lddtree shows them: the root on top and each object at its depth (its
- * shortest distance, the breadth-first order the loader itself uses). In tree mode each object hangs under
+ * shortest distance, the breadth-first order the loader itself uses: docs/linkage.md#load-order-and-reuse). In tree mode each object hangs under
  * the first object that needs it and repeats are not drawn again; in 'all' mode every NEEDED edge is drawn.
  * The loader (whenever two objects need it) and libc, needed by nearly everything, are folded: drawn once at
  * the bottom, their many incoming edges replaced by a badge, unless the caller unfolds them.
