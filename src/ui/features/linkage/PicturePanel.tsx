@@ -79,6 +79,16 @@ export function PicturePanel({
       <p className="error-text">{focus ?? 'This object'} is not an ELF object of this image at this layer.</p>
     );
   const folded = picture.nodes.filter((n) => n.folded && picture.graph.direction !== 'overview');
+  const noClipboard = 'The page may not write to the clipboard here: copy the text below.';
+  // What each copy button puts on the clipboard, and what it says when the clipboard is out of reach.
+  const copies: [string, string, string][] = [
+    [
+      'Mermaid',
+      files.mermaid.ok ? '```mermaid\n' + files.mermaid.text + '```\n' : files.mermaid.text,
+      files.mermaid.ok ? noClipboard : files.mermaid.reason,
+    ],
+    ['Markdown', files.markdown, noClipboard],
+  ];
   const copy = async (what: string, text: string, note: string) => {
     const ok = await copyText(text);
     setCopied({ what, text, note: ok ? `${what} copied to the clipboard.` : note });
@@ -150,34 +160,16 @@ export function PicturePanel({
         >
           DOT
         </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            void copy(
-              'Mermaid',
-              files.mermaid.ok ? '```mermaid\n' + files.mermaid.text + '```\n' : files.mermaid.text,
-              files.mermaid.ok
-                ? 'The page may not write to the clipboard here: copy the text below.'
-                : files.mermaid.reason,
-            )
-          }
-        >
-          Copy as Mermaid
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            void copy(
-              'Markdown',
-              files.markdown,
-              'The page may not write to the clipboard here: copy the text below.',
-            )
-          }
-        >
-          Copy as Markdown
-        </button>
+        {copies.map(([what, text, note]) => (
+          <button
+            key={what}
+            type="button"
+            className="button button--secondary"
+            onClick={() => void copy(what, text, note)}
+          >
+            Copy as {what}
+          </button>
+        ))}
       </div>
       {!files.mermaid.ok && <p className="muted">{files.mermaid.reason}</p>}
       <div
