@@ -14,7 +14,7 @@ import {
   type PictureMeta,
   type PictureSource,
 } from '../core';
-import type { GraphData, LinkageRequest, LinkPicture } from '../protocol/linkage';
+import type { GraphData, LinkPicture, PictureAsk } from '../protocol/linkage';
 
 let engine: Promise<DotEngine> | null = null;
 
@@ -49,7 +49,7 @@ export async function drawPicture(
   data: GraphData,
   image: ImageRecord,
   topLayer: number,
-  request: Extract<LinkageRequest, { type: 'link-picture' }>,
+  request: PictureAsk,
 ): Promise<LinkPicture> {
   const source = linkPictureSource(graph, data);
   const t0 = Date.now();

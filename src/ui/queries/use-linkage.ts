@@ -1,41 +1,35 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { BlastImage, GraphData, LddView, LinkageRequest, LinkPicture } from '../../protocol/linkage';
 import { useStore } from '../state/store';
+import type { PictureAsk } from '../../protocol/linkage';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
 export function useLinkGraph(image: ImageRef, layer: number | null) {
   return useQuery({
-    queryKey: queryKeys.linkGraph(image.fileKey, image.imageKey, layer),
+    queryKey: queryKeys.linkGraph(image.archiveId, image.imageKey, layer),
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().linkage<GraphData>(
+      getClient().request(
         { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
         { signal },
       ),
   });
 }
 
-/** What the picture shows: the request minus the image, which the hook adds. */
-export type PictureAsk = Omit<
-  Extract<LinkageRequest, { type: 'link-picture' }>,
-  'type' | 'archiveId' | 'imageKey'
->;
-
 /** The laid-out picture around one object (or the grouped whole image), computed in the worker. */
 export function useLinkPicture(image: ImageRef, ask: PictureAsk, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.linkPicture(image.fileKey, image.imageKey, JSON.stringify(ask)),
+    queryKey: queryKeys.linkPicture(image.archiveId, image.imageKey, JSON.stringify(ask)),
     enabled,
     staleTime: Infinity,
     gcTime: 5 * 60_000,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().linkage<LinkPicture>(
+      getClient().request(
         { type: 'link-picture', archiveId: image.archiveId, imageKey: image.imageKey, ...ask },
         { signal },
       ),
@@ -44,12 +38,12 @@ export function useLinkPicture(image: ImageRef, ask: PictureAsk, enabled = true)
 
 export function useLdd(image: ImageRef, layer: number | null, path: string | null) {
   return useQuery({
-    queryKey: queryKeys.ldd(image.fileKey, image.imageKey, layer, path ?? ''),
+    queryKey: queryKeys.ldd(image.archiveId, image.imageKey, layer, path ?? ''),
     enabled: path !== null,
     staleTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().linkage<LddView>(
+      getClient().request(
         { type: 'ldd', archiveId: image.archiveId, imageKey: image.imageKey, layer, path: path! },
         { signal },
       ),
@@ -64,7 +58,6 @@ export function useBlastRadius(query: string) {
     enabled: query.trim() !== '',
     staleTime: Infinity,
     retry: false,
-    queryFn: ({ signal }) =>
-      getClient().linkage<BlastImage[]>({ type: 'blast-radius', query: query.trim() }, { signal }),
+    queryFn: ({ signal }) => getClient().request({ type: 'blast-radius', query: query.trim() }, { signal }),
   });
 }
