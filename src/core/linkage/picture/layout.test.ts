@@ -5,7 +5,7 @@ import { overviewGraph } from './overview';
 import { testEngine, testSource } from './picture-test-graph';
 import { LABEL_SIZE } from './layout';
 import { textWidth } from './text-width';
-import type { PlacedNode } from './picture-types';
+import type { PictureSource, PlacedNode } from './picture-types';
 
 function overlaps(a: PlacedNode, b: PlacedNode): boolean {
   return Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < (a.height + b.height) / 2;
@@ -25,6 +25,7 @@ describe('layoutPicture (Graphviz dot)', () => {
         for (const b of picture.nodes.slice(i + 1))
           expect(overlaps(a, b), `${a.label} / ${b.label}`).toBe(false);
       }
+      expect(picture.orientation).toBe('down');
       const rows = new Map<number, number>();
       for (const n of picture.nodes) if (!n.folded) rows.set(n.depth, n.y);
       const ys = [...rows].sort((a, b) => a[0] - b[0]).map(([, y]) => y);
@@ -54,6 +55,27 @@ describe('layoutPicture (Graphviz dot)', () => {
     expect(Math.min(...picture.nodes.map((n) => n.y))).toBe(root.y);
     const edge = picture.edges.find((e) => e.to === root.key)!;
     expect(Math.abs(edge.arrow!.tip.y - (root.y + root.height / 2))).toBeLessThan(2);
+  });
+
+  it('a fan-out wider than 2,400 px grows to the right: each depth a column, boxes still apart', async () => {
+    const leaves = Array.from({ length: 40 }, (_, i) => `/usr/lib/libwide-component-${i}.so.1`);
+    const source: PictureSource = {
+      objects: [
+        { key: '/usr/bin/wide', label: 'wide', kind: 'exe', layer: 0, pkg: null },
+        ...leaves.map((key) => ({ key, label: key.slice(9), kind: 'lib' as const, layer: 0, pkg: null })),
+      ],
+      links: leaves.map((to) => ({ from: '/usr/bin/wide', to })),
+    };
+    const graph = focusGraph(source, '/usr/bin/wide', { direction: 'loads', edgeMode: 'tree' })!;
+    const picture = layoutPicture(graph, await testEngine());
+    expect(picture.orientation).toBe('right');
+    const root = picture.nodes.find((n) => n.root)!;
+    for (const n of picture.nodes.filter((n) => !n.root))
+      expect(n.x).toBeGreaterThan(root.x + root.width / 2);
+    expect(new Set(picture.nodes.filter((n) => !n.root).map((n) => n.x)).size).toBe(1);
+    for (const [i, a] of picture.nodes.entries())
+      for (const b of picture.nodes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+    expect(picture.width).toBeLessThan(picture.height);
   });
 
   it('lays out the overview of groups', async () => {

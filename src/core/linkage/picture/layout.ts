@@ -8,7 +8,15 @@
  * separation is what keeps labels apart: no label is ever scaled or drawn outside its box.
  */
 import { PICTURE_FONT, textWidth } from './text-width';
-import type { PlacedEdge, PlacedNode, Picture, Point, ShownGraph, ShownNode } from './picture-types';
+import type {
+  Orientation,
+  PlacedEdge,
+  PlacedNode,
+  Picture,
+  Point,
+  ShownGraph,
+  ShownNode,
+} from './picture-types';
 
 /** Graphviz run on DOT text with the dot engine, answering its `json` output. */
 export interface DotEngine {
@@ -36,12 +44,30 @@ export function nodeSize(node: Pick<ShownNode, 'label' | 'note' | 'root'>): {
 
 const inches = (px: number) => (px / 72).toFixed(3);
 
+/**
+ * A focused picture whose widest row would be wider than this is turned to grow to the right: a library with 30
+ * direct needs (libgtk-3) makes a 5,000 px row, while 30 boxes stacked in a column are about 1,300 px tall. Each
+ * object stays at its depth either way, a column instead of a row.
+ */
+const MAX_ROW_WIDTH = 2400;
+const NODE_GAP = 22;
+
+export function orientationOf(graph: ShownGraph): Orientation {
+  if (graph.direction === 'overview') return 'down';
+  const rows = new Map<number, number>();
+  for (const n of graph.nodes) {
+    const row = n.folded ? -1 : n.depth;
+    rows.set(row, (rows.get(row) ?? 0) + nodeSize(n).width + NODE_GAP);
+  }
+  return Math.max(...rows.values()) > MAX_ROW_WIDTH ? 'right' : 'down';
+}
+
 /** The DOT text handed to the engine: fixed-size boxes, one rank per depth, folded objects on the last rank. */
-export function layoutDot(graph: ShownGraph): string {
+export function layoutDot(graph: ShownGraph, orientation: Orientation = orientationOf(graph)): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.key, `n${i}`]));
   const lines = [
     'digraph picture {',
-    '  graph [rankdir=TB, nodesep=0.3, ranksep=0.5, splines=spline, outputorder=edgesfirst];',
+    `  graph [rankdir=${orientation === 'right' ? 'LR' : 'TB'}, nodesep=${orientation === 'right' ? 0.12 : 0.3}, ranksep=${orientation === 'right' ? 0.9 : 0.5}, splines=spline, outputorder=edgesfirst];`,
     `  node [shape=box, fixedsize=true, label="", fontname=${JSON.stringify(PICTURE_FONT)}];`,
   ];
   for (const n of graph.nodes) {
@@ -95,7 +121,8 @@ function point(text: string): Point {
 
 /** Places the shown graph: node centres and edge splines in px, y down, the top-left corner at 0,0. */
 export function layoutPicture(graph: ShownGraph, engine: DotEngine): Picture {
-  const json = JSON.parse(engine.layout(layoutDot(graph))) as Json0;
+  const orientation = orientationOf(graph);
+  const json = JSON.parse(engine.layout(layoutDot(graph, orientation))) as Json0;
   const [llx = 0, lly = 0, urx = 0, ury = 0] = json.bb.split(',').map(Number);
   const flip = (p: Point): Point => ({ x: round(p.x - llx), y: round(ury - p.y) });
   const positions = new Map<string, Point>();
@@ -110,7 +137,7 @@ export function layoutPicture(graph: ShownGraph, engine: DotEngine): Picture {
     ...e,
     ...readSpline(splines.get(`e${i}`) ?? '', flip),
   }));
-  return { graph, nodes, edges, width: round(urx - llx), height: round(ury - lly) };
+  return { graph, orientation, nodes, edges, width: round(urx - llx), height: round(ury - lly) };
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;

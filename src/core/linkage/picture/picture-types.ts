@@ -95,8 +95,12 @@ export interface PlacedEdge extends ShownEdge {
   readonly arrow: { readonly from: Point; readonly tip: Point } | null;
 }
 
+/** 'down': depth grows downwards (lddtree); 'right': depth grows to the right, for trees far wider than deep. */
+export type Orientation = 'down' | 'right';
+
 export interface Picture {
   readonly graph: ShownGraph;
+  readonly orientation: Orientation;
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];
   readonly width: number;
