@@ -82,7 +82,6 @@ function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || path;
 }
 
-
 const SHAPES: Record<LinkNodeKind, string> = { exe: 'box', lib: 'ellipse', interpreter: 'diamond' };
 
 /**
