@@ -2,7 +2,7 @@
 
 import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports } from '../core';
 
-export type { GraphData, GraphEdge, GraphNode, LddView } from '../core';
+export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
 export type {
   ColorBy as PictureColorBy,
   EdgeMode,

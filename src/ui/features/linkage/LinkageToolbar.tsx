@@ -1,7 +1,7 @@
 /** Search, mode, layer, colour, labels; the whole graph's DOT and JSON, and a link that reopens the view. */
 import { useState } from 'react';
 import type { GraphData } from '../../../protocol/linkage';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import type { CanvasApi } from './use-graph-canvas';
 import type { Shown } from './subgraph';
 import { SearchMatches } from './SearchMatches';
@@ -29,19 +29,28 @@ export function LinkageToolbar({
   grouped: boolean;
   onGrouped: (on: boolean) => void;
 }) {
-  const s = useStore();
+  const s = useStoreFields((state) => ({
+    layer: state.layer,
+    linkageMode: state.linkageMode,
+    linkageSelected: state.linkageSelected,
+    colorBy: state.colorBy,
+    linkageSearch: state.linkageSearch,
+    setLayer: state.setLayer,
+    setLinkageSelection: state.setLinkageSelection,
+    setColorBy: state.setColorBy,
+  }));
   const [copied, setCopied] = useState(false);
-  const whole = s.graphMode === 'all' || s.graphSelected === null;
+  const whole = s.linkageMode === 'all' || s.linkageSelected === null;
   const fileBase = `${data.imageId.replace(/^sha256:/, '').slice(0, 12)}-linkage`;
   const share = () => {
     const hash = encodeShare({
       version: 1,
       imageId: data.imageId,
-      view: 'graph',
-      selected: s.graphSelected,
-      mode: s.graphMode,
+      view: 'linkage',
+      selected: s.linkageSelected,
+      mode: s.linkageMode,
       colorBy: s.colorBy,
-      search: s.graphSearch,
+      search: s.linkageSearch,
     });
     window.history.replaceState(null, '', hash);
     const url = window.location.href;
@@ -51,30 +60,30 @@ export function LinkageToolbar({
     setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <div className="files-toolbar">
-      <div className="files-toolbar__row">
+    <div className="toolbar">
+      <div className="toolbar__row">
         <SearchMatches data={data} />
         <div className="segmented" role="group" aria-label="Graph mode">
           <button
             type="button"
-            aria-pressed={s.graphMode === 'all'}
-            onClick={() => s.setGraphSelection(s.graphSelected, 'all')}
+            aria-pressed={s.linkageMode === 'all'}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'all')}
           >
             Whole image
           </button>
           <button
             type="button"
-            aria-pressed={s.graphMode === 'focus'}
-            disabled={!s.graphSelected}
-            onClick={() => s.setGraphSelection(s.graphSelected, 'focus')}
+            aria-pressed={s.linkageMode === 'focus'}
+            disabled={!s.linkageSelected}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'focus')}
           >
             Loads
           </button>
           <button
             type="button"
-            aria-pressed={s.graphMode === 'reverse'}
-            disabled={!s.graphSelected}
-            onClick={() => s.setGraphSelection(s.graphSelected, 'reverse')}
+            aria-pressed={s.linkageMode === 'reverse'}
+            disabled={!s.linkageSelected}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'reverse')}
           >
             Loaded by
           </button>
@@ -122,7 +131,7 @@ export function LinkageToolbar({
             </button>
           </>
         )}
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         {whole && (
           <>
             <button

@@ -95,7 +95,7 @@ export function PicturePanel({
   };
   return (
     <div className="picture">
-      <div className="files-toolbar__row picture__toolbar">
+      <div className="toolbar__row picture__toolbar">
         {picture.graph.direction !== 'overview' && (
           <div className="segmented" role="group" aria-label="Edges">
             <button type="button" aria-pressed={edgeMode === 'tree'} onClick={() => setEdgeMode('tree')}>
@@ -121,7 +121,7 @@ export function PicturePanel({
             Fold again
           </button>
         )}
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <label>
           Export theme{' '}
           <select

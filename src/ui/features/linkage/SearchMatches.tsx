@@ -39,9 +39,9 @@ export function matchNodes(data: GraphData, text: string): number[] {
 }
 
 export function SearchMatches({ data }: { data: GraphData }) {
-  const search = useStore((s) => s.graphSearch);
-  const setSearch = useStore((s) => s.setGraphSearch);
-  const setSelection = useStore((s) => s.setGraphSelection);
+  const search = useStore((s) => s.linkageSearch);
+  const setSearch = useStore((s) => s.setLinkageSearch);
+  const setSelection = useStore((s) => s.setLinkageSelection);
   const matches = useMemo(() => matchNodes(data, search), [data, search]);
   const [active, setActive] = useState(0);
   const [listed, setListed] = useState(true);
