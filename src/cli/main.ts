@@ -16,7 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   packages: async () => (await import('./commands/packages')).packages,
   ldd: async () => (await import('./commands/ldd')).ldd,
   graph: async () => (await import('./commands/graph')).graph,
-  rdeps: async () => (await import('./commands/rdeps')).rdeps,
+  'blast-radius': async () => (await import('./commands/blast-radius')).blastRadiusCommand,
+  // The command's first name, kept as an alias: same flags, same output.
+  rdeps: async () => (await import('./commands/blast-radius')).blastRadiusCommand,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -35,7 +37,8 @@ commands:
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
   graph     the shared-library graph: the whole image, or what a file loads / what loads it, as JSON,
             DOT, SVG, PNG, Mermaid or Markdown
-  rdeps     which executables and libraries load a package's libraries, and which images to rebuild
+  blast-radius  which executables and libraries load a package's libraries, and which images to rebuild
+                (alias: rdeps)
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -47,7 +50,7 @@ commands:
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
   strata graph [--image NAME] [--layer N] [--mode loads|loaded-by] [--edges tree|all]
                [--format json|dot|svg|png|mermaid|markdown] [--theme light|dark] [-o FILE] ARCHIVE [PATH]
-  strata rdeps [--json] PACKAGE ARCHIVE...
+  strata blast-radius [--json] PACKAGE ARCHIVE...
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

@@ -5,7 +5,7 @@
  */
 import {
   buildPicture,
-  imageNames,
+  imageDisplayNames,
   pictureExports,
   pictureSource,
   type DotEngine,
@@ -58,7 +58,7 @@ export async function drawPicture(
   if (built === null) return { picture: null, exports: null, layoutMs };
   const root = source.objects.find((o) => o.key === request.focus);
   const meta: PictureMeta = {
-    imageName: imageNames(image.rawNames).full[0] ?? null,
+    imageName: imageDisplayNames(image.rawNames).full[0] ?? null,
     imageId: image.id,
     layer: data.layer,
     topLayer,

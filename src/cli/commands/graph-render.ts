@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import type { DotEngine } from '../../core/linkage/picture/layout';
+import type { DotEngine } from '../../core';
 
 let engine: Promise<DotEngine> | null = null;
 

@@ -7,19 +7,28 @@
  * the focused graph of that object, drawn by the same core code as the page (src/core/linkage/picture).
  */
 import { writeFileSync } from 'node:fs';
-import { imageNames } from '../../core';
-import { toGraphDot, toGraphJson, type GraphExportContext } from '../../core/linkage/graph-export';
-import { resolveLinkGraph } from '../../core/linkage/link-graph';
-import { pictureDot } from '../../core/linkage/picture/dot';
-import { findObject } from '../../core/linkage/picture/find';
-import { buildPicture } from '../../core/linkage/picture/picture';
-import type { EdgeMode, FocusDirection, PictureMeta, Theme } from '../../core/linkage/picture/picture-types';
-import { pictureSource } from '../../core/linkage/picture/source';
-import { writeSvg } from '../../core/linkage/picture/svg';
-import { pictureMarkdown, pictureMermaid } from '../../core/linkage/picture/text-exports';
+import {
+  buildPicture,
+  findObject,
+  imageDisplayNames,
+  normalizePath,
+  pictureDot,
+  pictureMarkdown,
+  pictureMermaid,
+  pictureSource,
+  resolveLinkGraph,
+  toGraphDot,
+  toGraphJson,
+  writeSvg,
+  type EdgeMode,
+  type FocusDirection,
+  type GraphExportContext,
+  type PictureMeta,
+  type Theme,
+} from '../../core';
 import { InputError, UsageError, type CliIo, type Command } from '../cli-io';
 import { flagValue, parseArgs, type ParsedArgs } from '../args';
-import { layerOption, normalizeImagePath, openStack, warnUnreadLayers } from './diff-stack';
+import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
 import { dotEngine, svgToPng, todayText, toolVersion } from './graph-render';
 import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
 
@@ -31,7 +40,7 @@ type Format = (typeof FORMATS)[number];
 
 /** Every name of an image as podman and docker print them (full names, then bare tags). */
 export function displayNames(rawNames: readonly string[]): string[] {
-  const names = imageNames(rawNames);
+  const names = imageDisplayNames(rawNames);
   return [...names.full, ...names.bareTags];
 }
 
@@ -89,9 +98,7 @@ export const graph: Command = async (args, io) => {
     const source = pictureSource(linkGraph, context);
     let focus: string | null = null;
     if (path !== undefined) {
-      const absolute = path.includes('/')
-        ? normalizeImagePath(path.startsWith('/') ? path : `/${path}`)
-        : path;
+      const absolute = path.includes('/') ? normalizePath(path.startsWith('/') ? path : `/${path}`) : path;
       const real = absolute.startsWith('/') ? ((await fs.realpath(absolute)) ?? null) : null;
       const found = findObject(source, absolute, real);
       if (!found.ok)
