@@ -38,7 +38,8 @@ commands:
   owner     which package owns a file, like rpm -qf / dpkg -S (merged /usr understood)
   packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
-  graph     the whole image's shared-library graph as JSON or graphviz DOT
+  graph     the shared-library graph: the whole image, or what a file loads / what loads it, as JSON,
+            DOT, SVG, PNG, Mermaid or Markdown
   blast-radius  which executables and libraries load a package's libraries, and which images to rebuild
                 (alias: rdeps)
   index     read images into a fleet index once per layer (a directory, or PostgreSQL) for
@@ -54,7 +55,8 @@ commands:
   strata owner [--image NAME] [--layer N] [--json] ARCHIVE PATH...
   strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
-  strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
+  strata graph [--image NAME] [--layer N] [--mode loads|loaded-by] [--edges tree|all]
+               [--format json|dot|svg|png|mermaid|markdown] [--theme light|dark] [-o FILE] ARCHIVE [PATH]
   strata blast-radius [--json] PACKAGE ARCHIVE...
   strata blast-radius --db DB [--version CONSTRAINT] [--json] PACKAGE
   strata index [--db DB] [--json] [--platform OS/ARCH] [--queue [--wait]] SOURCE...

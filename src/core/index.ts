@@ -107,6 +107,7 @@ export {
   type GraphJson,
 } from './linkage/graph-export';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
+export * from './linkage/picture';
 export { blastRadius, type BlastRadius, type BlastDependent } from './session/blast-radius';
 export {
   packagesPerLayer,

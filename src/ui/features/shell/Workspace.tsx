@@ -10,8 +10,8 @@ import { WasteView } from '../waste/WasteView';
 import { ViewTabs } from './ViewTabs';
 import { ResolverPanel } from '../names/ResolverPanel';
 import { PackagesView } from '../packages/PackagesView';
-import { GraphView } from '../graph/GraphView';
-import { useApplyShare } from '../graph/use-apply-share';
+import { LinkageView } from '../linkage/LinkageView';
+import { useApplyShare } from '../linkage/use-apply-share';
 import { SharedBase, sharedMarks } from '../layers/SharedBase';
 import { useSharedLayers } from '../../queries/use-names';
 import { useCompareChoices } from './use-compare-choices';
@@ -89,7 +89,7 @@ export function Workspace({
           {current === 'names' && <ResolverPanel initialName={firstName} />}
           {current === 'packages' && view.complete && <PackagesView image={image} />}
           {current === 'linkage' && view.complete && (
-            <GraphView image={image} layerCount={view.inspect.layers.length} />
+            <LinkageView image={image} layerCount={view.inspect.layers.length} />
           )}
         </>
       )}

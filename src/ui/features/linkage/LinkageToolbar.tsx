@@ -1,35 +1,33 @@
-/** Search, mode, colour, labels, and the ways to share the view: PNG, SVG, DOT, JSON and a link. */
+/** Search, mode, layer, colour, labels; the whole graph's DOT and JSON, and a link that reopens the view. */
 import { useState } from 'react';
 import type { GraphData } from '../../../protocol/linkage';
-import type { ImageRef } from '../../queries/use-files';
 import { useStoreFields } from '../../state/store';
 import type { CanvasApi } from './use-graph-canvas';
-import type { DrawState } from './draw';
 import type { Shown } from './subgraph';
-import { exportPng, exportSvg } from './export-graph';
+import { SearchMatches } from './SearchMatches';
 import { downloadBlob } from '../download';
 import { encodeShare } from './share-link';
 import { graphDot, graphJson } from './graph-files';
 
-export function GraphToolbar({
+export function LinkageToolbar({
   layerCount,
   data,
   shown,
-  state,
   canvas,
-  highlight,
   labels,
   onLabels,
+  grouped,
+  onGrouped,
 }: {
   layerCount: number;
-  image: ImageRef;
   data: GraphData;
   shown: Shown;
-  state: Omit<DrawState, 'transform'>;
-  canvas: CanvasApi;
-  highlight: ReadonlySet<number>;
+  /** The whole-image canvas, when it is what is shown. */
+  canvas: CanvasApi | null;
   labels: boolean;
   onLabels: (on: boolean) => void;
+  grouped: boolean;
+  onGrouped: (on: boolean) => void;
 }) {
   const s = useStoreFields((state) => ({
     layer: state.layer,
@@ -40,14 +38,10 @@ export function GraphToolbar({
     setLayer: state.setLayer,
     setLinkageSelection: state.setLinkageSelection,
     setColorBy: state.setColorBy,
-    setLinkageSearch: state.setLinkageSearch,
   }));
   const [copied, setCopied] = useState(false);
-  const size = () => ({
-    w: canvas.canvasRef.current?.clientWidth ?? 1200,
-    h: canvas.canvasRef.current?.clientHeight ?? 800,
-  });
-  const full = () => ({ ...state, transform: canvas.transform() });
+  const whole = s.linkageMode === 'all' || s.linkageSelected === null;
+  const fileBase = `${data.imageId.replace(/^sha256:/, '').slice(0, 12)}-linkage`;
   const share = () => {
     const hash = encodeShare({
       version: 1,
@@ -68,37 +62,7 @@ export function GraphToolbar({
   return (
     <div className="toolbar">
       <div className="toolbar__row">
-        <input
-          type="search"
-          aria-label="Search nodes"
-          placeholder="Find a file or SONAME (e.g. libssl)"
-          value={s.linkageSearch}
-          onChange={(e) => s.setLinkageSearch(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            const first = [...highlight][0];
-            if (first !== undefined) canvas.center(first);
-          }}
-        />
-        {s.linkageSearch && <span>{highlight.size} found</span>}
-        {highlight.size > 0 && (
-          <>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => s.setLinkageSelection(data.nodes[[...highlight][0]!]!.path, 'focus')}
-            >
-              Focus
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => s.setLinkageSelection(data.nodes[[...highlight][0]!]!.path, 'reverse')}
-            >
-              Reverse
-            </button>
-          </>
-        )}
+        <SearchMatches data={data} />
         <div className="segmented" role="group" aria-label="Graph mode">
           <button
             type="button"
@@ -150,53 +114,49 @@ export function GraphToolbar({
             <option value="package">package</option>
           </select>
         </label>
-        <label className="chip">
-          <input type="checkbox" checked={labels} onChange={(e) => onLabels(e.currentTarget.checked)} />{' '}
-          labels
-        </label>
-        <button type="button" className="button button--secondary" onClick={() => canvas.fit()}>
-          Fit
-        </button>
+        {whole && (
+          <label className="chip">
+            <input type="checkbox" checked={grouped} onChange={(e) => onGrouped(e.currentTarget.checked)} />{' '}
+            grouped by package
+          </label>
+        )}
+        {canvas && (
+          <>
+            <label className="chip">
+              <input type="checkbox" checked={labels} onChange={(e) => onLabels(e.currentTarget.checked)} />{' '}
+              labels
+            </label>
+            <button type="button" className="button button--secondary" onClick={() => canvas.fit()}>
+              Fit
+            </button>
+          </>
+        )}
         <span className="toolbar__spacer" />
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            void exportPng(full(), size().w, size().h).then((b) => downloadBlob(b, 'strata-graph.png'))
-          }
-        >
-          PNG
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            downloadBlob(
-              new Blob([exportSvg(full(), size().w, size().h)], { type: 'image/svg+xml' }),
-              'strata-graph.svg',
-            )
-          }
-        >
-          SVG
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            downloadBlob(new Blob([graphDot(data, shown)], { type: 'text/vnd.graphviz' }), 'strata-graph.dot')
-          }
-        >
-          DOT
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            downloadBlob(new Blob([graphJson(data)], { type: 'application/json' }), 'strata-graph.json')
-          }
-        >
-          JSON
-        </button>
+        {whole && (
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                downloadBlob(
+                  new Blob([graphDot(data, shown)], { type: 'text/vnd.graphviz' }),
+                  `${fileBase}.dot`,
+                )
+              }
+            >
+              DOT of all objects
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                downloadBlob(new Blob([graphJson(data)], { type: 'application/json' }), `${fileBase}.json`)
+              }
+            >
+              JSON of all objects
+            </button>
+          </>
+        )}
         <button type="button" className="button" onClick={share}>
           {copied ? 'Link copied' : 'Share link'}
         </button>

@@ -3,7 +3,7 @@ import type { GraphData } from '../../../protocol/linkage';
 import type { ColorBy } from '../../state/linkage-slice';
 import { MISSING, nodeColor } from './draw';
 
-export function GraphLegend({ data, colorBy }: { data: GraphData; colorBy: ColorBy }) {
+export function LinkageLegend({ data, colorBy }: { data: GraphData; colorBy: ColorBy }) {
   const keys = new Map<string, string>();
   for (const n of data.nodes) {
     if (n.kind === 'missing') continue;

@@ -1,20 +1,22 @@
 /**
- * The image's library linkage as an interactive graph: the whole image on a canvas, or around one
- * file (what it loads, or what loads it) in levels like lddtree; search; colour by layer or package;
- * export as PNG, SVG, DOT or JSON; a link that reopens this exact view.
+ * The image's library linkage: the whole image on a canvas (or grouped by package as a picture), or around
+ * one file (what it loads, or what loads it) as the layered picture the worker lays out, like lddtree;
+ * search with a list of matches; colour by layer or package; exports that stand on their own; a link that
+ * reopens this exact view.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageRef } from '../../queries/use-files';
 import { useLinkGraph } from '../../queries/use-linkage';
 import { useStore } from '../../state/store';
-import { showGraph } from './subgraph';
+import { showGraph, type GraphMode } from './subgraph';
+import { PicturePanel } from './PicturePanel';
 import { useGraphCanvas } from './use-graph-canvas';
-import { GraphToolbar } from './GraphToolbar';
+import { LinkageToolbar } from './LinkageToolbar';
 import { LddPanel } from './LddPanel';
-import { GraphLegend } from './GraphLegend';
+import { LinkageLegend } from './LinkageLegend';
 import './linkage.css';
 
-export function GraphView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
+export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
   const graph = useLinkGraph(image, layer);
   if (graph.isPending) return <p className="muted">Resolving every ELF file as the image's loader would…</p>;
@@ -80,33 +82,76 @@ function GraphCanvas({
   useEffect(() => {
     requestAnimationFrame(() => canvas.fit());
   }, [shown, canvas]);
+  const [grouped, setGrouped] = useState(false);
+  // Escape steps back through the objects focused before, then to the whole image.
+  const history = useRef<{ path: string; mode: GraphMode }[]>([]);
+  const focusOn = useCallback(
+    (path: string) => {
+      const index = byPath.get(path);
+      if (index === undefined) return;
+      if (selectedPath !== null && mode !== 'all') history.current.push({ path: selectedPath, mode });
+      onPick(index);
+    },
+    [byPath, onPick, selectedPath, mode],
+  );
+  const back = useCallback(() => {
+    const previous = history.current.pop();
+    if (previous) setSelection(previous.path, previous.mode);
+    else setSelection(selectedPath, 'all');
+  }, [setSelection, selectedPath]);
   const missing = data.nodes.filter((n) => n.kind === 'missing').length;
+  const node = selected === null ? null : data.nodes[selected]!;
+  const focused = mode !== 'all' && node !== null;
+  const picture = focused || grouped;
   return (
     <div className="graph">
       <section className="panel graph__main" aria-label="Linkage graph">
-        <GraphToolbar
+        <LinkageToolbar
           layerCount={layerCount}
-          image={image}
           data={data}
           shown={shown}
-          state={state}
-          canvas={canvas}
-          highlight={highlight}
+          canvas={picture ? null : canvas}
           labels={labels}
           onLabels={setLabels}
+          grouped={grouped}
+          onGrouped={setGrouped}
         />
         <p className="muted graph__summary">
-          {mode === 'all' || selected === null
+          {!focused
             ? `${data.nodes.length.toLocaleString('en')} ELF objects, ${data.edges.length.toLocaleString('en')} load edges${missing ? `, ${missing} names not found` : ''} · resolved in ${data.timings.resolve} ms, laid out in ${data.timings.layout} ms · click an executable to see what it loads, a library to see what loads it`
             : `${mode === 'focus' ? 'What' : 'Everything that loads'} ${selectedPath ?? ''} ${mode === 'focus' ? 'loads, transitively' : ''} — ${shown.nodes.length - 1} objects`}
         </p>
+        {focused && mode === 'reverse' && node.kind === 'exe' ? (
+          <div className="picture__empty" role="status">
+            <p>
+              Nothing loads an executable: {selectedPath} is a program, started by exec, never loaded by
+              another object.
+            </p>
+            <button type="button" className="button" onClick={() => setSelection(selectedPath, 'focus')}>
+              Show what it loads
+            </button>
+          </div>
+        ) : (
+          picture && (
+            <PicturePanel
+              image={image}
+              layer={data.layer}
+              focus={focused ? selectedPath : null}
+              direction={mode === 'reverse' ? 'loaded-by' : 'loads'}
+              colorBy={colorBy}
+              onFocus={focusOn}
+              onBack={back}
+            />
+          )
+        )}
         <canvas
           ref={canvasRef}
+          hidden={picture}
           className="graph__canvas"
           data-testid="graph-canvas"
           aria-label="Graph canvas"
         />
-        <GraphLegend data={data} colorBy={colorBy} />
+        {!picture && <LinkageLegend data={data} colorBy={colorBy} />}
       </section>
       {selectedPath && (
         <LddPanel
