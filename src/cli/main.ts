@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   ldd: async () => (await import('./commands/ldd')).ldd,
   graph: async () => (await import('./commands/graph')).graph,
   rdeps: async () => (await import('./commands/rdeps')).rdeps,
+  compare: async () => (await import('./commands/compare')).compare,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -35,6 +36,7 @@ commands:
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
   graph     the whole image's shared-library graph as JSON or graphviz DOT
   rdeps     which executables and libraries load a package's libraries, and which images to rebuild
+  compare   what a change did to an image: config, layers, files, packages, linkage (text, JSON, Markdown)
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -46,6 +48,8 @@ commands:
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
   strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
   strata rdeps [--json] PACKAGE ARCHIVE...
+  strata compare [--image-old NAME] [--image-new NAME] [--json | --format text|json|markdown]
+                 [-o FILE] [--fail-on RULE[,RULE...]] OLD NEW
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

@@ -86,3 +86,4 @@ export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings 
 export { blastRadius, type BlastRadius } from './session/blast-radius';
 export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
 export { toCycloneDx } from './packages/cyclonedx';
+export * from './compare';
