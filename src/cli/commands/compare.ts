@@ -82,8 +82,10 @@ async function readSide(
 ): Promise<CompareSide> {
   const pick = pickImage(session.info, query, platform);
   if ('error' in pick) {
-    const hint = query === undefined ? ` Pick one with --image-${which}.` : '';
-    throw new InputError(`${path} (the ${which} image): ${pick.error}${hint}`);
+    // The picker's sentence names --image; this command's flag is --image-old or --image-new.
+    throw new InputError(
+      `${path} (the ${which} image): ${pick.error.replace(/--image\b/g, `--image-${which}`)}`,
+    );
   }
   return readCompareSide(session, pick.image, {
     settings: loaderSettings(pick.image),
