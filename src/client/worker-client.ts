@@ -17,6 +17,7 @@ import type { FilesRequest } from '../protocol/files';
 import type { NamesRequest } from '../protocol/names';
 import type { PackagesRequest } from '../protocol/packages';
 import type { LinkageRequest } from '../protocol/linkage';
+import type { CompareRequest, CompareView } from '../protocol/compare';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -85,6 +86,10 @@ export class WorkerClient {
 
   files<T>(body: FilesRequest, options?: CallOptions): Promise<T> {
     return this.send(body, options) as Promise<T>;
+  }
+
+  compare(body: Omit<CompareRequest, 'type'>, options?: CallOptions): Promise<CompareView> {
+    return this.send({ type: 'compare', ...body }, options) as Promise<CompareView>;
   }
 
   close(archiveId: string): Promise<unknown> {

@@ -7,6 +7,7 @@ import type { FilesRequest } from './files';
 import type { NamesRequest } from './names';
 import type { PackagesRequest } from './packages';
 import type { LinkageRequest } from './linkage';
+import type { CompareRequest } from './compare';
 import type {
   ArchiveErrorCode,
   ArchiveFormat,
@@ -92,7 +93,7 @@ export type Request =
     }
   | { readonly type: 'close'; readonly id: number; readonly version: number; readonly archiveId: string }
   | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number }
-  | ((FilesRequest | NamesRequest | PackagesRequest | LinkageRequest) & {
+  | ((FilesRequest | NamesRequest | PackagesRequest | LinkageRequest | CompareRequest) & {
       readonly id: number;
       readonly version: number;
     });
@@ -117,7 +118,8 @@ export type RequestBody =
   | FilesRequest
   | NamesRequest
   | PackagesRequest
-  | LinkageRequest;
+  | LinkageRequest
+  | CompareRequest;
 
 export type {
   EngineView,

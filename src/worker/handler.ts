@@ -29,6 +29,7 @@ import { FilesHandler } from './files-handler';
 import { handleNames } from './names-handler';
 import { PackagesHandler } from './packages-handler';
 import { LinkageHandler } from './linkage-handler';
+import { CompareHandler } from './compare-handler';
 
 export type Post = (response: Response) => void;
 
@@ -38,6 +39,7 @@ export class WorkerHandler {
   private readonly files = new FilesHandler((archiveId) => this.session(archiveId));
   private readonly packages = new PackagesHandler((archiveId) => this.session(archiveId));
   private readonly linkage = new LinkageHandler((archiveId) => this.session(archiveId));
+  private readonly compare = new CompareHandler((archiveId) => this.session(archiveId));
   private readonly running = new Map<number, AbortController>();
   private nextArchive = 1;
 
@@ -91,6 +93,8 @@ export class WorkerHandler {
         return this.linkage.run(request);
       case 'blast-radius':
         return this.linkage.blast(request.query, this.openSessions());
+      case 'compare':
+        return this.compare.run(request, signal);
       case 'packages':
       case 'package-layers':
       case 'owners':

@@ -30,7 +30,8 @@ interface Computed {
   readonly owners: OwnerIndex | null;
 }
 
-function settingsOf(image: ImageRecord) {
+/** The loader's view of the image config: Env (LD_LIBRARY_PATH, LD_PRELOAD) and WorkingDir. */
+export function settingsOf(image: ImageRecord) {
   const env = Array.isArray(image.config.Env)
     ? image.config.Env.filter((e): e is string => typeof e === 'string')
     : [];

@@ -16,3 +16,11 @@ export {
   type FailOnRule,
   type TrippedRule,
 } from './fail-on';
+export {
+  linkageDiffGraph,
+  DIFF_GRAPH_MAX_NODES,
+  type DiffGraph,
+  type DiffGraphNode,
+  type DiffGraphEdge,
+  type DiffStatus,
+} from './diff-graph';

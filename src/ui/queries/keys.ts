@@ -27,6 +27,8 @@ export const queryKeys = {
   blast: (query: string, openFiles: string) => ['blast-radius', query, openFiles] as const,
   resolve: (name: string, engine: string, conf: string, openFiles: string) =>
     ['resolve', name, engine, conf, openFiles] as const,
+  compare: (oldFile: string, oldImage: string, newFile: string, newImage: string) =>
+    ['compare', oldFile, oldImage, newFile, newImage] as const,
   sharedLayers: (fileKey: string, imageKey: string, openFiles: string) =>
     ['shared-layers', fileKey, imageKey, openFiles] as const,
 };

@@ -6,6 +6,7 @@ import { create, type StateCreator } from 'zustand';
 import type { Progress } from '../../protocol/messages';
 import { createFilesSlice, type FilesSlice } from './files-slice';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 
 export type AppState = 'empty' | 'loading' | 'ready' | 'error';
 
@@ -15,7 +16,7 @@ export interface OpenedFile {
   readonly file: File;
 }
 
-export type View = 'layers' | 'files' | 'waste' | 'packages' | 'graph' | 'names';
+export type View = 'layers' | 'files' | 'waste' | 'packages' | 'graph' | 'compare' | 'names';
 
 interface AppSlice {
   view: View;
@@ -43,7 +44,7 @@ interface AppSlice {
 
 let counter = 0;
 
-type StoreState = AppSlice & FilesSlice & GraphSlice;
+type StoreState = AppSlice & FilesSlice & GraphSlice & CompareSlice;
 
 const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
   view: 'layers',
@@ -97,4 +98,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
   ...createFilesSlice(...a),
   ...createGraphSlice(...a),
+  ...createCompareSlice(...a),
 }));

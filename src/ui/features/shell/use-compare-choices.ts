@@ -1,9 +1,15 @@
 /** The other open images a shown image can be compared with (any archive, any image in it). */
 import { useQueryClient } from '@tanstack/react-query';
-import type { ArchiveSummary } from '../../../protocol/messages';
+import type { ArchiveSummary, ImageSummary } from '../../../protocol/messages';
 import { queryKeys } from '../../queries/keys';
 import { useStore } from '../../state/store';
 import type { CompareChoice } from '../files/FilesToolbar';
+
+/** How an open image is named in the compare pickers: its first name (or short id) and platform. */
+export function choiceLabel(image: ImageSummary): string {
+  const p = image.platform;
+  return `${image.names[0] ?? image.id.slice(7, 19)} · ${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}`;
+}
 
 export function useCompareChoices(fileKey: string, imageKey: string | null) {
   const files = useStore((s) => s.files);
@@ -16,12 +22,7 @@ export function useCompareChoices(fileKey: string, imageKey: string | null) {
     archiveIds.set(f.key, summary.archiveId);
     for (const i of summary.images) {
       if (f.key === fileKey && i.key === imageKey) continue;
-      const p = i.platform;
-      choices.push({
-        fileKey: f.key,
-        imageKey: i.key,
-        label: `${i.names[0] ?? i.id.slice(7, 19)} · ${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}`,
-      });
+      choices.push({ fileKey: f.key, imageKey: i.key, label: choiceLabel(i) });
     }
   }
   return { choices, archiveIdOf: (key: string) => archiveIds.get(key) };
