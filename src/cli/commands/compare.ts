@@ -131,14 +131,13 @@ export const compare: Command = async (args, io) => {
     // The same archive twice (two images of it): open and index it once.
     const second = resolve(oldPath) === resolve(newPath) ? first : await openSession(newPath);
     if (second !== first) sources.push(second.source);
-    const oldSide = await readSide(first.session, oldPath, flagValue(parsed, '--image-old'), platform, 'old');
-    const newSide = await readSide(
-      second.session,
-      newPath,
-      flagValue(parsed, '--image-new'),
-      platform,
-      'new',
-    );
+    const readOld = () => readSide(first.session, oldPath, flagValue(parsed, '--image-old'), platform, 'old');
+    const readNew = () =>
+      readSide(second.session, newPath, flagValue(parsed, '--image-new'), platform, 'new');
+    // Two archives decode side by side (zlib runs on libuv's threads); one session is read image after image,
+    // since both images may share layer blobs that must be indexed once.
+    const [oldSide, newSide] =
+      second === first ? [await readOld(), await readNew()] : await Promise.all([readOld(), readNew()]);
     for (const w of oldSide.warnings) io.stderr(`warning: ${oldPath} (old): ${w}\n`);
     for (const w of newSide.warnings) io.stderr(`warning: ${newPath} (new): ${w}\n`);
     const result = compareImages(oldSide, newSide);
