@@ -43,7 +43,8 @@ export async function readCompareSide(
   options: ReadCompareSideOptions,
 ): Promise<CompareSide> {
   const signal = options.signal;
-  await session.indexImage(image, signal ? { signal } : {});
+  // Keep what the package and ELF reads need during the index pass: warmContents then decodes nothing again.
+  await session.indexImage(image, { keepContents: true, ...(signal && { signal }) });
   // An image without layers (a config-only artifact) compares as one empty layer.
   const stack = image.layers.length === 0 ? buildLayerStack([[]]) : session.layerStack(image);
   const warnings: string[] = [];
