@@ -63,9 +63,9 @@ async function phasesRun(opened: readonly Opened[], phases: Record<string, numbe
   const sides: CompareSide[] = [];
   // The steps of readCompareSide, one by one.
   for (const { session, image } of opened) {
-    await timed('index', () => session.indexImage(image));
+    await timed('index (contents kept)', () => session.indexImage(image, { keepContents: true }));
     const stack = session.layerStack(image);
-    await timed('warm contents', () => session.warmContents(image));
+    await timed('warm contents (nothing left to decode)', () => session.warmContents(image));
     const fs = stack.imageFs(stack.topLayer, (l, e, o, n) => session.readEntry(image, l, e, o, n));
     const { dbs } = await timed('package databases', () => readPackageDbs(fs, { sqlite }));
     const linkGraph = await timed('link graph', () => resolveLinkGraph(fs, loaderSettings(image)));
