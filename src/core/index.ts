@@ -51,6 +51,8 @@ export {
   type HistoryView,
 } from './session/history-view';
 export { inspectImage, type InspectJson } from './session/inspect-view';
+export { layerCreatedBy } from './session/history-view';
+export type { BatchPredicate } from './session/content-cache';
 export * from './layers';
 export { readLayerBytes, MAX_READ } from './session/layer-content';
 export * from './image/resolve';
@@ -87,4 +89,6 @@ export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings 
 export { blastRadius, type BlastRadius } from './session/blast-radius';
 export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
 export { toCycloneDx } from './packages/cyclonedx';
+export { dependentCounts } from './linkage/graph-export';
+export * from './views';
 export * from './compare';

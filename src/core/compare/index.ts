@@ -24,3 +24,4 @@ export {
   type DiffGraphEdge,
   type DiffStatus,
 } from './diff-graph';
+export { buildCompareView, compareSideFromViews, type CompareView } from './compare-view';

@@ -96,3 +96,8 @@ export function formatAgo(created: string | null, now: number = Date.now()): str
 export function displayCreatedBy(createdBy: string): string {
   return createdBy.replace(/^\/bin\/sh -c #\(nop\)\s+/, '').replace(/\s+# buildkit$/, '');
 }
+
+/** The build step that made layer `layerIndex` (its history row's created_by); empty when none says. */
+export function layerCreatedBy(image: ImageRecord, layerIndex: number): string {
+  return image.history.find((h) => h.layerIndex === layerIndex)?.createdBy ?? '';
+}

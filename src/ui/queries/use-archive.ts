@@ -17,7 +17,11 @@ export function useArchive(opened: OpenedFile | undefined) {
     gcTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().open(opened!.file, opened!.file.name, { signal, onProgress: setProgress }),
+      getClient().request(
+        // The archive's id is the page's key for the dropped file: one id for one opened archive.
+        { type: 'open', archiveId: opened!.key, file: opened!.file, name: opened!.file.name },
+        { signal, onProgress: setProgress },
+      ),
   });
 }
 
@@ -36,13 +40,16 @@ export function useImageView(
     gcTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().indexImage(archive!.archiveId, imageKey!, {
-        signal,
-        onProgress: (progress) => {
-          setProgress(progress);
-          // Rows appear at once and fill in as each layer finishes.
-          if (progress.view) queryClient.setQueryData(key, progress.view);
+      getClient().request(
+        { type: 'index-image', archiveId: archive!.archiveId, imageKey: imageKey! },
+        {
+          signal,
+          onProgress: (progress) => {
+            setProgress(progress);
+            // Rows appear at once and fill in as each layer finishes.
+            if (progress.view) queryClient.setQueryData(key, progress.view);
+          },
         },
-      }),
+      ),
   });
 }

@@ -7,9 +7,9 @@ import type { ImageRef } from './use-files';
 export function useCompare(oldImage: ImageRef | null, newImage: ImageRef | null) {
   return useQuery({
     queryKey: queryKeys.compare(
-      oldImage?.fileKey ?? '',
+      oldImage?.archiveId ?? '',
       oldImage?.imageKey ?? '',
-      newImage?.fileKey ?? '',
+      newImage?.archiveId ?? '',
       newImage?.imageKey ?? '',
     ),
     enabled: oldImage !== null && newImage !== null,
@@ -17,12 +17,6 @@ export function useCompare(oldImage: ImageRef | null, newImage: ImageRef | null)
     gcTime: 5 * 60_000,
     retry: false,
     queryFn: ({ signal }) =>
-      getClient().compare(
-        {
-          old: { archiveId: oldImage!.archiveId, imageKey: oldImage!.imageKey },
-          new: { archiveId: newImage!.archiveId, imageKey: newImage!.imageKey },
-        },
-        { signal },
-      ),
+      getClient().request({ type: 'compare', old: oldImage!, new: newImage! }, { signal }),
   });
 }

@@ -46,16 +46,19 @@ function Picker({
 
 export function CompareView({
   image,
+  currentFileKey,
   currentLabel,
   choices: others,
   archiveIdOf,
 }: {
   image: ImageRef;
+  /** The opened file the shown image belongs to (the pickers name files by their local key). */
+  currentFileKey: string;
   currentLabel: string;
   choices: readonly CompareChoice[];
   archiveIdOf: (fileKey: string) => string | undefined;
 }) {
-  const current: CompareChoice = { fileKey: image.fileKey, imageKey: image.imageKey, label: currentLabel };
+  const current: CompareChoice = { fileKey: currentFileKey, imageKey: image.imageKey, label: currentLabel };
   const choices = [current, ...others];
   const known = (p: ComparePick | null) => (p && choices.some((c) => keyOf(c) === keyOf(p)) ? p : null);
   const storedOld = known(useStore((s) => s.compareOld));
@@ -66,7 +69,7 @@ export function CompareView({
   const newPick = storedNew ?? current;
   const ref = (p: ComparePick | null): ImageRef | null => {
     const archiveId = p ? archiveIdOf(p.fileKey) : undefined;
-    return p && archiveId ? { fileKey: p.fileKey, archiveId, imageKey: p.imageKey } : null;
+    return p && archiveId ? { archiveId, imageKey: p.imageKey } : null;
   };
   const same = oldPick !== null && keyOf(oldPick) === keyOf(newPick);
   const compare = useCompare(same ? null : ref(oldPick), same ? null : ref(newPick));

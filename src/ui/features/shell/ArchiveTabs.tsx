@@ -15,7 +15,7 @@ export function ArchiveTabs() {
   if (files.length < 2) return null;
   const close = (key: string) => {
     const summary = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(key));
-    if (summary) void getClient().close(summary.archiveId);
+    if (summary) void getClient().request({ type: 'close', archiveId: summary.archiveId });
     void queryClient.cancelQueries({ queryKey: queryKeys.archive(key) });
     queryClient.removeQueries({ queryKey: queryKeys.archive(key) });
     useStore.getState().closeFile(key);

@@ -90,6 +90,7 @@ export function Workspace({
           {current === 'compare' && view.complete && (
             <CompareView
               image={image}
+              currentFileKey={fileKey}
               currentLabel={shown ? choiceLabel(shown) : view.inspect.id}
               choices={choices}
               archiveIdOf={archiveIdOf}
