@@ -1,5 +1,5 @@
 /** The Compare view's request: two open images, each read through its archive's views, compared in the core. */
-import { buildCompareView, compareSideFromViews } from '../core';
+import { buildCompareReport, compareSideFromViews } from '../core';
 import type { HandlerTable } from './handler-types';
 
 export function compareHandlers(): HandlerTable<'compare'> {
@@ -9,7 +9,7 @@ export function compareHandlers(): HandlerTable<'compare'> {
       const after = archives.image(request.new);
       const oldSide = await compareSideFromViews(before.views, before.image);
       const newSide = await compareSideFromViews(after.views, after.image);
-      return buildCompareView(oldSide, newSide);
+      return buildCompareReport(oldSide, newSide);
     },
   };
 }

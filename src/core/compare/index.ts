@@ -24,4 +24,4 @@ export {
   type DiffGraphEdge,
   type DiffStatus,
 } from './diff-graph';
-export { buildCompareView, compareSideFromViews, type CompareView } from './compare-view';
+export { buildCompareReport, compareSideFromViews, type CompareReport } from './compare-report';

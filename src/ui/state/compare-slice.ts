@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 
 export interface ComparePick {
-  readonly fileKey: string;
+  readonly archiveId: string;
   readonly imageKey: string;
 }
 

@@ -10,8 +10,9 @@ import type { ComparePick } from '../../state/compare-slice';
 import type { CompareChoice } from '../files/FilesToolbar';
 import { CompareSections } from './CompareSections';
 import { DiffGraph } from './DiffGraph';
+import './compare.css';
 
-const keyOf = (p: ComparePick) => `${p.fileKey}|${p.imageKey}`;
+const keyOf = (p: ComparePick) => `${p.archiveId}|${p.imageKey}`;
 
 function Picker({
   label,
@@ -31,7 +32,7 @@ function Picker({
         value={keyOf(value)}
         onChange={(e) => {
           const pick = choices.find((c) => keyOf(c) === e.target.value);
-          if (pick) onChange({ fileKey: pick.fileKey, imageKey: pick.imageKey });
+          if (pick) onChange({ archiveId: pick.archiveId, imageKey: pick.imageKey });
         }}
       >
         {choices.map((c) => (
@@ -46,31 +47,28 @@ function Picker({
 
 export function CompareView({
   image,
-  currentFileKey,
   currentLabel,
   choices: others,
-  archiveIdOf,
 }: {
   image: ImageRef;
-  /** The opened file the shown image belongs to (the pickers name files by their local key). */
-  currentFileKey: string;
   currentLabel: string;
   choices: readonly CompareChoice[];
-  archiveIdOf: (fileKey: string) => string | undefined;
 }) {
-  const current: CompareChoice = { fileKey: currentFileKey, imageKey: image.imageKey, label: currentLabel };
+  const current: CompareChoice = {
+    archiveId: image.archiveId,
+    imageKey: image.imageKey,
+    label: currentLabel,
+  };
   const choices = [current, ...others];
   const known = (p: ComparePick | null) => (p && choices.some((c) => keyOf(c) === keyOf(p)) ? p : null);
   const storedOld = known(useStore((s) => s.compareOld));
   const storedNew = known(useStore((s) => s.compareNew));
   const setPair = useStore((s) => s.setComparePair);
   // By default the shown image is "new" and the first other open image "old".
-  const oldPick = storedOld ?? others[0] ?? null;
-  const newPick = storedNew ?? current;
-  const ref = (p: ComparePick | null): ImageRef | null => {
-    const archiveId = p ? archiveIdOf(p.fileKey) : undefined;
-    return p && archiveId ? { archiveId, imageKey: p.imageKey } : null;
-  };
+  const oldPick: ComparePick | null = storedOld ?? others[0] ?? null;
+  const newPick: ComparePick = storedNew ?? current;
+  const ref = (p: ComparePick | null): ImageRef | null =>
+    p ? { archiveId: p.archiveId, imageKey: p.imageKey } : null;
   const same = oldPick !== null && keyOf(oldPick) === keyOf(newPick);
   const compare = useCompare(same ? null : ref(oldPick), same ? null : ref(newPick));
   const [copied, setCopied] = useState<string | null>(null);

@@ -1,9 +1,9 @@
 /** The linkage change drawn (added green, removed red, unchanged grey), with SVG and PNG export. */
-import type { CompareView } from '../../../protocol/compare';
+import type { CompareReport } from '../../../protocol/compare';
 import { downloadBlob } from '../download';
 import { diffSvg, svgToPng } from './diff-svg';
 
-export function DiffGraph({ graph, title }: { graph: CompareView['graph']; title: string }) {
+export function DiffGraph({ graph, title }: { graph: CompareReport['graph']; title: string }) {
   if (graph.nodes.length === 0) return <p className="muted">No library link was added or removed.</p>;
   const svg = diffSvg(graph, title);
   return (

@@ -3,7 +3,7 @@
  * the title "old → new" and a legend (added green, removed red and dashed, unchanged grey). The layout comes
  * from the worker; this only scales it into the frame.
  */
-import { DIFF_COLOURS, type CompareView } from '../../../protocol/compare';
+import { DIFF_COLOURS, type CompareReport } from '../../../protocol/compare';
 
 export const DIFF_SVG_WIDTH = 960;
 export const DIFF_SVG_HEIGHT = 600;
@@ -14,7 +14,7 @@ const BOTTOM = 40;
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1) || path;
 
-export function diffSvg(graph: CompareView['graph'], title: string): string {
+export function diffSvg(graph: CompareReport['graph'], title: string): string {
   const w = DIFF_SVG_WIDTH;
   const h = DIFF_SVG_HEIGHT;
   const xs = graph.nodes.map((n) => n.x);

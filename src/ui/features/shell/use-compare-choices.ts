@@ -11,19 +11,17 @@ export function choiceLabel(image: ImageSummary): string {
   return `${image.names[0] ?? image.id.slice(7, 19)} · ${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}`;
 }
 
-export function useCompareChoices(fileKey: string, imageKey: string | null) {
-  const files = useStore((s) => s.files);
+export function useCompareChoices(archiveId: string, imageKey: string | null): CompareChoice[] {
+  const archives = useStore((s) => s.archives);
   const queryClient = useQueryClient();
   const choices: CompareChoice[] = [];
-  const archiveIds = new Map<string, string>();
-  for (const f of files) {
-    const summary = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(f.key));
+  for (const a of archives) {
+    const summary = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(a.archiveId));
     if (!summary) continue;
-    archiveIds.set(f.key, summary.archiveId);
     for (const i of summary.images) {
-      if (f.key === fileKey && i.key === imageKey) continue;
-      choices.push({ fileKey: f.key, imageKey: i.key, label: choiceLabel(i) });
+      if (a.archiveId === archiveId && i.key === imageKey) continue;
+      choices.push({ archiveId: a.archiveId, imageKey: i.key, label: choiceLabel(i) });
     }
   }
-  return { choices, archiveIdOf: (key: string) => archiveIds.get(key) };
+  return choices;
 }

@@ -1,5 +1,5 @@
 /**
- * The Compare view's answer: the comparison as `strata compare --json` prints it, its Markdown, the summary
+ * What the Compare view shows: the comparison as `strata compare --json` prints it, its Markdown, the summary
  * line, and the linkage change laid out (off the page's thread) for the page to draw.
  */
 import type { ImageRecord } from '../image/model';
@@ -13,7 +13,7 @@ import { summaryParts } from './compare-summary';
 import type { CompareJson } from './compare-types';
 import { linkageDiffGraph, type DiffStatus } from './diff-graph';
 
-export interface CompareView {
+export interface CompareReport {
   /** The same JSON `strata compare --json` prints. */
   readonly result: CompareJson;
   /** The same Markdown `strata compare --format markdown` prints. */
@@ -67,11 +67,11 @@ export async function compareSideFromViews(views: ImageViews, image: ImageRecord
   };
 }
 
-export function buildCompareView(
+export function buildCompareReport(
   oldSide: CompareSide,
   newSide: CompareSide,
   layout: GraphLayout = layoutGraph,
-): CompareView {
+): CompareReport {
   const result = compareImages(oldSide, newSide);
   const graph = linkageDiffGraph(oldSide.linkGraph, newSide.linkGraph, result.linkage);
   const weights = new Array<number>(graph.nodes.length).fill(0);
