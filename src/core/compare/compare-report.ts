@@ -8,7 +8,7 @@ import type { ImageViews } from '../views/image-views';
 import type { GraphLayout } from '../views/linkage-view';
 import { compareImages } from './compare-images';
 import { compareMarkdown } from './compare-markdown';
-import { displayName, type CompareSide } from './compare-side';
+import { displayName, layersRead, type CompareSide } from './compare-side';
 import { summaryParts } from './compare-summary';
 import type { CompareJson } from './compare-types';
 import { linkageDiffGraph, type DiffStatus } from './diff-graph';
@@ -47,15 +47,7 @@ export interface CompareReport {
 export async function compareSideFromViews(views: ImageViews, image: ImageRecord): Promise<CompareSide> {
   const linkage = await views.linkage(image);
   const packages = await views.packages(image);
-  const session = views.session;
-  const warnings: string[] = [...packages.view.problems];
-  let size = 0;
-  for (const layer of image.layers) {
-    const status = session.status(layer);
-    size += status.index?.size ?? 0;
-    if (status.state === 'failed' || status.state === 'absent')
-      warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
-  }
+  const { size, warnings } = layersRead(views.session, image);
   return {
     image,
     name: displayName(image),
@@ -63,7 +55,7 @@ export async function compareSideFromViews(views: ImageViews, image: ImageRecord
     stack: linkage.stack,
     packageDbs: packages.dbs,
     linkGraph: linkage.graph,
-    warnings,
+    warnings: [...warnings, ...packages.view.problems],
   };
 }
 

@@ -37,6 +37,22 @@ export function displayName(image: ImageRecord): string {
   return names.full[0] ?? names.bareTags[0] ?? image.id;
 }
 
+/** The image's uncompressed size over the layers that could be read, and a sentence per layer that could not. */
+export function layersRead(
+  session: ArchiveSession,
+  image: ImageRecord,
+): { size: number; warnings: string[] } {
+  const warnings: string[] = [];
+  let size = 0;
+  for (const layer of image.layers) {
+    const status = session.status(layer);
+    size += status.index?.size ?? 0;
+    if (status.state === 'failed' || status.state === 'absent')
+      warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
+  }
+  return { size, warnings };
+}
+
 export async function readCompareSide(
   session: ArchiveSession,
   image: ImageRecord,
@@ -47,14 +63,7 @@ export async function readCompareSide(
   await session.indexImage(image, { keepContents: true, ...(signal && { signal }) });
   // An image without layers (a config-only artifact) compares as one empty layer.
   const stack = image.layers.length === 0 ? buildLayerStack([[]]) : session.layerStack(image);
-  const warnings: string[] = [];
-  let size = 0;
-  for (const layer of image.layers) {
-    const status = session.status(layer);
-    size += status.index?.size ?? 0;
-    if (status.state === 'failed' || status.state === 'absent')
-      warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
-  }
+  const { size, warnings } = layersRead(session, image);
   await session.warmContents(image, signal);
   const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) =>
     session.readEntry(image, l, entry, offset, length, signal),
