@@ -16,7 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   packages: async () => (await import('./commands/packages')).packages,
   ldd: async () => (await import('./commands/ldd')).ldd,
   graph: async () => (await import('./commands/graph')).graph,
-  rdeps: async () => (await import('./commands/rdeps')).rdeps,
+  'blast-radius': async () => (await import('./commands/blast-radius')).blastRadiusCommand,
+  // The command's first name, kept as an alias: same flags, same output.
+  rdeps: async () => (await import('./commands/blast-radius')).blastRadiusCommand,
   compare: async () => (await import('./commands/compare')).compare,
 };
 
@@ -35,8 +37,9 @@ commands:
   packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
   graph     the whole image's shared-library graph as JSON or graphviz DOT
-  rdeps     which executables and libraries load a package's libraries, and which images to rebuild
-  compare   what a change did to an image: config, layers, files, packages, linkage (text, JSON, Markdown)
+  blast-radius  which executables and libraries load a package's libraries, and which images to rebuild
+                (alias: rdeps)
+  compare       what a change did to an image: config, layers, files, packages, linkage (text, JSON, Markdown)
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -47,7 +50,7 @@ commands:
   strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
   strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
-  strata rdeps [--json] PACKAGE ARCHIVE...
+  strata blast-radius [--json] PACKAGE ARCHIVE...
   strata compare [--image-old NAME] [--image-new NAME] [--json | --format text|json|markdown]
                  [-o FILE] [--fail-on RULE[,RULE...]] OLD NEW
 

@@ -2,7 +2,7 @@
  * Packages, old against new, by manager and name (architecture kept apart but not shown): added, removed,
  * and version changes split by the manager's own order (dpkg's deb-version, rpm's EVR, apk's version.c).
  */
-import { compareVersions } from '../packages/layer-packages';
+import { compareVersions } from '../packages/version-order';
 import {
   fullVersion,
   type InstalledPackage,

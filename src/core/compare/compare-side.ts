@@ -4,7 +4,7 @@
  * the top layer), so the CLI and the worker compare from the same reads.
  */
 import type { ImageRecord } from '../image/model';
-import { imageNames } from '../image/names';
+import { imageDisplayNames } from '../image/display-names';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { resolveLinkGraph, type LinkGraph } from '../linkage/link-graph';
 import type { LoaderSettings } from '../linkage/link-types';
@@ -33,7 +33,7 @@ export interface ReadCompareSideOptions extends ReadPackageDbsOptions {
 }
 
 export function displayName(image: ImageRecord): string {
-  const names = imageNames(image.rawNames);
+  const names = imageDisplayNames(image.rawNames);
   return names.full[0] ?? names.bareTags[0] ?? image.id;
 }
 
