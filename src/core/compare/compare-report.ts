@@ -11,6 +11,7 @@ import { compareMarkdown } from './compare-markdown';
 import { displayName, layersRead, type CompareSide } from './compare-side';
 import { summaryParts } from './compare-summary';
 import type { CompareJson } from './compare-types';
+import { DIFF_COLOURS } from './compare-mermaid';
 import { linkageDiffGraph, type DiffStatus } from './diff-graph';
 
 export interface CompareReport {
@@ -37,6 +38,8 @@ export interface CompareReport {
     }[];
     /** Objects left out of the picture (the tables list every one). */
     readonly omittedNodes: number;
+    /** The colour of each status, as the Markdown's Mermaid block draws it. */
+    readonly colours: Readonly<Record<DiffStatus, string>>;
   };
 }
 
@@ -81,6 +84,7 @@ export function buildCompareReport(
       nodes: graph.nodes.map((n, i) => ({ ...n, x: positions[i]?.x ?? 0, y: positions[i]?.y ?? 0 })),
       edges: graph.edges,
       omittedNodes: graph.omittedNodes,
+      colours: DIFF_COLOURS,
     },
   };
 }

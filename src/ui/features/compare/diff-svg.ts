@@ -3,7 +3,7 @@
  * the title "old → new" and a legend (added green, removed red and dashed, unchanged grey). The layout comes
  * from the worker; this only scales it into the frame.
  */
-import { DIFF_COLOURS, type CompareReport } from '../../../protocol/compare';
+import type { CompareReport } from '../../../protocol/compare';
 
 export const DIFF_SVG_WIDTH = 960;
 export const DIFF_SVG_HEIGHT = 600;
@@ -15,6 +15,7 @@ const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1) || path;
 
 export function diffSvg(graph: CompareReport['graph'], title: string): string {
+  const colours = graph.colours;
   const w = DIFF_SVG_WIDTH;
   const h = DIFF_SVG_HEIGHT;
   const xs = graph.nodes.map((n) => n.x);
@@ -31,7 +32,7 @@ export function diffSvg(graph: CompareReport['graph'], title: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, sans-serif" role="img" aria-label="${escapeXml(title)}">`,
     '<rect width="100%" height="100%" fill="#ffffff"/>',
     '<defs>',
-    ...Object.entries(DIFF_COLOURS).map(
+    ...Object.entries(colours).map(
       ([status, colour]) =>
         `<marker id="arrow-${status}" viewBox="0 0 10 10" refX="18" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`,
     ),
@@ -45,11 +46,11 @@ export function diffSvg(graph: CompareReport['graph'], title: string): string {
     const b = graph.nodes[e.target]!;
     const dash = e.status === 'removed' ? ' stroke-dasharray="6 4"' : '';
     out.push(
-      `<line class="edge edge--${e.status}" x1="${px(a.x)}" y1="${py(a.y)}" x2="${px(b.x)}" y2="${py(b.y)}" stroke="${DIFF_COLOURS[e.status]}" stroke-width="${e.status === 'unchanged' ? 1 : 2}"${dash} marker-end="url(#arrow-${e.status})"/>`,
+      `<line class="edge edge--${e.status}" x1="${px(a.x)}" y1="${py(a.y)}" x2="${px(b.x)}" y2="${py(b.y)}" stroke="${colours[e.status]}" stroke-width="${e.status === 'unchanged' ? 1 : 2}"${dash} marker-end="url(#arrow-${e.status})"/>`,
     );
   }
   for (const n of graph.nodes) {
-    const colour = DIFF_COLOURS[n.status];
+    const colour = colours[n.status];
     const x = px(n.x);
     const y = py(n.y);
     const tip = `<title>${escapeXml(`${n.path} (${n.status})`)}</title>`;
@@ -68,7 +69,7 @@ export function diffSvg(graph: CompareReport['graph'], title: string): string {
   legend.forEach(([status, label], i) => {
     const x = 16 + i * 150;
     out.push(
-      `<rect x="${x}" y="${h - 26}" width="12" height="12" fill="${DIFF_COLOURS[status]}"/>`,
+      `<rect x="${x}" y="${h - 26}" width="12" height="12" fill="${colours[status]}"/>`,
       `<text x="${x + 18}" y="${h - 16}" font-size="12" fill="#111827">${label}</text>`,
     );
   });
