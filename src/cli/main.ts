@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   index: async () => (await import('./commands/index')).index,
   query: async () => (await import('./commands/query')).query,
   worker: async () => (await import('./commands/worker')).worker,
+  compare: async () => (await import('./commands/compare')).compare,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -46,6 +47,7 @@ commands:
             blast-radius --db and query
   query     images, packages, a file or a layer across the fleet index
   worker    take index jobs from the PostgreSQL queue that strata index --queue fills
+  compare       what a change did to an image: config, layers, files, packages, linkage (text, JSON, Markdown)
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -65,6 +67,8 @@ commands:
 
 SOURCE is an archive, a directory of archives, or docker://HOST[:PORT]/REPO[:TAG|@DIGEST].
 DB is a directory holding an embedded index (default .strata-index) or a postgres:// URL.
+  strata compare [--image-old NAME] [--image-new NAME] [--json | --format text|json|markdown]
+                 [-o FILE] [--fail-on RULE[,RULE...]] OLD NEW
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

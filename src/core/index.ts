@@ -117,3 +117,4 @@ export {
 } from './packages/layer-packages';
 export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';
 export * from './views';
+export * from './compare';

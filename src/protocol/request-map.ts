@@ -10,6 +10,7 @@ import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, Wast
 import type { ResolveResult, SharedWith } from './names';
 import type { LayerPackageChanges, PathOwners, PackageList } from './packages';
 import type { BlastImage, GraphData, LddReport, LinkPicture, PictureAsk } from './linkage';
+import type { CompareReport } from './compare';
 
 /** One opened archive (the id the page gave it when opening) and one of its images. */
 export interface ImageTarget {
@@ -86,6 +87,9 @@ export interface RequestMap {
     result: ResolveResult;
   };
   'shared-layers': { body: ImageTarget; result: SharedWith[] };
+
+  /** Two open images (of one archive or two), old against new: what `strata compare` reports. */
+  compare: { body: { readonly old: ImageTarget; readonly new: ImageTarget }; result: CompareReport };
 }
 
 export type RequestType = keyof RequestMap;

@@ -198,6 +198,11 @@ export class ArchiveSession {
       signal?: AbortSignal;
       onLayer?: (layer: LayerRef, status: LayerStatus) => void;
       onBytes?: (read: number) => void;
+      /**
+       * Keep what ELF and package reads need while each layer is indexed (as warmContents would, without
+       * decoding the layer a second time): for callers that read the image's contents next.
+       */
+      keepContents?: boolean;
     } = {},
   ): Promise<void> {
     for (const layer of image.layers) {
@@ -222,6 +227,11 @@ export class ArchiveSession {
             if (s) this.statuses.set(path, { ...s, decodedBytes: decoded });
           },
           options.onBytes,
+          options.keepContents === true
+            ? (kept) => {
+                this.contents.adopt(path, kept);
+              }
+            : undefined,
         );
         set(this.verify(layer, index));
       } catch (error) {
@@ -246,6 +256,7 @@ export class ArchiveSession {
     signal: AbortSignal | undefined,
     onDecoded: (n: number) => void,
     onBytes: ((read: number) => void) | undefined,
+    onKept?: (kept: Map<number, SparseFile>) => void,
   ): Promise<LayerTable> {
     const prefetched = this.scan.prefetched.get(path);
     if (prefetched instanceof Error) throw prefetched;
@@ -265,7 +276,12 @@ export class ArchiveSession {
       if (!stream) throw new ArchiveError('missing-blob', `The layer blob ${path} cannot be read.`);
       return stream;
     };
-    return indexLayer(open, this.env, { signal, canRestart: this.scan.randomAccess, onProgress: onDecoded });
+    return indexLayer(open, this.env, {
+      signal,
+      canRestart: this.scan.randomAccess,
+      onProgress: onDecoded,
+      ...(onKept && { onKept }),
+    });
   }
 
   private verify(layer: LayerRef, index: LayerTable): LayerStatus {

@@ -119,6 +119,12 @@ export class ContentCache {
     return layer.blobPath === null ? undefined : this.kept.get(layer.blobPath);
   }
 
+  /** What the index pass kept of a layer (ArchiveSession.indexImage keepContents): that layer counts as warm. */
+  adopt(path: string, files: ReadonlyMap<number, SparseFile>): void {
+    this.keep(path, files);
+    if (!this.warming.has(path)) this.warming.set(path, Promise.resolve());
+  }
+
   private keep(path: string, files: ReadonlyMap<number, SparseFile>): void {
     let map = this.kept.get(path);
     if (!map) this.kept.set(path, (map = new Map<number, SparseFile>()));

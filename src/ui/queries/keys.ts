@@ -31,6 +31,8 @@ export const queryKeys = {
   blast: (query: string, openArchives: string) => ['blast-radius', query, openArchives] as const,
   resolve: (name: string, engine: string, conf: string, openArchives: string) =>
     ['resolve', name, engine, conf, openArchives] as const,
+  compare: (oldArchive: string, oldImage: string, newArchive: string, newImage: string) =>
+    ['compare', oldArchive, oldImage, newArchive, newImage] as const,
   sharedLayers: (archiveId: string, imageKey: string, openArchives: string) =>
     ['shared-layers', archiveId, imageKey, openArchives] as const,
 };
