@@ -166,14 +166,47 @@ test('keyboard: Tab to the picture, arrows between neighbours, Enter focuses, Es
   await expect(list).toContainText('libssl.so.3 — /usr/lib/x86_64-linux-gnu/libssl.so.3');
 });
 
-test('the whole image grouped by package, with the ranked lists', async ({ page }) => {
+test('the whole image opens grouped: groups open and close by mouse and keyboard, lists focus', async ({
+  page,
+}) => {
   await openLinkage(page);
-  await page.getByLabel('grouped by package').check();
+  // The grouped overview is the default, with the ranked lists beside it.
+  await expect(page.getByLabel('grouped by package')).toBeChecked();
   await expect(svgText(page, 'every ELF object of localhost/strata-sample:1, by package')).toBeVisible({
     timeout: 30_000,
   });
-  await expect(svgText(page, 'Most-loaded libraries')).toBeVisible();
-  await expect(svgText(page, /^libc\.so\.6: \d+$/)).toBeVisible();
+  const lists = page.getByRole('complementary', { name: 'Ranked lists' });
+  await expect(lists.getByText('Most-loaded libraries')).toBeVisible();
+  const picture = page.getByTestId('linkage-picture');
+  const group = picture.locator('[data-key="libssl3"]');
+  const member = picture.locator('[data-key="/usr/lib/x86_64-linux-gnu/libssl.so.3"]');
+  // A click opens the group into its objects; its button closes it again.
+  await group.click();
+  await expect(member).toBeVisible({ timeout: 30_000 });
+  await expect(group).toHaveCount(0);
+  await page.getByRole('button', { name: 'Collapse libssl3' }).click();
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  await expect(member).toHaveCount(0);
+  // By keyboard: arrows reach a group, Enter opens it, Space closes it.
+  await picture.focus();
+  await page.keyboard.press('ArrowDown');
+  const current = picture.locator('.is-current');
+  const key = await current.getAttribute('data-key');
+  expect(key).not.toBeNull();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: `Collapse ${key!}` })).toBeVisible({ timeout: 30_000 });
+  await picture.locator(`[data-key="${key!}"]`).waitFor({ state: 'detached' });
+  // Space opens a group as Enter does.
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(picture.locator(`[data-key="${key!}"]`)).toBeVisible({ timeout: 30_000 });
+  await picture.focus();
+  await page.keyboard.press('ArrowDown');
+  const again = await picture.locator('.is-current').getAttribute('data-key');
+  await page.keyboard.press(' ');
+  await expect(page.getByRole('button', { name: `Collapse ${again!}` })).toBeVisible({ timeout: 30_000 });
+  // A ranked entry focuses its object.
+  await lists.getByRole('button', { name: /^libc\.so\.6: \d+$/ }).click();
+  await expect(svgText(page, 'what loads libc.so.6')).toBeVisible({ timeout: 30_000 });
 });
 
 test('a shared link reopens the same selection', async ({ page }) => {

@@ -1,6 +1,6 @@
 /** Results of the Linkage view: the whole image's graph with a layout, ldd for one file, the blast radius. */
 
-import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports } from '../core';
+import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports, SideList } from '../core';
 
 export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
 export type {
@@ -11,6 +11,7 @@ export type {
   PictureExports,
   PlacedNode,
   ShownEdge,
+  SideList,
 } from '../core';
 
 /** What the linkage picture shows: around `focus` (a path), or the whole image grouped when focus is null. */
@@ -19,6 +20,7 @@ export interface PictureAsk {
   readonly focus: string | null;
   readonly direction: FocusDirection;
   readonly edgeMode: EdgeMode;
+  /** Folded objects to unfold; on the overview, the groups opened into their objects. */
   readonly unfold: readonly string[];
   readonly colorBy: ColorBy;
 }
@@ -28,6 +30,10 @@ export interface LinkPicture {
   readonly picture: Picture | null;
   /** The same files `strata graph` writes: SVG (both themes), DOT, Mermaid, Markdown, and their names. */
   readonly exports: PictureExports | null;
+  /** The overview's ranked lists (most-loaded libraries, …); empty for a focused picture. */
+  readonly side: readonly SideList[];
+  /** The dark SVG for the screen: the export's picture without the side lists, which the page draws as links. */
+  readonly screenSvg: string;
   /** Milliseconds the worker spent laying it out (Graphviz dot). */
   readonly layoutMs: number;
 }

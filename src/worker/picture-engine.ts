@@ -13,6 +13,7 @@ import {
   type LinkGraph,
   type PictureMeta,
   type PictureSource,
+  writeSvg,
 } from '../core';
 import type { GraphData, LinkPicture, PictureAsk } from '../protocol/linkage';
 
@@ -55,7 +56,7 @@ export async function drawPicture(
   const t0 = Date.now();
   const built = buildPicture(source, request, await dotEngine());
   const layoutMs = Date.now() - t0;
-  if (built === null) return { picture: null, exports: null, layoutMs };
+  if (built === null) return { picture: null, exports: null, side: [], screenSvg: '', layoutMs };
   const root = source.objects.find((o) => o.key === request.focus);
   const meta: PictureMeta = {
     imageName: imageDisplayNames(image.rawNames).full[0] ?? null,
@@ -69,5 +70,11 @@ export async function drawPicture(
     version: typeof __STRATA_VERSION__ === 'string' ? __STRATA_VERSION__ : 'dev',
     date: new Date().toISOString().slice(0, 10),
   };
-  return { picture: built.picture, exports: pictureExports(built.picture, meta, built.side), layoutMs };
+  return {
+    picture: built.picture,
+    exports: pictureExports(built.picture, meta, built.side),
+    side: built.side,
+    screenSvg: writeSvg(built.picture, meta, { theme: 'dark' }),
+    layoutMs,
+  };
 }

@@ -23,15 +23,24 @@ export function groupOf(o: PictureObject): string {
   return o.pkg ?? `${dirname(o.key)}/`;
 }
 
-export function overviewGraph(source: PictureSource): ShownGraph {
+/**
+ * The grouped graph. A group named in `expanded` is drawn as its member objects (each keyed by its path), the
+ * rest as one box each, so a person can open the one package they care about and keep the others closed.
+ */
+export function overviewGraph(source: PictureSource, expanded: readonly string[] = []): ShownGraph {
+  const open = new Set(expanded);
+  const shownKey = (o: PictureObject) => {
+    const group = groupOf(o);
+    return open.has(group) ? o.key : group;
+  };
   const members = new Map<string, PictureObject[]>();
   for (const o of source.objects) {
-    const key = groupOf(o);
+    const key = shownKey(o);
     let list = members.get(key);
     if (list === undefined) members.set(key, (list = []));
     list.push(o);
   }
-  const groupByKey = new Map(source.objects.map((o) => [o.key, groupOf(o)]));
+  const groupByKey = new Map(source.objects.map((o) => [o.key, shownKey(o)]));
   const pairs = new Map<string, ShownEdge>();
   let hiddenEdges = 0;
   for (const link of source.links) {
@@ -48,6 +57,7 @@ export function overviewGraph(source: PictureSource): ShownGraph {
   }
   const nodes: ShownNode[] = [...members].map(([key, list]) => {
     const first = list[0]!;
+    if (open.has(groupOf(first)) && first.key === key) return memberNode(first);
     const exes = list.filter((o) => o.kind === 'exe').length;
     const libs = list.length - exes;
     const parts = [
@@ -89,6 +99,21 @@ export function overviewGraph(source: PictureSource): ShownGraph {
   return { direction: 'overview', nodes: shownNodes, edges: shownEdges, hiddenEdges };
 }
 
+/** One object of an opened group, named as in a focused picture and marked with its group. */
+function memberNode(o: PictureObject): ShownNode {
+  return {
+    key: o.key,
+    label: o.label,
+    note: `in ${groupOf(o)}`,
+    kind: o.kind,
+    layer: o.layer,
+    pkg: o.pkg,
+    depth: 0,
+    root: false,
+    folded: false,
+  };
+}
+
 function mostCommon<T>(values: readonly T[]): T | null {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -118,22 +143,35 @@ export function overviewLists(source: PictureSource): SideList[] {
   const lists: SideList[] = [
     {
       heading: 'Most-loaded libraries',
-      rows: ranked(loadedBy, (o) => o.kind !== 'missing' && o.kind !== 'exe').map(
-        ([key, set]) => `${objects.get(key)!.label}: ${set.size}`,
+      ...rowsOf(
+        ranked(loadedBy, (o) => o.kind !== 'missing' && o.kind !== 'exe'),
+        (key, n) => {
+          return `${objects.get(key)!.label}: ${n}`;
+        },
       ),
     },
     {
       heading: 'Programs loading the most (directly)',
-      rows: ranked(loads, (o) => o.kind === 'exe').map(([key, set]) => `${basename(key)}: ${set.size}`),
+      ...rowsOf(
+        ranked(loads, (o) => o.kind === 'exe'),
+        (key, n) => `${basename(key)}: ${n}`,
+      ),
     },
   ];
   const missing = ranked(loadedBy, (o) => o.kind === 'missing');
   lists.push({
     heading: 'Names nothing provides',
-    rows:
-      missing.length === 0
-        ? ['none']
-        : missing.map(([key, set]) => `${objects.get(key)!.label}: ${set.size} need it`),
+    ...(missing.length === 0
+      ? { rows: ['none'] }
+      : rowsOf(missing, (key, n) => `${objects.get(key)!.label}: ${n} need it`)),
   });
   return lists;
+}
+
+/** A ranked list's lines and the object key each line names, so the page can focus it on a click. */
+function rowsOf(
+  ranked: readonly [string, ReadonlySet<string>][],
+  line: (key: string, count: number) => string,
+): { rows: string[]; keys: string[] } {
+  return { rows: ranked.map(([key, set]) => line(key, set.size)), keys: ranked.map(([key]) => key) };
 }

@@ -23,7 +23,11 @@ export function buildPicture(
   engine: DotEngine,
 ): BuiltPicture | null {
   if (request.focus === null)
-    return { picture: layoutPicture(overviewGraph(source), engine), side: overviewLists(source) };
+    return {
+      // On the overview, `unfold` names the groups opened into their objects.
+      picture: layoutPicture(overviewGraph(source, request.unfold ?? []), engine),
+      side: overviewLists(source),
+    };
   const graph = focusGraph(source, request.focus, request);
   return graph === null ? null : { picture: layoutPicture(graph, engine), side: [] };
 }

@@ -13,6 +13,8 @@ import type { Picture, PictureMeta, PlacedEdge, PlacedNode, Point, Theme } from 
 export interface SideList {
   readonly heading: string;
   readonly rows: readonly string[];
+  /** The object each row names, where it names one (the page focuses it on a click). */
+  readonly keys?: readonly string[];
 }
 
 export interface SvgOptions {

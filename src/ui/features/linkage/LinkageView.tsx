@@ -82,7 +82,8 @@ function GraphCanvas({
   useEffect(() => {
     requestAnimationFrame(() => canvas.fit());
   }, [shown, canvas]);
-  const [grouped, setGrouped] = useState(false);
+  // The grouped overview is the whole image's default; the force-laid canvas of every object is a switch.
+  const [grouped, setGrouped] = useState(true);
   // Escape steps back through the objects focused before, then to the whole image.
   const history = useRef<{ path: string; mode: GraphMode }[]>([]);
   const focusOn = useCallback(
@@ -139,6 +140,7 @@ function GraphCanvas({
               focus={focused ? selectedPath : null}
               direction={mode === 'reverse' ? 'loaded-by' : 'loads'}
               colorBy={colorBy}
+              isObject={(key) => byPath.has(key)}
               onFocus={focusOn}
               onBack={back}
             />

@@ -12,6 +12,7 @@ import { downloadBlob } from '../download';
 import { copyText, svgToPng } from './picture-files';
 import { neighbour, type Move } from './picture-navigation';
 import { PictureOutline } from './PictureOutline';
+import { OverviewLists } from './OverviewLists';
 
 const MOVES: Record<string, Move> = {
   ArrowUp: 'up',
@@ -26,6 +27,7 @@ export function PicturePanel({
   focus,
   direction,
   colorBy,
+  isObject,
   onFocus,
   onBack,
 }: {
@@ -34,6 +36,8 @@ export function PicturePanel({
   focus: string | null;
   direction: FocusDirection;
   colorBy: PictureColorBy;
+  /** Whether a key names an object (a path) rather than one of the overview's groups. */
+  isObject: (key: string) => boolean;
   onFocus: (key: string) => void;
   onBack: () => void;
 }) {
@@ -78,7 +82,13 @@ export function PicturePanel({
     return (
       <p className="error-text">{focus ?? 'This object'} is not an ELF object of this image at this layer.</p>
     );
-  const folded = picture.nodes.filter((n) => n.folded && picture.graph.direction !== 'overview');
+  const overview = picture.graph.direction === 'overview';
+  const folded = picture.nodes.filter((n) => n.folded && !overview);
+  // On the overview a group opens into its objects (and an opened one closes); an object is focused.
+  const choose = (key: string) => {
+    if (!overview || isObject(key)) onFocus(key);
+    else setUnfold(unfold.includes(key) ? unfold.filter((k) => k !== key) : [...unfold, key]);
+  };
   const noClipboard = 'The page may not write to the clipboard here: copy the text below.';
   // What each copy button puts on the clipboard, and what it says when the clipboard is out of reach.
   const copies: [string, string, string][] = [
@@ -116,9 +126,20 @@ export function PicturePanel({
             Unfold {n.label}
           </button>
         ))}
+        {overview &&
+          unfold.map((key) => (
+            <button
+              key={key}
+              type="button"
+              className="button button--secondary"
+              onClick={() => setUnfold(unfold.filter((k) => k !== key))}
+            >
+              Collapse {key}
+            </button>
+          ))}
         {unfold.length > 0 && (
           <button type="button" className="button button--secondary" onClick={() => setUnfold([])}>
-            Fold again
+            {overview ? 'Collapse all' : 'Fold again'}
           </button>
         )}
         <span className="toolbar__spacer" />
@@ -172,34 +193,42 @@ export function PicturePanel({
         ))}
       </div>
       {!files.mermaid.ok && <p className="muted">{files.mermaid.reason}</p>}
-      <div
-        ref={box}
-        className="picture__svg"
-        data-testid="linkage-picture"
-        tabIndex={0}
-        role="group"
-        aria-label={`${files.title}. Arrow keys move between neighbours, Enter focuses, Escape steps back.`}
-        onClick={(e) => {
-          const key = (e.target as Element).closest('[data-key]')?.getAttribute('data-key');
-          if (key) onFocus(key);
-        }}
-        onKeyDown={(e) => {
-          const move = MOVES[e.key];
-          if (move && current !== null) {
-            e.preventDefault();
-            setCurrent(neighbour(picture, current, move));
-          } else if (move) {
-            e.preventDefault();
-            setCurrent(picture.nodes[0]?.key ?? null);
-          } else if (e.key === 'Enter' && current !== null && current !== focus) {
-            onFocus(current);
-          } else if (e.key === 'Escape') {
-            onBack();
-          }
-        }}
-        // The worker's SVG: the same bytes as the export, escaped by the core's writer.
-        dangerouslySetInnerHTML={{ __html: files.svg.dark }}
-      />
+      <div className={overview ? 'overview' : undefined}>
+        <div
+          ref={box}
+          className="picture__svg"
+          data-testid="linkage-picture"
+          tabIndex={0}
+          role="group"
+          aria-label={`${files.title}. Arrow keys move between neighbours, ${overview ? 'Enter or Space opens or closes a group, or focuses an object' : 'Enter focuses'}, Escape steps back.`}
+          onClick={(e) => {
+            const key = (e.target as Element).closest('[data-key]')?.getAttribute('data-key');
+            if (key) choose(key);
+          }}
+          onKeyDown={(e) => {
+            const move = MOVES[e.key];
+            if (move && current !== null) {
+              e.preventDefault();
+              setCurrent(neighbour(picture, current, move));
+            } else if (move) {
+              e.preventDefault();
+              setCurrent(picture.nodes[0]?.key ?? null);
+            } else if (
+              (e.key === 'Enter' || (overview && e.key === ' ')) &&
+              current !== null &&
+              current !== focus
+            ) {
+              e.preventDefault();
+              choose(current);
+            } else if (e.key === 'Escape') {
+              onBack();
+            }
+          }}
+          // The worker's SVG: the export's bytes (the overview's without its lists, drawn beside as links).
+          dangerouslySetInnerHTML={{ __html: overview ? query.data.screenSvg : files.svg.dark }}
+        />
+        {overview && <OverviewLists lists={query.data.side} onFocus={onFocus} />}
+      </div>
       <p className="muted picture__status" aria-live="polite">
         {currentNode
           ? `${currentNode.label}${currentNode.label !== currentNode.key ? ` — ${currentNode.key}` : ''}${currentNode.note ? ` (${currentNode.note})` : ''}`
