@@ -88,24 +88,60 @@ function buildLayerTree(entries: readonly TarEntry[]): { root: DiveNode; fileSiz
 }
 
 function subtreeSize(node: DiveNode): number {
-  let total = node.size;
-  for (const child of node.children.values()) total += subtreeSize(child);
+  let total = 0;
+  const pending = [node];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    total += next.size;
+    for (const child of next.children.values()) pending.push(child);
+  }
   return total;
+}
+
+interface Frame {
+  readonly node: DiveNode;
+  readonly parentPath: string;
+  readonly children: DiveNode[];
+  next: number;
+}
+
+/**
+ * Children before their parent, siblings by name: dive's post-order walk, without recursion (a
+ * hostile layer nests deeper than the call stack). Stops, returning false, when `visit` does.
+ */
+function postOrder(top: DiveNode, visit: (node: DiveNode, parentPath: string) => boolean): boolean {
+  const frames: Frame[] = [];
+  const enter = (node: DiveNode, parentPath: string): void => {
+    frames.push({ node, parentPath, children: sortedChildren(node), next: 0 });
+  };
+  for (const child of sortedChildren(top)) {
+    enter(child, '/');
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const child = frame.children[frame.next];
+      if (child !== undefined) {
+        frame.next++;
+        enter(child, rawPath(frame.parentPath, frame.node));
+        continue;
+      }
+      frames.pop();
+      if (!visit(frame.node, frame.parentPath)) return false;
+    }
+  }
+  return true;
 }
 
 /** dive's FileTree.Stack: child first, whiteouts remove, everything else is added with its info. */
 function stack(lower: DiveNode, upper: DiveNode): void {
-  const visit = (node: DiveNode, parentPath: string): void => {
+  postOrder(upper, (node, parentPath) => {
     const path = nodePath(parentPath, node);
-    for (const child of sortedChildren(node)) visit(child, rawPath(parentPath, node));
     if (node.name.startsWith(WHITEOUT)) {
       const gone = getNode(lower, path);
       if (gone?.parent !== undefined) gone.parent.children.delete(gone.name);
     } else {
       addPath(lower, path, node.size, node.isDir);
     }
-  };
-  for (const child of sortedChildren(upper)) visit(child, '/');
+    return true;
+  });
 }
 
 interface PathData {
@@ -149,8 +185,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
     previous = root;
     const below = lower;
     // Returns false to stop the layer's visit, as dive's visitor error does.
-    const visit = (node: DiveNode, parentPath: string): boolean => {
-      for (const child of sortedChildren(node)) if (!visit(child, rawPath(parentPath, node))) return false;
+    postOrder(root, (node, parentPath) => {
       if (node.children.size > 0) return true;
       const path = nodePath(parentPath, node);
       let data = paths.get(path);
@@ -169,8 +204,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
       data.count++;
       if (data.count === 2) inefficient.push({ path, data });
       return true;
-    };
-    for (const child of sortedChildren(root)) if (!visit(child, '/')) break;
+    });
   }
 
   let minimum = 0;

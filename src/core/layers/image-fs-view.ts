@@ -7,7 +7,7 @@
 import type { FsNode, ImageFs } from '../model/image-fs';
 import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
-import type { PathTable, Version } from './path-table';
+import { isDirVersion, type PathTable, type Version } from './path-table';
 
 /** Linux gives up after 40 symlinks in one lookup (ELOOP). */
 const MAX_SYMLINKS = 40;
@@ -60,6 +60,30 @@ export class ImageFsView implements ImageFs {
   }
 
   private resolve(path: string): string | undefined {
+    return this.direct(path) ?? this.follow(path);
+  }
+
+  /**
+   * A path with no symlink and no ".." on the way resolves to itself. Checked by climbing parent
+   * ids rather than hashing every prefix, which costs the square of the depth (hostile layers nest
+   * directories thousands deep).
+   */
+  private direct(path: string): string | undefined {
+    const parts = split(path);
+    if (parts.includes('..')) return undefined;
+    const clean = `/${parts.join('/')}`;
+    const id = this.table.idOf(clean);
+    if (id === undefined) return undefined;
+    const own = this.table.versionAt(id, this.layer);
+    if (own?.present !== true || own.entry?.kind === 'symlink' || own.entry?.kind === 'hardlink')
+      return undefined;
+    for (let up = this.table.parents[id]!; up > 0; up = this.table.parents[up]!) {
+      if (!isDirVersion(this.table.versionAt(up, this.layer))) return undefined;
+    }
+    return clean;
+  }
+
+  private follow(path: string): string | undefined {
     const pending = split(path).reverse();
     const resolved: string[] = [];
     let hops = 0;
