@@ -34,7 +34,7 @@ export async function openImage(
   const pick = pickImage(session.info, query, platform);
   if ('error' in pick) {
     await source.close();
-    if (query === undefined && platform === undefined) throw new UsageError(pick.error);
+    if (pick.choose === true) throw new UsageError(pick.error);
     throw new InputError(pick.error);
   }
   return { session, image: pick.image, source };
