@@ -13,6 +13,7 @@ import {
 } from '../io/env';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
+import { DEFAULT_DECODE_LIMITS, decodeLimitExceeded, type DecodeLimits } from '../io/decode-limits';
 
 export interface LayerIndex {
   readonly compression: Compression;
@@ -42,6 +43,8 @@ export interface IndexLayerOptions {
   canRestart: boolean;
   /** Hard cap on entries, against hostile layers. */
   maxEntries?: number;
+  /** Decompression bomb limits (docs/limits.md). */
+  limits?: DecodeLimits;
 }
 
 const DEFAULT_MAX_ENTRIES = 5_000_000;
@@ -119,11 +122,14 @@ async function indexOnce(
     },
   });
   let size = 0;
+  const limits = options.limits ?? DEFAULT_DECODE_LIMITS;
   try {
     for await (const chunk of decoded) {
       throwIfAborted(options.signal);
       diffHasher.update(chunk);
       size += chunk.length;
+      const bomb = decodeLimitExceeded(size, storedSize, limits);
+      if (bomb !== undefined) throw new LayerError(bomb);
       if (!parser.ended) parser.push(chunk);
       options.onProgress?.(size);
     }

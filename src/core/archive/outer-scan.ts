@@ -11,6 +11,7 @@ import { MultiMemberGzipError, sniffCompression, type Compression, type CoreEnv 
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { indexLayer, type LayerIndex } from './index-layer';
+import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError } from './archive-error';
 
 export interface OuterEntry {
@@ -57,6 +58,7 @@ export interface ScanOptions {
   /** Layers indexed in a one-pass scan report here. */
   onPrefetched?: (path: string, result: LayerIndex | Error) => void;
   maxEntries?: number;
+  limits?: DecodeLimits;
 }
 
 const WINDOW = 256 * 1024;
@@ -269,7 +271,11 @@ async function scanStreamed(
       }
       const q = new ByteQueue();
       queue = q;
-      pendingIndex = indexLayer(() => q, env, { canRestart: false, signal: options.signal }).then(
+      pendingIndex = indexLayer(() => q, env, {
+        canRestart: false,
+        signal: options.signal,
+        limits: options.limits,
+      }).then(
         (index) => {
           prefetched.set(path, index);
           options.onPrefetched?.(path, index);
