@@ -37,9 +37,10 @@ export function crashMark(stderr: string): string | undefined {
 const CHOOSE_IMAGE = /choose one with --image/;
 
 /**
- * `ci` exits 1 for a failed rule and `ldd` with ldd's own status; both print their answer on stdout.
+ * `ci` exits 1 for a failed rule, `ldd` with ldd's own status, `owner` 1 for a path no package owns
+ * (as rpm -qf and dpkg -S do); all print their answer on stdout.
  */
-const STDOUT_VERDICT = new Set(['ci', 'ldd']);
+const STDOUT_VERDICT = new Set(['ci', 'ldd', 'owner']);
 
 export function classifyResult(
   command: string,

@@ -39,7 +39,8 @@ export function mutateBytes(rng: Rng, input: Uint8Array, steps: string[]): Uint8
       return bytes;
     }
     case 2: {
-      const at = rng.int(Math.max(1, bytes.length - 4)) & ~3;
+      if (bytes.length < 4) return bytes.slice(0, rng.int(bytes.length));
+      const at = rng.int(bytes.length - 3) & ~3;
       const value = rng.pick(INTERESTING);
       new DataView(bytes.buffer).setUint32(at, value, rng.chance(0.5));
       steps.push(`write ${value} at ${at}`);

@@ -6,7 +6,7 @@
  * prove the in-process runs answer exactly as the CLI does. See fuzz/README.md.
  *
  *   npx tsx fuzz/run.ts [--count 10000] [--budget SECONDS] [--seed 1] [--workers 2] [--heap 1024]
- *                       [--timeout 30000] [--sample 250] [--replay INDEX]
+ *                       [--timeout 60000] [--sample 250] [--replay INDEX]
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,7 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     workers: { type: 'string', default: '2' },
     heap: { type: 'string', default: '1024' },
-    timeout: { type: 'string', default: '30000' },
+    timeout: { type: 'string', default: '60000' },
     sample: { type: 'string', default: '250' },
     replay: { type: 'string' },
   },
@@ -97,7 +97,9 @@ function plan(index: number): Planned & { bytes: Uint8Array } {
     ];
     return { index, seed: 'registries.conf', steps, argv, command: 'resolve', files: [file], bytes };
   }
-  const seed = rng.pick(seeds);
+  // The content image (ELF, ld.so.cache, package databases) gets a third of the mutants.
+  const content = seeds.filter((s) => s.content);
+  const seed = rng.chance(0.35) ? rng.pick(content) : rng.pick(seeds.filter((s) => !s.content));
   const mutant = mutateArchive(rng, seed.bytes);
   const file = join(WORK, `${index}${seed.name.endsWith('.gz') ? '.tar.gz' : '.tar'}`);
   const argv = commandFor(rng, seed, file);

@@ -16,6 +16,17 @@ function split(path: string): string[] {
   return path.split('/').filter((part) => part !== '' && part !== '.');
 }
 
+/** "//", "/./", "/../" or a trailing "/": a path that must be split to be looked up. */
+const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
+/**
+ * The path as the table keys it ("/a/b"), ".." kept as a name. Clean paths come back as they are:
+ * splitting every path of a tree thousands deep costs the square of its depth.
+ */
+function tableKey(path: string): string {
+  return path.startsWith('/') && !UNCLEAN.test(path) ? path : `/${split(path).join('/')}`;
+}
+
 export class ImageFsView implements ImageFs {
   constructor(
     private readonly table: PathTable,
@@ -50,8 +61,7 @@ export class ImageFsView implements ImageFs {
   }
 
   lstat(path: string): Promise<FsNode | undefined> {
-    const clean = `/${split(path).join('/')}`;
-    const version = this.versionOf(clean);
+    const version = this.versionOf(tableKey(path));
     return Promise.resolve(version === undefined ? undefined : this.fsNode(path, version));
   }
 
@@ -69,9 +79,8 @@ export class ImageFsView implements ImageFs {
    * directories thousands deep).
    */
   private direct(path: string): string | undefined {
-    const parts = split(path);
-    if (parts.includes('..')) return undefined;
-    const clean = `/${parts.join('/')}`;
+    if (path.includes('/..')) return undefined;
+    const clean = tableKey(path);
     const id = this.table.idOf(clean);
     if (id === undefined) return undefined;
     const own = this.table.versionAt(id, this.layer);
