@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Dependencies point one way: ui → client → protocol ← worker → core (house style, rule 1). */
+/**
+ * Dependencies point one way: ui → client → protocol ← worker → core
+ * (docs/conventions.md#dependencies-point-one-way).
+ */
 const layer = (/** @type {string[]} */ forbidden, /** @type {string} */ why) => ({
   'no-restricted-imports': [
     'error',

@@ -2,7 +2,7 @@
  * A minimal ustar writer for synthetic layers: directories, small regular files and whiteouts,
  * streamed to a file through one reused buffer. Returns the layer's diff_id (sha256 of the tar),
  * which the image config must carry. Names longer than 100 bytes use the ustar prefix field
- * (POSIX.1-1988 §10.1.1), split at a '/'.
+ * (POSIX.1-1988, section 10.1.1), split at a '/'.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';

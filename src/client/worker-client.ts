@@ -1,7 +1,7 @@
 /**
  * Main-thread RPC to the worker: one Promise per request, an AbortSignal that reaches the worker as
  * a cancel message, progress callbacks. Any Port works: a real Worker, or the handler called in
- * the same thread (tests; house style rule 6).
+ * the same thread (tests; docs/conventions.md#every-worker-path-runs-without-a-worker).
  */
 import {
   PROTOCOL_VERSION,

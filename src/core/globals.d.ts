@@ -1,6 +1,7 @@
 /**
- * The few web-platform globals the core uses, which both Node and Web Workers provide. Declared here
- * because the core compiles without the DOM lib (house style rule 2), so nothing else can slip in.
+ * The few web-platform globals the core uses, which both Node and Web Workers provide. Declared here because
+ * the core compiles without the DOM lib (docs/conventions.md#no-dom-in-the-core), so nothing else can slip
+ * in.
  */
 interface TextDecoderOptions {
   fatal?: boolean;

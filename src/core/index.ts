@@ -1,5 +1,6 @@
 /**
- * The core's public API: the only module the worker and the CLI import (house style, rule 1).
+ * The core's public API: the only module the worker and the CLI import
+ * (docs/conventions.md#dependencies-point-one-way).
  */
 export type { TarEntry, EntryKind } from './model/tar-entry';
 export type { ImageFs, FsNode } from './model/image-fs';

@@ -1,7 +1,8 @@
 /**
- * The one typed protocol between the page and the worker (house style rule 4): discriminated
- * unions with a `type`, a request `id` and a version; failures come back as values with a code and
- * a sentence a user can act on. The page posts the File itself, never its bytes (rule 5).
+ * The one typed protocol between the page and the worker (docs/conventions.md#the-worker-protocol):
+ * discriminated unions with a `type`, a request `id` and a version; failures come back as values with a code
+ * and a sentence a user can act on. The page posts the File itself, never its bytes
+ * (docs/conventions.md#big-data-stays-in-the-worker).
  */
 import type { FilesRequest } from './files';
 import type { NamesRequest } from './names';

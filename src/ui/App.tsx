@@ -1,4 +1,4 @@
-/** The app shell: composes the features and holds no logic (house style rule 10). */
+/** The app shell: composes the features and holds no logic (docs/conventions.md#small-files). */
 import { DropTarget, FileInput } from './features/open/DropTarget';
 import { StartScreen } from './features/open/StartScreen';
 import { ProgressPanel } from './features/progress/ProgressPanel';

@@ -1,6 +1,6 @@
 /**
  * The Files view's requests: all of it computed here from the layer stack the worker keeps; the
- * page receives pages and summaries only (house style rule 5).
+ * page receives pages and summaries only (docs/conventions.md#big-data-stays-in-the-worker).
  */
 import {
   ArchiveError,

@@ -1,6 +1,7 @@
 /**
  * A force layout of the whole graph, computed here in the worker so the page's thread only draws
- * (house style rule 8: d3 computes). A fixed number of ticks keeps it bounded for thousands of nodes.
+ * (docs/conventions.md#d3-computes-react-draws). A fixed number of ticks keeps it bounded for thousands of
+ * nodes.
  */
 import {
   forceCenter,

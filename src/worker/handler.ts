@@ -1,7 +1,7 @@
 /**
- * The worker's whole logic, free of worker globals so it also runs in the page's own thread (tests,
- * fallback; house style rule 6): receive a request → call the core → post progress and a result.
- * It keeps the opened archives; the page only ever sees summaries and views.
+ * The worker's whole logic, free of worker globals so it also runs in the page's own thread (tests, fallback;
+ * docs/conventions.md#every-worker-path-runs-without-a-worker): receive a request → call the core → post
+ * progress and a result. It keeps the opened archives; the page only ever sees summaries and views.
  */
 import {
   AbortedError,

@@ -1,9 +1,9 @@
 /**
- * The core's environment in a browser worker: Blob slices, WASM sha256 (hash-wasm: incremental,
- * which WebCrypto is not), the native DecompressionStream for gzip, and fzstd for zstd (browsers
- * have no native zstd). Chromium's DecompressionStream rejects a second gzip member with "Junk
- * found after end of compressed data" (estargz, §2): that surfaces as MultiMemberGzipError so the
- * core restarts the layer with the portable decoder.
+ * The core's environment in a browser worker: Blob slices, WASM sha256 (hash-wasm: incremental, which
+ * WebCrypto is not), the native DecompressionStream for gzip, and fzstd for zstd (browsers have no native
+ * zstd). Chromium's DecompressionStream rejects a second gzip member with "Junk found after end of compressed
+ * data" (estargz: docs/archive-formats.md#multi-member-gzip-and-estargz): that surfaces as
+ * MultiMemberGzipError so the core restarts the layer with the portable decoder.
  */
 import { createSHA256 } from 'hash-wasm';
 import {

@@ -89,8 +89,9 @@ function layerJson(image: ImageRecord, set: ChangeSet, layer: number, figures: D
 }
 
 /**
- * Writes the JSON one layer at a time: a base layer's path list can be large, and the output is
- * never held as one string (house style, rule 3). The text is what JSON.stringify(…, null, 2) gives.
+ * Writes the JSON one layer at a time: a base layer's path list can be large, and the output is never held as
+ * one string (docs/conventions.md#streaming-never-slurping). The text is what JSON.stringify(…, null, 2)
+ * gives.
  */
 export function writeDiffJson(
   image: ImageRecord,

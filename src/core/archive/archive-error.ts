@@ -1,6 +1,7 @@
 /**
- * Every way an archive can be unreadable, each with a sentence a user can act on (house style
- * rule 15). The code lets the UI and tests tell them apart; the sentence is what is shown.
+ * Every way an archive can be unreadable, each with a sentence a user can act on
+ * (docs/conventions.md#errors-are-sentences). The code lets the UI and tests tell them apart; the sentence is
+ * what is shown.
  */
 export type ArchiveErrorCode =
   | 'empty'

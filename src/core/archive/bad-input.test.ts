@@ -1,6 +1,6 @@
 /**
- * Bad input gets a clear sentence, never a hang or a stack trace (house style rule 15). This is the
- * regression list: each bad file and the exact message a user sees.
+ * Bad input gets a clear sentence, never a hang or a stack trace (docs/conventions.md#errors-are-sentences).
+ * This is the regression list: each bad file and the exact message a user sees.
  */
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';

@@ -37,6 +37,7 @@ export async function loadConfig(
   if (!entry) throw new ArchiveError('missing-blob', `The image config ${path} is missing from the archive.`);
   const bytes = await scan.readSmall(path, MAX_METADATA);
   const parsed = parseConfig(parseJson(bytes, `image config ${path}`), path);
-  // The image ID is the digest of the config bytes, whatever the file is called (§3.3).
+  // The image ID is the digest of the config bytes, whatever the file is called
+  // (docs/archive-formats.md#identities).
   return { ...parsed, id: `sha256:${await sha256(bytes)}`, path: entry.path, size: bytes.length };
 }

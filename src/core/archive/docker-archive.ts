@@ -1,7 +1,7 @@
 /**
  * docker-archive: a manifest.json array of { Config, RepoTags, Layers, LayerSources? } (Docker ≤ 24,
  * podman/skopeo, go-containerregistry/kaniko, and the compatibility half of Docker ≥ 25 saves).
- * Layers[i] is rootfs.diff_ids[i]: position is the only link (§1.3).
+ * Layers[i] is rootfs.diff_ids[i]: position is the only link (docs/archive-formats.md#docker-archive).
  */
 import type { ImageRecord, LayerRef } from '../image/model';
 import type { OuterScan } from './outer-scan';

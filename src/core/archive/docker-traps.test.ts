@@ -1,4 +1,7 @@
-/** docker-archive traps built in memory (§1.3, §3.2, §8): symlinked duplicate layers, null RepoTags, missing history. */
+/**
+ * docker-archive traps built in memory (docs/archive-formats.md#traps): symlinked duplicate layers, null
+ * RepoTags, missing history.
+ */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { nodeEnv } from '../../cli/node-env';
@@ -22,7 +25,8 @@ describe('docker-archive traps', () => {
       { name: 'aaa/', type: '5' },
       { name: 'aaa/layer.tar', data: layer },
       { name: 'bbb/', type: '5' },
-      // Docker writes a layer that repeats once and links the later copy to it (§1.3).
+      // Docker writes a layer that repeats once and links the later copy to it
+      // (docs/archive-formats.md#docker-24-and-earlier).
       { name: 'bbb/layer.tar', type: '2', linkname: '../aaa/layer.tar' },
       { name: 'cfg.json', data: config },
       {

@@ -39,15 +39,16 @@ function expectMatchesPodman(session: ArchiveSession, image: ImageRecord, podman
   expect(ours.map((r) => r.createdBy)).toEqual(podman.map((r) => r.CreatedBy));
   expect(ours.map((r) => r.comment)).toEqual(podman.map((r) => r.comment ?? ''));
   // podman's SIZE is the diff_id-covered length; a zstd:chunked layer decodes without the tar
-  // padding (§2), so only verified layers are compared byte for byte.
+  // padding (docs/archive-formats.md#zstd), so only verified layers are compared byte for byte.
   expect(ours.map((r) => (r.verified === false ? null : r.size))).toEqual(
     podman.map((r, i) => (ours[i]?.verified === false ? null : r.size)),
   );
 }
 
 /**
- * podman's top history row carries the ID of the local image whose top layer it is, which two
- * images sharing that layer both show (§3.4): find ours by it, then by the steps' comments.
+ * podman's top history row carries the ID of the local image whose top layer it is, which two images sharing
+ * that layer both show (docs/archive-formats.md#what-podman-history-prints): find ours by it, then by the
+ * steps' comments.
  */
 function imageOf(session: ArchiveSession, rows: PodmanRow[]): ImageRecord {
   const comments = rows.map((r) => r.comment ?? '').join('\n');
@@ -71,7 +72,8 @@ describe.each([false, true])('fixtures (7-byte chunks: %s)', (tiny) => {
       for (const layer of image.layers) {
         const status = session.status(layer);
         expect(status.state, `${file} layer ${layer.index}: ${status.error ?? ''}`).toBe('done');
-        // zstd:chunked may legitimately differ from its diff_id (tar padding dropped, §2).
+        // zstd:chunked may legitimately differ from its diff_id (tar padding dropped:
+        // docs/archive-formats.md#zstd).
         const chunked = Object.keys(layer.annotations).some((k) => k.includes('zstd-chunked'));
         if (!chunked) expect(status.verified, `${file} layer ${layer.index}`).toBe(true);
       }

@@ -1,7 +1,7 @@
 /**
- * Index one layer blob as a stream: sniff its compression, decode, hash both the stored bytes
- * (the layer digest) and the decoded bytes (the diff_id, over the whole stream: end marker, GNU
- * padding and an estargz TOC after the marker included, §3.3/§5), and list its tar entries.
+ * Index one layer blob as a stream: sniff its compression, decode, hash both the stored bytes (the layer
+ * digest) and the decoded bytes (the diff_id, over the whole stream: end marker, GNU padding and an estargz
+ * TOC after the marker included: docs/archive-formats.md#identities), and list its tar entries.
  */
 import type { TarEntry } from '../model/tar-entry';
 import {
@@ -21,12 +21,14 @@ export interface LayerIndex {
   readonly storedSize: number;
   /** sha256 of the stored bytes. */
   readonly digest: string;
-  /** Bytes of the uncompressed layer tar: podman's SIZE (§3.4). */
+  /**
+   * Bytes of the uncompressed layer tar: podman's SIZE (docs/archive-formats.md#what-podman-history-prints).
+   */
   readonly size: number;
   /** sha256 of the uncompressed stream. */
   readonly diffId: string;
   readonly entries: readonly TarEntry[];
-  /** Sum of the regular files' sizes: dive's layer size (§9). */
+  /** Sum of the regular files' sizes: dive's layer size (docs/archive-formats.md#dives-figures). */
   readonly fileBytes: number;
   readonly warnings: readonly string[];
 }

@@ -1,8 +1,8 @@
 /**
- * OCI image layout (image-layout.md): index.json → descriptors → manifest or nested index
- * (recursive) → config + layers. Blobs may be absent (the containerd store saves one platform of a
- * multi-platform index: "not included", never an error, §1.3). Attestation manifests are hidden;
- * manifests whose config is not an image config are artifacts, listed but not unpacked.
+ * OCI image layout (image-layout.md): index.json → descriptors → manifest or nested index (recursive) →
+ * config + layers. Blobs may be absent (the containerd store saves one platform of a multi-platform index:
+ * "not included", never an error: docs/archive-formats.md#docker-containerd-image-store). Attestation
+ * manifests are hidden; manifests whose config is not an image config are artifacts, listed but not unpacked.
  */
 import type { Artifact, ImageRecord, LayerRef, NotIncluded, Platform } from '../image/model';
 import type { OuterScan } from './outer-scan';
@@ -62,7 +62,9 @@ function toDescriptor(value: unknown): Descriptor | undefined {
   };
 }
 
-/** The names a descriptor carries (§6.2 "Display in strata"): containerd's full name first. */
+/**
+ * The names a descriptor carries (docs/archive-formats.md#names-strata-shows): containerd's full name first.
+ */
 export function descriptorNames(annotations: Record<string, string>): string[] {
   const names: string[] = [];
   const full = annotations['io.containerd.image.name'];
@@ -214,8 +216,9 @@ function nonEmpty(p: Platform): Partial<Platform> {
 }
 
 /**
- * Docker 25.0.0 wrote the OCI manifest's layers in Go map order (§1.3). When every layer is
- * uncompressed its digest is its diff_id, so the config's diff_ids give the true order.
+ * Docker 25.0.0 wrote the OCI manifest's layers in Go map order
+ * (docs/archive-formats.md#docker-25-and-later). When every layer is uncompressed its digest is its diff_id,
+ * so the config's diff_ids give the true order.
  */
 function orderLayers(
   descriptors: readonly (Descriptor | undefined)[],

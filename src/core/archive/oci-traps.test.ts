@@ -1,5 +1,5 @@
 /**
- * OCI-layout traps no tool here writes on demand (image-formats.md §1.3, §8), built in memory:
+ * OCI-layout traps no tool here writes on demand (docs/archive-formats.md#traps), built in memory:
  * Docker 25.0.0's shuffled manifest layers, an untagged image only in manifest.json, a nested
  * index with an attestation manifest, an artifact, a foreign layer, `./` names, and a manifest
  * without mediaType.

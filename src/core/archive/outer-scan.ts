@@ -1,9 +1,9 @@
 /**
- * The outer archive: index every entry (name, offset, size, link) before reading any metadata,
- * because manifest.json may come last (go-containerregistry) or in the middle (containerd sorts by
- * name) (§1.1). A plain tar is walked header by header with ranged reads, jumping over blobs. A
- * compressed outer archive (.tar.gz, .tar.zst) has no random access: it is decoded in one pass that
- * keeps small entries (metadata) in memory and indexes large ones as layers on the way.
+ * The outer archive: index every entry (name, offset, size, link) before reading any metadata, because
+ * manifest.json may come last (go-containerregistry) or in the middle (containerd sorts by name)
+ * (docs/archive-formats.md#reading-an-archive). A plain tar is walked header by header with ranged reads,
+ * jumping over blobs. A compressed outer archive (.tar.gz, .tar.zst) has no random access: it is decoded in
+ * one pass that keeps small entries (metadata) in memory and indexes large ones as layers on the way.
  */
 import type { EntryKind } from '../model/tar-entry';
 import { readFully, readRange, throwIfAborted, type ByteSource } from '../io/byte-source';

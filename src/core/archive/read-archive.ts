@@ -1,7 +1,7 @@
 /**
- * Which kind of archive this is (§1.1 step 4) and the images it holds. An OCI layout wins when
- * present; a Docker ≥ 25 save has both, and its manifest.json fills what index.json lacks
- * (untagged images before 25.0.3, RepoTags, foreign layers whose descriptor names an absent blob).
+ * Which kind of archive this is (docs/archive-formats.md#telling-the-layouts-apart) and the images it holds.
+ * An OCI layout wins when present; a Docker ≥ 25 save has both, and its manifest.json fills what index.json
+ * lacks (untagged images before 25.0.3, RepoTags, foreign layers whose descriptor names an absent blob).
  */
 import type { ArchiveFormat, ArchiveInfo, ImageRecord, LayerRef } from '../image/model';
 import type { OuterScan } from './outer-scan';

@@ -1,4 +1,7 @@
-/** Reading an image config (config.md §3.1) and mapping its history onto its layers (§3.2). */
+/**
+ * Reading an image config (docs/archive-formats.md#config-fields) and mapping its history onto its layers
+ * (docs/archive-formats.md#history-and-layers).
+ */
 import type { HistoryRow, Platform } from './model';
 import { ArchiveError } from '../archive/archive-error';
 

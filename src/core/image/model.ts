@@ -1,7 +1,9 @@
 /** What strata knows of one image in an archive, before and independent of its layers' contents. */
 
 export interface LayerRef {
-  /** Position in the stack, 0 = base (config.rootfs.diff_ids order, §3.1). */
+  /**
+   * Position in the stack, 0 = base (config.rootfs.diff_ids order, docs/archive-formats.md#config-fields).
+   */
   readonly index: number;
   /** From the config's rootfs.diff_ids; null when the config lists fewer diff_ids than there are layers. */
   readonly diffId: string | null;
@@ -39,7 +41,7 @@ export interface Platform {
 export interface ImageRecord {
   /** Stable key inside the archive: the image id, plus the platform for multi-platform indexes. */
   readonly key: string;
-  /** sha256 of the config bytes: the image ID (§3.3). */
+  /** sha256 of the config bytes: the image ID (docs/archive-formats.md#identities). */
   readonly id: string;
   /** Every name, as stored (RepoTags, io.containerd.image.name, ref.name). */
   readonly rawNames: readonly string[];

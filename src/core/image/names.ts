@@ -1,7 +1,7 @@
 /**
- * The names to show for an image (§6.2 "Display in strata"): every stored name in its full form
- * (registry/repository:tag), deduplicated; `localhost/` kept, because it means "built locally".
- * An OCI ref.name with no "/" and no ":" is a bare tag (skopeo writes what was typed), not a name.
+ * The names to show for an image (docs/archive-formats.md#names-strata-shows): every stored name in its full
+ * form (registry/repository:tag), deduplicated; `localhost/` kept, because it means "built locally". An OCI
+ * ref.name with no "/" and no ":" is a bare tag (skopeo writes what was typed), not a name.
  */
 import { dockerFullName } from './reference-normalize';
 

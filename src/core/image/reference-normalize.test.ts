@@ -12,7 +12,7 @@ function dump(input: string): string {
   return `${n.normalized} | ${n.familiar}${implied}${notes}`;
 }
 
-/** image-formats.md §6.1, the normalized/familiar table, plus the edges around it. */
+/** docs/archive-formats.md#normalised-and-familiar-forms: the table, plus the edges around it. */
 describe('normalizeReference (Docker)', () => {
   it.each([
     ['ubuntu', 'docker.io/library/ubuntu:latest | ubuntu:latest implied=registry,namespace,tag'],

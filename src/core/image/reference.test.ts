@@ -72,7 +72,10 @@ describe('parseReference: path, tag and digest grammar', () => {
   });
 });
 
-/** The sentences a user sees for bad names (house style 15: a regression list of bad inputs). */
+/**
+ * The sentences a user sees for bad names (docs/conventions.md#errors-are-sentences: a regression list of bad
+ * inputs).
+ */
 describe('parseReference: error sentences', () => {
   it.each([
     ['', 'an image name cannot be empty'],

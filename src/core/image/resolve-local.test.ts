@@ -11,9 +11,10 @@ const ID_A = 'sha256:a92ddfc53bc54fe9f70a145763ce03a63b0fe04e43e29f3ebeb9130d3f1
 const ID_B = 'sha256:ade9772dacaf54756f2e9fd39e41de11afdd58050e5457cede523628f1021cae';
 
 /**
- * image-formats.md §6.2, "Observed with podman 4.3.1", every row, in the store of that row (A, then A plus
- * …/ubi7/ubi:latest and localhost/ubi7:test). The conf is Debian's: no search registries. Rechecked here
- * with podman 4.3.1 (`podman image inspect` on a vfs store holding exactly these names): same results.
+ * docs/archive-formats.md#local-lookup, "Observed with podman 4.3.1", every row, in the store of that row (A,
+ * then A plus …/ubi7/ubi:latest and localhost/ubi7:test). The conf is Debian's: no search registries.
+ * Rechecked here with podman 4.3.1 (`podman image inspect` on a vfs store holding exactly these names): same
+ * results.
  */
 describe('lookupLocal, podman: the observed table', () => {
   it.each([

@@ -1,7 +1,7 @@
 /**
  * Image references and how Docker and podman resolve them: the public surface of this part of core/image
- * (image-formats.md §6). The grammar is distribution/reference's; the lookups follow moby's GetImage and
- * containers/common's LookupImage.
+ * (docs/archive-formats.md#image-references). The grammar is distribution/reference's; the lookups follow
+ * moby's GetImage and containers/common's LookupImage.
  */
 export {
   formatReference,

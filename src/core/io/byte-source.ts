@@ -1,6 +1,6 @@
 /**
  * Ranged, chunked reads of something too big to hold: a browser File, a file on disk, or bytes in
- * memory (tests). The archive is never read whole (house style rule 3).
+ * memory (tests). The archive is never read whole (docs/conventions.md#streaming-never-slurping).
  */
 export interface ByteSource {
   readonly name: string;

@@ -1,7 +1,8 @@
 /**
- * What the core needs from its environment, passed in rather than imported (house style rule 2):
- * the browser worker gives native DecompressionStream and WASM hashing, Node gives zlib and
- * node:crypto, and both fall back to the portable decoders in ./portable-decoders.
+ * What the core needs from its environment, passed in rather than imported
+ * (docs/conventions.md#no-dom-in-the-core): the browser worker gives native DecompressionStream and WASM
+ * hashing, Node gives zlib and node:crypto, and both fall back to the portable decoders in
+ * ./portable-decoders.
  */
 export type Compression = 'none' | 'gzip' | 'zstd';
 
@@ -33,7 +34,10 @@ export class MultiMemberGzipError extends Error {
   }
 }
 
-/** Which decoder a stream needs, from its first bytes (never from its name or media type, §2). */
+/**
+ * Which decoder a stream needs, from its first bytes, never from its name or media type
+ * (docs/archive-formats.md#sniffing-compression).
+ */
 export function sniffCompression(head: Uint8Array): Compression | 'bzip2' | 'xz' {
   const b = (i: number) => head[i] ?? -1;
   if (b(0) === 0x1f && b(1) === 0x8b) return 'gzip';

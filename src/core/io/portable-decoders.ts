@@ -1,7 +1,7 @@
 /**
- * Pure-JS decoders that run anywhere. fflate's streaming Gunzip continues past member ends (its
- * gunzipSync does not: image-formats.md §2), so estargz decodes; fzstd handles concatenated frames
- * and skips skippable frames, so zstd:chunked decodes.
+ * Pure-JS decoders that run anywhere. fflate's streaming Gunzip continues past member ends (its gunzipSync
+ * does not: docs/archive-formats.md#multi-member-gzip-and-estargz), so estargz decodes; fzstd handles
+ * concatenated frames and skips skippable frames, so zstd:chunked decodes.
  */
 import { Gunzip } from 'fflate';
 import { Decompress } from 'fzstd';

@@ -1,6 +1,6 @@
 /**
- * Decoding of one 512-byte tar header block (image-formats.md §5): octal or base-256 numbers,
- * checksum (unsigned or signed byte sum), USTAR prefix (never for GNU headers), PAX records.
+ * Decoding of one 512-byte tar header block (docs/archive-formats.md#header-fields): octal or base-256
+ * numbers, checksum (unsigned or signed byte sum), USTAR prefix (never for GNU headers), PAX records.
  */
 export const BLOCK = 512;
 

@@ -1,8 +1,8 @@
 /**
- * A push-mode streaming tar parser: feed it chunks of any size (7 bytes or 8 MiB), it reports each
- * entry with its offsets and, when asked, the entry's content. It never holds more than one header
- * block and one PAX/GNU long-name body. The end marker (two zero blocks) stops the listing, but the
- * caller keeps feeding (and hashing) to the end: estargz puts its TOC after the marker (§5).
+ * A push-mode streaming tar parser: feed it chunks of any size (7 bytes or 8 MiB), it reports each entry with
+ * its offsets and, when asked, the entry's content. It never holds more than one header block and one PAX/GNU
+ * long-name body. The end marker (two zero blocks) stops the listing, but the caller keeps feeding (and
+ * hashing) to the end: estargz puts its TOC after the marker (docs/archive-formats.md#end-of-archive).
  */
 import type { EntryKind, TarEntry } from '../model/tar-entry';
 import {

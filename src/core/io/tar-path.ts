@@ -1,6 +1,7 @@
 /**
- * Tar names are untrusted: "./etc/x", "/etc/x", "etc//x/", "../../x" all occur (image-formats.md §5).
- * Every name becomes an absolute, normalized path; ".." never climbs above the root.
+ * Tar names are untrusted: "./etc/x", "/etc/x", "etc//x/", "../../x" all occur
+ * (docs/archive-formats.md#names). Every name becomes an absolute, normalized path; ".." never climbs above
+ * the root.
  */
 export function normalizeTarPath(name: string): { path: string; escaped: boolean } {
   const parts: string[] = [];

@@ -1,5 +1,5 @@
 /**
- * Applies one layer's entries to the path table (image-formats.md §4), in three passes:
+ * Applies one layer's entries to the path table (docs/archive-formats.md#layer-changes), in three passes:
  * 1. whiteouts and opaque markers remove paths of the LOWER state (the spec only says markers
  *    SHOULD precede their siblings: containers/storage wrote `etc/.wh.to-delete` after
  *    `etc/os-release`, so a marker's position in the tar must not matter);
@@ -24,7 +24,9 @@ import {
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 const META_WHITEOUT = '.wh..wh.';
-/** estargz bookkeeping at the root of a layer (§4 "Build debris"): never part of the image. */
+/**
+ * estargz bookkeeping at the root of a layer (docs/archive-formats.md#build-debris): never part of the image.
+ */
 const ESTARGZ_DEBRIS = new Set(['/stargz.index.json', '/.prefetch.landmark', '/.no.prefetch.landmark']);
 
 /** Bytes a layer wrote and then replaced itself (duplicate paths): waste charged to that layer. */
@@ -151,7 +153,8 @@ function placeEntry(ctx: Ctx, entry: TarEntry): void {
   }
   ensureParents(ctx, id);
   const current = table.current(id);
-  // Dir over dir replaces the attributes only; anything else replaces the whole subtree (§4).
+  // Dir over dir replaces the attributes only; anything else replaces the whole subtree
+  // (docs/archive-formats.md#added-and-modified).
   if (entry.kind !== 'dir' && isDirVersion(current)) {
     for (const child of table.children[id] ?? []) removeTree(ctx, child);
   }

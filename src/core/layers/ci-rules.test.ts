@@ -9,7 +9,7 @@ import { dir, file } from './layer-builders';
 
 const DIVE_CI = fileURLToPath(new URL('../../../../shared/corpus/archives/.dive-ci', import.meta.url));
 
-/** dive's figures for its test-docker-image.tar (image-formats.md §9). */
+/** dive's figures for its test-docker-image.tar (docs/archive-formats.md#efficiency-and-wasted-bytes). */
 const DIVE_IMAGE: CiFigures = {
   efficiency: 0.9844212134184309,
   wastedBytes: 32025,

@@ -1,7 +1,8 @@
 /**
- * Turns stored versions into LayerNodes and decides what a rewrite changed (§4): a re-emitted
- * parent directory is not a change unless its own mode, owner or xattrs differ (directory size and
- * mtime are ignored, as moby's changes.go does); anything else rewritten is "modified".
+ * Turns stored versions into LayerNodes and decides what a rewrite changed
+ * (docs/archive-formats.md#re-emitted-directories-and-metadata-changes): a re-emitted parent directory is not
+ * a change unless its own mode, owner or xattrs differ (directory size and mtime are ignored, as moby's
+ * changes.go does); anything else rewritten is "modified".
  */
 import type { EntryKind } from '../model/tar-entry';
 import type { ChangeDetail, ChangeKind, LayerNode } from './layer-types';

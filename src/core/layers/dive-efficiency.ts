@@ -1,7 +1,7 @@
 /**
  * dive's efficiency figures, reproduced exactly (wagoodman/dive dive/filetree/efficiency.go and
- * dive/image/analysis.go; image-formats.md §9), quirks included, so that a dive CI gate gives the
- * same verdict here:
+ * dive/image/analysis.go; docs/archive-formats.md#dives-figures), quirks included, so that a dive CI gate
+ * gives the same verdict here:
  * - per path p (whiteouts keyed by the path they delete), each occurrence in a layer adds s = the
  *   tar header size; a whiteout adds the whole lower size when the lower node is a directory
  *   with an entry of its own, else 0. Cum(p), Min(p), N(p); E = Σ Min / Σ Cum (1 when Σ Cum = 0);

@@ -1,7 +1,7 @@
 /**
  * In-memory builders for synthetic layers: TarEntry values the way the tar reader reports them
  * (absolute normalized paths, markers under their ".wh." names), for tests that spell out one
- * rule of image-formats.md §4/§8 at a time.
+ * rule of docs/archive-formats.md#layer-changes at a time.
  */
 import type { EntryKind, TarEntry } from '../model/tar-entry';
 

@@ -5,7 +5,7 @@ import { formatChangeSet } from './format-changes';
 import { dir, file, hardlink, symlink, whiteout } from './layer-builders';
 import { SearchQueryError } from './search';
 
-/** The image made in image-formats.md §7: base, COPY, RUN, RUN rm/recreate, a hand-made layer. */
+/** The image fixtures/make-fixtures.sh makes: base, COPY, RUN, RUN rm/recreate, a hand-made layer. */
 const layers: TarEntry[][] = [
   [
     dir('/etc'),

@@ -41,7 +41,10 @@ type Model = Map<string, string>;
 
 const isBelow = (path: string, parent: string): boolean => path.startsWith(`${parent}/`);
 
-/** The rules of §4 written the slow, obvious way: a full copy of the tree per layer. */
+/**
+ * The rules of docs/archive-formats.md#layer-changes written the slow, obvious way: a full copy of the tree
+ * per layer.
+ */
 function applyNaively(lower: Model, entries: readonly TarEntry[]): Model {
   const tree = new Map(lower);
   for (const entry of entries) {

@@ -24,7 +24,7 @@ const base = [
   file('/etc/d/sub/y', 4),
 ];
 
-describe('merged tree rules (image-formats.md §4)', () => {
+describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
   it('a whiteout of a directory removes it and everything under it', () => {
     expect(dump(base, [dir('/etc'), whiteout('/etc/d')])).toBe(
       [

@@ -14,7 +14,10 @@ export type ChangeKind = 'added' | 'modified' | 'removed';
  */
 export type ChangeDetail = 'content' | 'type' | 'mode' | 'owner' | 'linkTarget' | 'xattrs' | 'mtime';
 
-/** Where a hardlink entry's data comes from: resolved once, when its layer is applied (§4). */
+/**
+ * Where a hardlink entry's data comes from: resolved once, when its layer is applied
+ * (docs/archive-formats.md#hardlinks).
+ */
 export type HardlinkTarget =
   | { readonly state: 'resolved'; readonly path: string; readonly layer: number; readonly entry: TarEntry }
   | { readonly state: 'broken'; readonly path: string };

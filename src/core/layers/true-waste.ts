@@ -1,7 +1,7 @@
 /**
  * The corrected waste figure: bytes a layer wrote that the final image does not show, because a
  * later layer (or the same one, for duplicate paths) overwrote or removed them. dive's W counts the
- * kept copy too and misses opaque directories and hardlinks (image-formats.md §9, dive #684 #391);
+ * kept copy too and misses opaque directories and hardlinks (docs/archive-formats.md#dives-figures);
  * this counts each hidden copy once and charges it to the step that wrote it and the step that hid it.
  */
 import type { SelfOverwrite } from './apply-layer';

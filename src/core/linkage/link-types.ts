@@ -1,6 +1,9 @@
 /** What the loader emulation reports: per executable (ldd's view) and for the whole image (the graph). */
 
-/** How a library was found: the step of the search (glibc §1.2 / musl order) that ended it. */
+/**
+ * How a library was found: the step of the search (docs/linkage.md#search-order, or musl's order) that ended
+ * it.
+ */
 export type FoundVia = 'rpath' | 'runpath' | 'ld_library_path' | 'cache' | 'default' | 'loaded' | 'direct';
 
 export type LoaderFlavor = 'glibc' | 'musl';

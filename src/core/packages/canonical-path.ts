@@ -1,9 +1,9 @@
 /**
- * Merged-/usr canonicalisation (linkage-and-packages.md §6.2): resolve symlinks in the directory part
- * only, inside the image, and keep the last component, so `/lib/x86_64-linux-gnu/libc.so.6` (as libc6
- * lists it) and `/usr/lib/x86_64-linux-gnu/libc.so.6` (as the loader may find it) meet, while a
- * symlink itself stays ownable. Directories are resolved once and cached: an image has far fewer
- * directories than files.
+ * Merged-/usr canonicalisation (docs/package-databases.md#ownership-and-merged-usr): resolve symlinks in the
+ * directory part only, inside the image, and keep the last component, so `/lib/x86_64-linux-gnu/libc.so.6`
+ * (as libc6 lists it) and `/usr/lib/x86_64-linux-gnu/libc.so.6` (as the loader may find it) meet, while a
+ * symlink itself stays ownable. Directories are resolved once and cached: an image has far fewer directories
+ * than files.
  */
 import type { ImageFs } from '../model/image-fs';
 

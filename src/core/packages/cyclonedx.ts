@@ -186,7 +186,9 @@ export function parseOsRelease(text: string): Distro | undefined {
   return id === undefined || id === '' ? undefined : { id, versionId: values.get('VERSION_ID') ?? '' };
 }
 
-/** A UUID from the first 128 bits of the image id, marked version 8 (RFC 9562 §5.8: vendor-defined). */
+/**
+ * A UUID from the first 128 bits of the image id, marked version 8 (RFC 9562, section 5.8: vendor-defined).
+ */
 export function uuidFromImageId(id: string): string {
   let hex = id.replace(/^sha256:/, '').toLowerCase();
   if (!/^[0-9a-f]{32}/.test(hex)) hex = fnvHex(id);

@@ -1,5 +1,5 @@
 /**
- * dpkg's database (linkage-and-packages.md §6.2): `/var/lib/dpkg/status` with `info/<pkg>.list`, or
+ * dpkg's database (docs/package-databases.md#dpkg): `/var/lib/dpkg/status` with `info/<pkg>.list`, or
  * distroless' `status.d/<pkg>` stanzas with `<pkg>.md5sums`, plus `diversions`.
  */
 import type { ImageFs } from '../model/image-fs';

@@ -92,7 +92,7 @@ describe('dpkg database of a Debian 12 minbase+curl root (trimmed copy)', () => 
     );
   });
 
-  it('names the owners the traps of §6.2 are about', async () => {
+  it('names the owners the traps of docs/package-databases.md#dpkg are about', async () => {
     const { index } = await openDpkg(fixtureFs());
     const owner = async (path: string): Promise<string | null> =>
       (await index.ownerOf(path)).package?.name ?? null;

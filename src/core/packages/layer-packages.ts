@@ -1,8 +1,9 @@
 /**
- * The installed packages at every layer of an image and what each layer did to them. A layer's set
- * is read afresh only when that layer changed a package database file (§6: dpkg's status and
- * info/*.list, rpm's Packages/rpmdb.sqlite, apk's installed); any other layer sees the set below
- * it, so a 40-layer image with one `apt-get install` reads the database twice, not forty times.
+ * The installed packages at every layer of an image and what each layer did to them. A layer's set is read
+ * afresh only when that layer changed a package database file
+ * (docs/package-databases.md#finding-the-databases: dpkg's status and info/*.list, rpm's
+ * Packages/rpmdb.sqlite, apk's installed); any other layer sees the set below it, so a 40-layer image with
+ * one `apt-get install` reads the database twice, not forty times.
  *
  * Takes the layer stack structurally (the few members it uses), so this folder keeps importing
  * only ../model.

@@ -29,7 +29,7 @@ function ndb(version: number, slot: number[] = [], blob: number[] = []): Uint8Ar
 }
 const SLOT = [0x53, 0x6c, 0x6f, 0x74, 7, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0]; // 'Slot', pkgidx 7, blkoff 256
 
-/** The exact sentence a user sees for each damaged database (house style: errors are sentences). */
+/** The exact sentence a user sees for each damaged database (docs/conventions.md#errors-are-sentences). */
 const CASES: [string, DetectedRpmDb['format'], Uint8Array, string][] = [
   [
     'a BDB file cut inside its meta page',

@@ -1,6 +1,6 @@
 /**
  * An rpm header → InstalledPackage (tag numbers from rpm's rpmtag.h; the table in
- * linkage-and-packages.md §6.1).
+ * docs/package-databases.md#the-header-blob).
  */
 import type { InstalledFile, InstalledPackage } from './package-types';
 import { FILE_STATE } from './package-types';

@@ -1,5 +1,5 @@
 /**
- * Folds an SQLite write-ahead log into the database image (https://sqlite.org/fileformat2.html §4),
+ * Folds an SQLite write-ahead log into the database image (https://sqlite.org/fileformat2.html, section 4),
  * because sql.js opens one in-memory file and cannot read a `-wal` beside it, yet rpm leaves
  * committed transactions in `rpmdb.sqlite-wal` until the next checkpoint.
  *

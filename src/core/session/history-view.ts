@@ -1,6 +1,7 @@
 /**
- * The layer stack as `podman history` shows it (§3.4): one row per history entry, empty steps
- * included, newest first; SIZE is the byte length of the uncompressed layer tar, 0 for empty steps.
+ * The layer stack as `podman history` shows it (docs/archive-formats.md#what-podman-history-prints): one row
+ * per history entry, empty steps included, newest first; SIZE is the byte length of the uncompressed layer
+ * tar, 0 for empty steps.
  */
 import type { ImageRecord } from '../image/model';
 import type { ArchiveSession } from './archive-session';
@@ -88,7 +89,10 @@ export function formatAgo(created: string | null, now: number = Date.now()): str
   return ago(`${Math.floor(h / 24 / 365)} years`);
 }
 
-/** Strip "/bin/sh -c #(nop) " and " # buildkit" for display; the raw text stays on hover (§3.2). */
+/**
+ * Strip "/bin/sh -c #(nop) " and " # buildkit" for display; the raw text stays on hover
+ * (docs/archive-formats.md#history-and-layers).
+ */
 export function displayCreatedBy(createdBy: string): string {
   return createdBy.replace(/^\/bin\/sh -c #\(nop\)\s+/, '').replace(/\s+# buildkit$/, '');
 }

@@ -1,7 +1,7 @@
 /**
  * Choosing one image of an archive: by any of its names (full or short), by ID or ID prefix, and by
  * platform. Without a name, an archive of one image (or one multi-platform index) picks itself,
- * with linux/amd64 preselected when present (§1.3 "Multi-platform").
+ * with linux/amd64 preselected when present (docs/archive-formats.md#platforms-and-attestations).
  */
 import type { ArchiveInfo, ImageRecord, Platform } from '../image/model';
 import { imageNames } from '../image/names';
@@ -67,8 +67,8 @@ export function pickImage(info: ArchiveInfo, query?: string, platform?: string):
   if (query) {
     let hits = candidates.filter((i) => matchesName(i, query) || matchesId(i, query));
     if (hits.length === 0) {
-      // Then podman's local lookup rules (§6.2): localhost/ first, a name that ends with the
-      // query at a "/" boundary with an equal tag, ":latest" when none is given.
+      // Then podman's local lookup rules (docs/archive-formats.md#local-lookup): localhost/ first, a name
+      // that ends with the query at a "/" boundary with an equal tag, ":latest" when none is given.
       const available = candidates.flatMap((i) => imageNames(i.rawNames).full);
       const lookup = lookupLocal(
         query,

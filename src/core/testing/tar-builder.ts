@@ -1,7 +1,7 @@
 /**
- * An in-memory tar writer for synthetic edge cases (house style rule 13): USTAR headers, PAX records,
- * GNU long names, base-256 numbers, and deliberately broken variants. Real archives come from real
- * tools (fixtures/); this is for what no tool writes on demand.
+ * An in-memory tar writer for synthetic edge cases (docs/conventions.md#tests-at-three-levels): USTAR
+ * headers, PAX records, GNU long names, base-256 numbers, and deliberately broken variants. Real archives
+ * come from real tools (fixtures/); this is for what no tool writes on demand.
  */
 export interface BuildEntry {
   name: string;

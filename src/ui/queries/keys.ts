@@ -1,4 +1,4 @@
-/** Every query key of the app, built in one place (house style rule 7). */
+/** Every query key of the app, built in one place (docs/conventions.md#ui-state-and-queries). */
 import type { TreeScope } from '../../protocol/files';
 import type { TreeRequest } from '../../protocol/messages';
 

@@ -1,6 +1,6 @@
 /**
- * UI state, the only zustand store (house style rule 7): which files were opened, which one and which
- * image is shown, the live progress of a load. Data read from archives lives in TanStack Query.
+ * UI state, the only zustand store (docs/conventions.md#ui-state-and-queries): which files were opened, which
+ * one and which image is shown, the live progress of a load. Data read from archives lives in TanStack Query.
  */
 import { create, type StateCreator } from 'zustand';
 import type { Progress } from '../../protocol/messages';

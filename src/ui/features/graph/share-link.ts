@@ -1,6 +1,6 @@
 /**
- * A link that reopens the same view: the image id, the view, the selection and the filters, in the
- * URL's hash (never sent to a server). Versioned (house style rule 17): v=1.
+ * A link that reopens the same view: the image id, the view, the selection and the filters, in the URL's hash
+ * (never sent to a server). Versioned (docs/conventions.md#versioned-output): v=1.
  */
 import type { SharedView } from '../../state/graph-slice';
 

@@ -1,7 +1,7 @@
 /**
- * The one place the graph touches the DOM through d3 (house style rule 8): d3-zoom pans and zooms
- * the canvas, d3-drag moves a node, a click selects the node under the pointer. Drawing is batched
- * to one paint per animation frame, so panning a few thousand nodes stays smooth.
+ * The one place the graph touches the DOM through d3 (docs/conventions.md#d3-computes-react-draws): d3-zoom
+ * pans and zooms the canvas, d3-drag moves a node, a click selects the node under the pointer. Drawing is
+ * batched to one paint per animation frame, so panning a few thousand nodes stays smooth.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { select } from 'd3-selection';
