@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNewCache } from '../fixtures/linkage/cache-builder';
 import { buildElf } from '../fixtures/linkage/elf-builder';
+import { buildDockerArchive } from '../src/core/testing/image-builder';
 import { buildTar, type BuildEntry } from '../src/core/testing/tar-builder';
 
 export interface Seed {
@@ -27,25 +28,9 @@ const LDSO = '/lib64/ld-linux-x86-64.so.2';
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 function dockerArchive(layers: readonly Uint8Array[]): Uint8Array {
-  const config = {
-    architecture: 'amd64',
-    os: 'linux',
+  return buildDockerArchive(layers, sha, {
     config: { Env: ['PATH=/usr/bin:/bin', 'LD_LIBRARY_PATH=/opt/lib'] },
-    rootfs: { type: 'layers', diff_ids: layers.map((l) => `sha256:${sha(l)}`) },
-    history: layers.map((_, i) => ({ created_by: `step ${i}` })),
-  };
-  const manifest = [
-    {
-      Config: 'config.json',
-      RepoTags: ['localhost/fuzz:1'],
-      Layers: layers.map((_, i) => `l${i}/layer.tar`),
-    },
-  ];
-  return buildTar([
-    { name: 'manifest.json', data: JSON.stringify(manifest) },
-    { name: 'config.json', data: JSON.stringify(config) },
-    ...layers.map((l, i) => ({ name: `l${i}/layer.tar`, data: l })),
-  ]);
+  });
 }
 
 function file(path: string): Uint8Array {

@@ -16,7 +16,11 @@ type Push = (chunk: Uint8Array, final?: boolean) => void;
  * can decode to gigabytes (a 4-byte RLE block is 128 KiB of output). `slice` bounds the output
  * held at once: 2 KiB of zstd decode to at most ~64 MiB, 64 KiB of deflate (≤ 1,032:1) to ~66 MiB.
  */
-function pushDecoder(make: (emit: (out: Uint8Array) => void) => Push, what: string, slice: number): Decoder {
+export function pushDecoder(
+  make: (emit: (out: Uint8Array) => void) => Push,
+  what: string,
+  slice: number,
+): Decoder {
   return async function* decode(input) {
     let out: Uint8Array[] = [];
     const push = make((data) => out.push(data));
