@@ -130,18 +130,34 @@ function postOrder(top: DiveNode, visit: (node: DiveNode, parentPath: string) =>
   return true;
 }
 
-/** dive's FileTree.Stack: child first, whiteouts remove, everything else is added with its info. */
+/**
+ * dive's FileTree.Stack: whiteouts remove, everything else is added with its info. dive walks child
+ * first and adds each node by its full path; walking parent first and holding the lower node
+ * instead gives the same tree (a node's own info is set last either way, and siblings keep their
+ * order) without splitting every path again, which costs the square of a hostile depth.
+ */
 function stack(lower: DiveNode, upper: DiveNode): void {
-  postOrder(upper, (node, parentPath) => {
-    const path = nodePath(parentPath, node);
-    if (node.name.startsWith(WHITEOUT)) {
-      const gone = getNode(lower, path);
-      if (gone?.parent !== undefined) gone.parent.children.delete(gone.name);
-    } else {
-      addPath(lower, path, node.size, node.isDir);
+  const pending: { upper: DiveNode; lower: DiveNode }[] = [{ upper, lower }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const children = sortedChildren(next.upper);
+    const descend: { upper: DiveNode; lower: DiveNode }[] = [];
+    for (const child of children) {
+      if (child.name.startsWith(DOUBLE_WHITEOUT)) continue;
+      if (child.name.startsWith(WHITEOUT)) {
+        next.lower.children.delete(child.name.slice(WHITEOUT.length));
+        continue;
+      }
+      let twin = next.lower.children.get(child.name);
+      if (twin === undefined) {
+        twin = newNode(child.name, next.lower);
+        next.lower.children.set(child.name, twin);
+      }
+      twin.size = child.size;
+      twin.isDir = child.isDir;
+      descend.push({ upper: child, lower: twin });
     }
-    return true;
-  });
+    for (let i = descend.length - 1; i >= 0; i--) pending.push(descend[i]!);
+  }
 }
 
 interface PathData {
