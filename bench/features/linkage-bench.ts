@@ -9,7 +9,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArchiveSession, pickImage, resolveLinkGraph } from '../../src/core';
+import { ArchiveSession, layoutGraph, pickImage, resolveLinkGraph } from '../../src/core';
 import { nodeEnv, openFileSource } from '../../src/cli/node-env';
 import { loaderSettings } from '../../src/cli/commands/ldd-image';
 import { OUT } from './docker-image';
@@ -29,19 +29,6 @@ if (!flag('--reuse-image') || !existsSync(docker) || !existsSync(oci)) {
   elfFiles = linkageElfFiles();
 }
 console.log(`${elfFiles.length.toLocaleString('en')} regular ELF files in the image`);
-
-type LayoutGraph = (
-  count: number,
-  edges: readonly { source: number; target: number }[],
-  weights: readonly number[],
-) => { x: number; y: number }[];
-
-/** src/worker is outside the Node tsconfig project, so its layout is loaded by a computed path. */
-async function workerLayout(): Promise<LayoutGraph> {
-  const path = '../../src/worker/graph-layout';
-  const module = (await import(path)) as { layoutGraph: LayoutGraph };
-  return module.layoutGraph;
-}
 
 async function nodeGraph(archive: string, label: string): Promise<number> {
   const source = await openFileSource(archive);
@@ -70,7 +57,7 @@ async function nodeGraph(archive: string, label: string): Promise<number> {
       graph.ms,
       `${g.nodes.length} objects, ${g.edges.length} edges, ${g.unresolved.length} unresolved`,
     );
-    // The worker lays the graph out after resolving it (linkage-handler.ts): the same call here.
+    // The linkage view lays the graph out after resolving it (core/views/linkage-view.ts): the same call here.
     const ids = new Map(g.nodes.map((node, i) => [node.path, i]));
     const edges = g.edges.flatMap((e) => {
       const source = ids.get(e.from);
@@ -79,7 +66,6 @@ async function nodeGraph(archive: string, label: string): Promise<number> {
     });
     const weights = new Array<number>(g.nodes.length).fill(0);
     for (const e of edges) weights[e.target]!++;
-    const layoutGraph = await workerLayout();
     const layout = await timed(() => layoutGraph(g.nodes.length, edges, weights));
     report(`node ${label}: layoutGraph (the worker's d3-force layout)`, layout.ms);
     return graph.ms;

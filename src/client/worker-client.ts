@@ -5,18 +5,14 @@
  */
 import {
   PROTOCOL_VERSION,
-  type ArchiveSummary,
-  type ImageView,
   type Progress,
   type Request,
   type RequestBody,
+  type RequestType,
   type Response,
+  type ResultOf,
   type WireError,
 } from '../protocol/messages';
-import type { FilesRequest } from '../protocol/files';
-import type { NamesRequest } from '../protocol/names';
-import type { PackagesRequest } from '../protocol/packages';
-import type { LinkageRequest } from '../protocol/linkage';
 
 export interface CallOptions {
   signal?: AbortSignal;
@@ -36,7 +32,7 @@ export class RequestError extends Error {
 }
 
 interface Pending {
-  resolve(value: unknown): void;
+  resolve(value: ResultOf<RequestType>): void;
   reject(error: Error): void;
   onProgress: ((progress: Progress) => void) | undefined;
 }
@@ -59,45 +55,23 @@ export class WorkerClient {
     });
   }
 
-  open(file: Blob, name: string, options?: CallOptions): Promise<ArchiveSummary> {
-    return this.send({ type: 'open', file, name }, options) as Promise<ArchiveSummary>;
-  }
-
-  indexImage(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
-    return this.send({ type: 'index-image', archiveId, imageKey }, options) as Promise<ImageView>;
-  }
-
-  imageView(archiveId: string, imageKey: string, options?: CallOptions): Promise<ImageView> {
-    return this.send({ type: 'image-view', archiveId, imageKey }, options) as Promise<ImageView>;
-  }
-
-  linkage<T>(body: LinkageRequest, options?: CallOptions): Promise<T> {
-    return this.send(body, options) as Promise<T>;
-  }
-
-  packages<T>(body: PackagesRequest, options?: CallOptions): Promise<T> {
-    return this.send(body, options) as Promise<T>;
-  }
-
-  names<T>(body: NamesRequest, options?: CallOptions): Promise<T> {
-    return this.send(body, options) as Promise<T>;
-  }
-
-  files<T>(body: FilesRequest, options?: CallOptions): Promise<T> {
-    return this.send(body, options) as Promise<T>;
-  }
-
-  close(archiveId: string): Promise<unknown> {
-    return this.send({ type: 'close', archiveId });
-  }
-
-  private send(body: RequestBody, options: CallOptions = {}): Promise<unknown> {
+  /**
+   * One request of the map (protocol/request-map.ts), answered with that request's result type.
+   * An AbortSignal becomes a cancel message; progress events reach `onProgress`.
+   */
+  request<B extends RequestBody>(body: B, options: CallOptions = {}): Promise<ResultOf<B['type']>> {
     const id = this.nextId++;
     const { signal } = options;
     if (signal?.aborted)
       return Promise.reject(new RequestError({ code: 'cancelled', message: 'Cancelled.' }));
-    return new Promise<unknown>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress: options.onProgress });
+    return new Promise<ResultOf<B['type']>>((resolve, reject) => {
+      this.pending.set(id, {
+        // Responses are matched to requests by id; the worker's handler table is checked against the
+        // same map, so the value answering this id has this request's result type.
+        resolve,
+        reject,
+        onProgress: options.onProgress,
+      });
       signal?.addEventListener(
         'abort',
         () => {
@@ -109,11 +83,20 @@ export class WorkerClient {
     });
   }
 }
-
-export function workerPort(worker: Worker): Port {
+/** A Port over a module Worker, or over a MessagePort (a MessageChannel in one thread: tests). */
+export function workerPort(
+  target: Pick<MessagePort, 'postMessage' | 'addEventListener'> & { start?(): void },
+): Port {
   return {
-    post: (request, transfer) => worker.postMessage(request, transfer ?? []),
-    onResponse: (listener) =>
-      worker.addEventListener('message', (event: MessageEvent<Response>) => listener(event.data)),
+    post: (request, transfer) => {
+      target.postMessage(request, transfer ?? []);
+    },
+    onResponse: (listener) => {
+      target.addEventListener('message', (event: MessageEvent<Response>) => {
+        listener(event.data);
+      });
+      // A MessagePort delivers nothing until started; a Worker has no start().
+      target.start?.();
+    },
   };
 }

@@ -49,9 +49,11 @@ export {
   formatSize,
   formatAgo,
   displayCreatedBy,
-  type HistoryView,
+  type HistoryStep,
 } from './session/history-view';
 export { inspectImage, type InspectJson } from './session/inspect-view';
+export { layerCreatedBy } from './session/history-view';
+export type { BatchPredicate } from './session/content-cache';
 export * from './layers';
 export { readLayerBytes, MAX_READ } from './session/layer-content';
 export * from './image/resolve';
@@ -71,7 +73,7 @@ export {
   buildReport,
   renderReport,
   type ArchiveNames,
-  type EngineView,
+  type EngineReading,
   type ValidReport,
   type InvalidReport,
 } from './image/resolve-report';
@@ -88,3 +90,5 @@ export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings 
 export { blastRadius, type BlastRadius } from './session/blast-radius';
 export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
 export { toCycloneDx } from './packages/cyclonedx';
+export { dependentCounts } from './linkage/graph-export';
+export * from './views';

@@ -1,4 +1,4 @@
-/** Messages of the names view: resolve a name as Docker and Podman would, and layers shared between images. */
+/** Results of the names view: resolve a name as Docker and Podman would, and layers shared between images. */
 import type { InvalidReport, ValidReport } from '../core';
 
 /** The registries.conf shown in the resolver panel by default (Fedora's shipped file, the common case). */
@@ -27,12 +27,3 @@ export interface SharedWith {
   readonly count: number;
   readonly otherLayerCount: number;
 }
-
-export type NamesRequest =
-  | {
-      readonly type: 'resolve';
-      readonly name: string;
-      readonly engine: 'docker' | 'podman';
-      readonly registriesConf: string;
-    }
-  | { readonly type: 'shared-layers'; readonly archiveId: string; readonly imageKey: string };

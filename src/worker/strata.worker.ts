@@ -1,8 +1,12 @@
 /** The Web Worker entry: wires the handler to postMessage; all logic lives in handler.ts. */
+import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { Request } from '../protocol/messages';
 import { WorkerHandler } from './handler';
 import { webEnv } from './web-env';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const handler = new WorkerHandler(webEnv, (response) => scope.postMessage(response));
+// sql.js looks for its wasm beside its own script, which a bundled worker does not have.
+const handler = new WorkerHandler(webEnv, (response) => scope.postMessage(response), {
+  sqlite: { locateFile: () => sqlWasmUrl },
+});
 scope.onmessage = (event: MessageEvent<Request>) => handler.handle(event.data);

@@ -4,38 +4,20 @@
  * ImageFs, the loader settings from the image config, and, when the image has a package database,
  * the owner index.
  */
-import {
-  buildOwnerIndex,
-  readPackageDbs,
-  type ImageFs,
-  type ImageRecord,
-  type LayerStack,
-  type OwnerIndex,
-} from '../../core';
-import type { LoaderSettings } from '../../core/linkage/link-types';
+import { buildOwnerIndex, readPackageDbs, type ImageFs, type LayerStack, type OwnerIndex } from '../../core';
 import type { CliIo } from '../cli-io';
 import { nodeSqliteOptions } from '../sqlite-node';
 import type { OpenedStack } from './diff-stack';
 import { warnDbProblems } from './packages-dbs';
 import { packageDbReader } from './packages-reader';
 
-/** The image config's Env and WorkingDir: LD_LIBRARY_PATH, LD_PRELOAD and relative path elements use them. */
-export function loaderSettings(image: ImageRecord): LoaderSettings {
-  const env = image.config['Env'];
-  const workingDir = image.config['WorkingDir'];
-  return {
-    env: Array.isArray(env) ? env.filter((e): e is string => typeof e === 'string') : [],
-    workingDir: typeof workingDir === 'string' && workingDir !== '' ? workingDir : '/',
-  };
-}
+export { loaderSettings } from '../../core';
 
 /** The merged tree at `layer`, read through the session after warmContents has kept what ELF reads need. */
 export async function linkageFs(opened: OpenedStack, layer: number): Promise<ImageFs> {
   const { session, image, stack } = opened;
   await session.warmContents(image);
-  return stack.imageFs(layer, (l, entry, offset, length) =>
-    session.readEntry(image, l, entry, offset, length),
-  );
+  return stack.imageFs(layer, session.contentReader(image));
 }
 
 /**

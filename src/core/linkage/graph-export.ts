@@ -39,9 +39,13 @@ export interface GraphJson {
   readonly unresolved: readonly { readonly from: string; readonly name: string; readonly reason: string }[];
 }
 
-function dependentCounts(graph: LinkGraph): Map<string, number> {
-  const from = new Map<string, Set<string>>();
-  for (const e of graph.edges) {
+/**
+ * How many distinct files load each target directly (the page's and the CLI's "dependents"): a file
+ * that loads one library under two names counts once.
+ */
+export function dependentCounts<K>(edges: readonly { readonly from: K; readonly to: K }[]): Map<K, number> {
+  const from = new Map<K, Set<K>>();
+  for (const e of edges) {
     let set = from.get(e.to);
     if (set === undefined) from.set(e.to, (set = new Set()));
     set.add(e.from);
@@ -51,7 +55,7 @@ function dependentCounts(graph: LinkGraph): Map<string, number> {
 
 /** The JSON contract of `strata graph --format json` (keys are added, never renamed). */
 export function toGraphJson(graph: LinkGraph, context: GraphExportContext): GraphJson {
-  const dependents = dependentCounts(graph);
+  const dependents = dependentCounts(graph.edges);
   return {
     version: GRAPH_JSON_VERSION,
     image: { id: context.image.id, names: [...context.image.names] },

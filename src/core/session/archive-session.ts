@@ -14,9 +14,7 @@ import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
-import { readLayerBytes } from './layer-content';
-import { prefetchLayer, readSparse, type SparseFile } from './elf-prefetch';
-import { MultiMemberGzipError } from '../io/env';
+import { ContentCache, type BatchPredicate } from './content-cache';
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
@@ -47,8 +45,7 @@ export interface SessionOptions {
 export class ArchiveSession {
   private readonly statuses = new Map<string, LayerStatus>();
   private readonly stacks = new Map<string, LayerStack>();
-  private readonly sparse = new Map<string, Map<number, SparseFile>>();
-  private readonly warming = new Map<string, Promise<void>>();
+  private readonly contents: ContentCache;
   private bytesRead: number;
   private limits: DecodeLimits | undefined;
 
@@ -59,6 +56,7 @@ export class ArchiveSession {
     readonly info: ArchiveInfo,
   ) {
     this.bytesRead = scan.randomAccess ? 0 : source.size;
+    this.contents = new ContentCache(scan, env);
   }
 
   static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
@@ -139,61 +137,20 @@ export class ArchiveSession {
   }
 
   /**
-   * Decode each compressed layer of an image once and keep the bytes that ELF and magic-number
-   * reads need (see elf-prefetch.ts), so the linkage emulation does not decode a layer per read.
+   * Decode each compressed layer of an image once and keep the bytes that ELF, magic-number and
+   * package-database reads need (content-cache.ts), so the views do not decode a layer per read.
    */
   async warmContents(image: ImageRecord, signal?: AbortSignal): Promise<void> {
     for (const layer of image.layers) {
       const index = this.status(layer).index;
-      if (!layer.blobPath || !index) continue;
-      const path = layer.blobPath;
-      // One pass per blob, shared: a background warm-up and a view that needs it wait on the same one.
-      let pass = this.warming.get(path);
-      if (!pass) {
-        pass = this.prefetchBlob(path, index, signal).then(
-          (kept) => {
-            if (kept) this.sparse.set(path, kept);
-          },
-          (error: unknown) => {
-            this.warming.delete(path);
-            throw error;
-          },
-        );
-        this.warming.set(path, pass);
-      }
-      await pass;
+      if (index) await this.contents.warm(layer, index, signal);
     }
   }
 
   /**
-   * Plain layers too: in a browser each small read is its own File.slice(), and one sequential pass
-   * is far cheaper than thousands of them.
+   * Up to `length` bytes of a file's content in layer `layerIndex`, from `offset`, through the
+   * session's content cache; `batch` names the files of a layer worth fetching together.
    */
-  private async prefetchBlob(
-    path: string,
-    index: LayerIndex,
-    signal?: AbortSignal,
-  ): Promise<Map<number, SparseFile> | undefined> {
-    const decode = (gunzip: CoreEnv['gunzip']) => {
-      const blob = this.scan.openBlob(path, signal);
-      if (!blob) return undefined;
-      const decoded =
-        index.compression === 'gzip'
-          ? gunzip(blob)
-          : index.compression === 'zstd'
-            ? this.env.unzstd(blob)
-            : blob;
-      return prefetchLayer(decoded, index.entries);
-    };
-    try {
-      return await decode(this.env.gunzip);
-    } catch (error) {
-      if (!(error instanceof MultiMemberGzipError)) throw error;
-      return decode(this.env.gunzipPortable);
-    }
-  }
-
-  /** Up to `length` bytes of a file's content in layer `layerIndex`, from `offset`. */
   async readEntry(
     image: ImageRecord,
     layerIndex: number,
@@ -201,17 +158,22 @@ export class ArchiveSession {
     offset: number,
     length: number,
     signal?: AbortSignal,
+    batch?: BatchPredicate,
   ): Promise<Uint8Array> {
     const layer = image.layers[layerIndex];
     const index = layer ? this.status(layer).index : undefined;
     if (!layer || !index)
       throw new ArchiveError('missing-blob', `Layer ${layerIndex + 1} has not been read.`);
-    const kept = layer.blobPath ? this.sparse.get(layer.blobPath)?.get(entry.dataOffset) : undefined;
-    const hit = kept ? readSparse(kept, Math.max(0, offset), length) : undefined;
-    if (hit) return hit;
-    const start = entry.dataOffset + Math.max(0, offset);
-    const len = Math.max(0, Math.min(length, entry.size - Math.max(0, offset)));
-    return readLayerBytes(this.scan, this.env, layer, index, start, len, signal);
+    return this.contents.read(layer, index, entry, offset, length, {
+      ...(signal ? { signal } : {}),
+      ...(batch ? { batch } : {}),
+    });
+  }
+
+  /** A layer stack's content reader over this image, through the content cache. */
+  contentReader(image: ImageRecord, options: { signal?: AbortSignal; batch?: BatchPredicate } = {}) {
+    return (layer: number, entry: TarEntry, offset: number, length: number): Promise<Uint8Array> =>
+      this.readEntry(image, layer, entry, offset, length, options.signal, options.batch);
   }
 
   /** Bytes of the blobs an image's layers still need to read (for progress totals). */

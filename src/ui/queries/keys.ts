@@ -3,30 +3,31 @@ import type { TreeScope } from '../../protocol/files';
 import type { TreeRequest } from '../../protocol/messages';
 
 export const queryKeys = {
-  archive: (fileKey: string) => ['archive', fileKey] as const,
-  imageView: (fileKey: string, imageKey: string) => ['image-view', fileKey, imageKey] as const,
-  tree: (fileKey: string, imageKey: string, scope: TreeScope, request: TreeRequest) =>
-    ['tree', fileKey, imageKey, scope, request] as const,
-  search: (fileKey: string, imageKey: string, layer: number | 'all', text: string, mode: string) =>
-    ['search', fileKey, imageKey, layer, text, mode] as const,
-  pathHistory: (fileKey: string, imageKey: string, path: string) =>
-    ['path-history', fileKey, imageKey, path] as const,
-  fileContent: (fileKey: string, imageKey: string, layer: number, path: string, length: number) =>
-    ['file', fileKey, imageKey, layer, path, length] as const,
-  waste: (fileKey: string, imageKey: string) => ['waste', fileKey, imageKey] as const,
-  packages: (fileKey: string, imageKey: string) => ['packages', fileKey, imageKey] as const,
-  packageFiles: (fileKey: string, imageKey: string, name: string, arch: string) =>
-    ['package-files', fileKey, imageKey, name, arch] as const,
-  packageLayers: (fileKey: string, imageKey: string) => ['package-layers', fileKey, imageKey] as const,
-  owners: (fileKey: string, imageKey: string, paths: string) => ['owners', fileKey, imageKey, paths] as const,
-  owner: (fileKey: string, imageKey: string, path: string) => ['owner', fileKey, imageKey, path] as const,
-  linkGraph: (fileKey: string, imageKey: string, layer: number | null) =>
-    ['link-graph', fileKey, imageKey, layer] as const,
-  ldd: (fileKey: string, imageKey: string, layer: number | null, path: string) =>
-    ['ldd', fileKey, imageKey, layer, path] as const,
-  blast: (query: string, openFiles: string) => ['blast-radius', query, openFiles] as const,
-  resolve: (name: string, engine: string, conf: string, openFiles: string) =>
-    ['resolve', name, engine, conf, openFiles] as const,
-  sharedLayers: (fileKey: string, imageKey: string, openFiles: string) =>
-    ['shared-layers', fileKey, imageKey, openFiles] as const,
+  archive: (archiveId: string) => ['archive', archiveId] as const,
+  imageView: (archiveId: string, imageKey: string) => ['image-view', archiveId, imageKey] as const,
+  tree: (archiveId: string, imageKey: string, scope: TreeScope, request: TreeRequest) =>
+    ['tree', archiveId, imageKey, scope, request] as const,
+  search: (archiveId: string, imageKey: string, layer: number | 'all', text: string, mode: string) =>
+    ['search', archiveId, imageKey, layer, text, mode] as const,
+  pathHistory: (archiveId: string, imageKey: string, path: string) =>
+    ['path-history', archiveId, imageKey, path] as const,
+  fileContent: (archiveId: string, imageKey: string, layer: number, path: string, length: number) =>
+    ['file', archiveId, imageKey, layer, path, length] as const,
+  waste: (archiveId: string, imageKey: string) => ['waste', archiveId, imageKey] as const,
+  packages: (archiveId: string, imageKey: string) => ['packages', archiveId, imageKey] as const,
+  packageFiles: (archiveId: string, imageKey: string, name: string, arch: string) =>
+    ['package-files', archiveId, imageKey, name, arch] as const,
+  packageLayers: (archiveId: string, imageKey: string) => ['package-layers', archiveId, imageKey] as const,
+  owners: (archiveId: string, imageKey: string, paths: string) =>
+    ['owners', archiveId, imageKey, paths] as const,
+  owner: (archiveId: string, imageKey: string, path: string) => ['owner', archiveId, imageKey, path] as const,
+  linkGraph: (archiveId: string, imageKey: string, layer: number | null) =>
+    ['link-graph', archiveId, imageKey, layer] as const,
+  ldd: (archiveId: string, imageKey: string, layer: number | null, path: string) =>
+    ['ldd', archiveId, imageKey, layer, path] as const,
+  blast: (query: string, openArchives: string) => ['blast-radius', query, openArchives] as const,
+  resolve: (name: string, engine: string, conf: string, openArchives: string) =>
+    ['resolve', name, engine, conf, openArchives] as const,
+  sharedLayers: (archiveId: string, imageKey: string, openArchives: string) =>
+    ['shared-layers', archiveId, imageKey, openArchives] as const,
 };

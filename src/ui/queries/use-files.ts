@@ -1,22 +1,12 @@
 /** The Files view's data, one query per page; data of a dropped image never changes. */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type {
-  FileContent,
-  PathEvent,
-  SearchView,
-  TreeResult,
-  TreeScope,
-  WasteView,
-} from '../../protocol/files';
-import type { TreeRequest } from '../../protocol/messages';
+import type { TreeScope } from '../../protocol/files';
+import type { ImageTarget, TreeRequest } from '../../protocol/messages';
 import { queryKeys } from './keys';
 
-export interface ImageRef {
-  readonly fileKey: string;
-  readonly archiveId: string;
-  readonly imageKey: string;
-}
+/** One image of one opened archive, by the archive's id (the page's key for the dropped file). */
+export type ImageRef = ImageTarget;
 
 const forever = { staleTime: Infinity, gcTime: 5 * 60_000, retry: false } as const;
 
@@ -27,9 +17,9 @@ export function useTreePages(image: ImageRef, scope: TreeScope, requests: readon
       // "Show more" asks for a longer page: keep the rows on screen until it arrives, so the list
       // keeps its height and its scroll position.
       placeholderData: keepPreviousData,
-      queryKey: queryKeys.tree(image.fileKey, image.imageKey, scope, request),
+      queryKey: queryKeys.tree(image.archiveId, image.imageKey, scope, request),
       queryFn: ({ signal }: { signal: AbortSignal }) =>
-        getClient().files<TreeResult>(
+        getClient().request(
           { type: 'tree', archiveId: image.archiveId, imageKey: image.imageKey, scope, request },
           { signal },
         ),
@@ -46,9 +36,9 @@ export function useSearch(
   return useQuery({
     ...forever,
     enabled: text.trim() !== '',
-    queryKey: queryKeys.search(image.fileKey, image.imageKey, layer, text, mode),
+    queryKey: queryKeys.search(image.archiveId, image.imageKey, layer, text, mode),
     queryFn: ({ signal }) =>
-      getClient().files<SearchView>(
+      getClient().request(
         {
           type: 'search',
           archiveId: image.archiveId,
@@ -67,9 +57,9 @@ export function usePathHistory(image: ImageRef, path: string | null) {
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.pathHistory(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.pathHistory(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
-      getClient().files<PathEvent[]>(
+      getClient().request(
         { type: 'path-history', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),
@@ -80,9 +70,9 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.fileContent(image.fileKey, image.imageKey, layer, path ?? '', length),
+    queryKey: queryKeys.fileContent(image.archiveId, image.imageKey, layer, path ?? '', length),
     queryFn: ({ signal }) =>
-      getClient().files<FileContent>(
+      getClient().request(
         {
           type: 'read-file',
           archiveId: image.archiveId,
@@ -100,9 +90,9 @@ export function useFileContent(image: ImageRef, layer: number, path: string | nu
 export function useWaste(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.waste(image.fileKey, image.imageKey),
+    queryKey: queryKeys.waste(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().files<WasteView>(
+      getClient().request(
         { type: 'waste', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -118,7 +108,7 @@ export async function readWholeFile(
   const parts: Uint8Array[] = [];
   let offset = 0;
   for (;;) {
-    const piece = await getClient().files<FileContent>({
+    const piece = await getClient().request({
       type: 'read-file',
       archiveId: image.archiveId,
       imageKey: image.imageKey,

@@ -1,38 +1,30 @@
 /** Name resolution and shared base layers; both depend on which archives are open. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { ResolveResult, SharedWith } from '../../protocol/names';
-import { useStore } from '../state/store';
+import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
-function useOpenFilesKey(): string {
-  return useStore((s) => s.files.map((f) => f.key).join(','));
-}
-
 export function useResolve(name: string, engine: 'docker' | 'podman', registriesConf: string) {
-  const open = useOpenFilesKey();
+  const open = useOpenArchivesKey();
   return useQuery({
     queryKey: queryKeys.resolve(name, engine, registriesConf, open),
     enabled: name.trim() !== '',
     staleTime: Infinity,
     placeholderData: keepPreviousData,
     queryFn: ({ signal }) =>
-      getClient().names<ResolveResult>(
-        { type: 'resolve', name: name.trim(), engine, registriesConf },
-        { signal },
-      ),
+      getClient().request({ type: 'resolve', name: name.trim(), engine, registriesConf }, { signal }),
   });
 }
 
 export function useSharedLayers(image: ImageRef | null) {
-  const open = useOpenFilesKey();
+  const open = useOpenArchivesKey();
   return useQuery({
-    queryKey: queryKeys.sharedLayers(image?.fileKey ?? '', image?.imageKey ?? '', open),
+    queryKey: queryKeys.sharedLayers(image?.archiveId ?? '', image?.imageKey ?? '', open),
     enabled: image !== null,
     staleTime: Infinity,
     queryFn: ({ signal }) =>
-      getClient().names<SharedWith[]>(
+      getClient().request(
         { type: 'shared-layers', archiveId: image!.archiveId, imageKey: image!.imageKey },
         { signal },
       ),

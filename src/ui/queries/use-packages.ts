@@ -1,7 +1,6 @@
 /** Installed packages of the shown image, their files, and the owner of a path. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { LayerPackageChanges, OwnerView, PackagesView } from '../../protocol/packages';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -10,9 +9,9 @@ const forever = { staleTime: Infinity, gcTime: 10 * 60_000, retry: false } as co
 export function usePackages(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.packages(image.fileKey, image.imageKey),
+    queryKey: queryKeys.packages(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().packages<PackagesView>(
+      getClient().request(
         { type: 'packages', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -23,9 +22,9 @@ export function usePackageFiles(image: ImageRef, pkg: { name: string; arch: stri
   return useQuery({
     ...forever,
     enabled: pkg !== null,
-    queryKey: queryKeys.packageFiles(image.fileKey, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
+    queryKey: queryKeys.packageFiles(image.archiveId, image.imageKey, pkg?.name ?? '', pkg?.arch ?? ''),
     queryFn: ({ signal }) =>
-      getClient().packages<string[]>(
+      getClient().request(
         {
           type: 'package-files',
           archiveId: image.archiveId,
@@ -42,9 +41,9 @@ export function useOwner(image: ImageRef, path: string | null) {
   return useQuery({
     ...forever,
     enabled: path !== null,
-    queryKey: queryKeys.owner(image.fileKey, image.imageKey, path ?? ''),
+    queryKey: queryKeys.owner(image.archiveId, image.imageKey, path ?? ''),
     queryFn: ({ signal }) =>
-      getClient().packages<OwnerView>(
+      getClient().request(
         { type: 'owner', archiveId: image.archiveId, imageKey: image.imageKey, path: path! },
         { signal },
       ),
@@ -54,9 +53,9 @@ export function useOwner(image: ImageRef, path: string | null) {
 export function usePackageLayers(image: ImageRef) {
   return useQuery({
     ...forever,
-    queryKey: queryKeys.packageLayers(image.fileKey, image.imageKey),
+    queryKey: queryKeys.packageLayers(image.archiveId, image.imageKey),
     queryFn: ({ signal }) =>
-      getClient().packages<LayerPackageChanges[]>(
+      getClient().request(
         { type: 'package-layers', archiveId: image.archiveId, imageKey: image.imageKey },
         { signal },
       ),
@@ -65,7 +64,7 @@ export function usePackageLayers(image: ImageRef) {
 
 /** The CycloneDX 1.5 SBOM of the image's packages, as JSON text. */
 export function fetchSbom(image: ImageRef): Promise<string> {
-  return getClient().packages<string>({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });
+  return getClient().request({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });
 }
 
 /** Owners of the files a tree shows, in one request per set of visible paths. */
@@ -75,9 +74,9 @@ export function useOwners(image: ImageRef, paths: readonly string[]) {
     ...forever,
     enabled: paths.length > 0,
     placeholderData: keepPreviousData,
-    queryKey: queryKeys.owners(image.fileKey, image.imageKey, key),
+    queryKey: queryKeys.owners(image.archiveId, image.imageKey, key),
     queryFn: ({ signal }) =>
-      getClient().packages<Record<string, string | null>>(
+      getClient().request(
         { type: 'owners', archiveId: image.archiveId, imageKey: image.imageKey, paths },
         { signal },
       ),

@@ -1,7 +1,7 @@
 /**
- * A force layout of the whole graph, computed here in the worker so the page's thread only draws
- * (docs/conventions.md#d3-computes-react-draws). A fixed number of ticks keeps it bounded for thousands of
- * nodes.
+ * A force layout of the whole graph, computed off the page's thread (in the worker, or in Node) so the
+ * page only draws (docs/conventions.md#d3-computes-react-draws). A fixed number of ticks keeps it bounded for
+ * thousands of nodes. d3-force is plain arithmetic: no DOM.
  */
 import {
   forceCenter,

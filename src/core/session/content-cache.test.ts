@@ -1,0 +1,79 @@
+/**
+ * The one content cache: warm passes and batches serve the same bytes a plain decoding read gives,
+ * and a batch fetches a layer's wanted files in a few decoding reads instead of one per file.
+ */
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nodeEnv, openFileSource } from '../../cli/node-env';
+import type { LayerIndex } from '../archive/index-layer';
+import type { ImageRecord } from '../image/model';
+import type { TarEntry } from '../model/tar-entry';
+import { ArchiveSession } from './archive-session';
+import { ContentCache, type LayerRead } from './content-cache';
+import { readLayerBytes } from './layer-content';
+
+const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
+const isDpkg = (path: string) => path.startsWith('/var/lib/dpkg/');
+
+describe('the content cache over the sample', () => {
+  let session: ArchiveSession;
+  let image: ImageRecord;
+  let index: LayerIndex;
+  let truth: LayerRead;
+
+  beforeAll(async () => {
+    session = await ArchiveSession.open(await openFileSource(SAMPLE), nodeEnv);
+    image = session.info.images[0]!;
+    await session.indexImage(image);
+    index = session.status(image.layers[0]!).index!;
+    truth = (layer, idx, start, length) => readLayerBytes(session.scan, nodeEnv, layer, idx, start, length);
+  });
+
+  function counted(): { cache: ContentCache; reads: () => number } {
+    let reads = 0;
+    const cache = new ContentCache(session.scan, nodeEnv, (...args) => {
+      reads++;
+      return truth(...args);
+    });
+    return { cache, reads: () => reads };
+  }
+
+  const dpkgFiles = (): TarEntry[] =>
+    index.entries.filter((e) => e.kind === 'file' && e.size > 0 && isDpkg(e.path));
+
+  async function same(cache: ContentCache, entry: TarEntry, options = {}) {
+    const layer = image.layers[0]!;
+    const got = await cache.read(layer, index, entry, 0, entry.size, options);
+    const want = await truth(layer, index, entry.dataOffset, entry.size);
+    expect(Buffer.from(got).equals(Buffer.from(want)), entry.path).toBe(true);
+  }
+
+  it('batches a layer: every dpkg file in a few decoding reads', async () => {
+    const { cache, reads } = counted();
+    const files = dpkgFiles();
+    expect(files.length).toBeGreaterThan(40);
+    for (const entry of files)
+      await cache.read(image.layers[0]!, index, entry, 0, entry.size, { batch: isDpkg });
+    expect(reads()).toBeLessThanOrEqual(3);
+    for (const entry of files.filter((_, i) => i % 25 === 0)) await same(cache, entry);
+  });
+
+  it('serves whole database files and ELF heads from a warm pass, without decoding reads', async () => {
+    const { cache, reads } = counted();
+    await cache.warm(image.layers[0]!, index);
+    const status = index.entries.find((e) => e.path === '/var/lib/dpkg/status')!;
+    const curl = index.entries.find((e) => e.path === '/usr/bin/curl')!;
+    const layer = image.layers[0]!;
+    expect((await cache.read(layer, index, status, 0, status.size)).length).toBe(status.size);
+    expect([...(await cache.read(layer, index, curl, 0, 4))]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
+    expect(reads()).toBe(0);
+    await same(cache, status);
+  });
+
+  it('reads what it does not hold', async () => {
+    const { cache, reads } = counted();
+    const motd = index.entries.find((e) => e.kind === 'file' && e.size > 0 && e.path.startsWith('/etc/'))!;
+    await same(cache, motd, { batch: isDpkg });
+    expect(reads()).toBe(1);
+  });
+});

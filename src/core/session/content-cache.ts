@@ -1,0 +1,197 @@
+/**
+ * The one cache of file contents an opened archive keeps, for the page and the CLI alike. A read
+ * inside a compressed layer costs a decode from the layer's start, so bytes are kept per layer blob
+ * (shared by images that share the layer), keyed by the file's offset in the layer's tar stream, and
+ * filled in one of two ways:
+ * - warm: one decoding pass over a whole layer keeps every file's head, each ELF file's loader ranges
+ *   and the files read whole (package databases, the loader cache): `elf-prefetch.ts`. The linkage
+ *   and package views warm an image before they read it.
+ * - batch: on the first read of a file a `batch` predicate accepts, every accepted file of that layer
+ *   is fetched in a few spans (files of one directory tree sit next to each other in a tar), so fifty
+ *   dpkg `.list` files cost a few decodes, not fifty, without decoding the rest of the layer.
+ * Anything else is a plain decoding read (`layer-content.ts`).
+ */
+import type { LayerRef } from '../image/model';
+import type { CoreEnv } from '../io/env';
+import { MultiMemberGzipError } from '../io/env';
+import type { OuterScan } from '../archive/outer-scan';
+import type { LayerIndex } from '../archive/index-layer';
+import type { TarEntry } from '../model/tar-entry';
+import { readLayerBytes } from './layer-content';
+import { prefetchLayer, readSparse, type SparseFile } from './elf-prefetch';
+
+/** Which files of a layer a batch fetches together. Keep one function per purpose: batches are per function. */
+export type BatchPredicate = (path: string) => boolean;
+
+/** Files bigger than this (a large rpm Packages) are never batched; they are read on their own. */
+const BATCHED_FILE_LIMIT = 4 * 1024 * 1024;
+/** One span's bytes are held at once: at most this many. */
+const SPAN_LIMIT = 16 * 1024 * 1024;
+
+/** Reads `length` bytes from `start` of a layer's uncompressed tar stream. */
+export type LayerRead = (
+  layer: LayerRef,
+  index: LayerIndex,
+  start: number,
+  length: number,
+  signal?: AbortSignal,
+) => Promise<Uint8Array>;
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function spansOf(entries: readonly TarEntry[]): Span[] {
+  const spans: Span[] = [];
+  for (const e of entries) {
+    const last = spans.at(-1);
+    const end = e.dataOffset + e.size;
+    if (last !== undefined && end - last.start <= SPAN_LIMIT)
+      spans[spans.length - 1] = { start: last.start, end };
+    else spans.push({ start: e.dataOffset, end });
+  }
+  return spans;
+}
+
+export class ContentCache {
+  private readonly kept = new Map<string, Map<number, SparseFile>>();
+  private readonly warming = new Map<string, Promise<void>>();
+  private readonly batches = new Map<BatchPredicate, Map<string, Promise<void>>>();
+
+  constructor(
+    private readonly scan: OuterScan,
+    private readonly env: CoreEnv,
+    private readonly direct: LayerRead = (layer, index, start, length, signal) =>
+      readLayerBytes(scan, env, layer, index, start, length, signal),
+  ) {}
+
+  /** Up to `length` bytes of `entry`'s content from `offset`: from the cache when it holds them. */
+  async read(
+    layer: LayerRef,
+    index: LayerIndex,
+    entry: TarEntry,
+    offset: number,
+    length: number,
+    options: { signal?: AbortSignal; batch?: BatchPredicate } = {},
+  ): Promise<Uint8Array> {
+    const from = Math.max(0, offset);
+    const hit = this.cached(layer, entry, from, length);
+    if (hit) return hit;
+    const { batch, signal } = options;
+    if (batch && layer.blobPath && entry.size <= BATCHED_FILE_LIMIT && batch(entry.path)) {
+      await this.batch(layer, index, batch);
+      const batched = this.cached(layer, entry, from, length);
+      if (batched) return batched;
+    }
+    const len = Math.max(0, Math.min(length, entry.size - from));
+    return this.direct(layer, index, entry.dataOffset + from, len, signal);
+  }
+
+  private cached(layer: LayerRef, entry: TarEntry, offset: number, length: number): Uint8Array | undefined {
+    const kept = layer.blobPath ? this.kept.get(layer.blobPath)?.get(entry.dataOffset) : undefined;
+    return kept ? readSparse(kept, offset, length) : undefined;
+  }
+
+  /** One decoding pass over the layer, keeping what ELF, magic-number and database reads need. */
+  warm(layer: LayerRef, index: LayerIndex, signal?: AbortSignal): Promise<void> {
+    const path = layer.blobPath;
+    if (!path) return Promise.resolve();
+    // One pass per blob, shared: a background warm-up and a view that needs it wait on the same one.
+    let pass = this.warming.get(path);
+    if (!pass) {
+      pass = this.prefetchBlob(path, index, signal).then(
+        (kept) => {
+          if (kept) this.keep(path, kept);
+        },
+        (error: unknown) => {
+          this.warming.delete(path);
+          throw error;
+        },
+      );
+      this.warming.set(path, pass);
+    }
+    return pass;
+  }
+
+  private keep(path: string, files: ReadonlyMap<number, SparseFile>): void {
+    let map = this.kept.get(path);
+    if (!map) this.kept.set(path, (map = new Map<number, SparseFile>()));
+    for (const [offset, file] of files) {
+      const had = map.get(offset);
+      // A whole file (a batch, or a database a warm pass kept) is never replaced by mere ranges.
+      if (!had || !isWhole(had)) map.set(offset, file);
+    }
+  }
+
+  /**
+   * Plain layers too: in a browser each small read is its own File.slice(), and one sequential pass
+   * is far cheaper than thousands of them.
+   */
+  private async prefetchBlob(
+    path: string,
+    index: LayerIndex,
+    signal?: AbortSignal,
+  ): Promise<Map<number, SparseFile> | undefined> {
+    const decode = (gunzip: CoreEnv['gunzip']) => {
+      const blob = this.scan.openBlob(path, signal);
+      if (!blob) return undefined;
+      const decoded =
+        index.compression === 'gzip'
+          ? gunzip(blob)
+          : index.compression === 'zstd'
+            ? this.env.unzstd(blob)
+            : blob;
+      return prefetchLayer(decoded, index.entries);
+    };
+    try {
+      return await decode(this.env.gunzip);
+    } catch (error) {
+      if (!(error instanceof MultiMemberGzipError)) throw error;
+      return decode(this.env.gunzipPortable);
+    }
+  }
+
+  private batch(layer: LayerRef, index: LayerIndex, wanted: BatchPredicate): Promise<void> {
+    const path = layer.blobPath!;
+    let perBlob = this.batches.get(wanted);
+    if (!perBlob) this.batches.set(wanted, (perBlob = new Map<string, Promise<void>>()));
+    let pass = perBlob.get(path);
+    if (!pass) {
+      pass = this.fetchBatch(layer, index, wanted).catch((error: unknown) => {
+        perBlob.delete(path);
+        throw error;
+      });
+      perBlob.set(path, pass);
+    }
+    return pass;
+  }
+
+  private async fetchBatch(layer: LayerRef, index: LayerIndex, wanted: BatchPredicate): Promise<void> {
+    const entries = index.entries
+      .filter((e) => e.kind === 'file' && e.size > 0 && e.size <= BATCHED_FILE_LIMIT && wanted(e.path))
+      .sort((a, b) => a.dataOffset - b.dataOffset);
+    const files = new Map<number, SparseFile>();
+    for (const span of spansOf(entries)) {
+      // A span over several neighbouring entries is read as one, with one decode from the layer's start.
+      const data = await this.direct(layer, index, span.start, span.end - span.start);
+      for (const e of entries) {
+        if (e.dataOffset < span.start || e.dataOffset + e.size > span.end) continue;
+        const at = e.dataOffset - span.start;
+        if (data.length >= at + e.size)
+          files.set(e.dataOffset, {
+            size: e.size,
+            ranges: [{ offset: 0, bytes: data.subarray(at, at + e.size) }],
+          });
+      }
+    }
+    this.keep(layer.blobPath!, files);
+  }
+}
+
+function isWhole(file: SparseFile): boolean {
+  const first = file.ranges[0];
+  return (
+    file.ranges.length === 1 && first !== undefined && first.offset === 0 && first.bytes.length === file.size
+  );
+}

@@ -1,0 +1,103 @@
+/** What the page shows of an opened archive: its summary, an image's history and config, layer progress. */
+import type { ArchiveFormat, Artifact, ImageRecord, Platform } from '../image/model';
+import { imageNames } from '../image/names';
+import type { ArchiveSession, LayerState } from '../session/archive-session';
+import { historyRows, type HistoryStep } from '../session/history-view';
+import { inspectImage, type InspectJson } from '../session/inspect-view';
+import { pickImage, platformString } from '../session/pick-image';
+
+export interface ImageSummary {
+  readonly key: string;
+  readonly id: string;
+  readonly names: readonly string[];
+  readonly bareTags: readonly string[];
+  readonly platform: Platform;
+  readonly layerCount: number;
+  readonly historyCount: number;
+}
+
+export interface ArchiveSummary {
+  readonly archiveId: string;
+  readonly fileName: string;
+  readonly fileSize: number;
+  readonly compression: string;
+  readonly format: ArchiveFormat;
+  readonly formatLabel: string;
+  readonly images: readonly ImageSummary[];
+  readonly notIncluded: readonly { names: readonly string[]; platform: string; digest: string }[];
+  readonly artifacts: readonly Artifact[];
+  readonly warnings: readonly string[];
+  /** The image to show first: the only one, or linux/amd64 of a multi-platform index. */
+  readonly defaultImageKey: string | null;
+}
+
+export interface ImageOverview {
+  readonly imageKey: string;
+  /** Newest first, like podman history. */
+  readonly history: readonly HistoryStep[];
+  readonly inspect: InspectJson;
+  readonly complete: boolean;
+}
+
+export interface LayerProgress {
+  readonly index: number;
+  readonly state: LayerState;
+  readonly storedBytes: number;
+  readonly decodedBytes: number;
+}
+
+export function archiveSummary(
+  session: ArchiveSession,
+  archive: { readonly archiveId: string; readonly fileName: string },
+): ArchiveSummary {
+  const info = session.info;
+  const pick = pickImage(info);
+  return {
+    ...archive,
+    fileSize: session.source.size,
+    compression: session.scan.compression,
+    format: info.format,
+    formatLabel: info.formatLabel,
+    images: info.images.map((image) => {
+      const names = imageNames(image.rawNames);
+      return {
+        key: image.key,
+        id: image.id,
+        names: names.full,
+        bareTags: names.bareTags,
+        platform: image.platform,
+        layerCount: image.layers.length,
+        historyCount: image.history.length,
+      };
+    }),
+    notIncluded: info.notIncluded.map((n) => ({
+      names: imageNames(n.names).full,
+      platform: platformString(n.platform),
+      digest: n.digest,
+    })),
+    artifacts: info.artifacts,
+    warnings: info.warnings,
+    defaultImageKey: 'image' in pick ? pick.image.key : info.images.length === 1 ? info.images[0]!.key : null,
+  };
+}
+
+export function imageView(session: ArchiveSession, image: ImageRecord, complete = true): ImageOverview {
+  return {
+    imageKey: image.key,
+    history: historyRows(session, image),
+    inspect: inspectImage(session, image),
+    complete,
+  };
+}
+
+export function layerProgress(session: ArchiveSession, image: ImageRecord): LayerProgress[] {
+  return image.layers.map((layer) => {
+    const s = session.status(layer);
+    return {
+      index: layer.index,
+      state: s.state,
+      storedBytes: s.index?.storedSize ?? 0,
+      decodedBytes: s.decodedBytes,
+    };
+  });
+}

@@ -1,0 +1,52 @@
+/** The views the page and the CLI show, assembled from the rest of the core. */
+export {
+  ImageViews,
+  type ViewOptions,
+  type LayerTree,
+  type ImagePackages,
+  type ImageLinkage,
+} from './image-views';
+export {
+  buildLinkageView,
+  loaderSettings,
+  lddView,
+  type GraphData,
+  type GraphEdge,
+  type GraphLayout,
+  type GraphNode,
+  type LddReport,
+  type LinkageInput,
+  type LinkageView,
+} from './linkage-view';
+export { layoutGraph } from './force-layout';
+export {
+  isPackageDbFile,
+  layerPackageChanges,
+  ownerView,
+  packagesView,
+  type LayerPackageChanges,
+  type PathOwners,
+  type PackageRow,
+  type PackageList,
+} from './package-views';
+export { buildWasteView, type WasteSummary } from './waste-view';
+export { filterByContent } from './tree-by-content';
+export { TreeViews, type ChangeCounts, type TreeImage, type TreeResult, type TreeScope } from './tree-view';
+export {
+  archiveSummary,
+  imageView,
+  layerProgress,
+  type ArchiveSummary,
+  type ImageSummary,
+  type ImageOverview,
+  type LayerProgress,
+} from './archive-view';
+export {
+  pathHistory,
+  readFileView,
+  searchView,
+  type FileContent,
+  type PathEvent,
+  type SearchMatch,
+  type SearchMatches,
+} from './file-views';

@@ -1,0 +1,56 @@
+/** Opening a dropped file, indexing an image with progress, its view, and closing. */
+import { ArchiveSession, archiveSummary, imageView, layerProgress, type CoreEnv } from '../core';
+import type { HandlerTable } from './handler-types';
+import { blobSource } from './web-env';
+
+/** Progress without a fresh view is sent at most this often. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export function archiveHandlers(env: CoreEnv): HandlerTable<'open' | 'index-image' | 'image-view' | 'close'> {
+  return {
+    async open({ archiveId, file, name }, { archives, signal, progress }) {
+      const session = await ArchiveSession.open(blobSource(file, name), env, {
+        signal,
+        onProgress: (p) =>
+          progress({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes, layers: [] }),
+      });
+      archives.add(archiveId, name, session);
+      return archiveSummary(session, { archiveId, fileName: name });
+    },
+
+    async 'index-image'(request, { archives, signal, progress }) {
+      const { session, image } = archives.image(request);
+      const totalBytes = session.pendingBytes(image);
+      const start = session.bytesReadSoFar;
+      let last = 0;
+      const report = (withView: boolean) => {
+        const now = Date.now();
+        if (!withView && now - last < PROGRESS_INTERVAL_MS) return;
+        last = now;
+        progress({
+          phase: 'indexing',
+          bytesRead: session.bytesReadSoFar - start,
+          totalBytes,
+          layers: layerProgress(session, image),
+          ...(withView ? { view: imageView(session, image, false) } : {}),
+        });
+      };
+      report(true);
+      await session.indexImage(image, { signal, onLayer: () => report(true), onBytes: () => report(false) });
+      // While the user looks at the layers, read once more what the Linkage and Packages views need, so
+      // their first paint does not wait for it. Nobody waits on this; a view that needs it joins it.
+      setTimeout(() => void session.warmContents(image).catch(() => undefined), 0);
+      return imageView(session, image);
+    },
+
+    'image-view': (request, { archives }) => {
+      const { session, image } = archives.image(request);
+      return imageView(session, image);
+    },
+
+    close: ({ archiveId }, { archives }) => {
+      archives.close(archiveId);
+      return null;
+    },
+  };
+}

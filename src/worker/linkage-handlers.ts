@@ -1,0 +1,48 @@
+/** The Linkage view's requests: the image's graph, ldd -v of one file, and the blast radius. */
+import { blastRadius, describeImage, lddView, resolveLoad } from '../core';
+import type { BlastImage } from '../protocol/linkage';
+import type { HandlerTable } from './handler-types';
+
+export function linkageHandlers(): HandlerTable<'link-graph' | 'ldd' | 'blast-radius'> {
+  return {
+    'link-graph': async (request, { archives }) => {
+      const { views, image } = archives.image(request);
+      return (await views.linkage(image, request.layer)).data;
+    },
+
+    ldd: async (request, { archives }) => {
+      const { views, image } = archives.image(request);
+      const { graph, fs, settings } = await views.linkage(image, request.layer);
+      // A library that some executable reached has no load of its own yet: ldd runs it as given.
+      const load = graph.loads.get(request.path) ?? (await resolveLoad(fs, request.path, settings));
+      return lddView(request.path, load);
+    },
+
+    /** Every image of every open archive, whether or not it matches. */
+    'blast-radius': async ({ query }, { archives }) => {
+      const out: BlastImage[] = [];
+      for (const { archiveId, fileName, session, views } of archives.all()) {
+        for (const image of session.info.images) {
+          const { graph, owners } = await views.linkage(image);
+          const radius = blastRadius(graph, owners, query);
+          out.push({
+            archiveId,
+            fileName,
+            imageKey: image.key,
+            imageId: image.id,
+            label: describeImage(image),
+            match: radius.match,
+            libraries: radius.libraries,
+            dependents: radius.dependents.map((d) => ({
+              path: d.path,
+              kind: d.kind,
+              via: d.via,
+              owner: d.owner,
+            })),
+          });
+        }
+      }
+      return out;
+    },
+  };
+}
