@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTar } from './testing/tar-builder';
 import { TarFormatError, TarParser } from './io/tar-parser';
 import { parsePax } from './io/tar-header';
-import { normalizeTarPath } from './io/tar-path';
+import { normalizeTarPath } from './model/path';
 import type { TarEntry } from './model/tar-entry';
 import { parseElf } from './elf/parse-elf';
 import type { ByteReader } from './elf/elf-types';

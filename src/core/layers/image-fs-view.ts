@@ -5,16 +5,10 @@
  * of the filesystem sees); its bytes come from the layer that wrote the target.
  */
 import type { FsNode, ImageFs } from '../model/image-fs';
+import { resolveInImage, splitPath, type PathStep } from '../model/path';
 import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
 import { isDirVersion, type PathTable, type Version } from './path-table';
-
-/** Linux gives up after 40 symlinks in one lookup (ELOOP). */
-const MAX_SYMLINKS = 40;
-
-function split(path: string): string[] {
-  return path.split('/').filter((part) => part !== '' && part !== '.');
-}
 
 /** "//", "/./", "/../" or a trailing "/": a path that must be split to be looked up. */
 const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
@@ -24,7 +18,7 @@ const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
  * splitting every path of a tree thousands deep costs the square of its depth.
  */
 function tableKey(path: string): string {
-  return path.startsWith('/') && !UNCLEAN.test(path) ? path : `/${split(path).join('/')}`;
+  return path.startsWith('/') && !UNCLEAN.test(path) ? path : `/${splitPath(path).join('/')}`;
 }
 
 export class ImageFsView implements ImageFs {
@@ -70,7 +64,7 @@ export class ImageFsView implements ImageFs {
   }
 
   private resolve(path: string): string | undefined {
-    return this.direct(path) ?? this.follow(path);
+    return this.direct(path) ?? resolveInImage(path, (current) => this.step(current), { followLast: true });
   }
 
   /**
@@ -92,31 +86,12 @@ export class ImageFsView implements ImageFs {
     return clean;
   }
 
-  private follow(path: string): string | undefined {
-    const pending = split(path).reverse();
-    const resolved: string[] = [];
-    let hops = 0;
-    while (pending.length > 0) {
-      const part = pending.pop()!;
-      if (part === '..') {
-        resolved.pop();
-        continue;
-      }
-      resolved.push(part);
-      const current = `/${resolved.join('/')}`;
-      const version = this.versionOf(current);
-      if (version === undefined) return undefined;
-      const node = this.fsNode(current, version);
-      if (node.kind === 'symlink') {
-        if (++hops > MAX_SYMLINKS) return undefined;
-        resolved.pop();
-        if (node.linkTarget.startsWith('/')) resolved.length = 0;
-        pending.push(...split(node.linkTarget).reverse());
-      } else if (node.kind !== 'dir' && pending.length > 0) {
-        return undefined;
-      }
-    }
-    return `/${resolved.join('/')}`;
+  private step(path: string): PathStep {
+    const version = this.versionOf(path);
+    if (version === undefined) return undefined;
+    const node = this.fsNode(path, version);
+    if (node.kind === 'symlink') return { kind: 'symlink', linkTarget: node.linkTarget };
+    return { kind: node.kind === 'dir' ? 'dir' : 'other' };
   }
 
   async read(path: string, offset: number, length: number): Promise<Uint8Array | undefined> {
