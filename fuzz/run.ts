@@ -214,13 +214,10 @@ async function fuzz(): Promise<void> {
   for (const p of samples) {
     const mine = sampleResults.get(p.index)!;
     const real = await runProcess(p.argv);
-    if (
-      mine.kind === 'answer' &&
-      real.code === mine.code &&
-      real.stdoutHash === mine.stdoutHash &&
-      real.stderr === mine.stderr
-    )
-      same++;
+    // A CycloneDX SBOM carries a fresh serial number and timestamp: its stdout differs run to run by design.
+    const sameOut =
+      mine.kind === 'answer' && (real.stdoutHash === mine.stdoutHash || p.argv.includes('cyclonedx'));
+    if (mine.kind === 'answer' && real.code === mine.code && sameOut && real.stderr === mine.stderr) same++;
     else
       differ.push(
         `#${p.index} ${p.argv.join(' ')}: in-process exit ${mine.kind === 'answer' ? mine.code : mine.kind}, process exit ${real.code}`,

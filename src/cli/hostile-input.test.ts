@@ -120,6 +120,33 @@ describe('unreadable input exits 1 with one sentence; 2 is for bad usage only', 
     expect(cut.err).toMatch(/^warning: layer 0 /);
   });
 
+  it('a nested OCI index whose manifests are not a list (fuzz seed 5, mutant 1382)', async () => {
+    const index = JSON.stringify({ schemaVersion: 2, manifests: -1 });
+    const digest = sha(new TextEncoder().encode(index));
+    const outer = {
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.index.v1+json',
+          digest: `sha256:${digest}`,
+          size: index.length,
+        },
+      ],
+    };
+    const path = file(
+      buildTar([
+        { name: 'oci-layout', data: '{"imageLayoutVersion":"1.0.0"}' },
+        { name: 'index.json', data: JSON.stringify(outer) },
+        { name: `blobs/sha256/${digest}`, data: index },
+      ]),
+    );
+    expect(await runCli(['diff', path])).toEqual({
+      code: 1,
+      out: '',
+      err: `strata diff: ${path}: The index sha256:${digest} has no list of manifests.\n`,
+    });
+  });
+
   it('several images without --image stays bad usage', async () => {
     const run = await runCli(['ls']);
     expect(run.code).toBe(2);
