@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 
 /**
  * Nothing from an image may run or leave the page (docs/limits.md): no inline script, no eval,
@@ -41,6 +42,13 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
+  // The version the linkage picture's footer names.
+  define: {
+    __STRATA_VERSION__: JSON.stringify(
+      (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string })
+        .version,
+    ),
+  },
   worker: { format: 'es' },
   // Generated root filesystems and benchmark archives are large and full of symlink loops: never watch them.
   server: {

@@ -16,6 +16,7 @@ import {
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
 import { DEFAULT_DECODE_LIMITS, decodeLimitExceeded, type DecodeLimits } from '../io/decode-limits';
+import { LayerPrefetch, type SparseFile } from '../session/elf-prefetch';
 
 /** What indexing one layer blob yields: its compression, sizes, digests and its table of tar entries. */
 export interface LayerTable {
@@ -50,6 +51,11 @@ export interface IndexLayerOptions {
   maxEntries?: number;
   /** Decompression bomb limits (docs/limits.md). */
   limits?: DecodeLimits;
+  /**
+   * Keep, in the same pass, what the ELF and package reads need (session/elf-prefetch.ts), and hand it
+   * over when the layer is indexed: the layer is then not decoded a second time by warmContents.
+   */
+  onKept?: (kept: Map<number, SparseFile>) => void;
 }
 
 const DEFAULT_MAX_ENTRIES = 5_000_000;
@@ -103,6 +109,7 @@ async function indexOnce(
   const warnings: string[] = [];
   let fileBytes = 0;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const prefetch = options.onKept ? new LayerPrefetch() : undefined;
   const parser = new TarParser({
     onEntry(entry) {
       if (entries.length >= maxEntries) {
@@ -111,6 +118,7 @@ async function indexOnce(
         );
       }
       entries.push(entry);
+      prefetch?.add(entry);
       if (entry.kind === 'file') fileBytes += entry.size;
       return false;
     },
@@ -128,6 +136,8 @@ async function indexOnce(
       const bomb = decodeLimitExceeded(size, storedSize, limits);
       if (bomb !== undefined) throw new LayerError(bomb);
       if (!parser.ended) parser.push(chunk);
+      // After the parser: every entry whose content starts in this chunk has been announced.
+      prefetch?.push(chunk);
       options.onProgress?.(size);
     }
     parser.end();
@@ -145,6 +155,7 @@ async function indexOnce(
   }
   if (storedSize === 0) throw new LayerError('This layer blob is empty.');
   const diffId = `sha256:${diffHasher.digestHex()}`;
+  if (prefetch) options.onKept?.(prefetch.finish());
   return {
     compression,
     storedSize,
