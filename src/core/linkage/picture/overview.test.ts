@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overviewGraph, overviewLists } from './overview';
-import { testSource } from './picture-test-graph';
+import { testSource } from '../../testing/picture-test-graph';
 
 describe('overviewGraph', () => {
   it('draws one box per group until a group is opened into its objects', () => {
