@@ -4,7 +4,7 @@
  * warnings) on demand. Each row's first cell is a disclosure button; ↑/↓ move between them (one
  * Tab stop, roving tabindex), Enter or Space opens a step, Escape closes it.
  */
-import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy } from '../../../protocol/format';
@@ -13,6 +13,7 @@ import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 import { LayerDetails } from './LayerDetails';
 import { StateBadge } from './StateBadge';
+import { useRovingRows } from '../keyboard/use-roving-rows';
 import './layers.css';
 
 const focusedImages = new Set<string>();
@@ -37,16 +38,13 @@ export function LayersTable({
     rows.findIndex((r) => r.layerIndex !== null && r.layerIndex === layer),
   );
   const current = rows.findIndex((r) => r.layerIndex !== null && r.layerIndex === layer);
-  // The one Tab stop: the step last focused, else the current layer's.
-  const [focused, setFocusStep] = useState<number | null>(null);
-  const focusStep = focused ?? Math.max(0, current);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const roving = useRovingRows(rows.length, current);
   // The table takes focus when an image has just been opened, so the keyboard starts where the eyes
   // do; not when the user comes back to the Layers tab.
   useEffect(() => {
     if (!focusKey || focusedImages.has(focusKey)) return;
     focusedImages.add(focusKey);
-    buttons.current[Math.max(0, current)]?.focus({ preventScroll: true });
+    roving.focus(Math.max(0, current));
   }, [focusKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const open = (i: number) => {
@@ -54,28 +52,6 @@ export function LayersTable({
     if (!row) return;
     setOpenStep(openStep === i ? -1 : i);
     if (row.layerIndex !== null) setLayer(row.layerIndex);
-  };
-  const onKeyDown = (event: KeyboardEvent, i: number) => {
-    const to =
-      event.key === 'ArrowDown'
-        ? i + 1
-        : event.key === 'ArrowUp'
-          ? i - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? rows.length - 1
-              : null;
-    if (event.key === 'Escape' && openStep >= 0) {
-      setOpenStep(-1);
-      event.preventDefault();
-      event.stopPropagation();
-      return;
-    }
-    if (to === null || to < 0 || to >= rows.length) return;
-    event.preventDefault();
-    setFocusStep(to);
-    buttons.current[to]?.focus();
   };
   return (
     <table className="layers" aria-label={t('views.layers')}>
@@ -109,10 +85,7 @@ export function LayersTable({
                   <button
                     type="button"
                     className="layers__toggle"
-                    ref={(el) => {
-                      buttons.current[i] = el;
-                    }}
-                    tabIndex={focusStep === i ? 0 : -1}
+                    {...roving.rowButton(i)}
                     aria-expanded={isOpen}
                     aria-controls={isOpen ? `layer-step-${rowKey}` : undefined}
                     aria-label={
@@ -120,8 +93,12 @@ export function LayersTable({
                         ? t('layers.stepLabel', { n: rowKey })
                         : t('layers.layerLabel', { layer: `L${row.layerIndex}` })
                     }
-                    onKeyDown={(event) => onKeyDown(event, i)}
-                    onFocus={() => setFocusStep(i)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Escape' && isOpen) {
+                        setOpenStep(-1);
+                        event.stopPropagation();
+                      } else roving.rowButton(i).onKeyDown(event);
+                    }}
                     onClick={() => open(i)}
                   >
                     <span aria-hidden="true">{isOpen ? '▾' : '▸'}</span>
