@@ -43,7 +43,9 @@ export function FileContentView({ image, layer, path }: { image: ImageRef; layer
         <DownloadButton image={image} layer={layer} path={path} />
       </div>
       {sniffed?.kind === 'text' && (
-        <pre className="content__text">{new TextDecoder().decode(data.bytes)}</pre>
+        <pre className="content__text scroll-region" tabIndex={0} aria-label={path}>
+          {new TextDecoder().decode(data.bytes)}
+        </pre>
       )}
       {sniffed?.kind === 'image' &&
         (url ? (
@@ -54,7 +56,9 @@ export function FileContentView({ image, layer, path }: { image: ImageRef; layer
           </button>
         ) : null)}
       {(sniffed?.kind === 'binary' || sniffed?.kind === 'elf') && (
-        <pre className="content__hex">{hexDump(data.bytes, 0, 16 * 1024)}</pre>
+        <pre className="content__hex scroll-region" tabIndex={0} aria-label={path}>
+          {hexDump(data.bytes, 0, 16 * 1024)}
+        </pre>
       )}
       {partial && sniffed?.kind !== 'image' && (
         <button type="button" className="button button--secondary" onClick={() => setLength((l) => l * 4)}>
