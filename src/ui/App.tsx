@@ -11,6 +11,7 @@ import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useShortcuts } from './features/shell/use-shortcuts';
 import { Announcer } from './features/shell/Announcer';
 import { PendingLink } from './features/shell/PendingLink';
+import { biggestLayer } from './features/files/biggest-layer';
 import { useStore } from './state/store';
 import './features/shell/shell.css';
 
@@ -21,7 +22,11 @@ export function App() {
   const startedAt = useStore((s) => s.progressStartedAt);
   const helpOpen = useStore((s) => s.helpOpen);
   const setHelpOpen = useStore((s) => s.setHelpOpen);
-  useShortcuts({ ready: view?.complete ?? false, layerCount: view?.inspect.layers.length ?? 0 });
+  useShortcuts({
+    ready: view?.complete ?? false,
+    layerCount: view?.inspect.layers.length ?? 0,
+    filesLayer: view ? biggestLayer(view.history) : null,
+  });
   return (
     <DropTarget>
       <header className="topbar">

@@ -10,6 +10,7 @@ import { FilesToolbar, type CompareChoice } from './FilesToolbar';
 import { LayerStrip } from './LayerStrip';
 import { PathPanel } from './PathPanel';
 import { SearchResults } from './SearchResults';
+import { biggestLayer } from './biggest-layer';
 import './files.css';
 
 export function FilesView({
@@ -71,11 +72,4 @@ export function FilesView({
       {selectedPath && <PathPanel image={image} layer={layer} path={selectedPath} history={history} />}
     </div>
   );
-}
-
-function biggestLayer(history: readonly HistoryStep[]): number | null {
-  let best: HistoryStep | null = null;
-  for (const step of history)
-    if (step.layerIndex !== null && (step.size ?? 0) > (best?.size ?? 0)) best = step;
-  return best?.layerIndex ?? null;
 }

@@ -23,7 +23,16 @@ function focusSearch(): void {
   });
 }
 
-export function useShortcuts({ ready, layerCount }: { ready: boolean; layerCount: number }): void {
+export function useShortcuts({
+  ready,
+  layerCount,
+  filesLayer,
+}: {
+  ready: boolean;
+  layerCount: number;
+  /** The layer Files shows before one is picked, so `[` and `]` step from what is on screen. */
+  filesLayer: number | null;
+}): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -34,7 +43,7 @@ export function useShortcuts({ ready, layerCount }: { ready: boolean; layerCount
       }
       if (typing(event.target)) return;
       const top = layerCount - 1;
-      const layer = s.layer ?? top;
+      const layer = s.layer ?? (s.view === 'files' ? (filesLayer ?? top) : top);
       const tab = TABS[Number(event.key) - 1];
       if (event.key === '?') s.setHelpOpen(true);
       else if (event.key === '/') {
@@ -52,5 +61,5 @@ export function useShortcuts({ ready, layerCount }: { ready: boolean; layerCount
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ready, layerCount]);
+  }, [ready, layerCount, filesLayer]);
 }
