@@ -11,7 +11,7 @@ import { useStore } from '../../state/store';
 import { flatten } from './tree-rows';
 import { useOwners } from '../../queries/use-packages';
 import { TreeRowView } from './TreeRowView';
-import { rowId, useTreeKeys } from './use-tree-keys';
+import { moreId, rowId, useTreeKeys } from './use-tree-keys';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/use-format';
 import type { TreeResult } from '../../../protocol/files';
@@ -149,7 +149,8 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
                 <button
                   type="button"
                   tabIndex={-1}
-                  className="tree__more"
+                  id={moreId(flat.more!.dir)}
+                  className={`tree__more${keys.active === item.index ? ' tree__row--active' : ''}`}
                   style={{ paddingLeft: 12 + flat.depth * 16 }}
                   onClick={() =>
                     setLimits((l) => ({ ...l, [flat.more!.dir]: (l[flat.more!.dir] ?? PAGE) + PAGE * 5 }))

@@ -4,7 +4,7 @@
  * ↑/↓ move, → opens a directory or steps into it, ← closes it or steps to its parent, Home/End,
  * Enter shows the file in the Path panel.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useStore } from '../../state/store';
 import type { FlatRow } from './tree-rows';
@@ -14,27 +14,28 @@ export function rowId(path: string): string {
   return `tree-row-${encodeURIComponent(path)}`;
 }
 
+export function moreId(dir: string): string {
+  return `tree-more-${encodeURIComponent(dir)}`;
+}
+
 export function useTreeKeys(rows: readonly FlatRow[], virtual: Virtualizer<HTMLDivElement, Element>) {
   const selectedPath = useStore((s) => s.selectedPath);
   const [activePath, setActivePath] = useState<string | null>(null);
-  const found = rows.findIndex((r) => r.row?.path === (activePath ?? selectedPath));
-  const active = found >= 0 ? found : rows.findIndex((r) => r.row !== undefined);
-  const activeRow = rows[active]?.row;
+  const found = rows.findIndex((r) => r.key === (activePath ?? selectedPath));
+  const active = found >= 0 ? found : 0;
+  const activeFlat = rows[active];
+  const activeRow = activeFlat?.row;
 
   const moveTo = (index: number) => {
-    const row = rows[index]?.row;
-    if (!row) return;
-    setActivePath(row.path);
+    const flat = rows[index];
+    if (!flat) return;
+    setActivePath(flat.key);
     virtual.scrollToIndex(index, { align: 'auto' });
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const s = useStore.getState();
     const row = activeRow;
-    const step = (from: number, by: number) => {
-      let i = from + by;
-      while (rows[i] && !rows[i]!.row) i += by;
-      return i;
-    };
+    const step = (from: number, by: number) => from + by;
     switch (event.key) {
       case 'ArrowDown':
         moveTo(step(active, 1));
@@ -65,7 +66,9 @@ export function useTreeKeys(rows: readonly FlatRow[], virtual: Virtualizer<HTMLD
       }
       case 'Enter':
       case ' ':
-        if (!row) return;
+        // A "show more" row: press its button.
+        if (!row && activeFlat?.more) document.getElementById(moreId(activeFlat.more.dir))?.click();
+        if (!row) break;
         s.selectPath(row.path);
         if (row.hasChildren && event.key === ' ') s.toggleExpanded(row.path);
         break;
@@ -77,10 +80,13 @@ export function useTreeKeys(rows: readonly FlatRow[], virtual: Virtualizer<HTMLD
   };
   return {
     active,
-    activeId: activeRow ? rowId(activeRow.path) : undefined,
+    activeId: activeRow ? rowId(activeRow.path) : activeFlat?.more ? moreId(activeFlat.more.dir) : undefined,
     onKeyDown,
-    onFocus: () => {
-      if (active >= 0) virtual.scrollToIndex(active, { align: 'auto' });
+    // Only when the tree itself takes focus (Tab), not when a click inside it does: a click on
+    // "show more" must leave the scroll position where it is.
+    onFocus: (event: FocusEvent) => {
+      if (event.target === event.currentTarget && active >= 0)
+        virtual.scrollToIndex(active, { align: 'auto' });
     },
   };
 }
