@@ -21,7 +21,7 @@ export function formatBytes(bytes: number, locale: string): string {
 }
 
 export function formatPercent(ratio: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(ratio);
 }
 
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
