@@ -42,7 +42,8 @@ for (const scheme of ['dark', 'light'] as const) {
           [2, 'waste'],
           [3, 'packages'],
           [4, 'linkage'],
-          [5, 'names'],
+          [5, 'compare'],
+          [6, 'names'],
         ] as const) {
           await tabs.nth(i).click();
           await expect(page.getByRole('tabpanel')).toBeVisible();

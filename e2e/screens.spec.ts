@@ -10,7 +10,7 @@ const SIZES = [
   { name: 'laptop', width: 1024, height: 768 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
-const VIEWS = ['layers', 'files', 'waste', 'packages', 'linkage', 'names'] as const;
+const VIEWS = ['layers', 'files', 'waste', 'packages', 'linkage', 'compare', 'names'] as const;
 
 async function openSample(page: Page): Promise<void> {
   await page.goto('/');

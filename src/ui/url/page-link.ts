@@ -3,7 +3,7 @@
  * layer, the path, the package and the Linkage selection. Versioned
  * (docs/conventions.md#versioned-output): v=2; the Linkage share links of v=1 still open.
  */
-import { decodeShare } from '../features/graph/share-link';
+import { decodeShare } from '../features/linkage/share-link';
 import type { StoreState } from '../state/store';
 import type { SharedView } from '../state/linkage-slice';
 

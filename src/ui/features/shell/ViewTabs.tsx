@@ -13,6 +13,7 @@ export const TABS: { view: View; needsIndex: boolean }[] = [
   { view: 'waste', needsIndex: true },
   { view: 'packages', needsIndex: true },
   { view: 'linkage', needsIndex: true },
+  { view: 'compare', needsIndex: true },
   { view: 'names', needsIndex: false },
 ];
 

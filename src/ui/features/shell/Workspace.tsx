@@ -12,11 +12,12 @@ import { WasteView } from '../waste/WasteView';
 import { ViewTabs } from './ViewTabs';
 import { ResolverPanel } from '../names/ResolverPanel';
 import { PackagesView } from '../packages/PackagesView';
-import { GraphView } from '../graph/GraphView';
-import { useApplyShare } from '../graph/use-apply-share';
+import { LinkageView } from '../linkage/LinkageView';
+import { useApplyShare } from '../linkage/use-apply-share';
+import { CompareView } from '../compare/CompareView';
 import { SharedBase, sharedMarks } from '../layers/SharedBase';
 import { useSharedLayers } from '../../queries/use-names';
-import { useCompareChoices } from './use-compare-choices';
+import { choiceLabel, useCompareChoices } from './use-compare-choices';
 import { usePageTitle } from './use-page-title';
 import { useUrlState } from '../../url/url-state';
 
@@ -40,7 +41,8 @@ export function Workspace({
   const image = imageKey ? { archiveId, imageKey } : null;
   const shared = useSharedLayers(image);
   useApplyShare(view?.inspect.id ?? null);
-  const firstName = archive.images.find((i) => i.key === imageKey)?.names[0] ?? '';
+  const shown = archive.images.find((i) => i.key === imageKey);
+  const firstName = shown?.names[0] ?? '';
   usePageTitle(firstName || archive.fileName);
   useUrlState(view ? { imageId: view.inspect.id, name: firstName } : null);
   const layers = view?.history.filter((r) => r.layerIndex !== null) ?? [];
@@ -104,7 +106,14 @@ export function Workspace({
                 <PackagesView image={image} />
               </TabPanel>
               <TabPanel id="linkage" className="view-panel">
-                <GraphView image={image} layerCount={view.inspect.layers.length} />
+                <LinkageView image={image} layerCount={view.inspect.layers.length} />
+              </TabPanel>
+              <TabPanel id="compare" className="view-panel">
+                <CompareView
+                  image={image}
+                  currentLabel={shown ? choiceLabel(shown) : view.inspect.id}
+                  choices={choices}
+                />
               </TabPanel>
             </>
           )}

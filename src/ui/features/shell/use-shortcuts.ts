@@ -1,5 +1,5 @@
 /**
- * The page's keys, as dive users expect: `/` search, `1`–`6` views, `[` `]` previous/next layer,
+ * The page's keys, as dive users expect: `/` search, `1`–`7` views, `[` `]` previous/next layer,
  * `g` linkage of the selected file, `?` the list of keys, Escape closes the open panel. Keys typed
  * into a field, or with a modifier, are left alone.
  */
@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { useStore } from '../../state/store';
 import { TABS } from './ViewTabs';
 
-export const SHORTCUTS = ['/', '1–6', '[ ]', 'g', 'Escape', '?'] as const;
+export const SHORTCUTS = ['/', '1–7', '[ ]', 'g', 'Escape', '?'] as const;
 
 function typing(target: EventTarget | null): boolean {
   return (
@@ -49,7 +49,7 @@ export function useShortcuts({
       else if (event.key === '/') {
         if (!document.querySelector('[role="tabpanel"] input[type="search"]') && ready) s.setView('files');
         focusSearch();
-      } else if (tab && /^[1-6]$/.test(event.key)) {
+      } else if (tab && /^[1-7]$/.test(event.key)) {
         if (ready || !tab.needsIndex) s.setView(tab.view);
       } else if (event.key === '[' && layerCount > 0) s.setLayer(Math.max(0, layer - 1));
       else if (event.key === ']' && layerCount > 0) s.setLayer(Math.min(top, layer + 1));
