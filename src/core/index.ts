@@ -15,6 +15,7 @@ export {
   type Compression,
 } from './io/env';
 export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
+export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './io/spill';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
 export { LayerError, type LayerIndex } from './archive/index-layer';

@@ -51,7 +51,8 @@ export class ArchiveSession {
     readonly scan: OuterScan,
     readonly info: ArchiveInfo,
   ) {
-    this.bytesRead = scan.randomAccess ? 0 : source.size;
+    // A compressed archive was read whole by the scan, its layers indexed on the way.
+    this.bytesRead = scan.compression === 'none' ? 0 : source.size;
     this.contents = new ContentCache(scan, env);
   }
 
@@ -78,6 +79,11 @@ export class ArchiveSession {
             ],
           };
     return new ArchiveSession(source, env, scan, info);
+  }
+
+  /** Give back what the archive holds outside memory (a compressed archive's decoded copy). */
+  close(): Promise<void> {
+    return this.scan.close();
   }
 
   /** Layer-blob bytes read so far (ranged archives), for progress and throughput. */
