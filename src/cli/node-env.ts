@@ -1,11 +1,11 @@
 /** The core's environment under Node: node:crypto, zlib (multi-member gzip natively), fzstd. */
 import { createHash } from 'node:crypto';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { ByteSource, CoreEnv, CreateSpill, Decoder } from '../core';
+import type { ByteSource, CoreEnv, CreateSpill, Decoder, LayerIndexer } from '../core';
 import { gunzipPortable, unzstdPortable } from '../core';
 
 const gunzipZlib: Decoder = async function* gunzip(input) {
@@ -33,6 +33,12 @@ export const nodeEnv: CoreEnv = {
   unzstd: unzstdPortable,
   createSpill: (name) => spillToTempFile(name),
 };
+
+/**
+ * Layers indexed several at once in this thread: zlib inflates on libuv's thread pool and file reads are
+ * asynchronous, so one layer's inflate runs while another's bytes are hashed and parsed here.
+ */
+export const nodeIndexer: LayerIndexer = { concurrency: Math.min(4, availableParallelism()) };
 
 /**
  * A compressed archive's decoded bytes in a temporary file ($TMPDIR), unlinked as soon as it is open so

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { ArchiveError, ArchiveSession, pickImage, type ImageRecord } from '../core';
 import { InputError, UsageError } from './cli-io';
-import { nodeEnv, openFileSource, type FileSource } from './node-env';
+import { nodeEnv, nodeIndexer, openFileSource, type FileSource } from './node-env';
 
 export interface OpenedImage {
   readonly session: ArchiveSession;
@@ -17,7 +17,7 @@ export async function openSession(path: string): Promise<{ session: ArchiveSessi
     throw new InputError(`${path} is a directory; strata opens image archives (.tar, .tar.gz), not folders.`);
   const file = await openFileSource(path);
   try {
-    const session = await ArchiveSession.open(file, nodeEnv);
+    const session = await ArchiveSession.open(file, nodeEnv, { indexer: nodeIndexer });
     // Closing the source closes the session too: a compressed archive's decoded copy goes with it.
     const source: FileSource = {
       ...file,

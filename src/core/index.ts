@@ -38,6 +38,13 @@ export {
   type OpenProgress,
 } from './session/archive-session';
 export {
+  ONE_AT_A_TIME,
+  type LayerIndexer,
+  type BlobRange,
+  type IndexJobOptions,
+} from './session/layer-indexer';
+export { indexLayer, type IndexLayerOptions } from './archive/index-layer';
+export {
   pickImage,
   pickPlatformDefault,
   platformString,

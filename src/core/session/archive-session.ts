@@ -14,6 +14,7 @@ import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
+import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
@@ -37,12 +38,16 @@ export interface OpenProgress {
 export interface SessionOptions {
   signal?: AbortSignal;
   onProgress?: (progress: OpenProgress) => void;
+  /** How layers are indexed: how many at once, and where (default: one at a time, in this thread). */
+  indexer?: LayerIndexer;
 }
 
 export class ArchiveSession {
   private readonly statuses = new Map<string, LayerStatus>();
   private readonly stacks = new Map<string, LayerStack>();
   private readonly contents: ContentCache;
+  /** Layers being indexed, by blob path: an image naming one blob twice reads it once. */
+  private readonly inFlight = new Map<string, Promise<void>>();
   private bytesRead: number;
 
   private constructor(
@@ -50,6 +55,7 @@ export class ArchiveSession {
     private readonly env: CoreEnv,
     readonly scan: OuterScan,
     readonly info: ArchiveInfo,
+    private readonly indexer: LayerIndexer,
   ) {
     // A compressed archive was read whole by the scan, its layers indexed on the way.
     this.bytesRead = scan.compression === 'none' ? 0 : source.size;
@@ -78,7 +84,7 @@ export class ArchiveSession {
               `The archive is truncated: it ends at byte ${scan.truncatedAt.toLocaleString('en')}. Layers stored past that point cannot be read.`,
             ],
           };
-    return new ArchiveSession(source, env, scan, info);
+    return new ArchiveSession(source, env, scan, info, options.indexer ?? ONE_AT_A_TIME);
   }
 
   /** Give back what the archive holds outside memory (a compressed archive's decoded copy). */
@@ -186,8 +192,9 @@ export class ArchiveSession {
   }
 
   /**
-   * Index every layer of an image, bottom to top, reporting each state change. A failed layer is
-   * marked with its reason and the rest go on: one corrupt layer never hides the others.
+   * Index every layer of an image, several at once (the indexer's concurrency), bottom layers first,
+   * reporting each state change. A failed layer is marked with its reason and the rest go on: one corrupt
+   * layer never hides the others. Cancelling stops every layer in flight.
    */
   async indexImage(
     image: ImageRecord,
@@ -197,18 +204,38 @@ export class ArchiveSession {
       onBytes?: (read: number) => void;
     } = {},
   ): Promise<void> {
-    for (const layer of image.layers) {
-      if (options.signal?.aborted) throw new AbortedError();
-      const current = this.status(layer);
-      if (current.state !== 'pending') {
-        options.onLayer?.(layer, current);
-        continue;
+    const queue = [...image.layers];
+    const lanes = Math.max(1, Math.min(this.indexer.concurrency, queue.length));
+    const lane = async () => {
+      for (let layer = queue.shift(); layer; layer = queue.shift()) {
+        if (options.signal?.aborted) throw new AbortedError();
+        await this.indexLayerOnce(layer, options);
       }
-      const path = layer.blobPath!;
-      const set = (status: LayerStatus) => {
-        this.statuses.set(path, status);
-        options.onLayer?.(layer, status);
-      };
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
+  }
+
+  private async indexLayerOnce(
+    layer: LayerRef,
+    options: {
+      signal?: AbortSignal;
+      onLayer?: (layer: LayerRef, status: LayerStatus) => void;
+      onBytes?: (read: number) => void;
+    },
+  ): Promise<void> {
+    const path = layer.blobPath;
+    const running = path === null ? undefined : this.inFlight.get(path);
+    if (running) await running;
+    const current = this.status(layer);
+    if (current.state !== 'pending' || path === null) {
+      options.onLayer?.(layer, current);
+      return;
+    }
+    const set = (status: LayerStatus) => {
+      this.statuses.set(path, status);
+      options.onLayer?.(layer, status);
+    };
+    const work = (async () => {
       set({ ...current, state: 'indexing' });
       try {
         const index = await this.indexBlob(
@@ -235,6 +262,12 @@ export class ArchiveSession {
           decodedBytes: 0,
         });
       }
+    })();
+    this.inFlight.set(path, work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(path);
     }
   }
 
@@ -254,11 +287,19 @@ export class ArchiveSession {
         `This layer is cut off: the archive ends at byte ${this.scan.truncatedAt.toLocaleString('en')}, inside it.`,
       );
     }
+    const onRead = (n: number) => {
+      this.bytesRead += n;
+      onBytes?.(this.bytesRead);
+    };
+    // A plain outer tar: the blob is a range of the archive another thread can read by itself.
+    if (this.indexer.index && this.scan.compression === 'none' && entry?.kind === 'file') {
+      return this.indexer.index(
+        { offset: entry.offset, size: entry.size },
+        { ...(signal ? { signal } : {}), onRead, onDecoded },
+      );
+    }
     const open = () => {
-      const stream = this.scan.openBlob(path, signal, (n) => {
-        this.bytesRead += n;
-        onBytes?.(this.bytesRead);
-      });
+      const stream = this.scan.openBlob(path, signal, onRead);
       if (!stream) throw new ArchiveError('missing-blob', `The layer blob ${path} cannot be read.`);
       return stream;
     };
