@@ -13,6 +13,14 @@ function eta(progress: Progress, startedAt: number): { rate: string; left: strin
   };
 }
 
+/** Several layers are read at once (one per layer worker): name each one in flight. */
+function layersLine(progress: Progress, done: number): string {
+  const total = progress.layers.length;
+  const reading = progress.layers.filter((l) => l.state === 'indexing').map((l) => `L${l.index}`);
+  if (reading.length === 0) return `layer ${Math.min(done + 1, total)} of ${total}`;
+  return `${done} of ${total} layers read; reading ${reading.join(', ')}`;
+}
+
 export function ProgressPanel({
   progress,
   startedAt,
@@ -36,9 +44,7 @@ export function ProgressPanel({
         <span>
           {formatSize(read)} of {formatSize(total)}
           {rate && ` · ${rate} · ${left}`}
-          {progress &&
-            progress.layers.length > 0 &&
-            ` · layer ${Math.min(done + 1, progress.layers.length)} of ${progress.layers.length}`}
+          {progress && progress.layers.length > 0 && ` · ${layersLine(progress, done)}`}
         </span>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           Cancel
