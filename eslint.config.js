@@ -106,10 +106,18 @@ export default tseslint.config(
       // The app does not use the React Compiler; TanStack Virtual's API is fine without it.
       'react-hooks/incompatible-library': 'off',
       ...layer(
-        ['**/worker/**', '**/cli/**', '**/core/**/!(model)*'],
-        'the UI reaches data through client/ and queries/.',
+        ['**/worker/**', '**/cli/**', '**/core/**/!(model)*', 'zustand', 'zustand/*'],
+        'the UI reaches data through client/ and queries/, and UI state through ui/state/ (the only zustand import).',
       ),
     },
+  },
+  {
+    files: ['src/ui/state/**/*.ts'],
+    ignores: ['src/ui/**/*.test.ts'],
+    rules: layer(
+      ['**/worker/**', '**/cli/**', '**/core/**/!(model)*'],
+      'the UI reaches data through client/ and queries/.',
+    ),
   },
   {
     files: ['src/cli/**/*.ts'],

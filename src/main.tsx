@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+// The tokens and shared styles come first: each feature's stylesheet builds on them.
+import './ui/theme/tokens.css';
+import './ui/theme/base.css';
 import { App } from './ui/App';
-import './ui/styles.css';
 import { useStore } from './ui/state/store';
 import { decodeShare } from './ui/features/graph/share-link';
 

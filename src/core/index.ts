@@ -56,7 +56,7 @@ export {
   formatSize,
   formatAgo,
   displayCreatedBy,
-  type HistoryView,
+  type HistoryStep,
 } from './session/history-view';
 export { inspectImage, type InspectJson } from './session/inspect-view';
 export { layerCreatedBy } from './session/history-view';
@@ -80,7 +80,7 @@ export {
   buildReport,
   renderReport,
   type ArchiveNames,
-  type EngineView,
+  type EngineReading,
   type ValidReport,
   type InvalidReport,
 } from './image/resolve-report';

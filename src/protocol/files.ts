@@ -3,9 +3,9 @@ export type {
   ChangeCounts,
   FileContent,
   PathEvent,
-  SearchHitView,
-  SearchView,
+  SearchMatch,
+  SearchMatches,
   TreeResult,
   TreeScope,
-  WasteView,
+  WasteSummary,
 } from '../core';

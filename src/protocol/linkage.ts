@@ -1,6 +1,6 @@
 /** Results of the Linkage view: the whole image's graph with a layout, ldd for one file, the blast radius. */
 
-export type { GraphData, GraphEdge, GraphNode, LddView } from '../core';
+export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
 
 /** One image's blast radius for a package or library. */
 export interface BlastImage {

@@ -5,9 +5,9 @@
  * posts the File itself, never its bytes (docs/conventions.md#big-data-stays-in-the-worker).
  */
 import type { RequestBody, RequestType, ResultOf } from './request-map';
-import type { ArchiveErrorCode, ImageView, LayerProgress } from '../core';
+import type { ArchiveErrorCode, ImageOverview, LayerProgress } from '../core';
 
-export type { ArchiveSummary, ImageSummary, ImageView, LayerProgress } from '../core';
+export type { ArchiveSummary, ImageSummary, ImageOverview, LayerProgress } from '../core';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -17,7 +17,7 @@ export interface Progress {
   readonly totalBytes: number;
   readonly layers: readonly LayerProgress[];
   /** A fresh view when a layer finished (indexing only). */
-  readonly view?: ImageView;
+  readonly view?: ImageOverview;
 }
 
 interface Envelope {
@@ -43,10 +43,10 @@ export type Response =
   | { readonly type: 'progress'; readonly id: number; readonly progress: Progress };
 
 export type {
-  EngineView,
+  EngineReading,
   ValidReport,
   InvalidReport,
-  HistoryView,
+  HistoryStep,
   InspectJson,
   Platform,
   TreeRequest,

@@ -1,2 +1,2 @@
 /** Results of the Packages view: installed packages, their files, the owner of a path, per-layer changes. */
-export type { LayerPackageChanges, OwnerView, PackageRow, PackagesView } from '../core';
+export type { LayerPackageChanges, PathOwners, PackageRow, PackageList } from '../core';

@@ -5,11 +5,11 @@
  * not compile. See docs/architecture.md, "Adding a worker request".
  */
 import type { TreeRequest } from '../core';
-import type { ArchiveSummary, ImageView } from './messages';
-import type { FileContent, PathEvent, SearchView, TreeResult, TreeScope, WasteView } from './files';
+import type { ArchiveSummary, ImageOverview } from './messages';
+import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, WasteSummary } from './files';
 import type { ResolveResult, SharedWith } from './names';
-import type { LayerPackageChanges, OwnerView, PackagesView } from './packages';
-import type { BlastImage, GraphData, LddView } from './linkage';
+import type { LayerPackageChanges, PathOwners, PackageList } from './packages';
+import type { BlastImage, GraphData, LddReport } from './linkage';
 
 /** One opened archive (the id the page gave it when opening) and one of its images. */
 export interface ImageTarget {
@@ -24,8 +24,8 @@ export interface RequestMap {
     result: ArchiveSummary;
   };
   /** Index every layer of an image, with progress and a fresh view per finished layer. */
-  'index-image': { body: ImageTarget; result: ImageView };
-  'image-view': { body: ImageTarget; result: ImageView };
+  'index-image': { body: ImageTarget; result: ImageOverview };
+  'image-view': { body: ImageTarget; result: ImageOverview };
   close: { body: { readonly archiveId: string }; result: null };
 
   tree: {
@@ -39,7 +39,7 @@ export interface RequestMap {
       readonly mode: 'substring' | 'glob' | 'regex';
       readonly limit: number;
     };
-    result: SearchView;
+    result: SearchMatches;
   };
   'path-history': { body: ImageTarget & { readonly path: string }; result: PathEvent[] };
   'read-file': {
@@ -51,14 +51,14 @@ export interface RequestMap {
     };
     result: FileContent;
   };
-  waste: { body: ImageTarget; result: WasteView };
+  waste: { body: ImageTarget; result: WasteSummary };
 
-  packages: { body: ImageTarget; result: PackagesView };
+  packages: { body: ImageTarget; result: PackageList };
   'package-files': {
     body: ImageTarget & { readonly name: string; readonly arch: string };
     result: string[];
   };
-  owner: { body: ImageTarget & { readonly path: string }; result: OwnerView };
+  owner: { body: ImageTarget & { readonly path: string }; result: PathOwners };
   /** The owning package's name per path (tree rows), null when none. */
   owners: {
     body: ImageTarget & { readonly paths: readonly string[] };
@@ -71,7 +71,7 @@ export interface RequestMap {
   'link-graph': { body: ImageTarget & { readonly layer: number | null }; result: GraphData };
   ldd: {
     body: ImageTarget & { readonly layer: number | null; readonly path: string };
-    result: LddView;
+    result: LddReport;
   };
   'blast-radius': { body: { readonly query: string }; result: BlastImage[] };
 

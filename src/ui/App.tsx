@@ -6,6 +6,7 @@ import { useActiveArchive } from './features/shell/use-active-archive';
 import { Workspace } from './features/shell/Workspace';
 import { ArchiveTabs } from './features/shell/ArchiveTabs';
 import { useStore } from './state/store';
+import './features/shell/shell.css';
 
 export function App() {
   const { opened, archive, imageKey, view, appState, message, cancel } = useActiveArchive();
@@ -31,7 +32,7 @@ export function App() {
         )}
         {!opened && <StartScreen />}
         {opened && archive && (
-          <Workspace fileKey={opened.key} archive={archive} imageKey={imageKey} view={view} />
+          <Workspace archiveId={opened.archiveId} archive={archive} imageKey={imageKey} view={view} />
         )}
       </main>
     </DropTarget>

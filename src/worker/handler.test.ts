@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { nodeSqliteOptions } from '../cli/sqlite-node';
 import { RequestError, WorkerClient, workerPort } from '../client/worker-client';
-import type { GraphData, LddView } from '../protocol/linkage';
-import type { ArchiveSummary, ImageView, Progress, Request, Response } from '../protocol/messages';
-import type { WasteView } from '../protocol/files';
+import type { GraphData, LddReport } from '../protocol/linkage';
+import type { ArchiveSummary, ImageOverview, Progress, Request, Response } from '../protocol/messages';
+import type { WasteSummary } from '../protocol/files';
 import { WorkerHandler } from './handler';
 import type { HandlerTable } from './handler-types';
 import { webEnv } from './web-env';
@@ -64,7 +64,7 @@ describe('the worker through its client', () => {
     expect(summary).toMatchObject({ archiveId: 'f1', fileName: 'sample.tar', format: 'oci-layout' });
     expect(summary.images).toHaveLength(1);
     expect(progress.some((p) => p.phase === 'scanning')).toBe(true);
-    const views: ImageView[] = [];
+    const views: ImageOverview[] = [];
     const view = await connection.client.request(
       { type: 'index-image', ...image },
       { onProgress: (p) => p.view && views.push(p.view) },
@@ -203,13 +203,13 @@ describe('the request map types both ends', () => {
   it('gives each request its own result type, without casts', () => {
     const client = new WorkerClient({ post: () => undefined, onResponse: () => undefined });
     const image = { archiveId: 'a', imageKey: 'k' };
-    expectTypeOf(client.request({ type: 'waste', ...image })).resolves.toEqualTypeOf<WasteView>();
+    expectTypeOf(client.request({ type: 'waste', ...image })).resolves.toEqualTypeOf<WasteSummary>();
     expectTypeOf(
       client.request({ type: 'link-graph', ...image, layer: null }),
     ).resolves.toEqualTypeOf<GraphData>();
     expectTypeOf(
       client.request({ type: 'ldd', ...image, layer: 0, path: '/bin/sh' }),
-    ).resolves.toEqualTypeOf<LddView>();
+    ).resolves.toEqualTypeOf<LddReport>();
     expectTypeOf(client.request({ type: 'close', archiveId: 'a' })).resolves.toEqualTypeOf<null>();
     // @ts-expect-error a request's body must be the map's: ldd needs a path
     void client.request({ type: 'ldd', ...image, layer: 0 });

@@ -16,7 +16,7 @@ export interface ArchiveNames {
 }
 
 /** How one engine reads the name, and what it finds in the archive when one was given. */
-export interface EngineView {
+export interface EngineReading {
   /** The full name this engine would use; null when podman has no single answer for a short name. */
   readonly normalized: string | null;
   readonly candidates: readonly string[];
@@ -24,7 +24,7 @@ export interface EngineView {
   readonly explanation: readonly string[];
 }
 
-export interface ValidReport extends EngineView {
+export interface ValidReport extends EngineReading {
   readonly version: 1;
   readonly input: string;
   readonly valid: true;
@@ -38,7 +38,7 @@ export interface ValidReport extends EngineView {
   readonly implied: readonly ImpliedPart[];
   readonly notes: readonly string[];
   readonly podmanPull: string;
-  readonly engines: { readonly docker: EngineView; readonly podman: EngineView };
+  readonly engines: { readonly docker: EngineReading; readonly podman: EngineReading };
 }
 
 export interface InvalidReport {
@@ -48,14 +48,14 @@ export interface InvalidReport {
   readonly error: string;
 }
 
-function dockerView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineView {
+function dockerView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineReading {
   const n = normalizeReference(input);
   const normalized = n.kind === 'name' ? n.normalized : n.kind === 'id' ? n.id : null;
   const found = archive === null ? null : lookupLocal(input, 'docker', conf, archive.names, archive.ids);
   return { normalized, candidates: [], matches: found?.matches ?? [], explanation: found?.explanation ?? [] };
 }
 
-function podmanView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineView {
+function podmanView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineReading {
   const plan = planPodmanLookup(input, conf);
   const found = archive === null ? null : lookupLocal(input, 'podman', conf, archive.names, archive.ids);
   const matches = found?.matches ?? [];
@@ -118,7 +118,7 @@ function lines(label: string, values: readonly string[]): string {
   return values.map((v, i) => `${(i === 0 ? label : '').padEnd(LABEL)}${v}\n`).join('');
 }
 
-function archiveLines(label: string, view: EngineView): string {
+function archiveLines(label: string, view: EngineReading): string {
   const head = view.matches.length > 0 ? `found: ${view.matches.join(', ')}` : 'not found';
   return lines(label, [head, ...view.explanation]);
 }

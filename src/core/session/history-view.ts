@@ -6,7 +6,7 @@
 import type { ImageRecord } from '../image/model';
 import type { ArchiveSession } from './archive-session';
 
-export interface HistoryView {
+export interface HistoryStep {
   /** podman's ID column: the image ID on the top row, "<missing>" elsewhere. */
   readonly id: string;
   readonly created: string | null;
@@ -27,8 +27,8 @@ export interface HistoryView {
   readonly warnings: readonly string[];
 }
 
-export function historyRows(session: ArchiveSession, image: ImageRecord): HistoryView[] {
-  const rows = image.history.map((h, i): HistoryView => {
+export function historyRows(session: ArchiveSession, image: ImageRecord): HistoryStep[] {
+  const rows = image.history.map((h, i): HistoryStep => {
     const layer = h.layerIndex === null ? undefined : image.layers[h.layerIndex];
     const status = layer ? session.status(layer) : undefined;
     const index = status?.index;

@@ -2,7 +2,7 @@
 import type { ArchiveFormat, Artifact, ImageRecord, Platform } from '../image/model';
 import { imageNames } from '../image/names';
 import type { ArchiveSession, LayerState } from '../session/archive-session';
-import { historyRows, type HistoryView } from '../session/history-view';
+import { historyRows, type HistoryStep } from '../session/history-view';
 import { inspectImage, type InspectJson } from '../session/inspect-view';
 import { pickImage, platformString } from '../session/pick-image';
 
@@ -31,10 +31,10 @@ export interface ArchiveSummary {
   readonly defaultImageKey: string | null;
 }
 
-export interface ImageView {
+export interface ImageOverview {
   readonly imageKey: string;
   /** Newest first, like podman history. */
-  readonly history: readonly HistoryView[];
+  readonly history: readonly HistoryStep[];
   readonly inspect: InspectJson;
   readonly complete: boolean;
 }
@@ -81,7 +81,7 @@ export function archiveSummary(
   };
 }
 
-export function imageView(session: ArchiveSession, image: ImageRecord, complete = true): ImageView {
+export function imageView(session: ArchiveSession, image: ImageRecord, complete = true): ImageOverview {
   return {
     imageKey: image.key,
     history: historyRows(session, image),

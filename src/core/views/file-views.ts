@@ -8,7 +8,7 @@ import { SearchQueryError, type ChangeDetail, type LayerStack } from '../layers'
 import type { ArchiveSession } from '../session/archive-session';
 import { layerCreatedBy } from '../session/history-view';
 
-export interface SearchHitView {
+export interface SearchMatch {
   readonly path: string;
   readonly kind: string;
   readonly size: number;
@@ -16,8 +16,8 @@ export interface SearchHitView {
   readonly inFinal: boolean;
 }
 
-export interface SearchView {
-  readonly hits: readonly SearchHitView[];
+export interface SearchMatches {
+  readonly hits: readonly SearchMatch[];
   readonly truncated: boolean;
 }
 
@@ -49,7 +49,7 @@ export function searchView(
   layer: number | 'all',
   query: { readonly text: string; readonly mode: 'substring' | 'glob' | 'regex' },
   limit: number,
-): SearchView {
+): SearchMatches {
   try {
     const result = stack.search(layer, query, limit);
     return {

@@ -18,9 +18,9 @@ import {
   layerPackageChanges,
   packagesView,
   type LayerPackageChanges,
-  type PackagesView,
+  type PackageList,
 } from './package-views';
-import { buildWasteView, type WasteView } from './waste-view';
+import { buildWasteView, type WasteSummary } from './waste-view';
 
 export interface ViewOptions {
   /** Where sql.js finds its wasm (a bundled worker must say; Node finds it beside the script). */
@@ -39,7 +39,7 @@ export interface LayerTree {
 export interface ImagePackages {
   readonly dbs: readonly PackageDb[];
   readonly packages: readonly InstalledPackage[];
-  readonly view: PackagesView;
+  readonly view: PackageList;
 }
 
 export interface ImageLinkage extends LinkageView, LayerTree {
@@ -119,7 +119,7 @@ export class ImageViews {
     return layerPackageChanges(image, perLayer);
   }
 
-  waste(image: ImageRecord): WasteView {
+  waste(image: ImageRecord): WasteSummary {
     return buildWasteView(this.session, image);
   }
 

@@ -14,7 +14,7 @@ export {
   type GraphEdge,
   type GraphLayout,
   type GraphNode,
-  type LddView,
+  type LddReport,
   type LinkageInput,
   type LinkageView,
 } from './linkage-view';
@@ -25,11 +25,11 @@ export {
   ownerView,
   packagesView,
   type LayerPackageChanges,
-  type OwnerView,
+  type PathOwners,
   type PackageRow,
-  type PackagesView,
+  type PackageList,
 } from './package-views';
-export { buildWasteView, type WasteView } from './waste-view';
+export { buildWasteView, type WasteSummary } from './waste-view';
 export { filterByContent } from './tree-by-content';
 export { TreeViews, type ChangeCounts, type TreeImage, type TreeResult, type TreeScope } from './tree-view';
 export {
@@ -38,7 +38,7 @@ export {
   layerProgress,
   type ArchiveSummary,
   type ImageSummary,
-  type ImageView,
+  type ImageOverview,
   type LayerProgress,
 } from './archive-view';
 export {
@@ -47,6 +47,6 @@ export {
   searchView,
   type FileContent,
   type PathEvent,
-  type SearchHitView,
-  type SearchView,
+  type SearchMatch,
+  type SearchMatches,
 } from './file-views';

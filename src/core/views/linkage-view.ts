@@ -50,7 +50,7 @@ export interface GraphData {
   readonly timings: { readonly resolve: number; readonly layout: number };
 }
 
-export interface LddView {
+export interface LddReport {
   readonly path: string;
   /** What `LC_ALL=C ldd -v PATH` prints inside the image, without load addresses. */
   readonly text: string;
@@ -187,7 +187,7 @@ function linkEdges(graph: LinkGraph, index: ReadonlyMap<string, number>, base: B
 }
 
 /** `ldd -v` of one load, as the page shows it. */
-export function lddView(path: string, load: LoadResult): LddView {
+export function lddView(path: string, load: LoadResult): LddReport {
   return {
     path,
     text: formatLdd(load, { verbose: true }),

@@ -17,7 +17,7 @@ export interface PackageRow {
   readonly fileCount: number;
 }
 
-export interface PackagesView {
+export interface PackageList {
   readonly managers: readonly string[];
   /** Where each database was found, e.g. "/var/lib/dpkg/status (dpkg-status)". */
   readonly locations: readonly string[];
@@ -26,7 +26,7 @@ export interface PackagesView {
   readonly problems: readonly string[];
 }
 
-export interface OwnerView {
+export interface PathOwners {
   readonly path: string;
   readonly canonicalPath: string;
   /** "name version arch" of every owner; empty when no package owns the path. */
@@ -55,7 +55,7 @@ export function isPackageDbFile(path: string): boolean {
   return PACKAGE_DB_DIRS.some((dir) => path.startsWith(`${dir}/`));
 }
 
-export function packagesView(dbs: readonly PackageDb[], errors: readonly Error[]): PackagesView {
+export function packagesView(dbs: readonly PackageDb[], errors: readonly Error[]): PackageList {
   return {
     managers: [...new Set(dbs.map((db) => db.manager))],
     locations: dbs.map((db) => `${db.location} (${db.format})`),
@@ -76,7 +76,7 @@ export function packagesView(dbs: readonly PackageDb[], errors: readonly Error[]
   };
 }
 
-export function ownerView(result: OwnerResult): OwnerView {
+export function ownerView(result: OwnerResult): PathOwners {
   return {
     path: result.path,
     canonicalPath: result.canonicalPath,

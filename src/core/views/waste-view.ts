@@ -10,7 +10,7 @@ import { layerCreatedBy } from '../session/history-view';
 /** How many of the largest hidden files and of dive's inefficiencies the view lists. */
 const LISTED = 50;
 
-export interface WasteView {
+export interface WasteSummary {
   readonly efficiency: number;
   readonly sizeBytes: number;
   readonly userSizeBytes: number;
@@ -24,7 +24,7 @@ export interface WasteView {
   readonly createdBy: readonly string[];
 }
 
-export function buildWasteView(session: ArchiveSession, image: ImageRecord): WasteView {
+export function buildWasteView(session: ArchiveSession, image: ImageRecord): WasteSummary {
   const layers = image.layers.map((l) => session.status(l).index?.entries ?? []);
   const dive = computeDiveFigures(layers);
   const trueWaste = session.layerStack(image).trueWaste(LISTED);

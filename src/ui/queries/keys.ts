@@ -25,9 +25,9 @@ export const queryKeys = {
     ['link-graph', archiveId, imageKey, layer] as const,
   ldd: (archiveId: string, imageKey: string, layer: number | null, path: string) =>
     ['ldd', archiveId, imageKey, layer, path] as const,
-  blast: (query: string, openFiles: string) => ['blast-radius', query, openFiles] as const,
-  resolve: (name: string, engine: string, conf: string, openFiles: string) =>
-    ['resolve', name, engine, conf, openFiles] as const,
-  sharedLayers: (archiveId: string, imageKey: string, openFiles: string) =>
-    ['shared-layers', archiveId, imageKey, openFiles] as const,
+  blast: (query: string, openArchives: string) => ['blast-radius', query, openArchives] as const,
+  resolve: (name: string, engine: string, conf: string, openArchives: string) =>
+    ['resolve', name, engine, conf, openArchives] as const,
+  sharedLayers: (archiveId: string, imageKey: string, openArchives: string) =>
+    ['shared-layers', archiveId, imageKey, openArchives] as const,
 };

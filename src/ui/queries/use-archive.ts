@@ -4,36 +4,36 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { ArchiveSummary, ImageView } from '../../protocol/messages';
-import { useStore, type OpenedFile } from '../state/store';
+import type { ArchiveSummary, ImageOverview } from '../../protocol/messages';
+import { useStore, type OpenedArchive } from '../state/store';
 import { queryKeys } from './keys';
 
-export function useArchive(opened: OpenedFile | undefined) {
+export function useArchive(opened: OpenedArchive | undefined) {
   const setProgress = useStore((s) => s.setProgress);
   return useQuery({
-    queryKey: queryKeys.archive(opened?.key ?? 'none'),
+    queryKey: queryKeys.archive(opened?.archiveId ?? 'none'),
     enabled: opened !== undefined,
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
     queryFn: ({ signal }) =>
       getClient().request(
-        // The archive's id is the page's key for the dropped file: one id for one opened archive.
-        { type: 'open', archiveId: opened!.key, file: opened!.file, name: opened!.file.name },
+        // The page names the archive: the worker keeps it under the same id.
+        { type: 'open', archiveId: opened!.archiveId, file: opened!.file, name: opened!.file.name },
         { signal, onProgress: setProgress },
       ),
   });
 }
 
 export function useImageView(
-  opened: OpenedFile | undefined,
+  opened: OpenedArchive | undefined,
   archive: ArchiveSummary | undefined,
   imageKey: string | null,
 ) {
   const setProgress = useStore((s) => s.setProgress);
   const queryClient = useQueryClient();
-  const key = queryKeys.imageView(opened?.key ?? 'none', imageKey ?? 'none');
-  return useQuery<ImageView>({
+  const key = queryKeys.imageView(opened?.archiveId ?? 'none', imageKey ?? 'none');
+  return useQuery<ImageOverview>({
     queryKey: key,
     enabled: archive !== undefined && imageKey !== null,
     staleTime: Infinity,

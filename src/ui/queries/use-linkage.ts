@@ -1,7 +1,7 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import { useStore } from '../state/store';
+import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -35,7 +35,7 @@ export function useLdd(image: ImageRef, layer: number | null, path: string | nul
 
 /** A package's or library's blast radius across every open image. */
 export function useBlastRadius(query: string) {
-  const open = useStore((s) => s.files.map((f) => f.key).join(','));
+  const open = useOpenArchivesKey();
   return useQuery({
     queryKey: queryKeys.blast(query, open),
     enabled: query.trim() !== '',

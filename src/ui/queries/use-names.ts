@@ -1,16 +1,12 @@
 /** Name resolution and shared base layers; both depend on which archives are open. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import { useStore } from '../state/store';
+import { useOpenArchivesKey } from '../state/store';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
-function useOpenFilesKey(): string {
-  return useStore((s) => s.files.map((f) => f.key).join(','));
-}
-
 export function useResolve(name: string, engine: 'docker' | 'podman', registriesConf: string) {
-  const open = useOpenFilesKey();
+  const open = useOpenArchivesKey();
   return useQuery({
     queryKey: queryKeys.resolve(name, engine, registriesConf, open),
     enabled: name.trim() !== '',
@@ -22,7 +18,7 @@ export function useResolve(name: string, engine: 'docker' | 'podman', registries
 }
 
 export function useSharedLayers(image: ImageRef | null) {
-  const open = useOpenFilesKey();
+  const open = useOpenArchivesKey();
   return useQuery({
     queryKey: queryKeys.sharedLayers(image?.archiveId ?? '', image?.imageKey ?? '', open),
     enabled: image !== null,

@@ -6,12 +6,18 @@ export type SortKey = 'name' | 'size';
 export type ChangeFilter = 'added' | 'modified' | 'removed' | 'unchanged';
 export type KindFilter = 'file' | 'symlink' | 'hardlink' | 'special' | 'elf' | 'script' | 'text';
 
+/** An image of an opened archive (the page's archive id) to compare the shown image against. */
+export interface CompareBase {
+  readonly archiveId: string;
+  readonly imageKey: string;
+}
+
 export interface FilesSlice {
   filesMode: FilesMode;
-  /** First layer of a compared range (changes mode); null = the selected layer alone. */
+  /** First layer of a compared range (changes mode); null = the current layer alone. */
   compareFrom: number | null;
   /** Another open image to compare the shown one against. */
-  compareBase: { fileKey: string; imageKey: string } | null;
+  compareBase: CompareBase | null;
   expanded: ReadonlySet<string>;
   selectedPath: string | null;
   sort: SortKey;
@@ -21,7 +27,7 @@ export interface FilesSlice {
   specialBitsOnly: boolean;
   setFilesMode(mode: FilesMode): void;
   setCompareFrom(layer: number | null): void;
-  setCompareBase(base: { fileKey: string; imageKey: string } | null): void;
+  setCompareBase(base: CompareBase | null): void;
   toggleExpanded(path: string): void;
   revealPath(path: string): void;
   selectPath(path: string | null): void;
@@ -47,8 +53,7 @@ export const createFilesSlice: StateCreator<FilesSlice> = (set) => ({
   minSize: null,
   specialBitsOnly: false,
   setFilesMode: (filesMode) => set({ filesMode }),
-  setCompareFrom: (compareFrom) =>
-    set({ compareFrom, filesMode: compareFrom === null ? 'changes' : 'changes' }),
+  setCompareFrom: (compareFrom) => set({ compareFrom, filesMode: 'changes' }),
   setCompareBase: (compareBase) => set({ compareBase, filesMode: 'changes' }),
   toggleExpanded: (path) =>
     set((s) => {

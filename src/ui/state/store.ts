@@ -1,100 +1,37 @@
 /**
- * UI state, the only zustand store (docs/conventions.md#ui-state-and-queries): which files were opened, which
- * one and which image is shown, the live progress of a load. Data read from archives lives in TanStack Query.
+ * UI state, the only zustand store (docs/conventions.md#ui-state-and-queries): which archives are
+ * open, which one and which image is shown, where the user is, and the live progress of a load.
+ * Data read from archives lives in TanStack Query. Components read it through a selector, so a
+ * progress tick re-renders only what shows progress.
  */
-import { create, type StateCreator } from 'zustand';
-import type { Progress } from '../../protocol/messages';
+import { create } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createArchivesSlice, type ArchivesSlice } from './archives-slice';
 import { createFilesSlice, type FilesSlice } from './files-slice';
-import { createGraphSlice, type GraphSlice } from './graph-slice';
+import { createLinkageSlice, type LinkageSlice } from './linkage-slice';
+import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 
-export type AppState = 'empty' | 'loading' | 'ready' | 'error';
+export type { OpenedArchive } from './archives-slice';
+export type { View } from './navigation-slice';
 
-export interface OpenedFile {
-  /** Local key of this drop (not the worker's archive id). */
-  readonly key: string;
-  readonly file: File;
-}
-
-export type View = 'layers' | 'files' | 'waste' | 'packages' | 'graph' | 'names';
-
-interface AppSlice {
-  view: View;
-  setView(view: View): void;
-  files: readonly OpenedFile[];
-  activeKey: string | null;
-  /** Selected image per opened file. */
-  imageKeys: Readonly<Record<string, string>>;
-  /** The history row whose details are open. */
-  selectedLayer: number | null;
-  /** The layer the Files view shows (null: the top layer). */
-  layer: number | null;
-  setLayer(layer: number | null): void;
-  progress: Progress | null;
-  progressStartedAt: number;
-  appState: AppState;
-  error: string | null;
-  openFile(file: File): void;
-  selectImage(fileKey: string, imageKey: string): void;
-  selectLayer(index: number | null): void;
-  setProgress(progress: Progress | null): void;
-  setAppState(state: AppState, error?: string | null): void;
-  closeFile(key: string): void;
-}
-
-let counter = 0;
-
-type StoreState = AppSlice & FilesSlice & GraphSlice;
-
-const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set) => ({
-  view: 'layers',
-  setView: (view) => set({ view }),
-  files: [],
-  activeKey: null,
-  imageKeys: {},
-  selectedLayer: null,
-  layer: null,
-  setLayer: (layer) => set({ layer, selectedPath: null }),
-  progress: null,
-  progressStartedAt: 0,
-  appState: 'empty',
-  error: null,
-  openFile: (file) => {
-    const key = `f${++counter}`;
-    set((s) => ({
-      files: [...s.files, { key, file }],
-      activeKey: key,
-      selectedLayer: null,
-      layer: null,
-      compareFrom: null,
-      selectedPath: null,
-      appState: 'loading',
-      error: null,
-      progress: null,
-      progressStartedAt: Date.now(),
-    }));
-  },
-  selectImage: (fileKey, imageKey) =>
-    set((s) => ({
-      imageKeys: { ...s.imageKeys, [fileKey]: imageKey },
-      selectedLayer: null,
-      layer: null,
-      compareFrom: null,
-      selectedPath: null,
-    })),
-  selectLayer: (index) => set({ selectedLayer: index }),
-  setProgress: (progress) =>
-    set((s) => ({ progress, progressStartedAt: progress && !s.progress ? Date.now() : s.progressStartedAt })),
-  setAppState: (appState, error = null) => set({ appState, error }),
-  closeFile: (key) =>
-    set((s) => {
-      const files = s.files.filter((f) => f.key !== key);
-      const activeKey = s.activeKey === key ? (files.at(-1)?.key ?? null) : s.activeKey;
-      return { files, activeKey, appState: files.length === 0 ? 'empty' : s.appState };
-    }),
-});
+export type StoreState = ArchivesSlice & NavigationSlice & FilesSlice & LinkageSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
-  ...createAppSlice(...a),
+  ...createArchivesSlice(...a),
+  ...createNavigationSlice(...a),
   ...createFilesSlice(...a),
-  ...createGraphSlice(...a),
+  ...createLinkageSlice(...a),
 }));
+
+/**
+ * Several fields in one call: the component re-renders only when one of the picked fields changes
+ * (compared one by one), not when the picked object is new.
+ */
+export function useStoreFields<T extends object>(pick: (s: StoreState) => T): T {
+  return useStore(useShallow(pick));
+}
+
+/** The ids of the open archives as one key: answers about "every open image" depend on it. */
+export function useOpenArchivesKey(): string {
+  return useStore((s) => s.archives.map((a) => a.archiveId).join(','));
+}

@@ -1,14 +1,14 @@
 /** How the tree is shown: changes or the merged tree, a compared range or image, search, sort, filters. */
 import type { ChangeCounts } from '../../../protocol/files';
 import { formatSize } from '../../../protocol/format';
-import { useStore, type OpenedFile } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import type { ChangeFilter, KindFilter } from '../../state/files-slice';
 
 const CHANGES: ChangeFilter[] = ['added', 'modified', 'removed', 'unchanged'];
 const KINDS: KindFilter[] = ['file', 'symlink', 'hardlink', 'special', 'elf', 'script', 'text'];
 
 export interface CompareChoice {
-  readonly fileKey: string;
+  readonly archiveId: string;
   readonly imageKey: string;
   readonly label: string;
 }
@@ -32,11 +32,28 @@ export function FilesToolbar({
   onSearchMode: (mode: 'substring' | 'glob' | 'regex') => void;
   compareChoices: readonly CompareChoice[];
 }) {
-  const s = useStore();
+  const s = useStoreFields((state) => ({
+    filesMode: state.filesMode,
+    compareFrom: state.compareFrom,
+    compareBase: state.compareBase,
+    sort: state.sort,
+    changeFilter: state.changeFilter,
+    kindFilter: state.kindFilter,
+    minSize: state.minSize,
+    specialBitsOnly: state.specialBitsOnly,
+    setFilesMode: state.setFilesMode,
+    setCompareFrom: state.setCompareFrom,
+    setCompareBase: state.setCompareBase,
+    setSort: state.setSort,
+    toggleChangeFilter: state.toggleChangeFilter,
+    toggleKindFilter: state.toggleKindFilter,
+    setMinSize: state.setMinSize,
+    setSpecialBitsOnly: state.setSpecialBitsOnly,
+  }));
   const base = s.compareBase;
   return (
-    <div className="files-toolbar">
-      <div className="files-toolbar__row">
+    <div className="toolbar">
+      <div className="toolbar__row">
         <div className="segmented" role="group" aria-label="Tree">
           <button
             type="button"
@@ -81,22 +98,22 @@ export function FilesToolbar({
             Against image{' '}
             <select
               aria-label="Compare against image"
-              value={base ? `${base.fileKey}|${base.imageKey}` : ''}
+              value={base ? `${base.archiveId}|${base.imageKey}` : ''}
               onChange={(e) => {
-                const [fileKey, imageKey] = e.currentTarget.value.split('|');
-                s.setCompareBase(fileKey && imageKey ? { fileKey, imageKey } : null);
+                const [archiveId, imageKey] = e.currentTarget.value.split('|');
+                s.setCompareBase(archiveId && imageKey ? { archiveId, imageKey } : null);
               }}
             >
               <option value="">—</option>
               {compareChoices.map((c) => (
-                <option key={`${c.fileKey}|${c.imageKey}`} value={`${c.fileKey}|${c.imageKey}`}>
+                <option key={`${c.archiveId}|${c.imageKey}`} value={`${c.archiveId}|${c.imageKey}`}>
                   {c.label}
                 </option>
               ))}
             </select>
           </label>
         )}
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <input
           type="search"
           aria-label="Search paths"
@@ -114,7 +131,7 @@ export function FilesToolbar({
           <option value="regex">regex</option>
         </select>
       </div>
-      <div className="files-toolbar__row">
+      <div className="toolbar__row">
         {counts && (
           <span className="counts" aria-label="Change counts">
             <span className="change change--added">+{counts.added.toLocaleString('en')}</span>{' '}
@@ -125,7 +142,7 @@ export function FilesToolbar({
             {formatSize(counts.removedBytes)}
           </span>
         )}
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <label>
           Sort{' '}
           <select
@@ -185,5 +202,3 @@ export function FilesToolbar({
     </div>
   );
 }
-
-export type { OpenedFile };

@@ -1,6 +1,6 @@
 /** What each layer changed: the layer strip, the tree (changes or merged), search, and the path panel. */
 import { useDeferredValue, useState } from 'react';
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import type { TreeScope } from '../../../protocol/files';
 import { useTreePages, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
@@ -9,21 +9,20 @@ import { FilesToolbar, type CompareChoice } from './FilesToolbar';
 import { LayerStrip } from './LayerStrip';
 import { PathPanel } from './PathPanel';
 import { SearchResults } from './SearchResults';
+import './files.css';
 
 export function FilesView({
   image,
   history,
   layerCount,
   compareChoices,
-  resolveBase,
 }: {
   image: ImageRef;
-  history: readonly HistoryView[];
+  history: readonly HistoryStep[];
   layerCount: number;
   compareChoices: readonly CompareChoice[];
-  resolveBase: (fileKey: string) => string | undefined;
 }) {
-  const selectedLayer = useStore((s) => s.layer);
+  const currentLayer = useStore((s) => s.layer);
   const mode = useStore((s) => s.filesMode);
   const compareFrom = useStore((s) => s.compareFrom);
   const compareBase = useStore((s) => s.compareBase);
@@ -31,11 +30,12 @@ export function FilesView({
   const [search, setSearch] = useState('');
   const [searchMode, setSearchMode] = useState<'substring' | 'glob' | 'regex'>('substring');
   const deferredSearch = useDeferredValue(search);
-  const layer = selectedLayer ?? layerCount - 1;
-  const baseArchive = compareBase ? resolveBase(compareBase.fileKey) : undefined;
+  const layer = currentLayer ?? layerCount - 1;
+  // A base whose archive was closed (or is still opening) is not compared against.
+  const baseOpen = compareChoices.some((c) => c.archiveId === compareBase?.archiveId);
   const scope: TreeScope =
-    compareBase && baseArchive
-      ? { layer, mode: 'changes', base: { archiveId: baseArchive, imageKey: compareBase.imageKey } }
+    compareBase && baseOpen
+      ? { layer, mode: 'changes', base: compareBase }
       : { layer, mode, ...(compareFrom !== null && mode === 'changes' ? { from: compareFrom } : {}) };
   const root = useTreePages(image, scope, [{ path: '/', offset: 0, limit: 1, sort: 'name' }])[0];
   return (

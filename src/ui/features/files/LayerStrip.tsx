@@ -1,9 +1,9 @@
 /** The layers to pick from, newest first like the Layers table; the shown layer is highlighted. */
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy, formatSize } from '../../../protocol/format';
 import { useStore } from '../../state/store';
 
-export function LayerStrip({ history, layer }: { history: readonly HistoryView[]; layer: number }) {
+export function LayerStrip({ history, layer }: { history: readonly HistoryStep[]; layer: number }) {
   const setLayer = useStore((s) => s.setLayer);
   const compareFrom = useStore((s) => s.compareFrom);
   const layers = history.filter((h) => h.layerIndex !== null);

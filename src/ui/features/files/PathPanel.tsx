@@ -1,5 +1,5 @@
 /** One path: its history through the layers (with the build step) and its contents at the shown layer. */
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy, formatPermissions, formatSize } from '../../../protocol/format';
 import { usePathHistory, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
@@ -14,7 +14,7 @@ export function PathPanel({
   image: ImageRef;
   layer: number;
   path: string;
-  history: readonly HistoryView[];
+  history: readonly HistoryStep[];
 }) {
   const events = usePathHistory(image, path);
   const setLayer = useStore((s) => s.setLayer);

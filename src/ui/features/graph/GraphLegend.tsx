@@ -1,6 +1,6 @@
 /** What the colours and shapes mean. */
 import type { GraphData } from '../../../protocol/linkage';
-import type { ColorBy } from '../../state/graph-slice';
+import type { ColorBy } from '../../state/linkage-slice';
 import { MISSING, nodeColor } from './draw';
 
 export function GraphLegend({ data, colorBy }: { data: GraphData; colorBy: ColorBy }) {

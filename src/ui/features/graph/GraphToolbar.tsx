@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { GraphData } from '../../../protocol/linkage';
 import type { ImageRef } from '../../queries/use-files';
-import { useStore } from '../../state/store';
+import { useStoreFields } from '../../state/store';
 import type { CanvasApi } from './use-graph-canvas';
 import type { DrawState } from './draw';
 import type { Shown } from './subgraph';
@@ -31,7 +31,17 @@ export function GraphToolbar({
   labels: boolean;
   onLabels: (on: boolean) => void;
 }) {
-  const s = useStore();
+  const s = useStoreFields((state) => ({
+    layer: state.layer,
+    linkageMode: state.linkageMode,
+    linkageSelected: state.linkageSelected,
+    colorBy: state.colorBy,
+    linkageSearch: state.linkageSearch,
+    setLayer: state.setLayer,
+    setLinkageSelection: state.setLinkageSelection,
+    setColorBy: state.setColorBy,
+    setLinkageSearch: state.setLinkageSearch,
+  }));
   const [copied, setCopied] = useState(false);
   const size = () => ({
     w: canvas.canvasRef.current?.clientWidth ?? 1200,
@@ -42,11 +52,11 @@ export function GraphToolbar({
     const hash = encodeShare({
       version: 1,
       imageId: data.imageId,
-      view: 'graph',
-      selected: s.graphSelected,
-      mode: s.graphMode,
+      view: 'linkage',
+      selected: s.linkageSelected,
+      mode: s.linkageMode,
       colorBy: s.colorBy,
-      search: s.graphSearch,
+      search: s.linkageSearch,
     });
     window.history.replaceState(null, '', hash);
     const url = window.location.href;
@@ -56,34 +66,34 @@ export function GraphToolbar({
     setTimeout(() => setCopied(false), 2000);
   };
   return (
-    <div className="files-toolbar">
-      <div className="files-toolbar__row">
+    <div className="toolbar">
+      <div className="toolbar__row">
         <input
           type="search"
           aria-label="Search nodes"
           placeholder="Find a file or SONAME (e.g. libssl)"
-          value={s.graphSearch}
-          onChange={(e) => s.setGraphSearch(e.currentTarget.value)}
+          value={s.linkageSearch}
+          onChange={(e) => s.setLinkageSearch(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key !== 'Enter') return;
             const first = [...highlight][0];
             if (first !== undefined) canvas.center(first);
           }}
         />
-        {s.graphSearch && <span>{highlight.size} found</span>}
+        {s.linkageSearch && <span>{highlight.size} found</span>}
         {highlight.size > 0 && (
           <>
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => s.setGraphSelection(data.nodes[[...highlight][0]!]!.path, 'focus')}
+              onClick={() => s.setLinkageSelection(data.nodes[[...highlight][0]!]!.path, 'focus')}
             >
               Focus
             </button>
             <button
               type="button"
               className="button button--secondary"
-              onClick={() => s.setGraphSelection(data.nodes[[...highlight][0]!]!.path, 'reverse')}
+              onClick={() => s.setLinkageSelection(data.nodes[[...highlight][0]!]!.path, 'reverse')}
             >
               Reverse
             </button>
@@ -92,24 +102,24 @@ export function GraphToolbar({
         <div className="segmented" role="group" aria-label="Graph mode">
           <button
             type="button"
-            aria-pressed={s.graphMode === 'all'}
-            onClick={() => s.setGraphSelection(s.graphSelected, 'all')}
+            aria-pressed={s.linkageMode === 'all'}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'all')}
           >
             Whole image
           </button>
           <button
             type="button"
-            aria-pressed={s.graphMode === 'focus'}
-            disabled={!s.graphSelected}
-            onClick={() => s.setGraphSelection(s.graphSelected, 'focus')}
+            aria-pressed={s.linkageMode === 'focus'}
+            disabled={!s.linkageSelected}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'focus')}
           >
             Loads
           </button>
           <button
             type="button"
-            aria-pressed={s.graphMode === 'reverse'}
-            disabled={!s.graphSelected}
-            onClick={() => s.setGraphSelection(s.graphSelected, 'reverse')}
+            aria-pressed={s.linkageMode === 'reverse'}
+            disabled={!s.linkageSelected}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'reverse')}
           >
             Loaded by
           </button>
@@ -147,7 +157,7 @@ export function GraphToolbar({
         <button type="button" className="button button--secondary" onClick={() => canvas.fit()}>
           Fit
         </button>
-        <span className="files-toolbar__spacer" />
+        <span className="toolbar__spacer" />
         <button
           type="button"
           className="button button--secondary"

@@ -12,6 +12,7 @@ import { useGraphCanvas } from './use-graph-canvas';
 import { GraphToolbar } from './GraphToolbar';
 import { LddPanel } from './LddPanel';
 import { GraphLegend } from './GraphLegend';
+import './linkage.css';
 
 export function GraphView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
@@ -32,11 +33,11 @@ function GraphCanvas({
   data: NonNullable<ReturnType<typeof useLinkGraph>['data']>;
   layerCount: number;
 }) {
-  const mode = useStore((s) => s.graphMode);
-  const selectedPath = useStore((s) => s.graphSelected);
+  const mode = useStore((s) => s.linkageMode);
+  const selectedPath = useStore((s) => s.linkageSelected);
   const colorBy = useStore((s) => s.colorBy);
-  const search = useStore((s) => s.graphSearch);
-  const setSelection = useStore((s) => s.setGraphSelection);
+  const search = useStore((s) => s.linkageSearch);
+  const setSelection = useStore((s) => s.setLinkageSelection);
   const byPath = useMemo(() => new Map(data.nodes.map((n, i) => [n.path, i])), [data]);
   const selected = selectedPath === null ? null : (byPath.get(selectedPath) ?? null);
   const shown = useMemo(() => showGraph(data, mode, selected), [data, mode, selected]);

@@ -2,7 +2,7 @@
  * A link that reopens the same view: the image id, the view, the selection and the filters, in the URL's hash
  * (never sent to a server). Versioned (docs/conventions.md#versioned-output): v=1.
  */
-import type { SharedView } from '../../state/graph-slice';
+import type { SharedView } from '../../state/linkage-slice';
 
 export function encodeShare(view: SharedView): string {
   const params = new URLSearchParams({

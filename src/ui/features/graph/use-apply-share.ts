@@ -1,18 +1,11 @@
 /** When the shown image is the one a shared link names, open the view the link describes. */
 import { useEffect } from 'react';
-import { useStore, type View } from '../../state/store';
-
-const VIEWS: readonly View[] = ['layers', 'files', 'waste', 'packages', 'graph', 'names'];
+import { useStore } from '../../state/store';
 
 export function useApplyShare(imageId: string | null): void {
   const pending = useStore((s) => s.pendingShare);
+  const apply = useStore((s) => s.applyPendingShare);
   useEffect(() => {
-    if (!pending || !imageId || pending.imageId !== imageId) return;
-    const s = useStore.getState();
-    s.setView(VIEWS.includes(pending.view as View) ? (pending.view as View) : 'graph');
-    s.setGraphSelection(pending.selected, pending.selected ? pending.mode : 'all');
-    s.setColorBy(pending.colorBy);
-    s.setGraphSearch(pending.search);
-    s.setPendingShare(null);
-  }, [pending, imageId]);
+    if (pending && imageId && pending.imageId === imageId) apply();
+  }, [pending, imageId, apply]);
 }

@@ -1,5 +1,6 @@
 /** Which image of the archive is shown: every image and platform by name; absent platforms listed, disabled. */
 import type { ArchiveSummary } from '../../../protocol/messages';
+import './image.css';
 
 function label(image: ArchiveSummary['images'][number]): string {
   const name = image.names[0] ?? image.bareTags[0] ?? `untagged ${image.id.slice(7, 19)}`;

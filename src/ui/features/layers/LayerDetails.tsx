@@ -1,8 +1,8 @@
 /** The full record of one build step: command as stored, identities, compression, warnings. */
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import { formatSize } from '../../../protocol/format';
 
-export function LayerDetails({ row }: { row: HistoryView }) {
+export function LayerDetails({ row }: { row: HistoryStep }) {
   return (
     <dl className="details">
       <dt>Created by</dt>

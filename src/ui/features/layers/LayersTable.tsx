@@ -3,23 +3,28 @@
  * LABEL, CMD…) included and marked; details of a step (full command, digests, compression,
  * warnings) on demand.
  */
-import { Fragment } from 'react';
-import type { HistoryView } from '../../../protocol/messages';
+import { Fragment, useState } from 'react';
+import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy, formatAgo, formatSize } from '../../../protocol/format';
 import { useStore } from '../../state/store';
 import { LayerDetails } from './LayerDetails';
 import { StateBadge } from './StateBadge';
+import './layers.css';
 
 export function LayersTable({
   rows,
   shared,
 }: {
-  rows: readonly HistoryView[];
+  rows: readonly HistoryStep[];
   shared?: ReadonlyMap<number, string>;
 }) {
-  const selected = useStore((s) => s.selectedLayer);
-  const select = useStore((s) => s.selectLayer);
+  const layer = useStore((s) => s.layer);
   const setLayer = useStore((s) => s.setLayer);
+  // Which step's details are open is this table's own business (empty steps have no layer); it
+  // opens on the current layer's step when the table is shown again.
+  const [openStep, setOpenStep] = useState(() =>
+    rows.findIndex((r) => r.layerIndex !== null && r.layerIndex === layer),
+  );
   return (
     <table className="layers" aria-label="Layers">
       <thead>
@@ -37,7 +42,7 @@ export function LayersTable({
       <tbody>
         {rows.map((row, i) => {
           const rowKey = rows.length - 1 - i;
-          const open = selected === rowKey;
+          const open = openStep === i;
           return (
             <Fragment key={rowKey}>
               <tr
@@ -45,7 +50,7 @@ export function LayersTable({
                 aria-expanded={open}
                 data-layer-index={row.layerIndex ?? ''}
                 onClick={() => {
-                  select(open ? null : rowKey);
+                  setOpenStep(open ? -1 : i);
                   if (row.layerIndex !== null) setLayer(row.layerIndex);
                 }}
               >

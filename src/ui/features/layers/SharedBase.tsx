@@ -3,6 +3,7 @@
  * summary a reviewer wants ("L0–L2 are the base image …"), and where the two diverge.
  */
 import type { SharedWith } from '../../../protocol/names';
+import './layers.css';
 
 export function sharedMarks(shared: readonly SharedWith[] | undefined): Map<number, string> {
   const marks = new Map<number, string>();

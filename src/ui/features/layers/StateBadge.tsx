@@ -1,7 +1,7 @@
 /** A layer's reading state: verified, digest mismatch, failed, not included, or in progress. */
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 
-export function StateBadge({ row }: { row: HistoryView }) {
+export function StateBadge({ row }: { row: HistoryStep }) {
   if (row.emptyLayer) return null;
   if (row.state === 'failed')
     return (

@@ -1,5 +1,5 @@
 /** One engine's reading of the name and what it finds among the open images. */
-import type { EngineView, ValidReport } from '../../../protocol/messages';
+import type { EngineReading, ValidReport } from '../../../protocol/messages';
 
 export function EngineAnswer({
   title,
@@ -8,7 +8,7 @@ export function EngineAnswer({
   podman = false,
 }: {
   title: string;
-  view: EngineView;
+  view: EngineReading;
   report: ValidReport;
   podman?: boolean;
 }) {

@@ -8,6 +8,7 @@ import { DEFAULT_REGISTRIES_CONF_TEXT } from '../../../protocol/names';
 import { useResolve } from '../../queries/use-names';
 import { NameParts } from './NameParts';
 import { EngineAnswer } from './EngineAnswer';
+import './names.css';
 
 export function ResolverPanel({ initialName }: { initialName: string }) {
   const [name, setName] = useState(initialName);

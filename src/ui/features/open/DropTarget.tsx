@@ -5,6 +5,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useStore } from '../../state/store';
 import { openFiles } from './open-file';
+import './open.css';
 
 export const ACCEPT =
   '.tar,.tar.gz,.tgz,.gz,.tar.zst,.zst,.oci,application/x-tar,application/gzip,application/zstd';
@@ -32,8 +33,7 @@ export function DropTarget({ children }: { children: ReactNode }) {
       if (isDirectoryDrop(event)) {
         useStore
           .getState()
-          .setAppState(
-            'error',
+          .setDropError(
             'That is a folder. strata opens image archives: save the image first (docker save -o image.tar NAME, or podman save) and drop the .tar.',
           );
         return;

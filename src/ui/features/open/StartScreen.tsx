@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { FileInput } from './DropTarget';
 import { openSample } from './open-file';
+import './open.css';
 
 export function StartScreen() {
   const [error, setError] = useState<string | null>(null);

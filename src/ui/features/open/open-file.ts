@@ -3,7 +3,7 @@ import { useStore } from '../../state/store';
 
 export function openFiles(files: FileList | readonly File[] | null | undefined): void {
   const list = files ? Array.from(files) : [];
-  for (const file of list) useStore.getState().openFile(file);
+  for (const file of list) useStore.getState().openArchive(file);
 }
 
 export async function openSample(): Promise<void> {

@@ -36,7 +36,7 @@ export function BlastRadius() {
     <section className="panel blast" aria-label="Blast radius">
       <h2>Blast radius</h2>
       <form
-        className="files-toolbar__row"
+        className="toolbar__row"
         onSubmit={(e) => {
           e.preventDefault();
           setQuery(text);

@@ -9,6 +9,7 @@ import { BlastRadius } from './BlastRadius';
 import { PackageLayers } from './PackageLayers';
 import { fetchSbom } from '../../queries/use-packages';
 import { downloadBlob } from '../download';
+import './packages.css';
 
 type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 
@@ -55,14 +56,14 @@ export function PackagesView({ image }: { image: ImageRef }) {
     <div className="packages">
       <BlastRadius />
       <section className="panel packages__list" aria-label="Packages">
-        <div className="files-toolbar__row">
+        <div className="toolbar__row">
           <h2>Packages</h2>
           <span className="muted">
             {data.packages.length === 0
               ? 'No package database found (rpm, dpkg or apk).'
               : `${data.packages.length.toLocaleString('en')} ${data.managers.join(' + ')} packages · ${data.locations.join(', ')}`}
           </span>
-          <span className="files-toolbar__spacer" />
+          <span className="toolbar__spacer" />
           <input
             type="search"
             aria-label="Search packages"

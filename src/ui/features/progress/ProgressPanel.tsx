@@ -1,6 +1,7 @@
 /** Loading: bytes read of total, throughput and time left, each layer's state, and Cancel. */
 import type { Progress } from '../../../protocol/messages';
 import { formatSize } from '../../../protocol/format';
+import './progress.css';
 
 function eta(progress: Progress, startedAt: number): { rate: string; left: string } {
   const seconds = (Date.now() - startedAt) / 1000;

@@ -9,34 +9,36 @@ import { queryKeys } from '../../queries/keys';
 import { useStore } from '../../state/store';
 
 export function ArchiveTabs() {
-  const files = useStore((s) => s.files);
-  const activeKey = useStore((s) => s.activeKey);
+  const archives = useStore((s) => s.archives);
+  const activeArchiveId = useStore((s) => s.activeArchiveId);
+  const showArchive = useStore((s) => s.showArchive);
   const queryClient = useQueryClient();
-  if (files.length < 2) return null;
-  const close = (key: string) => {
-    const summary = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(key));
-    if (summary) void getClient().request({ type: 'close', archiveId: summary.archiveId });
-    void queryClient.cancelQueries({ queryKey: queryKeys.archive(key) });
-    queryClient.removeQueries({ queryKey: queryKeys.archive(key) });
-    useStore.getState().closeFile(key);
+  if (archives.length < 2) return null;
+  const close = (archiveId: string) => {
+    // Only an archive the worker finished opening has anything there to free.
+    if (queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(archiveId)))
+      void getClient().request({ type: 'close', archiveId });
+    void queryClient.cancelQueries({ queryKey: queryKeys.archive(archiveId) });
+    queryClient.removeQueries({ queryKey: queryKeys.archive(archiveId) });
+    useStore.getState().closeArchive(archiveId);
   };
   return (
     <nav className="tabs" aria-label="Open archives">
-      {files.map((f) => (
-        <span key={f.key} className={f.key === activeKey ? 'tab tab--active' : 'tab'}>
+      {archives.map((a) => (
+        <span key={a.archiveId} className={a.archiveId === activeArchiveId ? 'tab tab--active' : 'tab'}>
           <button
             type="button"
             className="tab__name"
-            aria-current={f.key === activeKey}
-            onClick={() => useStore.setState({ activeKey: f.key, selectedLayer: null, layer: null })}
+            aria-current={a.archiveId === activeArchiveId}
+            onClick={() => showArchive(a.archiveId)}
           >
-            {f.file.name}
+            {a.file.name}
           </button>
           <button
             type="button"
             className="tab__close"
-            aria-label={`Close ${f.file.name}`}
-            onClick={() => close(f.key)}
+            aria-label={`Close ${a.file.name}`}
+            onClick={() => close(a.archiveId)}
           >
             ×
           </button>

@@ -6,7 +6,7 @@ const TABS: { view: View; label: string; needsIndex: boolean }[] = [
   { view: 'files', label: 'Files', needsIndex: true },
   { view: 'waste', label: 'Waste', needsIndex: true },
   { view: 'packages', label: 'Packages', needsIndex: true },
-  { view: 'graph', label: 'Linkage', needsIndex: true },
+  { view: 'linkage', label: 'Linkage', needsIndex: true },
   { view: 'names', label: 'Names', needsIndex: false },
 ];
 

@@ -1,5 +1,5 @@
 /** One opened archive: its image picker, and the views of the shown image. */
-import type { ArchiveSummary, ImageView } from '../../../protocol/messages';
+import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
 import { formatSize } from '../../../protocol/format';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
@@ -17,20 +17,20 @@ import { useSharedLayers } from '../../queries/use-names';
 import { useCompareChoices } from './use-compare-choices';
 
 export function Workspace({
-  fileKey,
+  archiveId,
   archive,
   imageKey,
   view,
 }: {
-  fileKey: string;
+  archiveId: string;
   archive: ArchiveSummary;
   imageKey: string | null;
-  view: ImageView | undefined;
+  view: ImageOverview | undefined;
 }) {
   const selectImage = useStore((s) => s.selectImage);
   const current = useStore((s) => s.view);
-  const { choices, archiveIdOf } = useCompareChoices(fileKey, imageKey);
-  const image = imageKey ? { fileKey, archiveId: archive.archiveId, imageKey } : null;
+  const choices = useCompareChoices(archiveId, imageKey);
+  const image = imageKey ? { archiveId, imageKey } : null;
   const shared = useSharedLayers(image);
   useApplyShare(view?.inspect.id ?? null);
   const firstName = archive.images.find((i) => i.key === imageKey)?.names[0] ?? '';
@@ -46,7 +46,7 @@ export function Workspace({
           </span>
         </div>
         {imageKey && (
-          <ImagePicker archive={archive} value={imageKey} onChange={(key) => selectImage(fileKey, key)} />
+          <ImagePicker archive={archive} value={imageKey} onChange={(key) => selectImage(archiveId, key)} />
         )}
       </div>
       {archive.warnings.map((w) => (
@@ -68,7 +68,11 @@ export function Workspace({
               <section className="panel panel--wide">
                 <h2>Layers</h2>
                 <SharedBase shared={shared.data ?? []} layerCount={view.inspect.layers.length} />
-                <LayersTable rows={view.history} shared={sharedMarks(shared.data)} />
+                <LayersTable
+                  key={`${archiveId}|${imageKey}`}
+                  rows={view.history}
+                  shared={sharedMarks(shared.data)}
+                />
               </section>
               <ImagePanel image={view.inspect} />
             </div>
@@ -79,13 +83,12 @@ export function Workspace({
               history={view.history}
               layerCount={view.inspect.layers.length}
               compareChoices={choices}
-              resolveBase={archiveIdOf}
             />
           )}
           {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
           {current === 'names' && <ResolverPanel initialName={firstName} />}
           {current === 'packages' && view.complete && <PackagesView image={image} />}
-          {current === 'graph' && view.complete && (
+          {current === 'linkage' && view.complete && (
             <GraphView image={image} layerCount={view.inspect.layers.length} />
           )}
         </>

@@ -6,18 +6,19 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useArchive, useImageView } from '../../queries/use-archive';
 import { queryKeys } from '../../queries/keys';
-import { useStore, type AppState } from '../../state/store';
+import { useStore } from '../../state/store';
 import { RequestError } from '../../../client';
 
+/** What the page is doing, for the user and for tests. */
+export type AppState = 'empty' | 'loading' | 'ready' | 'error';
+
 export function useActiveArchive() {
-  const files = useStore((s) => s.files);
-  const activeKey = useStore((s) => s.activeKey);
-  const imageKeys = useStore((s) => s.imageKeys);
-  const dropError = useStore((s) => s.error);
-  const opened = files.find((f) => f.key === activeKey);
+  const opened = useStore((s) => s.archives.find((a) => a.archiveId === s.activeArchiveId));
+  const picked = useStore((s) => (s.activeArchiveId === null ? undefined : s.imageKeys[s.activeArchiveId]));
+  const dropError = useStore((s) => s.dropError);
   const archive = useArchive(opened);
   const imageKey = opened
-    ? (imageKeys[opened.key] ?? archive.data?.defaultImageKey ?? archive.data?.images[0]?.key ?? null)
+    ? (picked ?? archive.data?.defaultImageKey ?? archive.data?.images[0]?.key ?? null)
     : null;
   const view = useImageView(opened, archive.data, imageKey);
 
@@ -41,10 +42,11 @@ export function useActiveArchive() {
   const queryClient = useQueryClient();
   const cancel = () => {
     if (!opened) return;
-    void queryClient.cancelQueries({ queryKey: queryKeys.archive(opened.key) });
-    if (imageKey) void queryClient.cancelQueries({ queryKey: queryKeys.imageView(opened.key, imageKey) });
-    queryClient.removeQueries({ queryKey: queryKeys.archive(opened.key) });
-    useStore.getState().closeFile(opened.key);
+    void queryClient.cancelQueries({ queryKey: queryKeys.archive(opened.archiveId) });
+    if (imageKey)
+      void queryClient.cancelQueries({ queryKey: queryKeys.imageView(opened.archiveId, imageKey) });
+    queryClient.removeQueries({ queryKey: queryKeys.archive(opened.archiveId) });
+    useStore.getState().closeArchive(opened.archiveId);
   };
 
   return { opened, archive: archive.data, imageKey, view: view.data, appState, message, cancel };

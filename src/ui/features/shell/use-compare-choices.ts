@@ -5,24 +5,22 @@ import { queryKeys } from '../../queries/keys';
 import { useStore } from '../../state/store';
 import type { CompareChoice } from '../files/FilesToolbar';
 
-export function useCompareChoices(fileKey: string, imageKey: string | null) {
-  const files = useStore((s) => s.files);
+export function useCompareChoices(archiveId: string, imageKey: string | null): CompareChoice[] {
+  const archives = useStore((s) => s.archives);
   const queryClient = useQueryClient();
   const choices: CompareChoice[] = [];
-  const archiveIds = new Map<string, string>();
-  for (const f of files) {
-    const summary = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(f.key));
+  for (const a of archives) {
+    const summary = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(a.archiveId));
     if (!summary) continue;
-    archiveIds.set(f.key, summary.archiveId);
     for (const i of summary.images) {
-      if (f.key === fileKey && i.key === imageKey) continue;
+      if (a.archiveId === archiveId && i.key === imageKey) continue;
       const p = i.platform;
       choices.push({
-        fileKey: f.key,
+        archiveId: a.archiveId,
         imageKey: i.key,
         label: `${i.names[0] ?? i.id.slice(7, 19)} · ${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}`,
       });
     }
   }
-  return { choices, archiveIdOf: (key: string) => archiveIds.get(key) };
+  return choices;
 }

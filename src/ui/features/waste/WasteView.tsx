@@ -3,14 +3,15 @@
  * the corrected figure that charges only bytes not visible in the final image, to the step that
  * wrote them and to the step that hid them.
  */
-import type { HistoryView } from '../../../protocol/messages';
+import type { HistoryStep } from '../../../protocol/messages';
 import { displayCreatedBy, formatSize } from '../../../protocol/format';
 import { useWaste, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
+import './waste.css';
 
 const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)} %` : '—');
 
-export function WasteView({ image }: { image: ImageRef; history: readonly HistoryView[] }) {
+export function WasteView({ image }: { image: ImageRef; history: readonly HistoryStep[] }) {
   const waste = useWaste(image);
   const setView = useStore((s) => s.setView);
   const setLayer = useStore((s) => s.setLayer);
