@@ -59,10 +59,25 @@ const spillToTempFile: CreateSpill = async (name) => {
       }
       size += chunk.length;
     },
-    finish: () => Promise.resolve({ ...handleSource(handle, name, size), close: () => handle.close() }),
+    finish() {
+      const source = {
+        ...handleSource(handle, name, size),
+        close: () => {
+          closeWhenCollected.unregister(source);
+          return handle.close();
+        },
+      };
+      closeWhenCollected.register(source, handle, source);
+      return Promise.resolve(source);
+    },
     discard: () => handle.close(),
   };
 };
+
+/** A session dropped without close() (a test, a one-shot caller) still gives its spill's descriptor back. */
+const closeWhenCollected = new FinalizationRegistry<FileHandle>((handle) => {
+  handle.close().catch(() => undefined);
+});
 
 export interface FileSource extends ByteSource {
   close(): Promise<void>;
