@@ -5,15 +5,46 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * Dependencies point one way: ui → client → protocol ← worker → core
- * (docs/conventions.md#dependencies-point-one-way).
+ * Dependencies point one way: ui → client → protocol ← worker → core, and cli → core
+ * (docs/conventions.md#dependencies-point-one-way). `forbidden` are import paths (gitignore-style globs); `deep` are
+ * regular expressions for paths that reach past a room's public module.
  */
-const layer = (/** @type {(string | string[])[]} */ forbidden, /** @type {string} */ why) => ({
+const layer = (
+  /** @type {(string | string[])[]} */ forbidden,
+  /** @type {string} */ why,
+  /** @type {{ regex: string, message: string }[]} */ deep = [],
+) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: forbidden.map((group) => ({ group: Array.isArray(group) ? group : [group], message: why })) },
+    {
+      patterns: [
+        ...forbidden.map((group) => ({ group: Array.isArray(group) ? group : [group], message: why })),
+        ...deep,
+      ],
+    },
   ],
 });
+
+/**
+ * The worker and the CLI see the core only through its public modules: src/core/index.ts (and src/core/testing/
+ * for tests). Exceptions, each with its reason:
+ *   - none for the worker and the CLI;
+ *   - src/protocol/format.ts re-exports the core's pure display formatters (formatSize, formatAgo,
+ *     displayCreatedBy, shortDigest, formatPermissions) so that the page, which may not import the core,
+ *     prints sizes, times and modes exactly as the CLI does.
+ */
+const CORE_INTERNALS = {
+  regex: String.raw`(^|/)core/(?!index$)`,
+  message: 'import the core through its public API (src/core/index.ts), not its internals.',
+};
+const CORE_INTERNALS_BUT_TESTING = {
+  regex: String.raw`(^|/)core/(?!index$|testing/)`,
+  message: 'tests may use src/core/testing/; everything else comes from src/core/index.ts.',
+};
+const CORE_TESTING = {
+  regex: String.raw`(^|/)testing/`,
+  message: 'test helpers (src/core/testing, src/cli/testing) are for tests only.',
+};
 
 export default tseslint.config(
   {
@@ -73,14 +104,35 @@ export default tseslint.config(
         'node:*',
       ],
       'core is pure TypeScript: it imports nothing of the app and no environment.',
+      [CORE_TESTING],
     ),
   },
   {
     files: ['src/protocol/**/*.ts'],
-    rules: layer(
-      ['**/worker/**', '**/client/**', '**/ui/**', '**/cli/**', 'react', 'zustand'],
-      'protocol holds only message types.',
-    ),
+    rules: {
+      ...layer(
+        ['**/worker/**', '**/client/**', '**/ui/**', '**/cli/**', 'react', 'zustand'],
+        'protocol holds only message types.',
+        [CORE_INTERNALS],
+      ),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`(^|/)core$`,
+              allowTypeImports: true,
+              message: 'protocol holds only message types: import types from the core, no values.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one exception to "protocol imports only types from the core", listed above.
+    files: ['src/protocol/format.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     files: ['src/worker/**/*.ts'],
@@ -89,6 +141,7 @@ export default tseslint.config(
     rules: layer(
       ['**/client/**', '**/ui/**', '**/cli/**', 'react', 'zustand'],
       'the worker talks to the page only through protocol/.',
+      [CORE_INTERNALS],
     ),
   },
   {
@@ -121,6 +174,16 @@ export default tseslint.config(
   },
   {
     files: ['src/cli/**/*.ts'],
-    rules: layer(['**/ui/**', '**/client/**', '**/worker/**', 'react'], 'the CLI runs core directly.'),
+    ignores: ['src/cli/**/*.test.ts', 'src/cli/testing/**'],
+    rules: layer(['**/ui/**', '**/client/**', '**/worker/**', 'react'], 'the CLI runs core directly.', [
+      CORE_INTERNALS,
+      CORE_TESTING,
+    ]),
+  },
+  {
+    files: ['src/cli/**/*.test.ts', 'src/cli/testing/**/*.ts'],
+    rules: layer(['**/ui/**', '**/client/**', '**/worker/**', 'react'], 'the CLI runs core directly.', [
+      CORE_INTERNALS_BUT_TESTING,
+    ]),
   },
 );

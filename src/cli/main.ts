@@ -16,7 +16,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   packages: async () => (await import('./commands/packages')).packages,
   ldd: async () => (await import('./commands/ldd')).ldd,
   graph: async () => (await import('./commands/graph')).graph,
-  rdeps: async () => (await import('./commands/rdeps')).rdeps,
+  'blast-radius': async () => (await import('./commands/blast-radius')).blastRadiusCommand,
+  // The command's first name, kept as an alias: same flags, same output.
+  rdeps: async () => (await import('./commands/blast-radius')).blastRadiusCommand,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -34,7 +36,8 @@ commands:
   packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
   graph     the whole image's shared-library graph as JSON or graphviz DOT
-  rdeps     which executables and libraries load a package's libraries, and which images to rebuild
+  blast-radius  which executables and libraries load a package's libraries, and which images to rebuild
+                (alias: rdeps)
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -45,7 +48,7 @@ commands:
   strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
   strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
-  strata rdeps [--json] PACKAGE ARCHIVE...
+  strata blast-radius [--json] PACKAGE ARCHIVE...
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

@@ -4,11 +4,23 @@
  */
 export type { TarEntry, EntryKind } from './model/tar-entry';
 export type { ImageFs, FsNode } from './model/image-fs';
+export {
+  normalizePath,
+  splitPath,
+  parentPath,
+  baseName,
+  resolveRelative,
+  resolveInImage,
+  type PathStep,
+  type ResolveOptions,
+} from './model/path';
 export { shortDigest, isSha256Digest, type Digest } from './model/digest';
 export { memorySource, readRange, rechunk, AbortedError, type ByteSource } from './io/byte-source';
 export {
   sniffCompression,
   MultiMemberGzipError,
+  decoderFor,
+  withGzipFallback,
   type CoreEnv,
   type Decoder,
   type Hasher,
@@ -18,7 +30,7 @@ export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
 export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './io/spill';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
-export { LayerError, type LayerIndex } from './archive/index-layer';
+export { LayerError, type LayerTable } from './archive/index-layer';
 export type {
   ArchiveInfo,
   ImageRecord,
@@ -29,7 +41,7 @@ export type {
   Artifact,
   ArchiveFormat,
 } from './image/model';
-export { imageNames, type ImageNames } from './image/names';
+export { imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
   sentence,
@@ -74,7 +86,7 @@ export {
   type TreeSort,
   type RowChange,
 } from './session/files-view';
-export { contentKindOf, type ContentKind } from './session/files-view';
+export { contentKindOf, hasElfMagic, type ContentKind } from './model/content-kind';
 export * from './packages';
 export {
   buildReport,
@@ -92,10 +104,23 @@ export {
   type UnresolvedLink,
 } from './linkage/link-graph';
 export { formatLdd, lddExitCode, toLddJson, type LddJson } from './linkage/format-ldd';
-export { resolveLoad } from './linkage/load-executable';
+export { resolveLoad, loadExecutable } from './linkage/load-executable';
+export { LinkageContext } from './linkage/linkage-context';
+export {
+  dependentCounts,
+  toGraphDot,
+  toGraphJson,
+  GRAPH_JSON_VERSION,
+  type GraphExportContext,
+  type GraphJson,
+} from './linkage/graph-export';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
-export { blastRadius, type BlastRadius } from './session/blast-radius';
-export { packagesPerLayer, type LayerPackages, type PackageUpgrade } from './packages/layer-packages';
-export { toCycloneDx } from './packages/cyclonedx';
-export { dependentCounts } from './linkage/graph-export';
+export { blastRadius, type BlastRadius, type BlastDependent } from './session/blast-radius';
+export {
+  packagesPerLayer,
+  PACKAGE_DB_DIRS,
+  type LayerPackages,
+  type PackageUpgrade,
+} from './packages/layer-packages';
+export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';
 export * from './views';

@@ -3,7 +3,7 @@ import {
   buildReport,
   DEFAULT_REGISTRIES_CONF,
   describeImage,
-  imageNames,
+  imageDisplayNames,
   parseRegistriesConf,
   type ImageRecord,
 } from '../core';
@@ -32,7 +32,7 @@ export function namesHandlers(): HandlerTable<'resolve' | 'shared-layers'> {
       const images = archives.all().flatMap(({ session }) => session.info.images);
       const conf = parseRegistriesConf(request.registriesConf);
       const confError = 'kind' in conf ? conf.message : null;
-      const names = [...new Set(images.flatMap((i) => imageNames(i.rawNames).full))];
+      const names = [...new Set(images.flatMap((i) => imageDisplayNames(i.rawNames).full))];
       const ids = [...new Set(images.map((i) => i.id))];
       const registries = 'kind' in conf ? DEFAULT_REGISTRIES_CONF : conf;
       const report = buildReport(request.name, request.engine, registries, { names, ids });

@@ -1,5 +1,5 @@
 /** The Packages view's requests: installed packages, their files, owners, per-layer changes, the SBOM. */
-import { imageNames, ownerView, toCycloneDx } from '../core';
+import { imageDisplayNames, ownerView, toCycloneDx } from '../core';
 import type { HandlerTable } from './handler-types';
 
 /** Owners are looked up for the visible tree rows: never more than this many paths at once. */
@@ -48,7 +48,7 @@ export function packagesHandlers(): HandlerTable<
       const { packages } = await views.packages(image);
       const bom = toCycloneDx(
         packages,
-        { id: image.id, names: imageNames(image.rawNames).full },
+        { id: image.id, names: imageDisplayNames(image.rawNames).full },
         { serialNumber: `urn:uuid:${crypto.randomUUID()}`, timestamp: new Date().toISOString() },
       );
       return JSON.stringify(bom, null, 2);

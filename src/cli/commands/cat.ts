@@ -3,10 +3,10 @@
  * top), symlinks followed inside the image, read in MAX_READ pieces so large files never sit whole
  * in memory.
  */
-import { MAX_READ, type ImageFs } from '../../core';
+import { MAX_READ, normalizePath, type ImageFs } from '../../core';
 import { InputError, UsageError, type CliIo, type Command } from '../cli-io';
 import { parseArgs } from '../args';
-import { layerOption, normalizeImagePath, openStack, type OpenedStack } from './diff-stack';
+import { layerOption, openStack, type OpenedStack } from './diff-stack';
 
 export const CAT_USAGE = 'usage: strata cat [--image NAME] [--platform OS/ARCH] [--layer N] ARCHIVE PATH';
 
@@ -74,7 +74,7 @@ export const cat: Command = async (args, io) => {
   if (!archive || !path || rest.length > 0) throw new UsageError(CAT_USAGE);
   const opened = await openStack(archive, parsed);
   try {
-    await pipe(opened, layerOption(parsed, opened.stack), normalizeImagePath(path), io);
+    await pipe(opened, layerOption(parsed, opened.stack), normalizePath(path), io);
     return 0;
   } finally {
     await opened.source.close();

@@ -15,9 +15,9 @@ import {
   type ImageRecord,
   type LayerStack,
   type TrueWaste,
+  layerCreatedBy,
 } from '../../core';
 import { table } from '../table';
-import { layerCreatedBy } from './diff-stack';
 
 /** Version of the JSON below; bumped when a field changes meaning or goes away. */
 export const DIFF_JSON_VERSION = 1;

@@ -55,19 +55,3 @@ export function warnUnreadLayers(opened: OpenedStack, io: CliIo): void {
   }
   for (const w of opened.stack.warnings) io.stderr(`warning: layer ${w.layer}: ${w.path}: ${w.message}\n`);
 }
-
-/** The created-by text of the history step that made a layer ("" when none says). */
-export function layerCreatedBy(image: ImageRecord, layer: number): string {
-  return image.history.find((h) => h.layerIndex === layer)?.createdBy ?? '';
-}
-
-/** Absolute, normalized, no trailing slash: the form the layer stack keys paths by. */
-export function normalizeImagePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}

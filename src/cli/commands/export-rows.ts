@@ -2,9 +2,8 @@
  * Rows of `strata export`: every path each layer added, modified or removed, in layer order then
  * path order, written out row by row (a base layer's list is never joined into one string).
  */
-import type { ChangedPath, ImageRecord, LayerStack } from '../../core';
+import { type ChangedPath, type ImageRecord, type LayerStack, layerCreatedBy } from '../../core';
 import { entryJson } from './ls-entries';
-import { layerCreatedBy } from './diff-stack';
 
 export const EXPORT_JSON_VERSION = 1;
 export const EXPORT_COLUMNS = [

@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphJson } from '../../core/linkage/graph-export';
-import { writeEdgeArchive } from './ldd-test-archive';
+import type { GraphJson } from '../../core';
+import { writeEdgeArchive } from '../testing/ldd-test-archive';
 import { runCli } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -3,9 +3,13 @@
  * (one emulated process per executable, see resolveLinkGraph) as versioned JSON or as DOT for graphviz
  * (`strata graph --format dot sample.tar | dot -Tsvg > graph.svg`).
  */
-import { imageNames } from '../../core';
-import { toGraphDot, toGraphJson, type GraphExportContext } from '../../core/linkage/graph-export';
-import { resolveLinkGraph } from '../../core/linkage/link-graph';
+import {
+  imageDisplayNames,
+  toGraphDot,
+  toGraphJson,
+  type GraphExportContext,
+  resolveLinkGraph,
+} from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
@@ -16,7 +20,7 @@ export const GRAPH_USAGE =
 
 /** Every name of an image as podman and docker print them (full names, then bare tags). */
 export function displayNames(rawNames: readonly string[]): string[] {
-  const names = imageNames(rawNames);
+  const names = imageDisplayNames(rawNames);
   return [...names.full, ...names.bareTags];
 }
 

@@ -1,7 +1,7 @@
 /** `strata inspect [--image NAME] [--platform OS/ARCH[/VARIANT]] [--json] ARCHIVE`. */
 import {
   formatSize,
-  imageNames,
+  imageDisplayNames,
   inspectImage,
   pickImage,
   platformString,
@@ -34,7 +34,7 @@ export const inspect: Command = async (args, io) => {
       out.push(inspectImage(session, image));
     }
     const notIncluded = session.info.notIncluded.map((n) => ({
-      names: imageNames(n.names).full,
+      names: imageDisplayNames(n.names).full,
       platform: platformString(n.platform),
       digest: n.digest,
     }));

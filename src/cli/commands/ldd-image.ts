@@ -1,5 +1,5 @@
 /**
- * What ldd, graph and rdeps share: an indexed image whose layer contents are warmed for ELF reads
+ * What ldd, graph and blast-radius share: an indexed image whose layer contents are warmed for ELF reads
  * (one decoding pass per compressed layer instead of one per read), the merged tree at a layer as an
  * ImageFs, the loader settings from the image config, and, when the image has a package database,
  * the owner index.

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeEdgeArchive } from './ldd-test-archive';
+import { writeEdgeArchive } from '../testing/ldd-test-archive';
 import { runCli } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -7,13 +7,18 @@
  * stderr joined to stdout; the version messages ld.so prints are kept on stderr here so that stdout
  * stays the list a script parses.
  */
-import { toLddJson, formatLdd, lddExitCode } from '../../core/linkage/format-ldd';
-import { LinkageContext } from '../../core/linkage/linkage-context';
-import { loadExecutable } from '../../core/linkage/load-executable';
-import type { LoadResult } from '../../core/linkage/link-types';
+import {
+  toLddJson,
+  formatLdd,
+  lddExitCode,
+  LinkageContext,
+  normalizePath,
+  loadExecutable,
+  type LoadResult,
+} from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
-import { layerOption, normalizeImagePath, openStack, warnUnreadLayers, type OpenedStack } from './diff-stack';
+import { layerOption, openStack, warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
 
 export const LDD_USAGE =
@@ -51,7 +56,7 @@ export const ldd: Command = async (args, io) => {
     const settings = loaderSettings(opened.image);
     // Inside the container ldd runs in the image's WorkingDir; it names a bare file "./FILE".
     const given = path.includes('/') ? path : `./${path}`;
-    const target = normalizeImagePath(path.startsWith('/') ? path : `${settings.workingDir ?? '/'}/${path}`);
+    const target = normalizePath(path.startsWith('/') ? path : `${settings.workingDir ?? '/'}/${path}`);
     if ((await fs.lstat(target)) === undefined) {
       io.stderr(`ldd: ${given}: No such file or directory\n`);
       return 1;

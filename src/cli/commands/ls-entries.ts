@@ -1,9 +1,8 @@
 /**
  * Rows of `strata ls` and `strata export`: one path at one layer as the JSON contract spells it,
- * and the `ls -l` mode string.
+ * and the name column.
  */
-import type { EntryKind, LayerNode, ListedNode } from '../../core';
-import { formatMode } from '../../core';
+import { type EntryKind, type LayerNode, type ListedNode, formatMode } from '../../core';
 
 export type ChangeColumn = ListedNode['change'];
 
@@ -35,39 +34,6 @@ export function entryJson(node: LayerNode, change: ChangeColumn): EntryJson {
     layer: node.layer,
     change,
   };
-}
-
-const TYPE_LETTER: Record<EntryKind, string> = {
-  file: '-',
-  dir: 'd',
-  symlink: 'l',
-  hardlink: 'h',
-  char: 'c',
-  block: 'b',
-  fifo: 'p',
-  other: '?',
-};
-
-/** "drwxr-xr-x", "-rwsr-xr-x", "drwxrwxrwt"; hardlinks get "h" (ls shows their target's "-"). */
-export function modeString(kind: EntryKind, mode: number): string {
-  const bit = (mask: number, letter: string): string => ((mode & mask) !== 0 ? letter : '-');
-  const special = (exec: number, flag: number, on: string): string => {
-    const x = (mode & exec) !== 0;
-    if ((mode & flag) === 0) return x ? 'x' : '-';
-    return x ? on : on.toUpperCase();
-  };
-  return (
-    TYPE_LETTER[kind] +
-    bit(0o400, 'r') +
-    bit(0o200, 'w') +
-    special(0o100, 0o4000, 's') +
-    bit(0o40, 'r') +
-    bit(0o20, 'w') +
-    special(0o10, 0o2000, 's') +
-    bit(0o4, 'r') +
-    bit(0o2, 'w') +
-    special(0o1, 0o1000, 't')
-  );
 }
 
 /** The name column: "name -> target" for symlinks, "name => /target" for hardlinks, "name/" for dirs. */

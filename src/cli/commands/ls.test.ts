@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EntryJson } from './ls-entries';
-import { modeString } from './ls-entries';
+import { formatPermissions } from '../../core';
 import { runCli } from '../testing/run-cli';
 
 const T3 = join(import.meta.dirname, '../../../fixtures/archives/podman-docker-archive.tar');
@@ -117,9 +117,9 @@ describe('strata ls', () => {
   });
 
   it('spells modes the way ls -l does', () => {
-    expect(modeString('dir', 0o1777)).toBe('drwxrwxrwt');
-    expect(modeString('file', 0o4755)).toBe('-rwsr-xr-x');
-    expect(modeString('file', 0o2644)).toBe('-rw-r-Sr--');
-    expect(modeString('symlink', 0o777)).toBe('lrwxrwxrwx');
+    expect(formatPermissions('dir', 0o1777)).toBe('drwxrwxrwt');
+    expect(formatPermissions('file', 0o4755)).toBe('-rwsr-xr-x');
+    expect(formatPermissions('file', 0o2644)).toBe('-rw-r-Sr--');
+    expect(formatPermissions('symlink', 0o777)).toBe('lrwxrwxrwx');
   });
 });

@@ -2,12 +2,12 @@
  * `strata ls [--image NAME] [--layer N] [--recursive] [--removed] [--json] ARCHIVE [PATH]`: the merged
  * tree at layer N (default: the top) like `ls -l`, with what that layer did to each entry.
  */
-import { formatSize, type LayerStack, type ListedNode } from '../../core';
+import { formatPermissions, formatSize, normalizePath, type LayerStack, type ListedNode } from '../../core';
 import { InputError, UsageError, type Command } from '../cli-io';
 import { parseArgs, type ParsedArgs } from '../args';
 import { table } from '../table';
-import { layerOption, normalizeImagePath, openStack, warnUnreadLayers } from './diff-stack';
-import { displayName, entryJson, modeString, type EntryJson } from './ls-entries';
+import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
+import { displayName, entryJson, type EntryJson } from './ls-entries';
 
 export const LS_USAGE =
   'usage: strata ls [--image NAME] [--platform OS/ARCH] [--layer N] [--recursive|-R] [--removed] [--json] ARCHIVE [PATH]';
@@ -23,7 +23,7 @@ function children(stack: LayerStack, layer: number, dir: string, removed: boolea
 
 /** Where PATH leads at the layer: the literal path, or with its symlinks resolved inside the image. */
 async function locate(stack: LayerStack, layer: number, raw: string): Promise<string | undefined> {
-  const path = normalizeImagePath(raw);
+  const path = normalizePath(raw);
   const literal = stack.stat(layer, path);
   // `ls -l DIR/` follows a final symlink, `ls -l LINK` shows the link itself.
   if (literal !== undefined && !(literal.kind === 'symlink' && raw.endsWith('/'))) return path;
@@ -63,7 +63,7 @@ function listingText(listing: Listing): string {
   return table(
     ['MODE', 'OWNER', 'SIZE', 'LAYER', 'CHANGE', 'NAME'],
     listing.entries.map((e) => [
-      modeString(e.kind, e.mode),
+      formatPermissions(e.kind, e.mode),
       `${e.uid}:${e.gid}`,
       formatSize(e.kind === 'dir' ? e.totalSize : e.size),
       e.layer < 0 ? '-' : `L${e.layer}`,

@@ -25,7 +25,7 @@ import {
   rpmRootLayer,
   withParents,
   writeDockerArchive,
-} from './packages-test-images';
+} from '../testing/packages-test-images';
 import { runCli, hasTool } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');

@@ -14,8 +14,11 @@ import {
   type InstalledPackage,
   type OwnerIndex,
   type OwnerResult,
+  buildOwnerIndex,
+  PathCanonicaliser,
+  type PackageDb,
+  type PackageManager,
 } from '../../core';
-import { buildOwnerIndex, PathCanonicaliser, type PackageDb, type PackageManager } from '../../core';
 import { UsageError, type CliIo, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { layerOption, openStack } from './diff-stack';

@@ -3,8 +3,7 @@
  * through the batching reader, with sql.js's wasm for sqlite rpm databases. Databases that fail to
  * read are warnings beside the others; none at all is an error sentence naming where strata looked.
  */
-import { readPackageDbs, type ImageFs, type PackageDb } from '../../core';
-import { PACKAGE_DB_DIRS } from '../../core/packages/layer-packages';
+import { readPackageDbs, type ImageFs, type PackageDb, PACKAGE_DB_DIRS } from '../../core';
 import { InputError, type CliIo } from '../cli-io';
 import { nodeSqliteOptions } from '../sqlite-node';
 import type { OpenedStack } from './diff-stack';

@@ -2,11 +2,19 @@
  * The output forms of `strata packages`: the table, the versioned JSON export, and the per-layer
  * lines. JSON keys are the issue's contract (version 1): add fields, never rename them.
  */
-import { formatSize, fullVersion, type ImageRecord, type InstalledPackage, type PackageDb } from '../../core';
-import { purlOf, type Distro } from '../../core/packages/cyclonedx';
-import type { LayerPackages, PackageUpgrade } from '../../core/packages/layer-packages';
+import {
+  formatSize,
+  fullVersion,
+  type ImageRecord,
+  type InstalledPackage,
+  type PackageDb,
+  purlOf,
+  type Distro,
+  type LayerPackages,
+  type PackageUpgrade,
+  layerCreatedBy,
+} from '../../core';
 import { table } from '../table';
-import { layerCreatedBy } from './diff-stack';
 
 export const PACKAGES_JSON_VERSION = 1;
 const SHOWN_NAMES = 24;

@@ -24,7 +24,7 @@ import {
   rpmRootLayer,
   withParents,
   writeDockerArchive,
-} from './packages-test-images';
+} from '../testing/packages-test-images';
 import { runCli, hasTool } from '../testing/run-cli';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -162,7 +162,7 @@ describe.skipIf(!existsSync(SAMPLE))('strata packages on the sample image', () =
       vendor: '',
       installedSize: 837632, // Installed-Size: 818 (KiB)
       fileCount: 19,
-      purl: 'pkg:deb/debian/busybox@1%3A1.35.0-4%2Bdeb12u1%2Bb1?arch=amd64&distro=debian-12',
+      purl: 'pkg:deb/debian/busybox@1:1.35.0-4+deb12u1+b1?arch=amd64&distro=debian-12',
     });
     // dpkg has no licence field: the names come from the DEP-5 copyright file.
     expect(json.packages.find((p) => p.name === 'libacl1')?.licenses).toEqual(['GPL-2+', 'LGPL-2+']);
@@ -189,7 +189,7 @@ describe.skipIf(!existsSync(SAMPLE))('strata packages on the sample image', () =
     });
     expect(bom.components).toHaveLength(49);
     const curl = bom.components.find((c) => c.name === 'curl')!;
-    expect(curl.purl).toBe('pkg:deb/debian/curl@7.88.1-10%2Bdeb12u15?arch=amd64&distro=debian-12');
+    expect(curl.purl).toBe('pkg:deb/debian/curl@7.88.1-10+deb12u15?arch=amd64&distro=debian-12');
     expect(bom.components.find((c) => c.name === 'libbrotli1')?.licenses).toEqual([
       { license: { id: 'MIT' } },
     ]);

@@ -8,9 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { imageNames, type ImageFs } from '../../core';
-import { parseOsRelease, toCycloneDx, type Distro } from '../../core/packages/cyclonedx';
-import { packagesPerLayer, PACKAGE_DB_DIRS } from '../../core/packages/layer-packages';
+import {
+  imageDisplayNames,
+  type ImageFs,
+  parseOsRelease,
+  toCycloneDx,
+  type Distro,
+  packagesPerLayer,
+  PACKAGE_DB_DIRS,
+} from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { nodeSqliteOptions } from '../sqlite-node';
@@ -94,7 +100,7 @@ export const packages: Command = async (args, io) => {
       io.stderr(
         `note: the image has no package database at layer ${layer} (strata looks in ${PACKAGE_DB_DIRS.join(', ')}).\n`,
       );
-    const names = imageNames(image.rawNames).full;
+    const names = imageDisplayNames(image.rawNames).full;
     const distro = await readDistro(stack.imageFs(layer, reader));
     const licenses = await readLicenses(
       stack.imageFs(layer, batchedReader(opened, isCopyrightPath)),

@@ -6,10 +6,12 @@ import {
   parseRegistriesConf,
   type Engine,
   type RegistriesConf,
-} from '../../core/image/resolve';
+  buildReport,
+  renderReport,
+  type ArchiveNames,
+} from '../../core';
 import { flagValue, parseArgs } from '../args';
 import { InputError, UsageError, type Command } from '../cli-io';
-import { buildReport, renderReport, type ArchiveNames } from '../../core/image/resolve-report';
 
 const USAGE =
   'usage: strata resolve [--engine docker|podman] [--registries-conf FILE] [--archive ARCHIVE] [--json] NAME';

@@ -2,7 +2,7 @@
 import type { OuterScan } from './outer-scan';
 import { ArchiveError } from './archive-error';
 import { parseConfig, parseJson, type ParsedConfig } from '../image/config';
-import { normalizeTarPath } from '../io/tar-path';
+import { normalizeTarPath } from '../model/path';
 
 /** Metadata blobs (manifests, configs, indexes) are small; anything bigger is hostile. */
 export const MAX_METADATA = 32 * 1024 * 1024;

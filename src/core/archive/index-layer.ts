@@ -6,6 +6,8 @@
 import type { TarEntry } from '../model/tar-entry';
 import {
   MultiMemberGzipError,
+  decoderFor,
+  withGzipFallback,
   sniffCompression,
   type Compression,
   type CoreEnv,
@@ -14,7 +16,8 @@ import {
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
 
-export interface LayerIndex {
+/** What indexing one layer blob yields: its compression, sizes, digests and its table of tar entries. */
+export interface LayerTable {
   readonly compression: Compression;
   /** Bytes of the blob as stored. */
   readonly storedSize: number;
@@ -52,17 +55,10 @@ export async function indexLayer(
   open: () => AsyncIterable<Uint8Array>,
   env: CoreEnv,
   options: IndexLayerOptions,
-): Promise<LayerIndex> {
-  try {
-    return await indexOnce(open(), env, options, options.canRestart ? env.gunzip : env.gunzipPortable);
-  } catch (error) {
-    if (error instanceof MultiMemberGzipError && options.canRestart) {
-      // Chromium's DecompressionStream stops at the first gzip member (estargz): start over with the
-      // decoder that continues past member ends.
-      return indexOnce(open(), env, options, env.gunzipPortable);
-    }
-    throw error;
-  }
+): Promise<LayerTable> {
+  // A single streamed pass cannot start over: it takes the decoder that continues past gzip member ends.
+  if (!options.canRestart) return indexOnce(open(), env, options, env.gunzipPortable);
+  return withGzipFallback(env, (gunzip) => indexOnce(open(), env, options, gunzip));
 }
 
 async function indexOnce(
@@ -70,7 +66,7 @@ async function indexOnce(
   env: CoreEnv,
   options: IndexLayerOptions,
   gunzip: Decoder,
-): Promise<LayerIndex> {
+): Promise<LayerTable> {
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? new Uint8Array(0) : first.value;
@@ -98,8 +94,7 @@ async function indexOnce(
       yield next.value;
     }
   }
-  const decoded =
-    compression === 'gzip' ? gunzip(stored()) : compression === 'zstd' ? env.unzstd(stored()) : stored();
+  const decoded = decoderFor(compression, env, gunzip)(stored());
 
   const entries: TarEntry[] = [];
   const warnings: string[] = [];

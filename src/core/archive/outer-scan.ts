@@ -7,10 +7,18 @@
  */
 import type { EntryKind } from '../model/tar-entry';
 import { readFully, readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
-import { MultiMemberGzipError, sniffCompression, type Compression, type CoreEnv } from '../io/env';
+import { parentPath, resolveRelative } from '../model/path';
+import {
+  MultiMemberGzipError,
+  decoderFor,
+  sniffCompression,
+  withGzipFallback,
+  type Compression,
+  type CoreEnv,
+} from '../io/env';
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
-import { indexLayer, type LayerIndex } from './index-layer';
+import { indexLayer, type LayerTable } from './index-layer';
 import { ArchiveError } from './archive-error';
 
 export interface OuterEntry {
@@ -39,7 +47,7 @@ export interface OuterScan {
   /** Without random access, why the decoded bytes could not be kept (a sentence), if they were meant to be. */
   readonly unreadableBecause?: string | undefined;
   /** Layers indexed during a one-pass scan, by outer path (compressed outer archives only). */
-  readonly prefetched: ReadonlyMap<string, LayerIndex | Error>;
+  readonly prefetched: ReadonlyMap<string, LayerTable | Error>;
   /** Where a truncated archive ends; entries past it are cut off. */
   readonly truncatedAt: number | undefined;
   /** The content of a (small) entry, following symlinks inside the archive. */
@@ -62,7 +70,7 @@ export interface ScanOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ScanProgress) => void;
   /** Layers indexed in a one-pass scan report here. */
-  onPrefetched?: (path: string, result: LayerIndex | Error) => void;
+  onPrefetched?: (path: string, result: LayerTable | Error) => void;
   maxEntries?: number;
 }
 
@@ -87,13 +95,7 @@ export async function scanOuter(
     );
   }
   if (compression === 'none') return scanRanged(source, options);
-  try {
-    return await scanStreamed(source, env, compression, env.gunzip, options);
-  } catch (error) {
-    if (error instanceof MultiMemberGzipError)
-      return scanStreamed(source, env, compression, env.gunzipPortable, options);
-    throw error;
-  }
+  return withGzipFallback(env, (gunzip) => scanStreamed(source, env, compression, gunzip, options));
 }
 
 class EntryTable {
@@ -127,13 +129,7 @@ class EntryTable {
 
 /** podman writes `<v1id>/layer.tar` as a symlink to `../<diffid>.tar`: relative to the link's directory. */
 function joinLink(linkPath: string, target: string): string {
-  const dir = target.startsWith('/') ? [] : linkPath.split('/').slice(0, -1);
-  for (const part of target.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') dir.pop();
-    else dir.push(part);
-  }
-  return dir.join('/');
+  return resolveRelative(parentPath(`/${linkPath}`), target).slice(1);
 }
 
 function toOuter(path: string): string {
@@ -258,7 +254,7 @@ async function scanStreamed(
 ): Promise<OuterScan> {
   const table = new EntryTable(options.maxEntries ?? DEFAULT_MAX_ENTRIES);
   const small = new Map<string, Uint8Array>();
-  const prefetched = new Map<string, LayerIndex | Error>();
+  const prefetched = new Map<string, LayerTable | Error>();
   let smallTotal = 0;
   let bytesRead = 0;
   let captured: { path: string; bytes: Uint8Array; fill: number } | undefined;
@@ -317,7 +313,7 @@ async function scanStreamed(
     },
   });
 
-  const decoder = compression === 'gzip' ? gunzip : env.unzstd;
+  const decoder = decoderFor(compression, env, gunzip);
   const input = readRange(source, 0, source.size, {
     signal: options.signal,
     onRead: (n) => (bytesRead += n),

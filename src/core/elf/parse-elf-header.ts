@@ -1,15 +1,11 @@
+import { hasElfMagic } from '../model/content-kind';
 import { ByteView } from './byte-view';
 import { ELFCLASS32, ELFCLASS64, ELFDATA2MSB, LIMITS } from './elf-constants';
 import type { ByteReader, ElfFailure, ElfHeader, ProgramHeader } from './elf-types';
 
-const MAGIC = [0x7f, 0x45, 0x4c, 0x46];
 const EHDR32_SIZE = 52;
 const PHDR64_SIZE = 56;
 const PHDR32_SIZE = 32;
-
-export function hasElfMagic(head: Uint8Array): boolean {
-  return MAGIC.every((byte, i) => head[i] === byte);
-}
 
 /** Header fields at the ELF32 / ELF64 offsets of the gABI; the class byte picks the layout. */
 export function parseElfHeader(head: Uint8Array): ElfHeader | ElfFailure {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildElf, type BuildElf } from '../../../fixtures/linkage/elf-builder';
-import { dirImageFs } from '../../cli/dir-image-fs';
+import { dirImageFs } from '../../cli/testing/dir-image-fs';
 import { describeElf } from './describe-elf';
 import type { ByteReader } from './elf-types';
 import { parseElf, readElf, imageFileReader } from './parse-elf';

@@ -1,3 +1,4 @@
+// Hand-written: npm's ELF readers load whole files; the loader emulation reads only headers and the dynamic section.
 import type { ImageFs } from '../model/image-fs';
 import { cachedReader } from './block-cache';
 import { PT_DYNAMIC, PT_INTERP } from './elf-constants';

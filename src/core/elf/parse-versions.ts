@@ -25,26 +25,45 @@ async function name(ctx: VersionContext, index: number): Promise<string> {
   return s ?? '';
 }
 
+/** Records left to read across one chain and its sub-chains: stops loops and hostile counts alike. */
+interface Budget {
+  left: number;
+}
+
 /**
- * Verneed chain (16-byte records, each with a Vernaux chain of 16-byte records). `*_next` are byte offsets from
- * the current record; a zero ends the chain. The shared budget stops loops and hostile counts alike.
+ * The records of one chain: up to `count` records of `size` bytes from `start`; the u32 at `nextField` is the byte
+ * offset of the following record from the current one, and zero ends the chain.
  */
+async function* chain(
+  ctx: VersionContext,
+  start: number,
+  count: number,
+  size: number,
+  nextField: number,
+  budget: Budget,
+): AsyncGenerator<{ readonly at: number; readonly rec: ByteView }> {
+  let at = start;
+  for (let i = 0; i < count && budget.left-- > 0; i++) {
+    const rec = await record(ctx, at, size);
+    if (rec === undefined) return;
+    yield { at, rec };
+    const next = rec.u32(nextField);
+    if (next === 0) return;
+    at += next;
+  }
+}
+
+/** Verneed chain (16-byte records, each with a Vernaux chain of 16-byte records). */
 export async function readVersionNeeds(
   ctx: VersionContext,
   start: number,
   count: number,
 ): Promise<VersionNeed[]> {
   const result: VersionNeed[] = [];
-  let budget = LIMITS.versionRecords;
-  let at = start;
-  for (let i = 0; i < count && budget-- > 0; i++) {
-    const vn = await record(ctx, at, 16);
-    if (vn === undefined) break;
+  const budget: Budget = { left: LIMITS.versionRecords };
+  for await (const { at, rec: vn } of chain(ctx, start, count, 16, 12, budget)) {
     const file = await name(ctx, vn.u32(4));
-    let auxAt = at + vn.u32(8);
-    for (let j = 0; j < vn.u16(2) && budget-- > 0; j++) {
-      const aux = await record(ctx, auxAt, 16);
-      if (aux === undefined) break;
+    for await (const { rec: aux } of chain(ctx, at + vn.u32(8), vn.u16(2), 16, 12, budget)) {
       result.push({
         file,
         version: await name(ctx, aux.u32(8)),
@@ -52,15 +71,9 @@ export async function readVersionNeeds(
         weak: (aux.u16(4) & VER_FLG_WEAK) !== 0,
         index: aux.u16(6),
       });
-      const next = aux.u32(12);
-      if (next === 0) break;
-      auxAt += next;
     }
-    const next = vn.u32(12);
-    if (next === 0) break;
-    at += next;
   }
-  if (budget <= 0) ctx.problems.push(`version needs cut at ${LIMITS.versionRecords} records`);
+  if (budget.left <= 0) ctx.problems.push(`version needs cut at ${LIMITS.versionRecords} records`);
   return result;
 }
 
@@ -71,26 +84,14 @@ export async function readVersionDefs(
   count: number,
 ): Promise<VersionDef[]> {
   const result: VersionDef[] = [];
-  let budget = LIMITS.versionRecords;
-  let at = start;
-  for (let i = 0; i < count && budget-- > 0; i++) {
-    const vd = await record(ctx, at, 20);
-    if (vd === undefined) break;
+  const budget: Budget = { left: LIMITS.versionRecords };
+  for await (const { at, rec: vd } of chain(ctx, start, count, 20, 16, budget)) {
     const names: string[] = [];
-    let auxAt = at + vd.u32(12);
-    for (let j = 0; j < vd.u16(6) && budget-- > 0; j++) {
-      const aux = await record(ctx, auxAt, 8);
-      if (aux === undefined) break;
+    for await (const { rec: aux } of chain(ctx, at + vd.u32(12), vd.u16(6), 8, 4, budget)) {
       names.push(await name(ctx, aux.u32(0)));
-      const next = aux.u32(4);
-      if (next === 0) break;
-      auxAt += next;
     }
     result.push({ index: vd.u16(4), flags: vd.u16(2), names });
-    const next = vd.u32(16);
-    if (next === 0) break;
-    at += next;
   }
-  if (budget <= 0) ctx.problems.push(`version definitions cut at ${LIMITS.versionRecords} records`);
+  if (budget.left <= 0) ctx.problems.push(`version definitions cut at ${LIMITS.versionRecords} records`);
   return result;
 }

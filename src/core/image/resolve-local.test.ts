@@ -64,50 +64,55 @@ describe('lookupLocal, podman: explanations', () => {
   const explain = (query: string, store: readonly string[]): string =>
     lookupLocal(query, 'podman', EMPTY_REGISTRIES_CONF, store, [ID_A, ID_B]).explanation.join('\n');
 
-  it('says a missing tag means latest', () => {
-    expect(explain('ubi7/ubi', STORE_A)).toBe(
+  it.each<[string, string, readonly string[], readonly string[]]>([
+    [
+      'says a missing tag means latest',
+      'ubi7/ubi',
+      STORE_A,
       [
         'tried localhost/ubi7/ubi:latest, docker.io/ubi7/ubi:latest: none is present',
         "no image is tagged 'latest'; 'ubi7/ubi' exists only as registry.access.redhat.com/ubi7/ubi:test — a missing tag means ':latest'",
-      ].join('\n'),
-    );
-  });
-
-  it('names the suffix rule when it matched', () => {
-    expect(explain('ubi:test', STORE_A)).toBe(
+      ],
+    ],
+    [
+      'names the suffix rule when it matched',
+      'ubi:test',
+      STORE_A,
       [
         'tried localhost/ubi:test, docker.io/library/ubi:test: none is present',
         "registry.access.redhat.com/ubi7/ubi:test ends with 'ubi' at a '/' boundary and has the tag 'test'",
-      ].join('\n'),
-    );
-  });
-
-  it('says an inner component does not count', () => {
-    expect(explain('ubi7', STORE_A)).toBe(
+      ],
+    ],
+    [
+      'says an inner component does not count',
+      'ubi7',
+      STORE_A,
       [
         'tried localhost/ubi7:latest, docker.io/library/ubi7:latest: none is present',
         "'ubi7' appears inside registry.access.redhat.com/ubi7/ubi:test, but only a name's last components count",
-      ].join('\n'),
-    );
-  });
-
-  it('says a qualified name is looked up exactly', () => {
-    expect(explain('localhost/ubi7', STORE_AB)).toBe(
+      ],
+    ],
+    [
+      'says a qualified name is looked up exactly',
+      'localhost/ubi7',
+      STORE_AB,
       [
         'tried localhost/ubi7:latest: none is present',
         "'localhost/ubi7' has a registry, so podman looks for that exact name only",
         "no image is tagged 'latest'; 'localhost/ubi7' exists only as localhost/ubi7:test — a missing tag means ':latest'",
-      ].join('\n'),
-    );
-  });
-
-  it('explains the uppercase first component', () => {
-    expect(explain('UBI7/ubi', STORE_AB)).toBe(
+      ],
+    ],
+    [
+      'explains the uppercase first component',
+      'UBI7/ubi',
+      STORE_AB,
       [
         "'UBI7' has uppercase letters, so it cannot be part of a repository path, but without '.', ':' or 'localhost' podman does not take it for a registry either: with localhost or a search registry in front it becomes a path component, which is refused",
         "'UBI7/ubi' is not known to podman",
-      ].join('\n'),
-    );
+      ],
+    ],
+  ])('%s', (_title, query, store, lines) => {
+    expect(explain(query, store)).toBe(lines.join('\n'));
   });
 
   it('names the candidate that matched', () => {

@@ -56,3 +56,26 @@ export function sniffCompression(head: Uint8Array): Compression | 'bzip2' | 'xz'
     return 'xz';
   return 'none';
 }
+
+/** The decoder a sniffed compression needs; `gunzip` is the fast one unless the caller says otherwise. */
+export function decoderFor(compression: Compression, env: CoreEnv, gunzip: Decoder = env.gunzip): Decoder {
+  if (compression === 'gzip') return gunzip;
+  if (compression === 'zstd') return env.unzstd;
+  return (input) => input;
+}
+
+/**
+ * Runs `attempt` with the fast gzip decoder and, when it stops at a second gzip member (Chromium's
+ * DecompressionStream does on estargz), once more from the start with the decoder that continues past member ends.
+ */
+export async function withGzipFallback<T>(
+  env: CoreEnv,
+  attempt: (gunzip: Decoder) => Promise<T>,
+): Promise<T> {
+  try {
+    return await attempt(env.gunzip);
+  } catch (error) {
+    if (error instanceof MultiMemberGzipError) return attempt(env.gunzipPortable);
+    throw error;
+  }
+}

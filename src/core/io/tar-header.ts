@@ -1,3 +1,4 @@
+// Hand-written: tar readers on npm are Node streams; this decodes one header block with no environment at all.
 /**
  * Decoding of one 512-byte tar header block (docs/archive-formats.md#header-fields): octal or base-256
  * numbers, checksum (unsigned or signed byte sum), USTAR prefix (never for GNU headers), PAX records.

@@ -1,3 +1,4 @@
+// Hand-written: no maintained JS tar reader streams push-mode chunks by offset and keeps going past the end marker.
 /**
  * A push-mode streaming tar parser: feed it chunks of any size (7 bytes or 8 MiB), it reports each entry with
  * its offsets and, when asked, the entry's content. It never holds more than one header block and one PAX/GNU
@@ -16,7 +17,7 @@ import {
   paxString,
   readNumber,
 } from './tar-header';
-import { normalizeTarPath } from './tar-path';
+import { normalizeTarPath } from '../model/path';
 
 export class TarFormatError extends Error {
   override name = 'TarFormatError';

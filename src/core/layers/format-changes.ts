@@ -13,6 +13,42 @@ export function formatMode(mode: number): string {
   return mode.toString(8).padStart(4, '0');
 }
 
+const TYPE_LETTER: Readonly<Record<string, string | undefined>> = {
+  file: '-',
+  dir: 'd',
+  symlink: 'l',
+  hardlink: 'h',
+  char: 'c',
+  block: 'b',
+  fifo: 'p',
+  other: '?',
+};
+
+/**
+ * `ls -l` permissions, setuid/setgid/sticky included ("drwxr-xr-x", "-rwsr-xr-x", "drwxrwxrwt"), for the page and
+ * the CLI alike; hardlinks get "h" (ls shows their target's "-"), a kind that is no EntryKind "?".
+ */
+export function formatPermissions(kind: string, mode: number): string {
+  const bit = (mask: number, letter: string): string => ((mode & mask) !== 0 ? letter : '-');
+  const special = (exec: number, flag: number, on: string): string => {
+    const x = (mode & exec) !== 0;
+    if ((mode & flag) === 0) return x ? 'x' : '-';
+    return x ? on : on.toUpperCase();
+  };
+  return (
+    (TYPE_LETTER[kind] ?? '?') +
+    bit(0o400, 'r') +
+    bit(0o200, 'w') +
+    special(0o100, 0o4000, 's') +
+    bit(0o40, 'r') +
+    bit(0o20, 'w') +
+    special(0o10, 0o2000, 's') +
+    bit(0o4, 'r') +
+    bit(0o2, 'w') +
+    special(0o1, 0o1000, 't')
+  );
+}
+
 function target(node: LayerNode): string {
   if (node.kind === 'symlink') return ` -> ${node.linkTarget}`;
   const link = node.hardlink;

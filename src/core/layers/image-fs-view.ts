@@ -5,16 +5,10 @@
  * of the filesystem sees); its bytes come from the layer that wrote the target.
  */
 import type { FsNode, ImageFs } from '../model/image-fs';
+import { resolveInImage, splitPath, type PathStep } from '../model/path';
 import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
 import type { PathTable, Version } from './path-table';
-
-/** Linux gives up after 40 symlinks in one lookup (ELOOP). */
-const MAX_SYMLINKS = 40;
-
-function split(path: string): string[] {
-  return path.split('/').filter((part) => part !== '' && part !== '.');
-}
 
 export class ImageFsView implements ImageFs {
   constructor(
@@ -50,7 +44,7 @@ export class ImageFsView implements ImageFs {
   }
 
   lstat(path: string): Promise<FsNode | undefined> {
-    const clean = `/${split(path).join('/')}`;
+    const clean = `/${splitPath(path).join('/')}`;
     const version = this.versionOf(clean);
     return Promise.resolve(version === undefined ? undefined : this.fsNode(path, version));
   }
@@ -60,30 +54,15 @@ export class ImageFsView implements ImageFs {
   }
 
   private resolve(path: string): string | undefined {
-    const pending = split(path).reverse();
-    const resolved: string[] = [];
-    let hops = 0;
-    while (pending.length > 0) {
-      const part = pending.pop()!;
-      if (part === '..') {
-        resolved.pop();
-        continue;
-      }
-      resolved.push(part);
-      const current = `/${resolved.join('/')}`;
-      const version = this.versionOf(current);
-      if (version === undefined) return undefined;
-      const node = this.fsNode(current, version);
-      if (node.kind === 'symlink') {
-        if (++hops > MAX_SYMLINKS) return undefined;
-        resolved.pop();
-        if (node.linkTarget.startsWith('/')) resolved.length = 0;
-        pending.push(...split(node.linkTarget).reverse());
-      } else if (node.kind !== 'dir' && pending.length > 0) {
-        return undefined;
-      }
-    }
-    return `/${resolved.join('/')}`;
+    return resolveInImage(path, (current) => this.step(current), { followLast: true });
+  }
+
+  private step(path: string): PathStep {
+    const version = this.versionOf(path);
+    if (version === undefined) return undefined;
+    const node = this.fsNode(path, version);
+    if (node.kind === 'symlink') return { kind: 'symlink', linkTarget: node.linkTarget };
+    return { kind: node.kind === 'dir' ? 'dir' : 'other' };
   }
 
   async read(path: string, offset: number, length: number): Promise<Uint8Array | undefined> {

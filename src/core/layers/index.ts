@@ -19,4 +19,10 @@ export {
 } from './ci-rules';
 export { parseByteSize, type ByteSize } from './byte-units';
 export { compileGlob, type Glob } from './glob';
-export { formatChanges, formatChangeSet, formatChange, formatMode } from './format-changes';
+export {
+  formatChanges,
+  formatChangeSet,
+  formatChange,
+  formatMode,
+  formatPermissions,
+} from './format-changes';

@@ -8,6 +8,13 @@ function dump(...layers: TarEntry[][]): string {
   return formatChanges(buildLayerStack(layers));
 }
 
+/** The lines of layer 1 in the dump of a two-layer stack. */
+function layer1(lower: TarEntry[], upper: TarEntry[]): string[] {
+  return dump(lower, upper)
+    .split('\n')
+    .filter((l) => l.startsWith('L1'));
+}
+
 function finalPaths(...layers: TarEntry[][]): string[] {
   const stack = buildLayerStack(layers);
   const paths: string[] = [];
@@ -54,11 +61,7 @@ describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
       whiteout('/etc/motd'),
       whiteout('/etc/d'),
     ];
-    expect(
-      dump(base, upper)
-        .split('\n')
-        .filter((l) => l.startsWith('L1')),
-    ).toEqual([
+    expect(layer1(base, upper)).toEqual([
       'L1 +1 ~0 -4 (+2 B ~0 B -9 B)',
       'L1 R /etc/d/sub (dir)',
       'L1 R /etc/d/sub/y (file 4 B)',
@@ -71,11 +74,7 @@ describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
   it('an opaque marker hides lower children only, even when it comes after the new ones', () => {
     const upper = [dir('/etc/d'), file('/etc/d/new', 1), opaque('/etc/d')];
     expect(finalPaths(base, upper)).toEqual(['/etc', '/etc/d', '/etc/d/new', '/etc/motd']);
-    expect(
-      dump(base, upper)
-        .split('\n')
-        .filter((l) => l.startsWith('L1')),
-    ).toEqual([
+    expect(layer1(base, upper)).toEqual([
       'L1 +1 ~0 -3 (+1 B ~0 B -6 B)',
       'L1 A /etc/d/new (file 1 B, 0644, 0:0)',
       'L1 R /etc/d/sub (dir)',
@@ -91,9 +90,7 @@ describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
 
   it('rm -rf then recreate: old children removed, the directory itself not modified', () => {
     const upper = [dir('/etc'), whiteout('/etc/d'), dir('/etc/d'), file('/etc/d/z', 5)];
-    const lines = dump(base, upper)
-      .split('\n')
-      .filter((l) => l.startsWith('L1'));
+    const lines = layer1(base, upper);
     expect(lines).toEqual([
       'L1 +1 ~0 -3 (+5 B ~0 B -6 B)',
       'L1 R /etc/d/sub (dir)',
@@ -110,11 +107,7 @@ describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
       dir('/etc/d/sub', { uid: 1000, gid: 1000 }),
       file('/etc/motd', 3, { mode: 0o600 }),
     ];
-    expect(
-      dump(base, upper)
-        .split('\n')
-        .filter((l) => l.startsWith('L1')),
-    ).toEqual([
+    expect(layer1(base, upper)).toEqual([
       'L1 +0 ~3 -0 (+0 B ~3 B -0 B)',
       'L1 M /etc/d [mode 0755→0700]',
       'L1 M /etc/d/sub [owner 0:0→1000:1000]',
@@ -132,11 +125,7 @@ describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
       symlink('/l', 'b'),
       file('/cap', 0, { xattrs: cap }),
     ];
-    expect(
-      dump(lower, upper)
-        .split('\n')
-        .filter((l) => l.startsWith('L1')),
-    ).toEqual([
+    expect(layer1(lower, upper)).toEqual([
       'L1 +0 ~5 -0 (+0 B ~0 B -0 B)',
       'L1 M /cap [xattrs]',
       'L1 M /d [xattrs]',
@@ -149,11 +138,7 @@ describe('merged tree rules (docs/archive-formats.md#layer-changes)', () => {
   it('a symlink replaced by a file, a file replaced by a directory, a directory replaced by a file', () => {
     const lower = [symlink('/s', 'motd'), file('/f', 1), dir('/d'), file('/d/in', 7)];
     const upper = [file('/s', 4), dir('/f'), file('/f/child', 1), file('/d', 2)];
-    expect(
-      dump(lower, upper)
-        .split('\n')
-        .filter((l) => l.startsWith('L1')),
-    ).toEqual([
+    expect(layer1(lower, upper)).toEqual([
       'L1 +1 ~3 -1 (+1 B ~6 B -7 B)',
       'L1 M /d [content 0→2 B, type dir→file, mode 0755→0644]',
       'L1 R /d/in (file 7 B)',

@@ -1,5 +1,5 @@
 import { ELFDATA2LSB, ELFDATA2MSB, ET_DYN, ET_EXEC, EM_ARM } from '../elf/elf-constants';
-import { hasElfMagic } from '../elf/parse-elf-header';
+import { hasElfMagic } from '../model/content-kind';
 import type { ElfResult } from '../elf/elf-types';
 import type { TargetMachine } from './cache-lookup';
 

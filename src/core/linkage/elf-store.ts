@@ -1,6 +1,7 @@
 import { parseElf, imageFileReader } from '../elf/parse-elf';
 import type { ElfResult } from '../elf/elf-types';
 import type { ImageFs } from '../model/image-fs';
+import { splitPath } from '../model/path';
 
 export interface StoredElf {
   /** The file inside the image after every symlink; undefined when the path does not exist. */
@@ -56,8 +57,7 @@ export class ElfStore {
 export async function physicalPath(fs: ImageFs, path: string): Promise<string> {
   if (!path.split('/').includes('..') && !path.includes('/./') && !path.includes('//')) return path;
   let current = '';
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
+  for (const part of splitPath(path)) {
     if (part === '..') {
       const real = (await fs.realpath(current === '' ? '/' : current)) ?? current;
       current = real.slice(0, Math.max(0, real.lastIndexOf('/')));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNewCache } from '../../../fixtures/linkage/cache-builder';
 import { buildElf, type BuildElf } from '../../../fixtures/linkage/elf-builder';
-import { memoryImageFs, type MemoryEntry } from '../../../fixtures/linkage/memory-image-fs';
+import { memoryImageFs, type MemoryFile } from '../testing/memory-image-fs';
 import { formatLdd, toLddJson } from './format-ldd';
 import type { LoaderSettings } from './link-types';
 import { resolveLoad } from './load-executable';
@@ -28,7 +28,7 @@ const exe = (spec: BuildElf) => buildElf({ interpreter: LDSO, ...spec });
 const lib = (soname: string, spec: BuildElf = {}) => buildElf({ soname, ...spec });
 
 async function ldd(
-  files: Record<string, MemoryEntry>,
+  files: Record<string, MemoryFile>,
   settings: LoaderSettings = {},
   verbose = false,
   path = '/bin/app',

@@ -1,3 +1,4 @@
+// Hand-written: no JS library reads glibc's ld.so.cache; the loader emulation must read it exactly as dl-cache.c does.
 import { ByteView } from '../elf/byte-view';
 
 /**

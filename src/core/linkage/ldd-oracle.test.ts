@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readOracleFile, type OracleRecord } from '../../../fixtures/linkage/oracle-records';
-import { dirImageFs } from '../../cli/dir-image-fs';
+import { dirImageFs } from '../../cli/testing/dir-image-fs';
 import { formatLdd, lddExitCode } from './format-ldd';
 import { resolveLinkGraph } from './link-graph';
 import { LinkageContext } from './linkage-context';

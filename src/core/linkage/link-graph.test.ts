@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dirImageFs } from '../../cli/dir-image-fs';
+import { dirImageFs } from '../../cli/testing/dir-image-fs';
 import { toLddJson } from './format-ldd';
 import { resolveLinkGraph, type LinkGraph } from './link-graph';
 

@@ -1,6 +1,6 @@
 import { DF_1_PIE, ET_EXEC } from '../elf/elf-constants';
 import type { ElfFile } from '../elf/elf-types';
-import { hasElfMagic } from '../elf/parse-elf-header';
+import { hasElfMagic } from '../model/content-kind';
 import type { ImageFs } from '../model/image-fs';
 import type { FoundVia, LoaderSettings, LoadResult } from './link-types';
 import { LinkageContext } from './linkage-context';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildElf, type BuildElf } from '../../../fixtures/linkage/elf-builder';
-import { memoryImageFs, type MemoryEntry } from '../../../fixtures/linkage/memory-image-fs';
+import { memoryImageFs, type MemoryFile } from '../testing/memory-image-fs';
 import { formatLdd, lddExitCode } from './format-ldd';
 import { resolveLoad } from './load-executable';
 
@@ -9,7 +9,7 @@ const libc = buildElf({ soname: 'libc.musl-x86_64.so.1', symbols: [{ name: 'prin
 const exe = (spec: BuildElf) => buildElf({ interpreter: LDSO, ...spec });
 const lib = (soname: string, spec: BuildElf = {}) => buildElf({ soname, ...spec });
 
-async function list(files: Record<string, MemoryEntry>, path = '/bin/app'): Promise<[string, number]> {
+async function list(files: Record<string, MemoryFile>, path = '/bin/app'): Promise<[string, number]> {
   const result = await resolveLoad(memoryImageFs({ [LDSO]: libc, ...files }), path);
   return [formatLdd(result), lddExitCode(result)];
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseApkInstalled } from './apk-db';
-import { createMemoryImageFs } from './memory-image-fs';
+import { createMemoryImageFs } from '../testing/memory-image-fs';
 import { buildOwnerIndex } from './owner-index';
 import { dumpPackageDb } from './package-dump';
 import { detectPackageDbs, readPackageDbs } from './package-dbs';

@@ -1,3 +1,4 @@
+// Hand-written: no JS library reads Berkeley DB files; rpm's Packages needs only the hash pages' values.
 /**
  * The values of a Berkeley DB hash database, read without libdb (db_page.h; go-rpmdb pkg/bdb), as rpm
  * on RHEL/CentOS 5-8 and Amazon Linux 2 keeps `Packages`: key = header instance (u32 in the writer's

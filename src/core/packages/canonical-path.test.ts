@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PathCanonicaliser, normalizePath } from './canonical-path';
-import { createMemoryImageFs } from './memory-image-fs';
+import { normalizePath } from '../model/path';
+import { PathCanonicaliser } from './canonical-path';
+import { createMemoryImageFs } from '../testing/memory-image-fs';
 
 const fs = createMemoryImageFs([
   { path: '/usr/lib/x86_64-linux-gnu/libc.so.6', kind: 'file', content: 'ELF' },

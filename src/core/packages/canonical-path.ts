@@ -6,26 +6,7 @@
  * than files.
  */
 import type { ImageFs } from '../model/image-fs';
-
-/** "/a//b/./c/../d/" → "/a/b/d"; ".." never climbs above "/". */
-export function normalizePath(path: string): string {
-  // Fast path for the usual already-normal path ("/." also catches dot-files, which then take the slow path).
-  if (
-    path.startsWith('/') &&
-    !path.includes('//') &&
-    !path.includes('/.') &&
-    (path.length === 1 || !path.endsWith('/'))
-  ) {
-    return path;
-  }
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
+import { normalizePath } from '../model/path';
 
 export class PathCanonicaliser {
   private readonly dirs = new Map<string, Promise<string>>();

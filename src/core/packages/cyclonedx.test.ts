@@ -6,10 +6,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { describe, expect, it } from 'vitest';
 import { parseApkInstalled } from './apk-db';
 import { licenseChoice, parseOsRelease, purlOf, toCycloneDx, uuidFromImageId } from './cyclonedx';
-import { createMemoryImageFs } from './memory-image-fs';
+import { createMemoryImageFs } from '../testing/memory-image-fs';
 import { readPackageDbs } from './package-dbs';
 import type { InstalledPackage } from './package-types';
 
@@ -100,10 +101,34 @@ describe('toCycloneDx', () => {
   });
 });
 
+describe('the CycloneDX output', () => {
+  // The official 1.5 JSON schema (strict: no unknown properties), as @cyclonedx/cyclonedx-library ships it.
+  const validator = new Validation.JsonStrictValidator(Spec.Version.v1dot5);
+
+  it('is valid under the official CycloneDX 1.5 JSON schema, for dpkg, rpm and apk', async () => {
+    const boms = [
+      toCycloneDx(await dpkgPackages(), IMAGE, { distro: { id: 'debian', versionId: '12' } }),
+      toCycloneDx(
+        await rpmPackages(),
+        { id: 'not-a-digest', names: [] },
+        { distro: { id: 'rhel', versionId: '9.4' } },
+      ),
+      toCycloneDx(parseApkInstalled(readFileSync(join(FIXTURES, 'apk/installed'), 'utf8')).packages, IMAGE),
+    ];
+    for (const bom of boms) expect(await validator.validate(JSON.stringify(bom))).toBeNull();
+  });
+
+  it('is checked: the schema rejects a component type it does not know', async () => {
+    const bom = toCycloneDx(await dpkgPackages(), IMAGE);
+    const broken = { ...bom, components: bom.components.map((c) => ({ ...c, type: 'package' })) };
+    expect(await validator.validate(JSON.stringify(broken))).not.toBeNull();
+  });
+});
+
 describe('purlOf and friends', () => {
-  it('encodes epochs and "+" in deb versions, puts rpm epochs in a qualifier, sorts qualifiers', async () => {
+  it('keeps epochs and "+" in deb versions as they are, puts rpm epochs in a qualifier, sorts qualifiers', async () => {
     const [busybox, libssl3] = await dpkgPackages();
-    expect(purlOf(busybox!)).toBe('pkg:deb/debian/busybox@1%3A1.35.0-4%2Bdeb12u1%2Bb1?arch=amd64');
+    expect(purlOf(busybox!)).toBe('pkg:deb/debian/busybox@1:1.35.0-4+deb12u1+b1?arch=amd64');
     expect(purlOf(libssl3!, { id: 'ubuntu', versionId: '22.04' })).toBe(
       'pkg:deb/ubuntu/libssl3@3.0.20-1~deb12u2?arch=amd64&distro=ubuntu-22.04',
     );

@@ -7,6 +7,7 @@
  * from the image id, so the same image gives the same document (reproducible output); callers that
  * want one per run pass a random UUID.
  */
+import { PackageURL } from 'packageurl-js';
 import type { InstalledPackage, PackageManager } from './package-types';
 import { fullVersion } from './package-types';
 import { sortPackages } from './layer-packages';
@@ -138,15 +139,10 @@ const DEFAULT_NAMESPACE: Record<PackageManager, string | undefined> = {
   apk: 'alpine',
 };
 
-/** Percent-encoding of purl components, as packageurl-js does it (":" and "+" encoded). */
-function encode(text: string): string {
-  return encodeURIComponent(text);
-}
-
 /**
- * The package URL: `pkg:deb/debian/NAME@VERSION?arch=ARCH&distro=debian-12`. deb versions carry
- * their epoch ("1:1.35.0-4", as dpkg prints it); rpm takes `VERSION-RELEASE` and an `epoch`
- * qualifier (PURL-TYPES rpm). Qualifier keys are sorted, as the spec's canonical form wants.
+ * The package URL: `pkg:deb/debian/NAME@VERSION?arch=ARCH&distro=debian-12`, in packageurl-js's canonical form
+ * (qualifier keys sorted, ":" never percent-encoded). deb versions carry their epoch ("1:1.35.0-4", as dpkg prints
+ * it); rpm takes `VERSION-RELEASE` and an `epoch` qualifier (PURL-TYPES rpm).
  */
 export function purlOf(pkg: InstalledPackage, distro?: Distro): string {
   const vendor = distro === undefined ? DEFAULT_NAMESPACE[pkg.manager] : namespaceOf(distro.id);
@@ -156,17 +152,12 @@ export function purlOf(pkg: InstalledPackage, distro?: Distro): string {
         ? pkg.version
         : `${pkg.version}-${pkg.release}`
       : fullVersion(pkg);
-  const qualifiers: [string, string][] = [];
-  if (pkg.arch !== '') qualifiers.push(['arch', pkg.arch]);
+  const qualifiers: Record<string, string> = {};
+  if (pkg.arch !== '') qualifiers['arch'] = pkg.arch;
   if (distro !== undefined)
-    qualifiers.push(['distro', distro.versionId === '' ? distro.id : `${distro.id}-${distro.versionId}`]);
-  if (pkg.manager === 'rpm' && pkg.epoch !== undefined) qualifiers.push(['epoch', String(pkg.epoch)]);
-  const path = [PURL_TYPE[pkg.manager], ...(vendor === undefined ? [] : [encode(vendor)]), encode(pkg.name)];
-  const query = qualifiers
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${encode(v)}`)
-    .join('&');
-  return `pkg:${path.join('/')}@${encode(version)}${query === '' ? '' : `?${query}`}`;
+    qualifiers['distro'] = distro.versionId === '' ? distro.id : `${distro.id}-${distro.versionId}`;
+  if (pkg.manager === 'rpm' && pkg.epoch !== undefined) qualifiers['epoch'] = String(pkg.epoch);
+  return new PackageURL(PURL_TYPE[pkg.manager], vendor, pkg.name, version, qualifiers).toString();
 }
 
 /** os-release ID → purl namespace: lower case; Red Hat's "rhel" is "redhat" in purls. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStanzas } from './deb822';
 import { parseDiversions } from './dpkg-db';
-import type { MemoryEntry } from './memory-image-fs';
-import { createMemoryImageFs } from './memory-image-fs';
+import { type MemoryEntry, createMemoryImageFs } from '../testing/memory-image-fs';
 import { formatDpkgS } from './owner-format';
 import { buildOwnerIndex } from './owner-index';
 import { dumpPackageDb } from './package-dump';

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDirImageFs, parseTreeManifest } from '../../../fixtures/packages/dir-image-fs';
+import { dirImageFs } from '../../cli/testing/dir-image-fs';
 import { readDpkgDb } from './dpkg-db';
-import type { MemoryEntry } from './memory-image-fs';
-import { createMemoryImageFs } from './memory-image-fs';
+import { createMemoryImageFs, parseTreeManifest, type MemoryEntry } from '../testing/memory-image-fs';
 import { formatDpkgS } from './owner-format';
 import type { OwnerIndex } from './owner-index';
 import { buildOwnerIndex } from './owner-index';
@@ -118,7 +117,7 @@ describe.skipIf(!existsSync(join(ROOT, 'var/lib/dpkg/status')))(
   'the whole mmdebstrap root (fixtures/packages/.work, made by make-dpkg-fixtures.sh)',
   () => {
     it('agrees with dpkg-query -S on every file and owns more after canonicalisation', async () => {
-      const { db, index } = await openDpkg(createDirImageFs(ROOT));
+      const { db, index } = await openDpkg(dirImageFs(ROOT));
       const oracle = new Map<string, string>();
       for (const line of readFileSync(join(WORK, 'dpkg-S-all.txt'), 'utf8').split('\n')) {
         const match = /^(.+?): (\/.*)$/.exec(line);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageFs } from '../model/image-fs';
 import { readImageFile, readImageText } from './image-file';
-import { createMemoryImageFs } from './memory-image-fs';
+import { createMemoryImageFs } from '../testing/memory-image-fs';
 
 /** An ImageFs whose reads return at most 7 bytes, as a chunked layer reader may. */
 function chunky(fs: ImageFs): ImageFs {

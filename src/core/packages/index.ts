@@ -16,7 +16,5 @@ export type { OwnerIndex, OwnerResult, PackageRef } from './owner-index';
 export { buildOwnerIndex, toPackageRef } from './owner-index';
 export { dpkgName, formatDpkgS, formatRpmQf } from './owner-format';
 export { describePackage, dumpPackageDb } from './package-dump';
-export { normalizePath, PathCanonicaliser } from './canonical-path';
+export { PathCanonicaliser } from './canonical-path';
 export { applySqliteWal } from './sqlite-wal';
-export type { MemoryEntry } from './memory-image-fs';
-export { createMemoryImageFs } from './memory-image-fs';

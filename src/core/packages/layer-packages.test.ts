@@ -14,14 +14,9 @@ import { buildLayerStack } from '../layers/layer-stack';
 import { dir, file, symlink, whiteout } from '../layers/layer-builders';
 import type { TarEntry } from '../model/tar-entry';
 import type { LayerPackages } from './layer-packages';
-import {
-  compareDpkgVersions,
-  compareRpmVersions,
-  diffPackages,
-  packagesPerLayer,
-  touchesPackageDb,
-} from './layer-packages';
+import { diffPackages, packagesPerLayer, touchesPackageDb } from './layer-packages';
 import type { InstalledPackage } from './package-types';
+import { compareDpkgVersions, compareRpmVersions } from './version-order';
 
 type Spec = readonly (string | TarEntry | readonly [string, string])[];
 

@@ -8,7 +8,8 @@
  * are the CLI's `owner` output contract.
  */
 import type { ImageFs } from '../model/image-fs';
-import { PathCanonicaliser, normalizePath } from './canonical-path';
+import { normalizePath } from '../model/path';
+import { PathCanonicaliser } from './canonical-path';
 import type { Diversion, InstalledPackage, PackageDb, PackageManager } from './package-types';
 import { fullVersion } from './package-types';
 

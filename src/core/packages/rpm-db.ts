@@ -13,7 +13,9 @@ import type { SqliteOptions } from './rpm-sqlite';
 import { isSqlite, readRpmSqlite } from './rpm-sqlite';
 
 /** rpm's dbpath on RHEL/Debian-built rpm, Fedora 36+ and rpm-ostree (syft's glob). */
-export const RPM_DIRS = ['/usr/lib/sysimage/rpm', '/var/lib/rpm', '/usr/share/rpm'] as const;
+export const RPM_DIRS = ['/var/lib/rpm', '/usr/lib/sysimage/rpm', '/usr/share/rpm'] as const;
+/** rpm 4.16+ (Fedora 36+) moved its database here and left /var/lib/rpm a link to it, or a stale copy. */
+const NEWEST_RPM_DIR = '/usr/lib/sysimage/rpm';
 /** The sqlite backend is newer than bdb and ndb: an image that has both uses it. */
 const RPM_FILES = ['rpmdb.sqlite', 'Packages.db', 'Packages'] as const;
 
@@ -30,7 +32,7 @@ export function detectRpmFormat(head: Uint8Array): DetectedRpmDb['format'] | und
 }
 
 export async function detectRpmDb(fs: ImageFs): Promise<DetectedRpmDb | undefined> {
-  for (const dir of RPM_DIRS) {
+  for (const dir of [NEWEST_RPM_DIR, ...RPM_DIRS.filter((d) => d !== NEWEST_RPM_DIR)]) {
     for (const name of RPM_FILES) {
       const path = `${dir}/${name}`;
       const head = await readImageFileHead(fs, path, 64);

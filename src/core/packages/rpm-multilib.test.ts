@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticPackageHeader } from '../../../fixtures/packages/rpm-header-writer';
-import { createMemoryImageFs } from './memory-image-fs';
+import { createMemoryImageFs } from '../testing/memory-image-fs';
 import { formatRpmQf } from './owner-format';
 import { buildOwnerIndex } from './owner-index';
 import type { InstalledPackage, PackageDb } from './package-types';

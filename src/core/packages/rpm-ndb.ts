@@ -1,3 +1,4 @@
+// Hand-written: no JS library reads rpm's ndb backend; its slot and blob layout is small and fixed.
 /**
  * rpm's ndb backend `Packages.db` (SLE 15, BCI, openSUSE; rpm lib/backend/ndb/rpmpkg.c, go-rpmdb
  * pkg/ndb), little-endian. The slot table fills `slotnpages` × 4096 bytes from offset 0 (its first two

@@ -9,7 +9,7 @@ import type { ByteSource } from '../io/byte-source';
 import { AbortedError } from '../io/byte-source';
 import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
-import { indexLayer, type LayerIndex } from '../archive/index-layer';
+import { indexLayer, type LayerTable } from '../archive/index-layer';
 import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
@@ -20,7 +20,7 @@ export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
 export interface LayerStatus {
   readonly state: LayerState;
-  readonly index: LayerIndex | undefined;
+  readonly index: LayerTable | undefined;
   /** Why it failed or is absent, as a sentence. */
   readonly error: string | undefined;
   /** diff_id verified: true/false once indexed, null when not (yet) computed. */
@@ -276,7 +276,7 @@ export class ArchiveSession {
     signal: AbortSignal | undefined,
     onDecoded: (n: number) => void,
     onBytes: ((read: number) => void) | undefined,
-  ): Promise<LayerIndex> {
+  ): Promise<LayerTable> {
     const prefetched = this.scan.prefetched.get(path);
     if (prefetched instanceof Error) throw prefetched;
     if (prefetched) return prefetched;
@@ -306,7 +306,7 @@ export class ArchiveSession {
     return indexLayer(open, this.env, { signal, canRestart: this.scan.randomAccess, onProgress: onDecoded });
   }
 
-  private verify(layer: LayerRef, index: LayerIndex): LayerStatus {
+  private verify(layer: LayerRef, index: LayerTable): LayerStatus {
     const warnings = [...index.warnings];
     let verified: boolean | null = null;
     if (layer.diffId) {

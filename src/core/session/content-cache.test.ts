@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeEnv, openFileSource } from '../../cli/node-env';
-import type { LayerIndex } from '../archive/index-layer';
+import type { LayerTable } from '../archive/index-layer';
 import type { ImageRecord } from '../image/model';
 import type { TarEntry } from '../model/tar-entry';
 import { ArchiveSession } from './archive-session';
@@ -18,7 +18,7 @@ const isDpkg = (path: string) => path.startsWith('/var/lib/dpkg/');
 describe('the content cache over the sample', () => {
   let session: ArchiveSession;
   let image: ImageRecord;
-  let index: LayerIndex;
+  let index: LayerTable;
   let truth: LayerRead;
 
   beforeAll(async () => {

@@ -15,7 +15,7 @@ import type { LayerRef } from '../image/model';
 import type { CoreEnv } from '../io/env';
 import { MultiMemberGzipError } from '../io/env';
 import type { OuterScan } from '../archive/outer-scan';
-import type { LayerIndex } from '../archive/index-layer';
+import type { LayerTable } from '../archive/index-layer';
 import type { TarEntry } from '../model/tar-entry';
 import { readLayerBytes } from './layer-content';
 import { prefetchLayer, readSparse, type SparseFile } from './elf-prefetch';
@@ -31,7 +31,7 @@ const SPAN_LIMIT = 16 * 1024 * 1024;
 /** Reads `length` bytes from `start` of a layer's uncompressed tar stream. */
 export type LayerRead = (
   layer: LayerRef,
-  index: LayerIndex,
+  index: LayerTable,
   start: number,
   length: number,
   signal?: AbortSignal,
@@ -69,7 +69,7 @@ export class ContentCache {
   /** Up to `length` bytes of `entry`'s content from `offset`: from the cache when it holds them. */
   async read(
     layer: LayerRef,
-    index: LayerIndex,
+    index: LayerTable,
     entry: TarEntry,
     offset: number,
     length: number,
@@ -94,7 +94,7 @@ export class ContentCache {
   }
 
   /** One decoding pass over the layer, keeping what ELF, magic-number and database reads need. */
-  warm(layer: LayerRef, index: LayerIndex, signal?: AbortSignal): Promise<void> {
+  warm(layer: LayerRef, index: LayerTable, signal?: AbortSignal): Promise<void> {
     const path = layer.blobPath;
     if (!path) return Promise.resolve();
     // One pass per blob, shared: a background warm-up and a view that needs it wait on the same one.
@@ -130,7 +130,7 @@ export class ContentCache {
    */
   private async prefetchBlob(
     path: string,
-    index: LayerIndex,
+    index: LayerTable,
     signal?: AbortSignal,
   ): Promise<Map<number, SparseFile> | undefined> {
     const decode = (gunzip: CoreEnv['gunzip']) => {
@@ -152,7 +152,7 @@ export class ContentCache {
     }
   }
 
-  private batch(layer: LayerRef, index: LayerIndex, wanted: BatchPredicate): Promise<void> {
+  private batch(layer: LayerRef, index: LayerTable, wanted: BatchPredicate): Promise<void> {
     const path = layer.blobPath!;
     let perBlob = this.batches.get(wanted);
     if (!perBlob) this.batches.set(wanted, (perBlob = new Map<string, Promise<void>>()));
@@ -167,7 +167,7 @@ export class ContentCache {
     return pass;
   }
 
-  private async fetchBatch(layer: LayerRef, index: LayerIndex, wanted: BatchPredicate): Promise<void> {
+  private async fetchBatch(layer: LayerRef, index: LayerTable, wanted: BatchPredicate): Promise<void> {
     const entries = index.entries
       .filter((e) => e.kind === 'file' && e.size > 0 && e.size <= BATCHED_FILE_LIMIT && wanted(e.path))
       .sort((a, b) => a.dataOffset - b.dataOffset);

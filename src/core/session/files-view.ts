@@ -5,6 +5,7 @@
  */
 import type { ChangeDetail, ChangeKind, ChangeSet, LayerNode, ListedNode } from '../layers';
 import type { LayerStack } from '../layers';
+import type { ContentKind } from '../model/content-kind';
 
 export type RowChange = ChangeKind | 'unchanged' | 'contains';
 export type TreeSort = 'name' | 'size';
@@ -43,21 +44,6 @@ export interface TreeFilter {
   readonly specialBits?: boolean;
   /** What a file's first bytes say (read in the worker): ELF, a #! script, or text. */
   readonly content?: readonly ContentKind[];
-}
-
-export type ContentKind = 'elf' | 'script' | 'text';
-
-/** ELF, script, text or other binary, from a file's first bytes. */
-export function contentKindOf(head: Uint8Array): ContentKind | 'binary' {
-  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) return 'elf';
-  if (head[0] === 0x23 && head[1] === 0x21) return 'script';
-  if (head.includes(0)) return 'binary';
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, Math.max(0, head.length - 3)));
-    return 'text';
-  } catch {
-    return 'binary';
-  }
 }
 
 export interface TreeRequest {

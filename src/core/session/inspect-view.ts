@@ -1,6 +1,6 @@
 /** The `strata inspect --json` shape (a contract: add fields, never rename). */
 import type { ImageRecord } from '../image/model';
-import { imageNames } from '../image/names';
+import { imageDisplayNames } from '../image/display-names';
 import type { ArchiveSession } from './archive-session';
 
 export interface InspectLayerJson {
@@ -35,7 +35,7 @@ export interface InspectJson {
 }
 
 export function inspectImage(session: ArchiveSession, image: ImageRecord): InspectJson {
-  const names = imageNames(image.rawNames);
+  const names = imageDisplayNames(image.rawNames);
   const layers = image.layers.map((layer): InspectLayerJson => {
     const status = session.status(layer);
     const index = status.index;

@@ -6,7 +6,7 @@ import type { LayerRef } from '../image/model';
 import type { CoreEnv } from '../io/env';
 import { MultiMemberGzipError } from '../io/env';
 import type { OuterScan } from '../archive/outer-scan';
-import type { LayerIndex } from '../archive/index-layer';
+import type { LayerTable } from '../archive/index-layer';
 import { ArchiveError } from '../archive/archive-error';
 
 /** Contents are shown in pages; a request larger than this is cut. */
@@ -16,7 +16,7 @@ export async function readLayerBytes(
   scan: OuterScan,
   env: CoreEnv,
   layer: LayerRef,
-  index: LayerIndex,
+  index: LayerTable,
   start: number,
   length: number,
   signal?: AbortSignal,

@@ -4,7 +4,7 @@
  * with linux/amd64 preselected when present (docs/archive-formats.md#platforms-and-attestations).
  */
 import type { ArchiveInfo, ImageRecord, Platform } from '../image/model';
-import { imageNames } from '../image/names';
+import { imageDisplayNames } from '../image/display-names';
 import { EMPTY_REGISTRIES_CONF, lookupLocal } from '../image/resolve';
 
 export type ImagePick = { readonly image: ImageRecord } | { readonly error: string };
@@ -30,7 +30,7 @@ export function nameSpellings(full: string): string[] {
 }
 
 function matchesName(image: ImageRecord, query: string): boolean {
-  const names = imageNames(image.rawNames);
+  const names = imageDisplayNames(image.rawNames);
   if (image.rawNames.includes(query) || names.bareTags.includes(query)) return true;
   return names.full.some((n) => nameSpellings(n).includes(query));
 }
@@ -41,7 +41,7 @@ function matchesId(image: ImageRecord, query: string): boolean {
 }
 
 export function describeImage(image: ImageRecord): string {
-  const names = imageNames(image.rawNames);
+  const names = imageDisplayNames(image.rawNames);
   const label = names.full[0] ?? names.bareTags[0] ?? `<untagged ${image.id.slice(7, 19)}>`;
   return `${label} (${platformString(image.platform)})`;
 }
@@ -67,7 +67,7 @@ export function pickImage(info: ArchiveInfo, query?: string, platform?: string):
     if (hits.length === 0) {
       // Then podman's local lookup rules (docs/archive-formats.md#local-lookup): localhost/ first, a name
       // that ends with the query at a "/" boundary with an equal tag, ":latest" when none is given.
-      const available = candidates.flatMap((i) => imageNames(i.rawNames).full);
+      const available = candidates.flatMap((i) => imageDisplayNames(i.rawNames).full);
       const lookup = lookupLocal(
         query,
         'podman',
@@ -77,7 +77,7 @@ export function pickImage(info: ArchiveInfo, query?: string, platform?: string):
       );
       hits = candidates.filter(
         (i) =>
-          imageNames(i.rawNames).full.some((n) => lookup.matches.includes(n)) ||
+          imageDisplayNames(i.rawNames).full.some((n) => lookup.matches.includes(n)) ||
           lookup.matches.includes(i.id),
       );
       if (hits.length === 0) {

@@ -1,6 +1,6 @@
 /** What the page shows of an opened archive: its summary, an image's history and config, layer progress. */
 import type { ArchiveFormat, Artifact, ImageRecord, Platform } from '../image/model';
-import { imageNames } from '../image/names';
+import { imageDisplayNames } from '../image/display-names';
 import type { ArchiveSession, LayerState } from '../session/archive-session';
 import { historyRows, type HistoryStep } from '../session/history-view';
 import { inspectImage, type InspectJson } from '../session/inspect-view';
@@ -59,7 +59,7 @@ export function archiveSummary(
     format: info.format,
     formatLabel: info.formatLabel,
     images: info.images.map((image) => {
-      const names = imageNames(image.rawNames);
+      const names = imageDisplayNames(image.rawNames);
       return {
         key: image.key,
         id: image.id,
@@ -71,7 +71,7 @@ export function archiveSummary(
       };
     }),
     notIncluded: info.notIncluded.map((n) => ({
-      names: imageNames(n.names).full,
+      names: imageDisplayNames(n.names).full,
       platform: platformString(n.platform),
       digest: n.digest,
     })),

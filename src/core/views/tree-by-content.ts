@@ -3,7 +3,8 @@
  * filters a directory's whole page by reading the heads (a warmed image keeps them), then pages.
  */
 import type { ImageFs } from '../model/image-fs';
-import { contentKindOf, type ContentKind, type TreePage } from '../session/files-view';
+import { contentKindOf, type ContentKind } from '../model/content-kind';
+import type { TreePage } from '../session/files-view';
 
 /** Bytes enough for any magic number contentKindOf knows. */
 const HEAD = 64;

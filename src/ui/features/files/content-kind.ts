@@ -1,6 +1,6 @@
-/** What a file's first bytes say it is, to pick a viewer: text, picture, or hex. */
-export type ContentKind = 'text' | 'image' | 'elf' | 'binary' | 'empty';
+import type { ContentKind } from '../../../protocol/files';
 
+/** What a file's first bytes say it is, to pick a viewer: text, picture, or hex. */
 export function sniffContent(bytes: Uint8Array): { kind: ContentKind; mime: string } {
   if (bytes.length === 0) return { kind: 'empty', mime: 'application/octet-stream' };
   const b = (i: number) => bytes[i] ?? -1;

@@ -10,10 +10,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { join } from 'node:path';
-import type { EntryKind } from '../core/model/tar-entry';
-import type { FsNode, ImageFs } from '../core/model/image-fs';
-
-const MAX_LINKS = 40;
+import { resolveInImage, type EntryKind, type FsNode, type ImageFs, type PathStep } from '../../core';
 
 /**
  * An ImageFs over a real directory (an unpacked rootfs), for tests and for comparing with `chroot ldd`.
@@ -22,12 +19,11 @@ const MAX_LINKS = 40;
  * ImageFs is in use: file metadata is cached.
  */
 export function dirImageFs(root: string): ImageFs {
-  const dirCache = new Map<string, string | undefined>();
-
   const host = (path: string): string => join(root, path);
 
-  // An unpacked image is read-only while it is examined: one lstat per path is enough.
+  // An unpacked image is read-only while it is examined: one lstat and one readlink per path are enough.
   const statCache = new Map<string, Stats | undefined>();
+  const linkCache = new Map<string, string>();
 
   function lstatHost(path: string): Stats | undefined {
     if (statCache.has(path)) return statCache.get(path);
@@ -41,81 +37,29 @@ export function dirImageFs(root: string): ImageFs {
     return st;
   }
 
-  /** Resolve `path`; with `followLast` false the final component is kept as is (its parent is resolved). */
-  function resolve(path: string, followLast: boolean): string | undefined {
-    const pending = split(path).reverse();
-    let current: string[] = [];
-    let links = 0;
-    while (pending.length > 0) {
-      const part = pending.pop()!;
-      if (part === '.') continue;
-      if (part === '..') {
-        current.pop();
-        continue;
-      }
-      const candidate = '/' + [...current, part].join('/');
-      const isLast = pending.length === 0;
-      if (!isLast) {
-        const cached = dirCache.get(candidate);
-        if (cached !== undefined || dirCache.has(candidate)) {
-          if (cached === undefined) return undefined;
-          current = split(cached);
-          continue;
-        }
-      }
-      const st = lstatHost(candidate);
-      if (st === undefined) return isLast && !followLast ? candidate : undefined;
-      if (st.isSymbolicLink() && (followLast || !isLast)) {
-        if (++links > MAX_LINKS) return undefined;
-        const target = readlinkSync(host(candidate), 'utf8');
-        if (target.startsWith('/')) current = [];
-        pending.push(...split(target).reverse());
-        continue;
-      }
-      current.push(part);
-    }
-    return '/' + current.join('/');
+  function readlinkHost(path: string): string {
+    let target = linkCache.get(path);
+    if (target === undefined) linkCache.set(path, (target = readlinkSync(host(path), 'utf8')));
+    return target;
   }
 
-  /** A directory path with every symlink resolved; one lstat per new component thanks to the cache. */
-  function realDir(path: string): string | undefined {
-    if (path === '/' || path === '') return '/';
-    if (dirCache.has(path)) return dirCache.get(path);
-    const parts = split(path);
-    const last = parts.pop()!;
-    const parent = realDir('/' + parts.join('/'));
-    const real = parent === undefined ? undefined : step(parent, last);
-    dirCache.set(path, real);
-    return real;
-  }
-
-  /** Resolve one more component below an already resolved directory, following a symlink there. */
-  function step(parent: string, name: string): string | undefined {
-    if (name === '.') return parent;
-    if (name === '..') return parent === '/' ? '/' : parent.slice(0, parent.lastIndexOf('/')) || '/';
-    const candidate = parent === '/' ? `/${name}` : `${parent}/${name}`;
-    const st = lstatHost(candidate);
+  const step = (path: string): PathStep => {
+    const st = lstatHost(path);
     if (st === undefined) return undefined;
-    return st.isSymbolicLink() ? resolve(candidate, true) : candidate;
-  }
+    if (st.isSymbolicLink()) return { kind: 'symlink', linkTarget: readlinkHost(path) };
+    return { kind: st.isDirectory() ? 'dir' : 'other' };
+  };
 
-  function resolveCached(path: string, followLast: boolean): string | undefined {
-    const parts = split(path);
-    const last = parts.pop();
-    if (last === undefined) return '/';
-    const dir = realDir('/' + parts.join('/'));
-    if (dir === undefined) return undefined;
-    if (followLast || last === '.' || last === '..')
-      return step(dir, last) ?? (followLast ? undefined : join(dir, last));
-    return join(dir, last);
-  }
+  /** `path` with its symlinks resolved; with `followLast` false the final component is kept as is. */
+  const resolveCached = (path: string, followLast: boolean): string | undefined =>
+    resolveInImage(path, step, { followLast, keepMissingLast: !followLast });
 
   return {
     lstat(path) {
       const at = resolveCached(path, false);
       const st = at === undefined ? undefined : lstatHost(at);
       if (at === undefined || st === undefined) return Promise.resolve(undefined);
-      return Promise.resolve(toNode(path, st, st.isSymbolicLink() ? readlinkSync(host(at), 'utf8') : ''));
+      return Promise.resolve(toNode(path, st, st.isSymbolicLink() ? readlinkHost(at) : ''));
     },
     realpath(path) {
       const at = resolveCached(path, true);
@@ -131,10 +75,6 @@ export function dirImageFs(root: string): ImageFs {
       return Promise.resolve(readdirSync(host(at)).sort());
     },
   };
-}
-
-function split(path: string): string[] {
-  return path.split('/').filter((p) => p !== '');
 }
 
 function readRange(file: string, offset: number, length: number): Uint8Array | undefined {

@@ -5,14 +5,14 @@
  */
 import { dockerFullName } from './reference-normalize';
 
-export interface ImageNames {
+export interface ImageDisplayNames {
   /** Full normalized names, e.g. "docker.io/library/ubuntu:22.04", "localhost/t:3". */
   readonly full: readonly string[];
   /** Bare OCI ref.name tags that name no repository. */
   readonly bareTags: readonly string[];
 }
 
-export function imageNames(rawNames: readonly string[]): ImageNames {
+export function imageDisplayNames(rawNames: readonly string[]): ImageDisplayNames {
   const full = new Set<string>();
   const bareTags = new Set<string>();
   for (const raw of rawNames) {

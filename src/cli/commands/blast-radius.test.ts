@@ -1,5 +1,5 @@
 /**
- * strata rdeps: libssl3 across the sample and an archive without it, and libssl.so.3 by file name.
+ * strata blast-radius (and its alias rdeps): libssl3 across the sample and an archive without it, and libssl.so.3 by file name.
  * The affected files are those chroot ldd showed loading libssl or libcrypto (fixtures/linkage-sample).
  */
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ const GOLDEN = '../../../fixtures/linkage-sample/golden';
 
 const run = runCli;
 
-interface RdepsJson {
+interface BlastRadiusJson {
   version: number;
   package: string;
   images: {
@@ -29,11 +29,11 @@ interface RdepsJson {
 
 const L = '/usr/lib/x86_64-linux-gnu';
 
-describe('strata rdeps', () => {
+describe('strata blast-radius', () => {
   it('libssl3 across two archives: the sample to rebuild, the other unaffected (JSON)', async () => {
-    const { code, out } = await run(['rdeps', '--json', 'libssl3', SAMPLE, OTHER]);
+    const { code, out } = await run(['blast-radius', '--json', 'libssl3', SAMPLE, OTHER]);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as RdepsJson;
+    const json = JSON.parse(out) as BlastRadiusJson;
     expect(json.version).toBe(1);
     expect(json.package).toBe('libssl3');
     expect(json.rebuild).toEqual(['localhost/strata-sample:1']);
@@ -55,16 +55,16 @@ describe('strata rdeps', () => {
   });
 
   it('libssl3 across two archives (text, golden)', async () => {
-    const { code, out } = await run(['rdeps', 'libssl3', SAMPLE, OTHER]);
+    const { code, out } = await run(['blast-radius', 'libssl3', SAMPLE, OTHER]);
     expect(code).toBe(0);
     const text = out.replaceAll(`${ROOT}/`, '');
-    await expect(text).toMatchFileSnapshot(`${GOLDEN}/rdeps-libssl3.txt`);
+    await expect(text).toMatchFileSnapshot(`${GOLDEN}/blast-radius-libssl3.txt`);
   });
 
   it('libssl.so.3 by file name: libssl alone, and who loads it', async () => {
-    const { code, out } = await run(['rdeps', '--json', 'libssl.so.3', SAMPLE]);
+    const { code, out } = await run(['blast-radius', '--json', 'libssl.so.3', SAMPLE]);
     expect(code).toBe(0);
-    const json = JSON.parse(out) as RdepsJson;
+    const json = JSON.parse(out) as BlastRadiusJson;
     expect(json.images[0]!.libraries).toEqual([`${L}/libssl.so.3`]);
     expect(json.images[0]!.dependents.map((d) => d.path)).toEqual([
       '/usr/bin/curl',
@@ -74,13 +74,22 @@ describe('strata rdeps', () => {
   });
 
   it('a package no image holds: nothing to rebuild, exit 0', async () => {
-    const { code, out } = await run(['rdeps', 'libnope9', OTHER]);
+    const { code, out } = await run(['blast-radius', 'libnope9', OTHER]);
     expect(code).toBe(0);
     expect(out).toContain('unaffected: no library of libnope9 in the image');
     expect(out).toContain('rebuild: nothing (no image holds libnope9)');
   });
 
   it('needs a package and at least one archive', async () => {
+    expect((await run(['blast-radius', 'libssl3'])).code).toBe(2);
     expect((await run(['rdeps', 'libssl3'])).code).toBe(2);
+  });
+
+  it('rdeps is an alias: the same flags, the same JSON and text', async () => {
+    for (const flags of [['--json'], []]) {
+      const alias = await run(['rdeps', ...flags, 'libssl.so.3', SAMPLE, OTHER]);
+      expect(alias).toEqual(await run(['blast-radius', ...flags, 'libssl.so.3', SAMPLE, OTHER]));
+      expect(alias.code).toBe(0);
+    }
   });
 });

@@ -15,6 +15,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { resolveInImage, type PathStep } from '../../core';
+import { parseTreeManifest } from '../../core/testing/memory-image-fs';
 import { buildTar, type BuildEntry } from '../../core/testing/tar-builder';
 
 const PACKAGES = join(import.meta.dirname, '../../../fixtures/packages');
@@ -83,50 +85,18 @@ export function writeDockerArchive(path: string, repoTag: string, layers: readon
 
 /** The `tree.txt` manifests of fixtures/packages ("d PATH", "f PATH", "l PATH -> TARGET"); files are empty. */
 export function treeEntries(file: string): SpecEntry[] {
-  const entries: SpecEntry[] = [];
-  for (const line of readFileSync(join(PACKAGES, file), 'utf8').split('\n')) {
-    const path = line.slice(2);
-    if (path === '/' || path === '') continue;
-    if (line.startsWith('d ')) entries.push({ path, kind: 'dir' });
-    else if (line.startsWith('f ')) entries.push({ path, kind: 'file' });
-    else if (line.startsWith('l ')) {
-      const [link, target] = path.split(' -> ');
-      entries.push({ path: link!, kind: 'symlink', linkTarget: target! });
-    }
-  }
-  return entries;
+  return parseTreeManifest(readFileSync(join(PACKAGES, file), 'utf8'))
+    .filter((e) => e.path !== '/' && e.path !== '')
+    .map(({ path, kind, linkTarget }) => (kind === 'symlink' ? { path, kind, linkTarget } : { path, kind }));
 }
 
-function normalize(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
-}
-
-/** A directory with every symlink in it followed (the links as listed, not as on disk). */
-function resolveDir(path: string, links: ReadonlyMap<string, string>, depth = 0): string {
-  let dir = '';
-  for (const part of path.split('/').filter((p) => p !== '')) {
-    dir = `${dir}/${part}`;
-    const target = links.get(dir);
-    if (target !== undefined && depth < 40) {
-      const parent = dir.slice(0, dir.lastIndexOf('/'));
-      dir = resolveDir(normalize(target.startsWith('/') ? target : `${parent}/${target}`), links, depth + 1);
-      if (dir === '/') dir = '';
-    }
-  }
-  return dir === '' ? '/' : dir;
-}
-
-/** The path with symlinks of its directory part followed, as a tar of the real root would store it. */
+/** The path with its directory part's symlinks followed (as listed, not as on disk): where a tar of the root stores it. */
 function realPath(path: string, links: ReadonlyMap<string, string>): string {
-  const slash = path.lastIndexOf('/');
-  const dir = resolveDir(path.slice(0, slash), links);
-  return `${dir === '/' ? '' : dir}${path.slice(slash)}`;
+  const step = (at: string): PathStep => {
+    const linkTarget = links.get(at);
+    return linkTarget === undefined ? { kind: 'dir' } : { kind: 'symlink', linkTarget };
+  };
+  return resolveInImage(path, step, { followLast: false }) ?? path;
 }
 
 /**

@@ -1,11 +1,10 @@
-/** What `strata rdeps` reports per image, as JSON rows and as text grouped by the owning package. */
-import { shortDigest } from '../../core';
-import type { BlastDependent, BlastRadius } from '../../core/session/blast-radius';
+/** What `strata blast-radius` reports per image, as JSON rows and as text grouped by the owning package. */
+import { shortDigest, type BlastDependent, type BlastRadius } from '../../core';
 
-/** Version of `strata rdeps --json`; bump on any change that is not a pure addition. */
-export const RDEPS_JSON_VERSION = 1;
+/** Version of `strata blast-radius --json`; bump on any change that is not a pure addition. */
+export const BLAST_RADIUS_JSON_VERSION = 1;
 
-export interface RdepsImage {
+export interface BlastRadiusImage {
   readonly archive: string;
   readonly id: string;
   readonly names: readonly string[];
@@ -36,7 +35,7 @@ function byOwner(dependents: readonly BlastDependent[]): Map<string, BlastDepend
   );
 }
 
-function imageBlock(query: string, image: RdepsImage, lines: string[]): void {
+function imageBlock(query: string, image: BlastRadiusImage, lines: string[]): void {
   const label = image.names.length > 0 ? image.names.join(', ') : shortDigest(image.id);
   lines.push(`${image.archive}: ${label} (${shortDigest(image.id)})`);
   if (!image.affected) {
@@ -59,9 +58,9 @@ function imageBlock(query: string, image: RdepsImage, lines: string[]): void {
   lines.push('');
 }
 
-export function formatRdeps(
+export function formatBlastRadius(
   query: string,
-  images: readonly RdepsImage[],
+  images: readonly BlastRadiusImage[],
   rebuild: readonly string[],
 ): string {
   const lines: string[] = [];

@@ -1,23 +1,22 @@
 /**
- * `strata rdeps [--json] PACKAGE ARCHIVE…`: the blast radius of a vulnerable package across archives. For
+ * `strata blast-radius [--json] PACKAGE ARCHIVE…` (alias `strata rdeps`): the blast radius of a vulnerable package across archives. For
  * every image of every archive: the package's ELF libraries, every executable and library that loads one of
  * them (transitively, by the link graph), and whether the image needs a rebuild. PACKAGE is a package name
  * (libssl3, openssl-libs) or a library's file name or SONAME (libssl.so.3).
  *
  * An image without the package is "unaffected" (exit 0): finding nothing is an answer, not an error.
  */
-import type { ImageRecord } from '../../core';
-import { resolveLinkGraph } from '../../core/linkage/link-graph';
-import { blastRadius, type BlastRadius } from '../../core/session/blast-radius';
+import { type ImageRecord, resolveLinkGraph, blastRadius, type BlastRadius } from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { openSession } from '../open-image';
 import { warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { displayNames } from './graph';
 import { linkageFs, loaderSettings, readOwners } from './ldd-image';
-import { formatRdeps, RDEPS_JSON_VERSION, type RdepsImage } from './rdeps-report';
+import { formatBlastRadius, BLAST_RADIUS_JSON_VERSION, type BlastRadiusImage } from './blast-radius-report';
 
-export const RDEPS_USAGE = 'usage: strata rdeps [--json] PACKAGE ARCHIVE...';
+export const BLAST_RADIUS_USAGE =
+  'usage: strata blast-radius [--json] PACKAGE ARCHIVE... (alias: strata rdeps)';
 
 async function imageRadius(
   opened: OpenedStack,
@@ -30,7 +29,7 @@ async function imageRadius(
   return blastRadius(graph, await readOwners(opened, layer, io), query);
 }
 
-function toImage(archive: string, image: ImageRecord, radius: BlastRadius): RdepsImage {
+function toImage(archive: string, image: ImageRecord, radius: BlastRadius): BlastRadiusImage {
   return {
     archive,
     id: image.id,
@@ -42,11 +41,11 @@ function toImage(archive: string, image: ImageRecord, radius: BlastRadius): Rdep
   };
 }
 
-export const rdeps: Command = async (args, io) => {
+export const blastRadiusCommand: Command = async (args, io) => {
   const parsed = parseArgs(args, { booleans: ['--json'] });
   const [query, ...archives] = parsed.positionals;
-  if (!query || archives.length === 0) throw new UsageError(RDEPS_USAGE);
-  const images: RdepsImage[] = [];
+  if (!query || archives.length === 0) throw new UsageError(BLAST_RADIUS_USAGE);
+  const images: BlastRadiusImage[] = [];
   for (const archive of archives) {
     const { session, source } = await openSession(archive);
     try {
@@ -66,10 +65,10 @@ export const rdeps: Command = async (args, io) => {
   const rebuild = images.filter((i) => i.affected).map((i) => i.names[0] ?? i.id);
   if (parsed.flags.has('--json')) {
     io.stdout(
-      JSON.stringify({ version: RDEPS_JSON_VERSION, package: query, images, rebuild }, null, 2) + '\n',
+      JSON.stringify({ version: BLAST_RADIUS_JSON_VERSION, package: query, images, rebuild }, null, 2) + '\n',
     );
   } else {
-    io.stdout(formatRdeps(query, images, rebuild));
+    io.stdout(formatBlastRadius(query, images, rebuild));
   }
   return 0;
 };
