@@ -1,9 +1,9 @@
 /**
  * One layer indexed on a layer worker: the archive worker posts the File and the blob's range (no bytes:
- * the layer worker reads its own slices), the layer worker answers with progress and the LayerIndex, or a
+ * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type LayerIndex } from '../core';
+import { indexLayer, readRange, sentence, type CoreEnv, type LayerTable } from '../core';
 import { blobSource } from './web-env';
 
 /** A layer to index. Cancelling is terminating the worker (layer-pool.ts): its memory goes at once. */
@@ -17,7 +17,7 @@ export interface LayerJobRequest {
 
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
-  | { readonly type: 'done'; readonly id: number; readonly index: LayerIndex }
+  | { readonly type: 'done'; readonly id: number; readonly index: LayerTable }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
 /** Decoded-byte progress is posted at most this often; every stored slice read is posted. */

@@ -9,7 +9,7 @@ import {
   LayerError,
   type BlobRange,
   type IndexJobOptions,
-  type LayerIndex,
+  type LayerTable,
   type LayerIndexer,
 } from '../core';
 import type { LayerJobRequest, LayerJobResponse } from './layer-job';
@@ -27,7 +27,7 @@ interface Job {
   readonly file: Blob;
   readonly range: BlobRange;
   readonly options: IndexJobOptions;
-  readonly resolve: (index: LayerIndex) => void;
+  readonly resolve: (index: LayerTable) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -67,8 +67,8 @@ export class LayerPool {
     return this.slots.length;
   }
 
-  private index(file: Blob, range: BlobRange, options: IndexJobOptions): Promise<LayerIndex> {
-    return new Promise<LayerIndex>((resolve, reject) => {
+  private index(file: Blob, range: BlobRange, options: IndexJobOptions): Promise<LayerTable> {
+    return new Promise<LayerTable>((resolve, reject) => {
       const job: Job = { id: this.nextId++, file, range, options, resolve, reject };
       if (options.signal?.aborted) {
         reject(new AbortedError());

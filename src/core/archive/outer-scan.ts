@@ -187,7 +187,7 @@ function rangedScan(
   table: EntryTable,
   compression: Compression,
   truncatedAt: number | undefined,
-  prefetched: ReadonlyMap<string, LayerIndex | Error>,
+  prefetched: ReadonlyMap<string, LayerTable | Error>,
   close: () => Promise<void>,
 ): OuterScan {
   return {

@@ -3,7 +3,7 @@
  * (the page's layer workers) that each read their own slices of the archive. Layers are independent, so
  * several are indexed at once; each one is still hashed whole and its diff_id checked.
  */
-import type { LayerIndex } from '../archive/index-layer';
+import type { LayerTable } from '../archive/index-layer';
 
 export interface BlobRange {
   /** Where the blob's bytes start in the archive, and how many there are. */
@@ -23,7 +23,7 @@ export interface LayerIndexer {
   /** How many layers to index at once. */
   readonly concurrency: number;
   /** Index the blob at `range` of the archive; undefined: index it in the session's own thread. */
-  index?(range: BlobRange, options: IndexJobOptions): Promise<LayerIndex>;
+  index?(range: BlobRange, options: IndexJobOptions): Promise<LayerTable>;
 }
 
 /** One layer at a time in the session's thread: tests, and the page's fallback without workers. */
