@@ -186,4 +186,11 @@ export default tseslint.config(
       CORE_INTERNALS_BUT_TESTING,
     ]),
   },
+  {
+    files: ['src/fleet/**/*.ts'],
+    rules: layer(
+      ['**/ui/**', '**/client/**', '**/worker/**', '**/cli/commands/!(ldd-image)', 'react'],
+      'the fleet index is Node code over the core and the CLI Node environment; the CLI imports it.',
+    ),
+  },
 );

@@ -6,7 +6,7 @@ import './ui/theme/tokens.css';
 import './ui/theme/base.css';
 import { App } from './ui/App';
 import { useStore } from './ui/state/store';
-import { decodeShare } from './ui/features/graph/share-link';
+import { decodeShare } from './ui/features/linkage/share-link';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },

@@ -19,6 +19,10 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'blast-radius': async () => (await import('./commands/blast-radius')).blastRadiusCommand,
   // The command's first name, kept as an alias: same flags, same output.
   rdeps: async () => (await import('./commands/blast-radius')).blastRadiusCommand,
+  index: async () => (await import('./commands/index')).index,
+  query: async () => (await import('./commands/query')).query,
+  worker: async () => (await import('./commands/worker')).worker,
+  compare: async () => (await import('./commands/compare')).compare,
 };
 
 const USAGE = `usage: strata <command> [options] ARCHIVE
@@ -35,9 +39,15 @@ commands:
   owner     which package owns a file, like rpm -qf / dpkg -S (merged /usr understood)
   packages  the installed packages, what each layer installed, removed or upgraded; a CycloneDX SBOM
   ldd       what ldd [-v] prints for a file inside the image (the image's loader emulated, nothing runs)
-  graph     the whole image's shared-library graph as JSON or graphviz DOT
+  graph     the shared-library graph: the whole image, or what a file loads / what loads it, as JSON,
+            DOT, SVG, PNG, Mermaid or Markdown
   blast-radius  which executables and libraries load a package's libraries, and which images to rebuild
                 (alias: rdeps)
+  index     read images into a fleet index once per layer (a directory, or PostgreSQL) for
+            blast-radius --db and query
+  query     images, packages, a file or a layer across the fleet index
+  worker    take index jobs from the PostgreSQL queue that strata index --queue fills
+  compare       what a change did to an image: config, layers, files, packages, linkage (text, JSON, Markdown)
 
   strata diff [--image NAME] [--layer N] [--json] ARCHIVE
   strata ci [--image NAME] [--config FILE] [--json] ARCHIVE
@@ -47,8 +57,18 @@ commands:
   strata owner [--image NAME] [--layer N] [--json] ARCHIVE PATH...
   strata packages [--image NAME] [--layer N] [--json | --format cyclonedx] ARCHIVE
   strata ldd [-v] [--image NAME] [--layer N] [--json] ARCHIVE PATH
-  strata graph [--image NAME] [--layer N] [--format json|dot] ARCHIVE
+  strata graph [--image NAME] [--layer N] [--mode loads|loaded-by] [--edges tree|all]
+               [--format json|dot|svg|png|mermaid|markdown] [--theme light|dark] [-o FILE] ARCHIVE [PATH]
   strata blast-radius [--json] PACKAGE ARCHIVE...
+  strata blast-radius --db DB [--version CONSTRAINT] [--json] PACKAGE
+  strata index [--db DB] [--json] [--platform OS/ARCH] [--queue [--wait]] SOURCE...
+  strata query images|packages [NAME]|file PATH|layer DIGEST [--db DB] [--json]
+  strata worker --db postgres://... [--concurrency N]
+
+SOURCE is an archive, a directory of archives, or docker://HOST[:PORT]/REPO[:TAG|@DIGEST].
+DB is a directory holding an embedded index (default .strata-index) or a postgres:// URL.
+  strata compare [--image-old NAME] [--image-new NAME] [--json | --format text|json|markdown]
+                 [-o FILE] [--fail-on RULE[,RULE...]] OLD NEW
 
 Layers are numbered from 0 (the base), as strata diff --json prints them. strata ci reads
 --config FILE, else .dive-ci in the current directory when present, else dive's defaults

@@ -115,6 +115,7 @@ export {
   type GraphJson,
 } from './linkage/graph-export';
 export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
+export * from './linkage/picture';
 export { blastRadius, type BlastRadius, type BlastDependent } from './session/blast-radius';
 export {
   packagesPerLayer,
@@ -124,3 +125,4 @@ export {
 } from './packages/layer-packages';
 export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';
 export * from './views';
+export * from './compare';

@@ -1,6 +1,36 @@
 /** Results of the Linkage view: the whole image's graph with a layout, ldd for one file, the blast radius. */
 
+import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports } from '../core';
+
 export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
+export type {
+  ColorBy as PictureColorBy,
+  EdgeMode,
+  FocusDirection,
+  Picture,
+  PictureExports,
+  PlacedNode,
+  ShownEdge,
+} from '../core';
+
+/** What the linkage picture shows: around `focus` (a path), or the whole image grouped when focus is null. */
+export interface PictureAsk {
+  readonly layer: number | null;
+  readonly focus: string | null;
+  readonly direction: FocusDirection;
+  readonly edgeMode: EdgeMode;
+  readonly unfold: readonly string[];
+  readonly colorBy: ColorBy;
+}
+
+/** The answer to 'link-picture': null picture when the focus is not an object of the image. */
+export interface LinkPicture {
+  readonly picture: Picture | null;
+  /** The same files `strata graph` writes: SVG (both themes), DOT, Mermaid, Markdown, and their names. */
+  readonly exports: PictureExports | null;
+  /** Milliseconds the worker spent laying it out (Graphviz dot). */
+  readonly layoutMs: number;
+}
 
 /** One image's blast radius for a package or library. */
 export interface BlastImage {

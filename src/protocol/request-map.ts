@@ -9,7 +9,8 @@ import type { ArchiveSummary, ImageOverview } from './messages';
 import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, WasteSummary } from './files';
 import type { ResolveResult, SharedWith } from './names';
 import type { LayerPackageChanges, PathOwners, PackageList } from './packages';
-import type { BlastImage, GraphData, LddReport } from './linkage';
+import type { BlastImage, GraphData, LddReport, LinkPicture, PictureAsk } from './linkage';
+import type { CompareReport } from './compare';
 
 /** One opened archive (the id the page gave it when opening) and one of its images. */
 export interface ImageTarget {
@@ -73,6 +74,8 @@ export interface RequestMap {
     body: ImageTarget & { readonly layer: number | null; readonly path: string };
     result: LddReport;
   };
+  /** The laid-out linkage picture with its exports (SVG, DOT, Mermaid, Markdown). */
+  'link-picture': { body: ImageTarget & PictureAsk; result: LinkPicture };
   'blast-radius': { body: { readonly query: string }; result: BlastImage[] };
 
   resolve: {
@@ -84,6 +87,9 @@ export interface RequestMap {
     result: ResolveResult;
   };
   'shared-layers': { body: ImageTarget; result: SharedWith[] };
+
+  /** Two open images (of one archive or two), old against new: what `strata compare` reports. */
+  compare: { body: { readonly old: ImageTarget; readonly new: ImageTarget }; result: CompareReport };
 }
 
 export type RequestType = keyof RequestMap;

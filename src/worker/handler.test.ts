@@ -151,6 +151,20 @@ describe('the worker through its client', () => {
     expect(blast[0]!.dependents.map((d) => d.path)).toContain('/usr/bin/curl');
   });
 
+  it('answers the Compare view: an image against itself changes nothing', async () => {
+    const view = await connection.client.request({ type: 'compare', old: image, new: image });
+    expect(view.result.version).toBe(1);
+    expect(view.result.layers.removed).toEqual([]);
+    expect(view.result.packages.upgraded).toEqual([]);
+    expect(view.summary).toBe(
+      'size ±0 B (+0.0%) · packages +0 −0 ↑0 ↓0 · 0 new ELF objects · 0 new unresolved libraries',
+    );
+    expect(view.markdown.startsWith('### `localhost/strata-sample:1` → `localhost/strata-sample:1`')).toBe(
+      true,
+    );
+    expect(view.graph.nodes).toEqual([]);
+  });
+
   it('answers the Names view', async () => {
     const { client } = connection;
     const resolved = await client.request({

@@ -14,6 +14,7 @@ import { filesHandlers } from './files-handlers';
 import { linkageHandlers } from './linkage-handlers';
 import { namesHandlers } from './names-handlers';
 import { packagesHandlers } from './packages-handlers';
+import { compareHandlers } from './compare-handlers';
 
 export type Post = (response: Response) => void;
 
@@ -36,6 +37,7 @@ export class WorkerHandler {
       ...packagesHandlers(),
       ...linkageHandlers(),
       ...namesHandlers(),
+      ...compareHandlers(),
     };
   }
 

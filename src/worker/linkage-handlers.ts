@@ -1,10 +1,17 @@
-/** The Linkage view's requests: the image's graph, ldd -v of one file, and the blast radius. */
+/** The Linkage view's requests: the image's graph, ldd -v of one file, the laid-out picture, the blast radius. */
 import { blastRadius, describeImage, lddView, resolveLoad } from '../core';
 import type { BlastImage } from '../protocol/linkage';
 import type { HandlerTable } from './handler-types';
+import { drawPicture } from './picture-engine';
 
-export function linkageHandlers(): HandlerTable<'link-graph' | 'ldd' | 'blast-radius'> {
+export function linkageHandlers(): HandlerTable<'link-graph' | 'ldd' | 'link-picture' | 'blast-radius'> {
   return {
+    'link-picture': async (request, { archives }) => {
+      const { views, image, session } = archives.image(request);
+      const { graph, data } = await views.linkage(image, request.layer);
+      return drawPicture(graph, data, image, session.layerStack(image).topLayer, request);
+    },
+
     'link-graph': async (request, { archives }) => {
       const { views, image } = archives.image(request);
       return (await views.linkage(image, request.layer)).data;

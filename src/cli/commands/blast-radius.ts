@@ -13,10 +13,12 @@ import { openSession } from '../open-image';
 import { warnUnreadLayers, type OpenedStack } from './diff-stack';
 import { displayNames } from './graph';
 import { linkageFs, loaderSettings, readOwners } from './ldd-image';
+import { blastRadiusFromIndexArgs } from './blast-radius-index';
 import { formatBlastRadius, BLAST_RADIUS_JSON_VERSION, type BlastRadiusImage } from './blast-radius-report';
 
 export const BLAST_RADIUS_USAGE =
-  'usage: strata blast-radius [--json] PACKAGE ARCHIVE... (alias: strata rdeps)';
+  'usage: strata blast-radius [--json] PACKAGE ARCHIVE... (alias: strata rdeps)\n' +
+  '       strata blast-radius --db DB [--version CONSTRAINT] [--json] PACKAGE';
 
 async function imageRadius(
   opened: OpenedStack,
@@ -42,9 +44,12 @@ function toImage(archive: string, image: ImageRecord, radius: BlastRadius): Blas
 }
 
 export const blastRadiusCommand: Command = async (args, io) => {
-  const parsed = parseArgs(args, { booleans: ['--json'] });
+  const parsed = parseArgs(args, { booleans: ['--json'], values: ['--db', '--version'] });
   const [query, ...archives] = parsed.positionals;
-  if (!query || archives.length === 0) throw new UsageError(BLAST_RADIUS_USAGE);
+  if (parsed.flags.has('--db') && query && archives.length === 0)
+    return blastRadiusFromIndexArgs(parsed, query, io);
+  if (!query || archives.length === 0 || parsed.flags.has('--db') || parsed.flags.has('--version'))
+    throw new UsageError(BLAST_RADIUS_USAGE);
   const images: BlastRadiusImage[] = [];
   for (const archive of archives) {
     const { session, source } = await openSession(archive);

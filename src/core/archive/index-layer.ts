@@ -15,6 +15,7 @@ import {
 } from '../io/env';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
+import { LayerPrefetch, type SparseFile } from '../session/elf-prefetch';
 
 /** What indexing one layer blob yields: its compression, sizes, digests and its table of tar entries. */
 export interface LayerTable {
@@ -47,6 +48,11 @@ export interface IndexLayerOptions {
   canRestart: boolean;
   /** Hard cap on entries, against hostile layers. */
   maxEntries?: number;
+  /**
+   * Keep, in the same pass, what the ELF and package reads need (session/elf-prefetch.ts), and hand it
+   * over when the layer is indexed: the layer is then not decoded a second time by warmContents.
+   */
+  onKept?: (kept: Map<number, SparseFile>) => void;
 }
 
 const DEFAULT_MAX_ENTRIES = 5_000_000;
@@ -100,6 +106,7 @@ async function indexOnce(
   const warnings: string[] = [];
   let fileBytes = 0;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const prefetch = options.onKept ? new LayerPrefetch() : undefined;
   const parser = new TarParser({
     onEntry(entry) {
       if (entries.length >= maxEntries) {
@@ -108,6 +115,7 @@ async function indexOnce(
         );
       }
       entries.push(entry);
+      prefetch?.add(entry);
       if (entry.kind === 'file') fileBytes += entry.size;
       return false;
     },
@@ -122,6 +130,8 @@ async function indexOnce(
       diffHasher.update(chunk);
       size += chunk.length;
       if (!parser.ended) parser.push(chunk);
+      // After the parser: every entry whose content starts in this chunk has been announced.
+      prefetch?.push(chunk);
       options.onProgress?.(size);
     }
     parser.end();
@@ -139,6 +149,7 @@ async function indexOnce(
   }
   if (storedSize === 0) throw new LayerError('This layer blob is empty.');
   const diffId = `sha256:${diffHasher.digestHex()}`;
+  if (prefetch) options.onKept?.(prefetch.finish());
   return {
     compression,
     storedSize,

@@ -4,6 +4,7 @@
  */
 import type { LinkGraph, LinkNodeKind } from './link-graph';
 import type { FoundVia } from './link-types';
+import { LAYER_FILLS } from './picture/colors';
 
 /** Version of the JSON below; bump on any change that is not a pure addition. */
 export const GRAPH_JSON_VERSION = 1;
@@ -80,13 +81,6 @@ function quote(text: string): string {
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1) || path;
 }
-
-/** Light fills that stay readable with black text (ColorBrewer Pastel1 and Set3), one per layer, cycling. */
-// prettier-ignore
-const LAYER_FILLS = [
-  '#fbb4ae', '#b3cde3', '#ccebc5', '#decbe4', '#fed9a6', '#ffffcc', '#e5d8bd', '#fddaec',
-  '#8dd3c7', '#bebada', '#80b1d3', '#fdb462', '#b3de69', '#d9d9d9', '#bc80bd', '#ffed6f',
-];
 
 const SHAPES: Record<LinkNodeKind, string> = { exe: 'box', lib: 'ellipse', interpreter: 'diamond' };
 

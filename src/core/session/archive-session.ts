@@ -15,6 +15,7 @@ import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
 import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
+import type { SparseFile } from './elf-prefetch';
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
@@ -175,6 +176,14 @@ export class ArchiveSession {
     });
   }
 
+  /**
+   * What warmContents kept of a layer, by file data offset: the bytes ELF, package and loader-cache
+   * reads need. Undefined before the warm-up; an index that outlives the session stores these.
+   */
+  keptContents(layer: LayerRef): ReadonlyMap<number, SparseFile> | undefined {
+    return this.contents.keptOf(layer);
+  }
+
   /** A layer stack's content reader over this image, through the content cache. */
   contentReader(image: ImageRecord, options: { signal?: AbortSignal; batch?: BatchPredicate } = {}) {
     return (layer: number, entry: TarEntry, offset: number, length: number): Promise<Uint8Array> =>
@@ -202,6 +211,11 @@ export class ArchiveSession {
       signal?: AbortSignal;
       onLayer?: (layer: LayerRef, status: LayerStatus) => void;
       onBytes?: (read: number) => void;
+      /**
+       * Keep what ELF and package reads need while each layer is indexed (as warmContents would, without
+       * decoding the layer a second time): for callers that read the image's contents next.
+       */
+      keepContents?: boolean;
     } = {},
   ): Promise<void> {
     const queue = [...image.layers];
@@ -221,6 +235,7 @@ export class ArchiveSession {
       signal?: AbortSignal;
       onLayer?: (layer: LayerRef, status: LayerStatus) => void;
       onBytes?: (read: number) => void;
+      keepContents?: boolean;
     },
   ): Promise<void> {
     const path = layer.blobPath;
@@ -246,6 +261,11 @@ export class ArchiveSession {
             if (s) this.statuses.set(path, { ...s, decodedBytes: decoded });
           },
           options.onBytes,
+          options.keepContents === true
+            ? (kept) => {
+                this.contents.adopt(path, kept);
+              }
+            : undefined,
         );
         set(this.verify(layer, index));
       } catch (error) {
@@ -276,6 +296,7 @@ export class ArchiveSession {
     signal: AbortSignal | undefined,
     onDecoded: (n: number) => void,
     onBytes: ((read: number) => void) | undefined,
+    onKept?: (kept: Map<number, SparseFile>) => void,
   ): Promise<LayerTable> {
     const prefetched = this.scan.prefetched.get(path);
     if (prefetched instanceof Error) throw prefetched;
@@ -291,8 +312,9 @@ export class ArchiveSession {
       this.bytesRead += n;
       onBytes?.(this.bytesRead);
     };
-    // A plain outer tar: the blob is a range of the archive another thread can read by itself.
-    if (this.indexer.index && this.scan.compression === 'none' && entry?.kind === 'file') {
+    // A plain outer tar: the blob is a range of the archive another thread can read by itself. What a
+    // layer keeps for later reads (onKept) stays in the thread that decoded it, so that is read here.
+    if (this.indexer.index && !onKept && this.scan.compression === 'none' && entry?.kind === 'file') {
       return this.indexer.index(
         { offset: entry.offset, size: entry.size },
         { ...(signal ? { signal } : {}), onRead, onDecoded },
@@ -303,7 +325,12 @@ export class ArchiveSession {
       if (!stream) throw new ArchiveError('missing-blob', `The layer blob ${path} cannot be read.`);
       return stream;
     };
-    return indexLayer(open, this.env, { signal, canRestart: this.scan.randomAccess, onProgress: onDecoded });
+    return indexLayer(open, this.env, {
+      signal,
+      canRestart: this.scan.randomAccess,
+      onProgress: onDecoded,
+      ...(onKept && { onKept }),
+    });
   }
 
   private verify(layer: LayerRef, index: LayerTable): LayerStatus {

@@ -4,7 +4,7 @@
  * What `dlopen()` loads (NSS, plugins) is not in the graph, so it is not here either.
  */
 import type { LinkGraph, LinkNode, LinkNodeKind } from '../linkage/link-graph';
-import type { OwnerIndex } from '../packages/owner-index';
+import type { InstalledPackage } from '../packages/package-types';
 
 export interface BlastDependent {
   readonly path: string;
@@ -25,6 +25,11 @@ export interface BlastRadius {
   readonly dependents: readonly BlastDependent[];
 }
 
+/** What the blast radius asks of file ownership: an OwnerIndex has it, and so do owners an index stored. */
+export interface BlastOwners {
+  ownersAt(path: string): readonly Pick<InstalledPackage, 'name' | 'arch'>[];
+}
+
 function basename(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
 }
@@ -38,13 +43,13 @@ function libraryNodes(graph: LinkGraph): LinkNode[] {
   return graph.nodes.filter((n) => n.kind !== 'exe' || n.soname !== undefined || targets.has(n.path));
 }
 
-function ownedBy(owners: OwnerIndex, path: string, query: string): boolean {
+function ownedBy(owners: BlastOwners, path: string, query: string): boolean {
   return owners.ownersAt(path).some((pkg) => pkg.name === query || `${pkg.name}:${pkg.arch}` === query);
 }
 
 function matchLibraries(
   graph: LinkGraph,
-  owners: OwnerIndex | null,
+  owners: BlastOwners | null,
   query: string,
 ): Pick<BlastRadius, 'match' | 'libraries'> {
   const libraries = libraryNodes(graph);
@@ -64,7 +69,7 @@ function matchLibraries(
 }
 
 /** Pure over the graph: breadth-first up the reversed edges, so each `via` is a shortest chain. */
-export function blastRadius(graph: LinkGraph, owners: OwnerIndex | null, query: string): BlastRadius {
+export function blastRadius(graph: LinkGraph, owners: BlastOwners | null, query: string): BlastRadius {
   const { match, libraries } = matchLibraries(graph, owners, query);
   const loadersOf = new Map<string, string[]>();
   for (const e of graph.edges) {

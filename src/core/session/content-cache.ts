@@ -114,6 +114,17 @@ export class ContentCache {
     return pass;
   }
 
+  /** The files kept of a layer blob, by data offset (a warm pass's ranges, whole files of batches). */
+  keptOf(layer: LayerRef): ReadonlyMap<number, SparseFile> | undefined {
+    return layer.blobPath === null ? undefined : this.kept.get(layer.blobPath);
+  }
+
+  /** What the index pass kept of a layer (ArchiveSession.indexImage keepContents): that layer counts as warm. */
+  adopt(path: string, files: ReadonlyMap<number, SparseFile>): void {
+    this.keep(path, files);
+    if (!this.warming.has(path)) this.warming.set(path, Promise.resolve());
+  }
+
   private keep(path: string, files: ReadonlyMap<number, SparseFile>): void {
     let map = this.kept.get(path);
     if (!map) this.kept.set(path, (map = new Map<number, SparseFile>()));

@@ -114,41 +114,45 @@ interface Capture {
 }
 
 /**
- * One pass over a layer's decoded stream: for every regular file, what `keep` keeps. `entries`
- * are the layer's tar entries (any order); the stream is the whole uncompressed layer.
+ * One pass over a layer's decoded stream, fed chunk by chunk: for every regular file, what `keep` keeps.
+ * Files are announced with `add` in the order of their content (tar order) no later than the chunk holding
+ * their first content byte is pushed, so the layer indexer can feed it while its tar parser discovers entries
+ * and the layer is decoded once instead of twice.
  */
-export async function prefetchLayer(
-  decoded: AsyncIterable<Uint8Array>,
-  entries: readonly TarEntry[],
-): Promise<Map<number, SparseFile>> {
-  const files = entries
-    .filter((e) => e.kind === 'file' && e.size > 0)
-    .sort((a, b) => a.dataOffset - b.dataOffset);
-  const out = new Map<number, SparseFile>();
-  let next = 0;
-  let pos = 0;
-  let cur: Capture | undefined;
-  for await (const chunk of decoded) {
+export class LayerPrefetch {
+  private readonly files: TarEntry[] = [];
+  private readonly out = new Map<number, SparseFile>();
+  private next = 0;
+  private pos = 0;
+  private cur: Capture | undefined;
+
+  add(entry: TarEntry): void {
+    if (entry.kind === 'file' && entry.size > 0) this.files.push(entry);
+  }
+
+  push(chunk: Uint8Array): void {
+    const files = this.files;
     let at = 0;
     while (at < chunk.length) {
+      let cur = this.cur;
       if (!cur) {
-        const abs = pos + at;
-        while (next < files.length && files[next]!.dataOffset < abs) next++;
-        const f = files[next];
+        const abs = this.pos + at;
+        while (this.next < files.length && files[this.next]!.dataOffset < abs) this.next++;
+        const f = files[this.next];
         if (!f) break;
         if (f.dataOffset > abs) {
-          at = Math.min(chunk.length, f.dataOffset - pos);
+          at = Math.min(chunk.length, f.dataOffset - this.pos);
           continue;
         }
         const whole = keptWhole(f.path) && f.size <= MAX_BUFFERED_FILE;
-        cur = {
+        cur = this.cur = {
           entry: f,
           buffer: new Uint8Array(whole ? f.size : Math.min(f.size, HEAD)),
           fill: 0,
           elf: whole ? false : undefined,
           whole,
         };
-        next++;
+        this.next++;
       }
       const take = Math.min(chunk.length - at, cur.buffer.length - cur.fill);
       cur.buffer.set(chunk.subarray(at, at + take), cur.fill);
@@ -164,16 +168,34 @@ export async function prefetchLayer(
       }
       if (cur.fill === cur.buffer.length) {
         // Done with this file; the loop jumps to the next file's content, skipping the rest of this one.
-        out.set(
+        this.out.set(
           cur.entry.dataOffset,
           cur.whole
             ? { size: cur.entry.size, ranges: [{ offset: 0, bytes: cur.buffer }] }
             : keep(cur.buffer, cur.entry.size, cur.elf === true && cur.buffer.length === cur.entry.size),
         );
-        cur = undefined;
+        this.cur = undefined;
       }
     }
-    pos += chunk.length;
+    this.pos += chunk.length;
   }
-  return out;
+
+  /** What was kept, by each file's content offset in the layer. */
+  finish(): Map<number, SparseFile> {
+    return this.out;
+  }
+}
+
+/**
+ * One pass over a layer's decoded stream: for every regular file, what `keep` keeps. `entries`
+ * are the layer's tar entries (any order); the stream is the whole uncompressed layer.
+ */
+export async function prefetchLayer(
+  decoded: AsyncIterable<Uint8Array>,
+  entries: readonly TarEntry[],
+): Promise<Map<number, SparseFile>> {
+  const prefetch = new LayerPrefetch();
+  for (const entry of [...entries].sort((a, b) => a.dataOffset - b.dataOffset)) prefetch.add(entry);
+  for await (const chunk of decoded) prefetch.push(chunk);
+  return prefetch.finish();
 }

@@ -23,11 +23,16 @@ export const queryKeys = {
   owner: (archiveId: string, imageKey: string, path: string) => ['owner', archiveId, imageKey, path] as const,
   linkGraph: (archiveId: string, imageKey: string, layer: number | null) =>
     ['link-graph', archiveId, imageKey, layer] as const,
+  /** `ask` is the picture request as JSON (layer, focus, direction, edges, unfolded objects, colours). */
+  linkPicture: (archiveId: string, imageKey: string, ask: string) =>
+    ['link-picture', archiveId, imageKey, ask] as const,
   ldd: (archiveId: string, imageKey: string, layer: number | null, path: string) =>
     ['ldd', archiveId, imageKey, layer, path] as const,
   blast: (query: string, openArchives: string) => ['blast-radius', query, openArchives] as const,
   resolve: (name: string, engine: string, conf: string, openArchives: string) =>
     ['resolve', name, engine, conf, openArchives] as const,
+  compare: (oldArchive: string, oldImage: string, newArchive: string, newImage: string) =>
+    ['compare', oldArchive, oldImage, newArchive, newImage] as const,
   sharedLayers: (archiveId: string, imageKey: string, openArchives: string) =>
     ['shared-layers', archiveId, imageKey, openArchives] as const,
 };

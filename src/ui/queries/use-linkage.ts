@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import { useOpenArchivesKey } from '../state/store';
+import type { PictureAsk } from '../../protocol/linkage';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
@@ -14,6 +15,22 @@ export function useLinkGraph(image: ImageRef, layer: number | null) {
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
+        { signal },
+      ),
+  });
+}
+
+/** The laid-out picture around one object (or the grouped whole image), computed in the worker. */
+export function useLinkPicture(image: ImageRef, ask: PictureAsk, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.linkPicture(image.archiveId, image.imageKey, JSON.stringify(ask)),
+    enabled,
+    staleTime: Infinity,
+    gcTime: 5 * 60_000,
+    retry: false,
+    queryFn: ({ signal }) =>
+      getClient().request(
+        { type: 'link-picture', archiveId: image.archiveId, imageKey: image.imageKey, ...ask },
         { signal },
       ),
   });

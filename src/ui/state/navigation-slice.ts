@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { FilesSlice } from './files-slice';
 
-export const VIEWS = ['layers', 'files', 'waste', 'packages', 'linkage', 'names'] as const;
+export const VIEWS = ['layers', 'files', 'waste', 'packages', 'linkage', 'compare', 'names'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface NavigationSlice {

@@ -10,17 +10,19 @@ import { createArchivesSlice, type ArchivesSlice } from './archives-slice';
 import { createFilesSlice, type FilesSlice } from './files-slice';
 import { createLinkageSlice, type LinkageSlice } from './linkage-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 
 export type { OpenedArchive } from './archives-slice';
 export type { View } from './navigation-slice';
 
-export type StoreState = ArchivesSlice & NavigationSlice & FilesSlice & LinkageSlice;
+export type StoreState = ArchivesSlice & NavigationSlice & FilesSlice & LinkageSlice & CompareSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createArchivesSlice(...a),
   ...createNavigationSlice(...a),
   ...createFilesSlice(...a),
   ...createLinkageSlice(...a),
+  ...createCompareSlice(...a),
 }));
 
 /**

@@ -10,7 +10,7 @@ import type { GraphData } from '../../../protocol/linkage';
 import type { Progress } from '../../../protocol/messages';
 import { useStore } from '../../state/store';
 import { FilesToolbar } from '../files/FilesToolbar';
-import { GraphToolbar } from '../graph/GraphToolbar';
+import { LinkageToolbar } from '../linkage/LinkageToolbar';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean;
@@ -56,23 +56,22 @@ const data: GraphData = {
   timings: { resolve: 0, layout: 0 },
 };
 const shown = { nodes: [], edges: [], positions: new Map(), depth: new Map() };
-const linkageToolbar = createElement(GraphToolbar, {
+const linkageToolbar = createElement(LinkageToolbar, {
   layerCount: 3,
-  image: { archiveId: 'a1', imageKey: 'k' },
   data,
   shown,
-  state: { data, shown, colorBy: 'layer', selected: null, highlight: new Set<number>(), labels: true },
   canvas: {
     canvasRef: { current: null },
     fit: () => undefined,
     center: () => undefined,
     transform: () => {
-      throw new Error('the toolbar asks for the transform only on export');
+      throw new Error('the toolbar never asks for the transform');
     },
   },
-  highlight: new Set<number>(),
   labels: true,
   onLabels: () => undefined,
+  grouped: false,
+  onGrouped: () => undefined,
 });
 
 beforeEach(() => {

@@ -7,6 +7,7 @@ const TABS: { view: View; label: string; needsIndex: boolean }[] = [
   { view: 'waste', label: 'Waste', needsIndex: true },
   { view: 'packages', label: 'Packages', needsIndex: true },
   { view: 'linkage', label: 'Linkage', needsIndex: true },
+  { view: 'compare', label: 'Compare', needsIndex: true },
   { view: 'names', label: 'Names', needsIndex: false },
 ];
 

@@ -10,11 +10,12 @@ import { WasteView } from '../waste/WasteView';
 import { ViewTabs } from './ViewTabs';
 import { ResolverPanel } from '../names/ResolverPanel';
 import { PackagesView } from '../packages/PackagesView';
-import { GraphView } from '../graph/GraphView';
-import { useApplyShare } from '../graph/use-apply-share';
+import { LinkageView } from '../linkage/LinkageView';
+import { useApplyShare } from '../linkage/use-apply-share';
 import { SharedBase, sharedMarks } from '../layers/SharedBase';
 import { useSharedLayers } from '../../queries/use-names';
-import { useCompareChoices } from './use-compare-choices';
+import { choiceLabel, useCompareChoices } from './use-compare-choices';
+import { CompareView } from '../compare/CompareView';
 
 export function Workspace({
   archiveId,
@@ -33,7 +34,8 @@ export function Workspace({
   const image = imageKey ? { archiveId, imageKey } : null;
   const shared = useSharedLayers(image);
   useApplyShare(view?.inspect.id ?? null);
-  const firstName = archive.images.find((i) => i.key === imageKey)?.names[0] ?? '';
+  const shown = archive.images.find((i) => i.key === imageKey);
+  const firstName = shown?.names[0] ?? '';
   return (
     <div className="workspace">
       <div className="workspace__bar">
@@ -88,8 +90,15 @@ export function Workspace({
           {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
           {current === 'names' && <ResolverPanel initialName={firstName} />}
           {current === 'packages' && view.complete && <PackagesView image={image} />}
+          {current === 'compare' && view.complete && (
+            <CompareView
+              image={image}
+              currentLabel={shown ? choiceLabel(shown) : view.inspect.id}
+              choices={choices}
+            />
+          )}
           {current === 'linkage' && view.complete && (
-            <GraphView image={image} layerCount={view.inspect.layers.length} />
+            <LinkageView image={image} layerCount={view.inspect.layers.length} />
           )}
         </>
       )}

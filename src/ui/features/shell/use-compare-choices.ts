@@ -1,9 +1,15 @@
 /** The other open images a shown image can be compared with (any archive, any image in it). */
 import { useQueryClient } from '@tanstack/react-query';
-import type { ArchiveSummary } from '../../../protocol/messages';
+import type { ArchiveSummary, ImageSummary } from '../../../protocol/messages';
 import { queryKeys } from '../../queries/keys';
 import { useStore } from '../../state/store';
 import type { CompareChoice } from '../files/FilesToolbar';
+
+/** How an open image is named in the compare pickers: its first name (or short id) and platform. */
+export function choiceLabel(image: ImageSummary): string {
+  const p = image.platform;
+  return `${image.names[0] ?? image.id.slice(7, 19)} · ${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}`;
+}
 
 export function useCompareChoices(archiveId: string, imageKey: string | null): CompareChoice[] {
   const archives = useStore((s) => s.archives);
@@ -14,12 +20,7 @@ export function useCompareChoices(archiveId: string, imageKey: string | null): C
     if (!summary) continue;
     for (const i of summary.images) {
       if (a.archiveId === archiveId && i.key === imageKey) continue;
-      const p = i.platform;
-      choices.push({
-        archiveId: a.archiveId,
-        imageKey: i.key,
-        label: `${i.names[0] ?? i.id.slice(7, 19)} · ${[p.os, p.architecture, p.variant].filter(Boolean).join('/')}`,
-      });
+      choices.push({ archiveId: a.archiveId, imageKey: i.key, label: choiceLabel(i) });
     }
   }
   return choices;

@@ -1,0 +1,125 @@
+/**
+ * One timed run in a fresh process (so no mode inherits another's heap or Node-side caches):
+ *   --mode index    open both archives and index every layer of both images, the two side by side (what
+ *                   "indexing both" costs at best);
+ *   --mode compare  exactly what `strata compare` does: per image core readCompareSide (index, contents
+ *                   warm-up, package databases, link graph), the two side by side, then compareImages and
+ *                   compareMarkdown;
+ *   --mode phases   the same steps one image after the other, each phase timed, to see where the time goes.
+ * Prints one JSON line.
+ *
+ * Run: npx tsx bench/compare/compare-run.ts --mode index|compare|phases OLD NEW
+ */
+import {
+  ArchiveSession,
+  compareImages,
+  compareMarkdown,
+  pickImage,
+  readCompareSide,
+  readPackageDbs,
+  resolveLinkGraph,
+  type CompareSide,
+  type ImageRecord,
+} from '../../src/core';
+import { nodeEnv, openFileSource, type FileSource } from '../../src/cli/node-env';
+import { nodeSqliteOptions } from '../../src/cli/sqlite-node';
+import { loaderSettings } from '../../src/cli/commands/ldd-image';
+
+export type CompareRunMode = 'index' | 'compare' | 'phases';
+
+export interface CompareRunResult {
+  readonly mode: CompareRunMode;
+  readonly totalMs: number;
+  /** User + system CPU time of the process (zlib's threads included). */
+  readonly cpuMs: number;
+  /** Phase → milliseconds, both images together (phases mode). */
+  readonly phases: Record<string, number>;
+  readonly elfObjects?: number;
+  readonly summary?: string;
+}
+
+interface Opened {
+  readonly session: ArchiveSession;
+  readonly image: ImageRecord;
+  readonly source: FileSource;
+}
+
+async function open(path: string): Promise<Opened> {
+  const source = await openFileSource(path);
+  const session = await ArchiveSession.open(source, nodeEnv);
+  const pick = pickImage(session.info, undefined);
+  if ('error' in pick) throw new Error(pick.error);
+  return { session, image: pick.image, source };
+}
+
+async function phasesRun(opened: readonly Opened[], phases: Record<string, number>): Promise<CompareSide[]> {
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const t = performance.now();
+    const value = await work();
+    phases[phase] = (phases[phase] ?? 0) + performance.now() - t;
+    return value;
+  };
+  const sqlite = await nodeSqliteOptions();
+  const sides: CompareSide[] = [];
+  // The steps of readCompareSide, one by one.
+  for (const { session, image } of opened) {
+    await timed('index (contents kept)', () => session.indexImage(image, { keepContents: true }));
+    const stack = session.layerStack(image);
+    await timed('warm contents (nothing left to decode)', () => session.warmContents(image));
+    const fs = stack.imageFs(stack.topLayer, (l, e, o, n) => session.readEntry(image, l, e, o, n));
+    const { dbs } = await timed('package databases', () => readPackageDbs(fs, { sqlite }));
+    const linkGraph = await timed('link graph', () => resolveLinkGraph(fs, loaderSettings(image)));
+    const size = image.layers.reduce((sum, l) => sum + (session.status(l).index?.size ?? 0), 0);
+    sides.push({ image, name: image.id, size, stack, packageDbs: dbs, linkGraph, warnings: [] });
+  }
+  return sides;
+}
+
+async function main(mode: CompareRunMode, paths: readonly string[]): Promise<CompareRunResult> {
+  const phases: Record<string, number> = {};
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const opened = await Promise.all(paths.map(open));
+  try {
+    if (mode === 'index') {
+      await Promise.all(opened.map(({ session, image }) => session.indexImage(image)));
+      const used = process.cpuUsage(cpu);
+      return { mode, totalMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, phases };
+    }
+    let sides: CompareSide[];
+    if (mode === 'phases') sides = await phasesRun(opened, phases);
+    else {
+      const sqlite = await nodeSqliteOptions();
+      sides = await Promise.all(
+        opened.map(({ session, image }) =>
+          readCompareSide(session, image, { settings: loaderSettings(image), sqlite }),
+        ),
+      );
+    }
+    const t = performance.now();
+    const result = compareImages(sides[0]!, sides[1]!);
+    compareMarkdown(result);
+    phases['compare + Markdown'] = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    return {
+      mode,
+      totalMs: performance.now() - started,
+      cpuMs: (used.user + used.system) / 1000,
+      phases,
+      elfObjects: sides.reduce((sum, s) => sum + s.linkGraph.nodes.length, 0),
+      summary: `files +${result.files.added} ~${result.files.modified} −${result.files.removed}, ELF objects +${result.linkage.objectsAdded.length} −${result.linkage.objectsRemoved.length}`,
+    };
+  } finally {
+    for (const o of opened) await o.source.close();
+  }
+}
+
+const args = process.argv.slice(2);
+const modeAt = args.indexOf('--mode');
+const mode = (modeAt >= 0 ? args[modeAt + 1] : 'compare') as CompareRunMode;
+const paths = args.filter((_, i) => i !== modeAt && i !== modeAt + 1);
+if (paths.length !== 2 || !['index', 'compare', 'phases'].includes(mode)) {
+  console.error('usage: npx tsx bench/compare/compare-run.ts --mode index|compare|phases OLD NEW');
+  process.exit(2);
+}
+console.log(JSON.stringify(await main(mode, paths)));

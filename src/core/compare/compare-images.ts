@@ -1,0 +1,29 @@
+/** Two images, old against new, as the versioned JSON of `strata compare` (see compare-types.ts). */
+import { computeDiveFigures } from '../layers';
+import { compareConfig } from './compare-config';
+import { compareFiles } from './compare-files';
+import { compareLayers } from './compare-layers';
+import { compareLinkage } from './compare-linkage';
+import { comparePackages } from './compare-packages';
+import type { CompareSide } from './compare-side';
+import { COMPARE_JSON_VERSION, type CompareJson, type WasteFigures } from './compare-types';
+
+function waste(side: CompareSide): WasteFigures {
+  const figures = computeDiveFigures(side.stack.layers);
+  return { efficiency: figures.efficiency, wastedBytes: figures.wastedBytes };
+}
+
+export function compareImages(oldSide: CompareSide, newSide: CompareSide): CompareJson {
+  return {
+    version: COMPARE_JSON_VERSION,
+    old: { name: oldSide.name, id: oldSide.image.id },
+    new: { name: newSide.name, id: newSide.image.id },
+    config: { changed: compareConfig(oldSide.image.config, newSide.image.config) },
+    layers: compareLayers(oldSide.image, newSide.image),
+    size: { old: oldSide.size, new: newSide.size, delta: newSide.size - oldSide.size },
+    files: compareFiles(oldSide.stack, newSide.stack),
+    packages: comparePackages(oldSide.packageDbs, newSide.packageDbs),
+    linkage: compareLinkage(oldSide.linkGraph, newSide.linkGraph),
+    waste: { old: waste(oldSide), new: waste(newSide) },
+  };
+}

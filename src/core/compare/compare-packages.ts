@@ -1,0 +1,89 @@
+/**
+ * Packages, old against new, by manager and name (architecture kept apart but not shown): added, removed,
+ * and version changes split by the manager's own order (dpkg's deb-version, rpm's EVR, apk's version.c).
+ */
+import { compareVersions } from '../packages/version-order';
+import {
+  fullVersion,
+  type InstalledPackage,
+  type PackageDb,
+  type PackageManager,
+} from '../packages/package-types';
+import { compareApkVersions } from './apk-version';
+import type { PackageEntry, PackagesCompare, PackageVersionChange } from './compare-types';
+
+export function compareVersionsOf(manager: PackageManager, a: string, b: string): number {
+  return manager === 'apk' ? compareApkVersions(a, b) : compareVersions(manager, a, b)!;
+}
+
+function managersOf(dbs: readonly PackageDb[]): PackageManager[] {
+  return [...new Set(dbs.map((db) => db.manager))].sort();
+}
+
+const byName = (a: { name: string; manager: string }, b: { name: string; manager: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.manager < b.manager ? -1 : a.manager > b.manager ? 1 : 0;
+
+function keyed(dbs: readonly PackageDb[]): Map<string, InstalledPackage> {
+  const map = new Map<string, InstalledPackage>();
+  for (const db of dbs)
+    for (const pkg of db.packages) map.set(`${pkg.manager}\0${pkg.name}\0${pkg.arch}`, pkg);
+  return map;
+}
+
+const entry = (pkg: InstalledPackage): PackageEntry => ({
+  name: pkg.name,
+  version: fullVersion(pkg),
+  manager: pkg.manager,
+});
+
+function note(oldManagers: readonly string[], newManagers: readonly string[]): string | null {
+  const o = oldManagers.join('+');
+  const n = newManagers.join('+');
+  if (o === n) return null;
+  if (o === '')
+    return `The old image has no package database (${n} in the new one): every package is listed as added.`;
+  if (n === '')
+    return `The new image has no package database (${o} in the old one): every package is listed as removed.`;
+  return `The package manager differs (${o} in the old image, ${n} in the new one): packages of one manager are listed as removed and those of the other as added, never as upgrades.`;
+}
+
+/** `oldDbs` or `newDbs` empty: that image has no package database. */
+export function comparePackages(oldDbs: readonly PackageDb[], newDbs: readonly PackageDb[]): PackagesCompare {
+  const before = keyed(oldDbs);
+  const after = keyed(newDbs);
+  const added: PackageEntry[] = [];
+  const removed: PackageEntry[] = [];
+  const upgraded: PackageVersionChange[] = [];
+  const downgraded: PackageVersionChange[] = [];
+  for (const [key, pkg] of after) {
+    const was = before.get(key);
+    if (was === undefined) {
+      added.push(entry(pkg));
+      continue;
+    }
+    const from = fullVersion(was);
+    const to = fullVersion(pkg);
+    if (from === to) continue;
+    const change = { name: pkg.name, from, to, manager: pkg.manager };
+    // Equal by the manager's order but spelled differently (1.0 and 1.00): an upgrade in name only.
+    (compareVersionsOf(pkg.manager, from, to) > 0 ? downgraded : upgraded).push(change);
+  }
+  for (const [key, pkg] of before) if (!after.has(key)) removed.push(entry(pkg));
+  const oldManagers = managersOf(oldDbs);
+  const newManagers = managersOf(newDbs);
+  const all = [...new Set([...oldManagers, ...newManagers])];
+  return {
+    // One name when the images agree or only one has a database; "dpkg → apk" when they differ.
+    manager:
+      all.length === 0
+        ? null
+        : oldManagers.length === 0 || newManagers.length === 0 || note(oldManagers, newManagers) === null
+          ? all.join('+')
+          : `${oldManagers.join('+')} → ${newManagers.join('+')}`,
+    added: added.sort(byName),
+    removed: removed.sort(byName),
+    upgraded: upgraded.sort(byName),
+    downgraded: downgraded.sort(byName),
+    note: note(oldManagers, newManagers),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * One side of a comparison: what compareImages needs of one image, read through its archive session. The
+ * same steps as the linkage and package views (index, warm the contents once, then read the merged tree at
+ * the top layer), so the CLI and the worker compare from the same reads.
+ */
+import type { ImageRecord } from '../image/model';
+import { imageDisplayNames } from '../image/display-names';
+import { buildLayerStack, type LayerStack } from '../layers';
+import { resolveLinkGraph, type LinkGraph } from '../linkage/link-graph';
+import type { LoaderSettings } from '../linkage/link-types';
+import { readPackageDbs, type ReadPackageDbsOptions } from '../packages/package-dbs';
+import type { PackageDb } from '../packages/package-types';
+import type { ArchiveSession } from '../session/archive-session';
+
+export interface CompareSide {
+  readonly image: ImageRecord;
+  /** The first full name, or the first bare tag, or the id. */
+  readonly name: string;
+  /** Uncompressed bytes of the layers that could be read. */
+  readonly size: number;
+  readonly stack: LayerStack;
+  /** Empty when the image has no package database. */
+  readonly packageDbs: readonly PackageDb[];
+  readonly linkGraph: LinkGraph;
+  /** Sentences about what could not be read (a failed layer, an unreadable package database). */
+  readonly warnings: readonly string[];
+}
+
+export interface ReadCompareSideOptions extends ReadPackageDbsOptions {
+  /** The image config's Env and WorkingDir, as the loader sees them. */
+  readonly settings: LoaderSettings;
+  readonly signal?: AbortSignal;
+}
+
+export function displayName(image: ImageRecord): string {
+  const names = imageDisplayNames(image.rawNames);
+  return names.full[0] ?? names.bareTags[0] ?? image.id;
+}
+
+/** The image's uncompressed size over the layers that could be read, and a sentence per layer that could not. */
+export function layersRead(
+  session: ArchiveSession,
+  image: ImageRecord,
+): { size: number; warnings: string[] } {
+  const warnings: string[] = [];
+  let size = 0;
+  for (const layer of image.layers) {
+    const status = session.status(layer);
+    size += status.index?.size ?? 0;
+    if (status.state === 'failed' || status.state === 'absent')
+      warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
+  }
+  return { size, warnings };
+}
+
+export async function readCompareSide(
+  session: ArchiveSession,
+  image: ImageRecord,
+  options: ReadCompareSideOptions,
+): Promise<CompareSide> {
+  const signal = options.signal;
+  // Keep what the package and ELF reads need during the index pass: warmContents then decodes nothing again.
+  await session.indexImage(image, { keepContents: true, ...(signal && { signal }) });
+  // An image without layers (a config-only artifact) compares as one empty layer.
+  const stack = image.layers.length === 0 ? buildLayerStack([[]]) : session.layerStack(image);
+  const { size, warnings } = layersRead(session, image);
+  await session.warmContents(image, signal);
+  const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) =>
+    session.readEntry(image, l, entry, offset, length, signal),
+  );
+  const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
+  for (const error of errors) warnings.push(`A package database cannot be read: ${error.message}`);
+  const linkGraph = await resolveLinkGraph(fs, options.settings);
+  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, warnings };
+}

@@ -1,0 +1,165 @@
+/**
+ * Graphviz dot (compiled to WebAssembly, @hpcc-js/wasm-graphviz) places the picture, chosen over elkjs's layered
+ * algorithm because dot's crossing minimisation and spline routing are the reference for exactly this kind of
+ * drawing, it lays out 100 nodes in tens of milliseconds, and the same package runs in Node and in a worker.
+ *
+ * The engine comes in as an interface (the core imports no environment): the CLI and the worker load the WASM
+ * module and pass `layout`. Boxes are sized from the measured label widths before layout, so dot's node
+ * separation is what keeps labels apart: no label is ever scaled or drawn outside its box.
+ */
+import { PICTURE_FONT, textWidth } from './text-width';
+import type {
+  Orientation,
+  PlacedEdge,
+  PlacedNode,
+  Picture,
+  Point,
+  ShownGraph,
+  ShownNode,
+} from './picture-types';
+
+/** Graphviz run on DOT text with the dot engine, answering its `json` output. */
+export interface DotEngine {
+  layout(dot: string): string;
+}
+
+export const LABEL_SIZE = 13;
+export const NOTE_SIZE = 11;
+const PAD_X = 10;
+const ONE_LINE = 26;
+const TWO_LINES = 42;
+
+/** The box of a node: its label (bold for the root) and its note, padded. */
+export function nodeSize(node: Pick<ShownNode, 'label' | 'note' | 'root'>): {
+  width: number;
+  height: number;
+} {
+  const label = textWidth(node.label, LABEL_SIZE, node.root);
+  const note = node.note === null ? 0 : textWidth(node.note, NOTE_SIZE);
+  return {
+    width: Math.ceil(Math.max(label, note) + 2 * PAD_X),
+    height: node.note === null ? ONE_LINE : TWO_LINES,
+  };
+}
+
+const inches = (px: number) => (px / 72).toFixed(3);
+
+/**
+ * A focused picture whose widest row would be wider than this is turned to grow to the right: a library with 30
+ * direct needs (libgtk-3) makes a 5,000 px row, while 30 boxes stacked in a column are about 1,300 px tall. Each
+ * object stays at its depth either way, a column instead of a row.
+ */
+const MAX_ROW_WIDTH = 2400;
+const NODE_GAP = 22;
+
+export function orientationOf(graph: ShownGraph): Orientation {
+  if (graph.direction === 'overview') return 'down';
+  const rows = new Map<number, number>();
+  for (const n of graph.nodes) {
+    const row = n.folded ? -1 : n.depth;
+    rows.set(row, (rows.get(row) ?? 0) + nodeSize(n).width + NODE_GAP);
+  }
+  return Math.max(...rows.values()) > MAX_ROW_WIDTH ? 'right' : 'down';
+}
+
+/** The DOT text handed to the engine: fixed-size boxes, one rank per depth, folded objects on the last rank. */
+export function layoutDot(graph: ShownGraph, orientation: Orientation = orientationOf(graph)): string {
+  const ids = new Map(graph.nodes.map((n, i) => [n.key, `n${i}`]));
+  const lines = [
+    'digraph picture {',
+    `  graph [rankdir=${orientation === 'right' ? 'LR' : 'TB'}, nodesep=${orientation === 'right' ? 0.12 : 0.3}, ranksep=${orientation === 'right' ? 0.9 : 0.5}, splines=spline, outputorder=edgesfirst];`,
+    `  node [shape=box, fixedsize=true, label="", fontname=${JSON.stringify(PICTURE_FONT)}];`,
+  ];
+  for (const n of graph.nodes) {
+    const { width, height } = nodeSize(n);
+    lines.push(`  ${ids.get(n.key)!} [width=${inches(width)}, height=${inches(height)}];`);
+  }
+  if (graph.direction === 'overview') {
+    const folded = graph.nodes.filter((n) => n.folded).map((n) => ids.get(n.key)!);
+    if (folded.length > 0) lines.push(`  { rank=max; ${folded.join('; ')}; }`);
+  } else {
+    const ranks = new Map<number, string[]>();
+    const last = Math.max(0, ...graph.nodes.filter((n) => !n.folded).map((n) => n.depth)) + 1;
+    for (const n of graph.nodes) {
+      const rank = n.folded ? last : n.depth;
+      let list = ranks.get(rank);
+      if (list === undefined) ranks.set(rank, (list = []));
+      list.push(ids.get(n.key)!);
+    }
+    for (const [rank, members] of [...ranks].sort((a, b) => a[0] - b[0]))
+      lines.push(`  { rank=${rank === 0 ? 'min' : 'same'}; ${members.join('; ')}; }`);
+    // Invisible edges from rank to rank keep the depth order even where no drawn edge spans two ranks.
+    const order = [...ranks.keys()].sort((a, b) => a - b);
+    for (let i = 1; i < order.length; i++)
+      lines.push(
+        `  ${ranks.get(order[i - 1]!)![0]!} -> ${ranks.get(order[i]!)![0]!} [style=invis, weight=0];`,
+      );
+  }
+  const backward = graph.direction === 'loaded-by';
+  graph.edges.forEach((e, i) => {
+    // Laid out from the root's side to the far side, so every edge points down the ranks.
+    const [tail, head] = backward ? [e.to, e.from] : [e.from, e.to];
+    const weight = e.kind === 'tree' ? 4 : 1;
+    lines.push(
+      `  ${ids.get(tail)!} -> ${ids.get(head)!} [id=e${i}, weight=${weight}${backward ? ', dir=back' : ''}];`,
+    );
+  });
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+interface Json0 {
+  readonly bb: string;
+  readonly objects?: readonly { readonly name: string; readonly pos?: string }[];
+  readonly edges?: readonly { readonly id?: string; readonly pos?: string }[];
+}
+
+function point(text: string): Point {
+  const [x, y] = text.split(',').map(Number);
+  return { x: x ?? 0, y: y ?? 0 };
+}
+
+/** Places the shown graph: node centres and edge splines in px, y down, the top-left corner at 0,0. */
+export function layoutPicture(graph: ShownGraph, engine: DotEngine): Picture {
+  const orientation = orientationOf(graph);
+  const json = JSON.parse(engine.layout(layoutDot(graph, orientation))) as Json0;
+  const [llx = 0, lly = 0, urx = 0, ury = 0] = json.bb.split(',').map(Number);
+  const flip = (p: Point): Point => ({ x: round(p.x - llx), y: round(ury - p.y) });
+  const positions = new Map<string, Point>();
+  for (const o of json.objects ?? []) if (o.pos !== undefined) positions.set(o.name, flip(point(o.pos)));
+  const nodes: PlacedNode[] = graph.nodes.map((n, i) => {
+    const p = positions.get(`n${i}`) ?? { x: 0, y: 0 };
+    return { ...n, ...nodeSize(n), x: p.x, y: p.y };
+  });
+  const splines = new Map<string, string>();
+  for (const e of json.edges ?? []) if (e.id !== undefined && e.pos !== undefined) splines.set(e.id, e.pos);
+  const edges: PlacedEdge[] = graph.edges.map((e, i) => ({
+    ...e,
+    ...readSpline(splines.get(`e${i}`) ?? '', flip),
+  }));
+  return { graph, orientation, nodes, edges, width: round(urx - llx), height: round(ury - lly) };
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;
+
+/** Graphviz's edge `pos`: optional `s,x,y` and `e,x,y` arrow tips, then the B-spline's points. */
+function readSpline(pos: string, flip: (p: Point) => Point): Pick<PlacedEdge, 'points' | 'arrow'> {
+  let start: Point | null = null;
+  let end: Point | null = null;
+  const points: Point[] = [];
+  for (const part of pos.trim().split(/\s+/)) {
+    if (part === '') continue;
+    if (part.startsWith('s,')) start = flip(point(part.slice(2)));
+    else if (part.startsWith('e,')) end = flip(point(part.slice(2)));
+    else points.push(flip(point(part)));
+  }
+  const first = points[0];
+  const last = points[points.length - 1];
+  const arrow =
+    end !== null && last !== undefined
+      ? { from: last, tip: end }
+      : start !== null && first !== undefined
+        ? { from: first, tip: start }
+        : null;
+  return { points, arrow };
+}

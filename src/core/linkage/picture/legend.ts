@@ -1,0 +1,54 @@
+/** A legend entry for every colour, shape and line a picture uses, and nothing it does not use. */
+import { colouring } from './colors';
+import type { ColorBy, ShownGraph } from './picture-types';
+
+export type LegendEntry =
+  | { readonly type: 'fill'; readonly fill: string; readonly label: string }
+  | {
+      readonly type: 'shape';
+      readonly shape: 'exe' | 'lib' | 'interpreter' | 'missing' | 'root' | 'group';
+      readonly label: string;
+    }
+  | { readonly type: 'line'; readonly line: 'tree' | 'extra' | 'missing'; readonly label: string };
+
+export function pictureLegend(graph: ShownGraph, colorBy: ColorBy, topLayer: number): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  const kinds = new Set(graph.nodes.map((n) => n.kind));
+  const overview = graph.direction === 'overview';
+  if (graph.nodes.some((n) => n.root))
+    entries.push({ type: 'shape', shape: 'root', label: 'the focused object' });
+  if (overview) {
+    entries.push({ type: 'shape', shape: 'group', label: 'a group of objects (package or directory)' });
+    if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: 'a group of programs only' });
+  } else {
+    if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: 'program' });
+    if (kinds.has('lib')) entries.push({ type: 'shape', shape: 'lib', label: 'shared library' });
+    if (kinds.has('interpreter'))
+      entries.push({ type: 'shape', shape: 'interpreter', label: 'the loader (ELF interpreter)' });
+  }
+  if (kinds.has('missing')) entries.push({ type: 'shape', shape: 'missing', label: 'needed, not found' });
+  const edgeKinds = new Set(graph.edges.map((e) => e.kind));
+  if (edgeKinds.has('tree'))
+    entries.push({
+      type: 'line',
+      line: 'tree',
+      label: overview
+        ? 'A loads B'
+        : graph.edges.some((e) => e.kind === 'extra')
+          ? 'A loads B (first need)'
+          : 'A loads B',
+    });
+  if (edgeKinds.has('extra')) entries.push({ type: 'line', line: 'extra', label: 'A also loads B' });
+  if (edgeKinds.has('missing'))
+    entries.push({ type: 'line', line: 'missing', label: 'A needs a name nothing provides' });
+  const { keys } = colouring(graph.nodes, colorBy, topLayer);
+  const by = colorBy === 'layer' ? 'the layer that put it there' : 'its package';
+  keys.forEach((key, i) =>
+    entries.push({
+      type: 'fill',
+      fill: key.fill,
+      label: i === 0 ? `${key.label} (colour: ${by})` : key.label,
+    }),
+  );
+  return entries;
+}

@@ -1,0 +1,139 @@
+/**
+ * The whole image as a person can read it: objects grouped by package (or by directory where no package owns
+ * them), one box per group with its size, one edge per pair of groups that load each other, and ranked lists
+ * of the most-loaded libraries, the programs loading the most, and the names nothing provides.
+ */
+import { basename } from './source';
+import type { PictureObject, PictureSource, ShownEdge, ShownGraph, ShownNode } from './picture-types';
+import type { SideList } from './svg';
+
+const TOP = 8;
+/** A group loaded by at least FOLD_MIN groups and FOLD_SHARE of those that load anything is folded. */
+const FOLD_MIN = 4;
+const FOLD_SHARE = 0.5;
+
+function dirname(path: string): string {
+  const cut = path.lastIndexOf('/');
+  return cut <= 0 ? '/' : path.slice(0, cut);
+}
+
+/** The group of an object: its package, else its directory; missing names are one group. */
+export function groupOf(o: PictureObject): string {
+  if (o.kind === 'missing') return 'not found';
+  return o.pkg ?? `${dirname(o.key)}/`;
+}
+
+export function overviewGraph(source: PictureSource): ShownGraph {
+  const members = new Map<string, PictureObject[]>();
+  for (const o of source.objects) {
+    const key = groupOf(o);
+    let list = members.get(key);
+    if (list === undefined) members.set(key, (list = []));
+    list.push(o);
+  }
+  const groupByKey = new Map(source.objects.map((o) => [o.key, groupOf(o)]));
+  const pairs = new Map<string, ShownEdge>();
+  let hiddenEdges = 0;
+  for (const link of source.links) {
+    const from = groupByKey.get(link.from);
+    const to = groupByKey.get(link.to);
+    if (from === undefined || to === undefined) continue;
+    if (from === to) {
+      hiddenEdges++;
+      continue;
+    }
+    const id = `${from}\n${to}`;
+    if (pairs.has(id)) hiddenEdges++;
+    else pairs.set(id, { from, to, kind: to === 'not found' ? 'missing' : 'tree' });
+  }
+  const nodes: ShownNode[] = [...members].map(([key, list]) => {
+    const first = list[0]!;
+    const exes = list.filter((o) => o.kind === 'exe').length;
+    const libs = list.length - exes;
+    const parts = [
+      exes > 0 ? `${exes} program${exes === 1 ? '' : 's'}` : '',
+      libs > 0
+        ? `${libs} ${first.kind === 'missing' ? 'name' : 'librar'}${first.kind === 'missing' ? (libs === 1 ? '' : 's') : libs === 1 ? 'y' : 'ies'}`
+        : '',
+    ];
+    return {
+      key,
+      label: key,
+      note: parts.filter(Boolean).join(', '),
+      kind: first.kind === 'missing' ? 'missing' : exes > 0 && libs === 0 ? 'exe' : 'lib',
+      // A group's colour is its package's; by layer, the layer most of its members came from.
+      layer: mostCommon(list.map((o) => o.layer)),
+      pkg: first.pkg,
+      depth: 0,
+      root: false,
+      folded: false,
+    };
+  });
+  // Groups nearly every other group loads (libc's) are drawn once at the bottom with a count, not 50 edges.
+  const edges = [...pairs.values()];
+  const sources = new Set(edges.map((e) => e.from));
+  const into = new Map<string, number>();
+  for (const e of edges) into.set(e.to, (into.get(e.to) ?? 0) + 1);
+  const folded = new Set(
+    [...into]
+      .filter(([key, n]) => n >= FOLD_MIN && n >= (sources.size - (sources.has(key) ? 1 : 0)) * FOLD_SHARE)
+      .map(([key]) => key),
+  );
+  const shownNodes = nodes.map((n) =>
+    folded.has(n.key)
+      ? { ...n, folded: true, note: `${n.note ?? ''} · loaded by ${into.get(n.key)!} groups` }
+      : n,
+  );
+  const shownEdges = edges.filter((e) => !folded.has(e.to));
+  hiddenEdges += edges.length - shownEdges.length;
+  return { direction: 'overview', nodes: shownNodes, edges: shownEdges, hiddenEdges };
+}
+
+function mostCommon<T>(values: readonly T[]): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const [v, c] of counts) if (c > bestCount) [best, bestCount] = [v, c];
+  return best;
+}
+
+/** The lists beside the overview: most-loaded libraries, programs loading the most, names not found. */
+export function overviewLists(source: PictureSource): SideList[] {
+  const objects = new Map(source.objects.map((o) => [o.key, o]));
+  const loadedBy = new Map<string, Set<string>>();
+  const loads = new Map<string, Set<string>>();
+  for (const link of source.links) {
+    (loadedBy.get(link.to) ?? loadedBy.set(link.to, new Set()).get(link.to)!).add(link.from);
+    (loads.get(link.from) ?? loads.set(link.from, new Set()).get(link.from)!).add(link.to);
+  }
+  const ranked = (map: Map<string, Set<string>>, keep: (o: PictureObject) => boolean) =>
+    [...map]
+      .filter(([key]) => {
+        const o = objects.get(key);
+        return o !== undefined && keep(o);
+      })
+      .sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
+      .slice(0, TOP);
+  const lists: SideList[] = [
+    {
+      heading: 'Most-loaded libraries',
+      rows: ranked(loadedBy, (o) => o.kind !== 'missing' && o.kind !== 'exe').map(
+        ([key, set]) => `${objects.get(key)!.label}: ${set.size}`,
+      ),
+    },
+    {
+      heading: 'Programs loading the most (directly)',
+      rows: ranked(loads, (o) => o.kind === 'exe').map(([key, set]) => `${basename(key)}: ${set.size}`),
+    },
+  ];
+  const missing = ranked(loadedBy, (o) => o.kind === 'missing');
+  lists.push({
+    heading: 'Names nothing provides',
+    rows:
+      missing.length === 0
+        ? ['none']
+        : missing.map(([key, set]) => `${objects.get(key)!.label}: ${set.size} need it`),
+  });
+  return lists;
+}

@@ -1,0 +1,137 @@
+/**
+ * Compare two open images (two archives, or two images of one): pick old and new, read the summary and the
+ * sections the CLI prints, see the linkage change drawn, and copy the CLI's Markdown for a pull request.
+ */
+import { useState } from 'react';
+import { useCompare } from '../../queries/use-compare';
+import type { ImageRef } from '../../queries/use-files';
+import { useStore } from '../../state/store';
+import type { ComparePick } from '../../state/compare-slice';
+import type { CompareChoice } from '../files/FilesToolbar';
+import { CompareSections } from './CompareSections';
+import { DiffGraph } from './DiffGraph';
+import './compare.css';
+
+const keyOf = (p: ComparePick) => `${p.archiveId}|${p.imageKey}`;
+
+function Picker({
+  label,
+  value,
+  choices,
+  onChange,
+}: {
+  label: string;
+  value: ComparePick;
+  choices: readonly CompareChoice[];
+  onChange: (pick: ComparePick) => void;
+}) {
+  return (
+    <label className="compare-picker">
+      {label}{' '}
+      <select
+        value={keyOf(value)}
+        onChange={(e) => {
+          const pick = choices.find((c) => keyOf(c) === e.target.value);
+          if (pick) onChange({ archiveId: pick.archiveId, imageKey: pick.imageKey });
+        }}
+      >
+        {choices.map((c) => (
+          <option key={keyOf(c)} value={keyOf(c)}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function CompareView({
+  image,
+  currentLabel,
+  choices: others,
+}: {
+  image: ImageRef;
+  currentLabel: string;
+  choices: readonly CompareChoice[];
+}) {
+  const current: CompareChoice = {
+    archiveId: image.archiveId,
+    imageKey: image.imageKey,
+    label: currentLabel,
+  };
+  const choices = [current, ...others];
+  const known = (p: ComparePick | null) => (p && choices.some((c) => keyOf(c) === keyOf(p)) ? p : null);
+  const storedOld = known(useStore((s) => s.compareOld));
+  const storedNew = known(useStore((s) => s.compareNew));
+  const setPair = useStore((s) => s.setComparePair);
+  // By default the shown image is "new" and the first other open image "old".
+  const oldPick: ComparePick | null = storedOld ?? others[0] ?? null;
+  const newPick: ComparePick = storedNew ?? current;
+  const ref = (p: ComparePick | null): ImageRef | null =>
+    p ? { archiveId: p.archiveId, imageKey: p.imageKey } : null;
+  const same = oldPick !== null && keyOf(oldPick) === keyOf(newPick);
+  const compare = useCompare(same ? null : ref(oldPick), same ? null : ref(newPick));
+  const [copied, setCopied] = useState<string | null>(null);
+
+  if (oldPick === null)
+    return (
+      <p className="muted" role="status">
+        Open a second image (drop another archive, or pick another image of a multi-image archive) to compare
+        two images.
+      </p>
+    );
+  const copy = (markdown: string) => {
+    navigator.clipboard.writeText(markdown).then(
+      () => setCopied('Copied the Markdown.'),
+      () => setCopied('The browser did not allow copying: select the Markdown below.'),
+    );
+  };
+  return (
+    <div className="compare">
+      <div className="compare__bar">
+        <Picker label="Old" value={oldPick} choices={choices} onChange={(p) => setPair(p, newPick)} />
+        <span aria-hidden>→</span>
+        <Picker label="New" value={newPick} choices={choices} onChange={(p) => setPair(oldPick, p)} />
+        {compare.data && (
+          <button type="button" onClick={() => copy(compare.data.markdown)}>
+            Copy as Markdown
+          </button>
+        )}
+        {copied && (
+          <span className="muted" role="status">
+            {copied}
+          </span>
+        )}
+      </div>
+      {same && <p className="muted">Old and new are the same image: pick two different ones.</p>}
+      {compare.isFetching && !compare.data && <p className="muted">Comparing…</p>}
+      {compare.error && <p className="error-text">{compare.error.message}</p>}
+      {compare.data && (
+        <>
+          <p className="compare__summary" data-testid="compare-summary">
+            <strong>
+              {compare.data.result.old.name} → {compare.data.result.new.name}
+            </strong>
+            : {compare.data.summary}
+          </p>
+          {compare.data.warnings.map((w) => (
+            <p key={w} className="warn-text">
+              {w}
+            </p>
+          ))}
+          <CompareSections result={compare.data.result} />
+          <section className="panel" aria-label="Linkage change">
+            <h2>Linkage change</h2>
+            <DiffGraph
+              graph={compare.data.graph}
+              title={`${compare.data.result.old.name} → ${compare.data.result.new.name}`}
+            />
+          </section>
+          {copied?.startsWith('The browser') && (
+            <textarea className="compare__markdown" readOnly value={compare.data.markdown} rows={12} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

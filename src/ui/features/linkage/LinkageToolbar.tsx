@@ -1,0 +1,166 @@
+/** Search, mode, layer, colour, labels; the whole graph's DOT and JSON, and a link that reopens the view. */
+import { useState } from 'react';
+import type { GraphData } from '../../../protocol/linkage';
+import { useStoreFields } from '../../state/store';
+import type { CanvasApi } from './use-graph-canvas';
+import type { Shown } from './subgraph';
+import { SearchMatches } from './SearchMatches';
+import { downloadBlob } from '../download';
+import { encodeShare } from './share-link';
+import { graphDot, graphJson } from './graph-files';
+
+export function LinkageToolbar({
+  layerCount,
+  data,
+  shown,
+  canvas,
+  labels,
+  onLabels,
+  grouped,
+  onGrouped,
+}: {
+  layerCount: number;
+  data: GraphData;
+  shown: Shown;
+  /** The whole-image canvas, when it is what is shown. */
+  canvas: CanvasApi | null;
+  labels: boolean;
+  onLabels: (on: boolean) => void;
+  grouped: boolean;
+  onGrouped: (on: boolean) => void;
+}) {
+  const s = useStoreFields((state) => ({
+    layer: state.layer,
+    linkageMode: state.linkageMode,
+    linkageSelected: state.linkageSelected,
+    colorBy: state.colorBy,
+    linkageSearch: state.linkageSearch,
+    setLayer: state.setLayer,
+    setLinkageSelection: state.setLinkageSelection,
+    setColorBy: state.setColorBy,
+  }));
+  const [copied, setCopied] = useState(false);
+  const whole = s.linkageMode === 'all' || s.linkageSelected === null;
+  const fileBase = `${data.imageId.replace(/^sha256:/, '').slice(0, 12)}-linkage`;
+  const share = () => {
+    const hash = encodeShare({
+      version: 1,
+      imageId: data.imageId,
+      view: 'linkage',
+      selected: s.linkageSelected,
+      mode: s.linkageMode,
+      colorBy: s.colorBy,
+      search: s.linkageSearch,
+    });
+    window.history.replaceState(null, '', hash);
+    const url = window.location.href;
+    // The clipboard exists only in secure contexts (https, localhost).
+    if ('clipboard' in navigator) void navigator.clipboard.writeText(url).catch(() => undefined);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <div className="toolbar">
+      <div className="toolbar__row">
+        <SearchMatches data={data} />
+        <div className="segmented" role="group" aria-label="Graph mode">
+          <button
+            type="button"
+            aria-pressed={s.linkageMode === 'all'}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'all')}
+          >
+            Whole image
+          </button>
+          <button
+            type="button"
+            aria-pressed={s.linkageMode === 'focus'}
+            disabled={!s.linkageSelected}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'focus')}
+          >
+            Loads
+          </button>
+          <button
+            type="button"
+            aria-pressed={s.linkageMode === 'reverse'}
+            disabled={!s.linkageSelected}
+            onClick={() => s.setLinkageSelection(s.linkageSelected, 'reverse')}
+          >
+            Loaded by
+          </button>
+        </div>
+        <label>
+          At{' '}
+          <select
+            aria-label="Resolve at layer"
+            value={s.layer ?? ''}
+            onChange={(e) => s.setLayer(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+          >
+            <option value="">top layer</option>
+            {Array.from({ length: layerCount }, (_, i) => (
+              <option key={i} value={i}>
+                L{i}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Colour{' '}
+          <select
+            aria-label="Colour by"
+            value={s.colorBy}
+            onChange={(e) => s.setColorBy(e.currentTarget.value as 'layer' | 'package')}
+          >
+            <option value="layer">layer</option>
+            <option value="package">package</option>
+          </select>
+        </label>
+        {whole && (
+          <label className="chip">
+            <input type="checkbox" checked={grouped} onChange={(e) => onGrouped(e.currentTarget.checked)} />{' '}
+            grouped by package
+          </label>
+        )}
+        {canvas && (
+          <>
+            <label className="chip">
+              <input type="checkbox" checked={labels} onChange={(e) => onLabels(e.currentTarget.checked)} />{' '}
+              labels
+            </label>
+            <button type="button" className="button button--secondary" onClick={() => canvas.fit()}>
+              Fit
+            </button>
+          </>
+        )}
+        <span className="toolbar__spacer" />
+        {whole && (
+          <>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                downloadBlob(
+                  new Blob([graphDot(data, shown)], { type: 'text/vnd.graphviz' }),
+                  `${fileBase}.dot`,
+                )
+              }
+            >
+              DOT of all objects
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                downloadBlob(new Blob([graphJson(data)], { type: 'application/json' }), `${fileBase}.json`)
+              }
+            >
+              JSON of all objects
+            </button>
+          </>
+        )}
+        <button type="button" className="button" onClick={share}>
+          {copied ? 'Link copied' : 'Share link'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The image's library linkage: the whole image on a canvas (or grouped by package as a picture), or around
+ * one file (what it loads, or what loads it) as the layered picture the worker lays out, like lddtree;
+ * search with a list of matches; colour by layer or package; exports that stand on their own; a link that
+ * reopens this exact view.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ImageRef } from '../../queries/use-files';
+import { useLinkGraph } from '../../queries/use-linkage';
+import { useStore } from '../../state/store';
+import { showGraph, type GraphMode } from './subgraph';
+import { PicturePanel } from './PicturePanel';
+import { useGraphCanvas } from './use-graph-canvas';
+import { LinkageToolbar } from './LinkageToolbar';
+import { LddPanel } from './LddPanel';
+import { LinkageLegend } from './LinkageLegend';
+import './linkage.css';
+
+export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
+  const layer = useStore((s) => s.layer);
+  const graph = useLinkGraph(image, layer);
+  if (graph.isPending) return <p className="muted">Resolving every ELF file as the image's loader would…</p>;
+  if (graph.error) return <p className="error-text">{graph.error.message}</p>;
+  if (graph.data.nodes.length === 0)
+    return <p className="muted">This image has no dynamically linked ELF files.</p>;
+  return <GraphCanvas image={image} data={graph.data} layerCount={layerCount} />;
+}
+
+function GraphCanvas({
+  image,
+  data,
+  layerCount,
+}: {
+  image: ImageRef;
+  data: NonNullable<ReturnType<typeof useLinkGraph>['data']>;
+  layerCount: number;
+}) {
+  const mode = useStore((s) => s.linkageMode);
+  const selectedPath = useStore((s) => s.linkageSelected);
+  const colorBy = useStore((s) => s.colorBy);
+  const search = useStore((s) => s.linkageSearch);
+  const setSelection = useStore((s) => s.setLinkageSelection);
+  const byPath = useMemo(() => new Map(data.nodes.map((n, i) => [n.path, i])), [data]);
+  const selected = selectedPath === null ? null : (byPath.get(selectedPath) ?? null);
+  const shown = useMemo(() => showGraph(data, mode, selected), [data, mode, selected]);
+  const highlight = useMemo(() => {
+    const text = search.trim().toLowerCase();
+    if (!text) return new Set<number>();
+    return new Set(
+      shown.nodes.filter(
+        (i) =>
+          data.nodes[i]!.path.toLowerCase().includes(text) ||
+          (data.nodes[i]!.soname ?? '').toLowerCase().includes(text),
+      ),
+    );
+  }, [search, shown, data]);
+  const [labels, setLabels] = useState(true);
+  const state = useMemo(
+    () => ({
+      data,
+      shown,
+      colorBy,
+      selected,
+      highlight,
+      labels:
+        labels && (mode !== 'all' || selected === null ? shown.nodes.length <= 400 && mode !== 'all' : true),
+    }),
+    [data, shown, colorBy, selected, highlight, labels, mode],
+  );
+  const onPick = useCallback(
+    (index: number | null) => {
+      if (index === null) return;
+      const node = data.nodes[index]!;
+      // An executable opens on what it loads; a library on everything that loads it.
+      setSelection(node.path, node.kind === 'exe' ? 'focus' : 'reverse');
+    },
+    [data, setSelection],
+  );
+  const canvas = useGraphCanvas(state, onPick);
+  const { canvasRef } = canvas;
+  // Each new view (the whole image, or a new focus) starts fitted to the canvas.
+  useEffect(() => {
+    requestAnimationFrame(() => canvas.fit());
+  }, [shown, canvas]);
+  const [grouped, setGrouped] = useState(false);
+  // Escape steps back through the objects focused before, then to the whole image.
+  const history = useRef<{ path: string; mode: GraphMode }[]>([]);
+  const focusOn = useCallback(
+    (path: string) => {
+      const index = byPath.get(path);
+      if (index === undefined) return;
+      if (selectedPath !== null && mode !== 'all') history.current.push({ path: selectedPath, mode });
+      onPick(index);
+    },
+    [byPath, onPick, selectedPath, mode],
+  );
+  const back = useCallback(() => {
+    const previous = history.current.pop();
+    if (previous) setSelection(previous.path, previous.mode);
+    else setSelection(selectedPath, 'all');
+  }, [setSelection, selectedPath]);
+  const missing = data.nodes.filter((n) => n.kind === 'missing').length;
+  const node = selected === null ? null : data.nodes[selected]!;
+  const focused = mode !== 'all' && node !== null;
+  const picture = focused || grouped;
+  return (
+    <div className="graph">
+      <section className="panel graph__main" aria-label="Linkage graph">
+        <LinkageToolbar
+          layerCount={layerCount}
+          data={data}
+          shown={shown}
+          canvas={picture ? null : canvas}
+          labels={labels}
+          onLabels={setLabels}
+          grouped={grouped}
+          onGrouped={setGrouped}
+        />
+        <p className="muted graph__summary">
+          {!focused
+            ? `${data.nodes.length.toLocaleString('en')} ELF objects, ${data.edges.length.toLocaleString('en')} load edges${missing ? `, ${missing} names not found` : ''} · resolved in ${data.timings.resolve} ms, laid out in ${data.timings.layout} ms · click an executable to see what it loads, a library to see what loads it`
+            : `${mode === 'focus' ? 'What' : 'Everything that loads'} ${selectedPath ?? ''} ${mode === 'focus' ? 'loads, transitively' : ''} — ${shown.nodes.length - 1} objects`}
+        </p>
+        {focused && mode === 'reverse' && node.kind === 'exe' ? (
+          <div className="picture__empty" role="status">
+            <p>
+              Nothing loads an executable: {selectedPath} is a program, started by exec, never loaded by
+              another object.
+            </p>
+            <button type="button" className="button" onClick={() => setSelection(selectedPath, 'focus')}>
+              Show what it loads
+            </button>
+          </div>
+        ) : (
+          picture && (
+            <PicturePanel
+              image={image}
+              layer={data.layer}
+              focus={focused ? selectedPath : null}
+              direction={mode === 'reverse' ? 'loaded-by' : 'loads'}
+              colorBy={colorBy}
+              onFocus={focusOn}
+              onBack={back}
+            />
+          )
+        )}
+        <canvas
+          ref={canvasRef}
+          hidden={picture}
+          className="graph__canvas"
+          data-testid="graph-canvas"
+          aria-label="Graph canvas"
+        />
+        {!picture && <LinkageLegend data={data} colorBy={colorBy} />}
+      </section>
+      {selectedPath && (
+        <LddPanel
+          image={image}
+          path={selectedPath}
+          layer={data.layer}
+          node={selected === null ? null : data.nodes[selected]!}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * The laid-out picture from the worker (Graphviz dot): what a file loads or what loads it, lddtree-style,
+ * or the whole image grouped by package. On screen it is the very SVG the exports write (dark theme), with
+ * keyboard moves (Tab in, arrows between neighbours, Enter to focus, Escape to step back) and a nested list
+ * as its text alternative. Exports: SVG and PNG (light by default), DOT, Mermaid and Markdown to copy.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EdgeMode, FocusDirection, PictureColorBy } from '../../../protocol/linkage';
+import type { ImageRef } from '../../queries/use-files';
+import { useLinkPicture } from '../../queries/use-linkage';
+import { downloadBlob } from '../download';
+import { copyText, svgToPng } from './picture-files';
+import { neighbour, type Move } from './picture-navigation';
+import { PictureOutline } from './PictureOutline';
+
+const MOVES: Record<string, Move> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+export function PicturePanel({
+  image,
+  layer,
+  focus,
+  direction,
+  colorBy,
+  onFocus,
+  onBack,
+}: {
+  image: ImageRef;
+  layer: number | null;
+  focus: string | null;
+  direction: FocusDirection;
+  colorBy: PictureColorBy;
+  onFocus: (key: string) => void;
+  onBack: () => void;
+}) {
+  const [edgeMode, setEdgeMode] = useState<EdgeMode>('tree');
+  const [unfold, setUnfold] = useState<readonly string[]>([]);
+  const [theme, setTheme] = useState<'light' | 'dark'>('light');
+  const [copied, setCopied] = useState<{ what: string; text: string; note: string } | null>(null);
+  // The keyboard's position, kept for the focus it was moved in; a new focus starts on its root.
+  const [moved, setMoved] = useState<{ focus: string | null; key: string } | null>(null);
+  const query = useLinkPicture(image, { layer, focus, direction, edgeMode, unfold, colorBy });
+  const box = useRef<HTMLDivElement | null>(null);
+  const picture = query.data?.picture ?? null;
+  const files = query.data?.exports ?? null;
+  const current =
+    moved !== null && moved.focus === focus && picture?.nodes.some((n) => n.key === moved.key)
+      ? moved.key
+      : focus;
+  const setCurrent = (key: string | null) => setMoved(key === null ? null : { focus, key });
+  useEffect(() => {
+    const root = box.current;
+    if (!root) return;
+    for (const el of root.querySelectorAll('.is-current')) el.classList.remove('is-current');
+    if (current !== null)
+      root.querySelector(`[data-key="${CSS.escape(current)}"]`)?.classList.add('is-current');
+  }, [current, files]);
+  // A wide tree opens scrolled to its root, not to its left edge.
+  useEffect(() => {
+    const root = box.current;
+    const node = picture?.nodes.find((n) => n.root);
+    if (!root || !node) return;
+    const svg = root.querySelector('svg');
+    const offset = svg ? (Number(svg.getAttribute('width')) - picture!.width) / 2 : 0;
+    root.scrollLeft = Math.max(0, node.x + offset - root.clientWidth / 2);
+  }, [picture]);
+  const currentNode = useMemo(
+    () => picture?.nodes.find((n) => n.key === current) ?? null,
+    [picture, current],
+  );
+  if (query.isPending) return <p className="muted">Laying out the picture…</p>;
+  if (query.error) return <p className="error-text">{query.error.message}</p>;
+  if (picture === null || files === null)
+    return (
+      <p className="error-text">{focus ?? 'This object'} is not an ELF object of this image at this layer.</p>
+    );
+  const folded = picture.nodes.filter((n) => n.folded && picture.graph.direction !== 'overview');
+  const noClipboard = 'The page may not write to the clipboard here: copy the text below.';
+  // What each copy button puts on the clipboard, and what it says when the clipboard is out of reach.
+  const copies: [string, string, string][] = [
+    [
+      'Mermaid',
+      files.mermaid.ok ? '```mermaid\n' + files.mermaid.text + '```\n' : files.mermaid.text,
+      files.mermaid.ok ? noClipboard : files.mermaid.reason,
+    ],
+    ['Markdown', files.markdown, noClipboard],
+  ];
+  const copy = async (what: string, text: string, note: string) => {
+    const ok = await copyText(text);
+    setCopied({ what, text, note: ok ? `${what} copied to the clipboard.` : note });
+  };
+  return (
+    <div className="picture">
+      <div className="toolbar__row picture__toolbar">
+        {picture.graph.direction !== 'overview' && (
+          <div className="segmented" role="group" aria-label="Edges">
+            <button type="button" aria-pressed={edgeMode === 'tree'} onClick={() => setEdgeMode('tree')}>
+              Tree (lddtree)
+            </button>
+            <button type="button" aria-pressed={edgeMode === 'all'} onClick={() => setEdgeMode('all')}>
+              All NEEDED edges
+            </button>
+          </div>
+        )}
+        {folded.map((n) => (
+          <button
+            key={n.key}
+            type="button"
+            className="button button--secondary"
+            onClick={() => setUnfold([...unfold, n.key])}
+          >
+            Unfold {n.label}
+          </button>
+        ))}
+        {unfold.length > 0 && (
+          <button type="button" className="button button--secondary" onClick={() => setUnfold([])}>
+            Fold again
+          </button>
+        )}
+        <span className="toolbar__spacer" />
+        <label>
+          Export theme{' '}
+          <select
+            aria-label="Export theme"
+            value={theme}
+            onChange={(e) => setTheme(e.currentTarget.value === 'dark' ? 'dark' : 'light')}
+          >
+            <option value="light">light</option>
+            <option value="dark">dark</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            downloadBlob(new Blob([files.svg[theme]], { type: 'image/svg+xml' }), `${files.fileBase}.svg`)
+          }
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            void svgToPng(files.svg[theme]).then((b) => downloadBlob(b, `${files.fileBase}.png`))
+          }
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() =>
+            downloadBlob(new Blob([files.dot], { type: 'text/vnd.graphviz' }), `${files.fileBase}.dot`)
+          }
+        >
+          DOT
+        </button>
+        {copies.map(([what, text, note]) => (
+          <button
+            key={what}
+            type="button"
+            className="button button--secondary"
+            onClick={() => void copy(what, text, note)}
+          >
+            Copy as {what}
+          </button>
+        ))}
+      </div>
+      {!files.mermaid.ok && <p className="muted">{files.mermaid.reason}</p>}
+      <div
+        ref={box}
+        className="picture__svg"
+        data-testid="linkage-picture"
+        tabIndex={0}
+        role="group"
+        aria-label={`${files.title}. Arrow keys move between neighbours, Enter focuses, Escape steps back.`}
+        onClick={(e) => {
+          const key = (e.target as Element).closest('[data-key]')?.getAttribute('data-key');
+          if (key) onFocus(key);
+        }}
+        onKeyDown={(e) => {
+          const move = MOVES[e.key];
+          if (move && current !== null) {
+            e.preventDefault();
+            setCurrent(neighbour(picture, current, move));
+          } else if (move) {
+            e.preventDefault();
+            setCurrent(picture.nodes[0]?.key ?? null);
+          } else if (e.key === 'Enter' && current !== null && current !== focus) {
+            onFocus(current);
+          } else if (e.key === 'Escape') {
+            onBack();
+          }
+        }}
+        // The worker's SVG: the same bytes as the export, escaped by the core's writer.
+        dangerouslySetInnerHTML={{ __html: files.svg.dark }}
+      />
+      <p className="muted picture__status" aria-live="polite">
+        {currentNode
+          ? `${currentNode.label}${currentNode.label !== currentNode.key ? ` — ${currentNode.key}` : ''}${currentNode.note ? ` (${currentNode.note})` : ''}`
+          : ''}
+        {` · laid out in ${query.data.layoutMs} ms`}
+      </p>
+      {copied && (
+        <div className="picture__copied">
+          <p className="muted">{copied.note}</p>
+          <textarea readOnly aria-label={`${copied.what} text`} value={copied.text} rows={8} />
+        </div>
+      )}
+      <PictureOutline picture={picture} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/** The Compare view's request: two open images, each read through its archive's views, compared in the core. */
+import { buildCompareReport, compareSideFromViews } from '../core';
+import type { HandlerTable } from './handler-types';
+
+export function compareHandlers(): HandlerTable<'compare'> {
+  return {
+    compare: async (request, { archives }) => {
+      const before = archives.image(request.old);
+      const after = archives.image(request.new);
+      const oldSide = await compareSideFromViews(before.views, before.image);
+      const newSide = await compareSideFromViews(after.views, after.image);
+      return buildCompareReport(oldSide, newSide);
+    },
+  };
+}
