@@ -65,7 +65,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs', 'fuzz/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

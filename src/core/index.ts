@@ -31,6 +31,7 @@ export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './i
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
 export { LayerError, type LayerTable } from './archive/index-layer';
+export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './io/decode-limits';
 export type {
   ArchiveInfo,
   ImageRecord,

@@ -10,6 +10,7 @@ import { AbortedError } from '../io/byte-source';
 import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
 import { indexLayer, type LayerTable } from '../archive/index-layer';
+import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
@@ -41,6 +42,8 @@ export interface SessionOptions {
   onProgress?: (progress: OpenProgress) => void;
   /** How layers are indexed: how many at once, and where (default: one at a time, in this thread). */
   indexer?: LayerIndexer;
+  /** Decompression bomb limits; generous defaults (docs/limits.md). */
+  limits?: DecodeLimits;
 }
 
 export class ArchiveSession {
@@ -50,6 +53,7 @@ export class ArchiveSession {
   /** Layers being indexed, by blob path: an image naming one blob twice reads it once. */
   private readonly inFlight = new Map<string, Promise<void>>();
   private bytesRead: number;
+  private limits: DecodeLimits | undefined;
 
   private constructor(
     readonly source: ByteSource,
@@ -66,6 +70,7 @@ export class ArchiveSession {
   static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
     const scan = await scanOuter(source, env, {
       signal: options.signal,
+      limits: options.limits,
       onProgress: (p) =>
         options.onProgress?.({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes }),
     });
@@ -85,7 +90,9 @@ export class ArchiveSession {
               `The archive is truncated: it ends at byte ${scan.truncatedAt.toLocaleString('en')}. Layers stored past that point cannot be read.`,
             ],
           };
-    return new ArchiveSession(source, env, scan, info, options.indexer ?? ONE_AT_A_TIME);
+    const session = new ArchiveSession(source, env, scan, info, options.indexer ?? ONE_AT_A_TIME);
+    session.limits = options.limits;
+    return session;
   }
 
   /** Give back what the archive holds outside memory (a compressed archive's decoded copy). */
@@ -329,6 +336,7 @@ export class ArchiveSession {
       signal,
       canRestart: this.scan.randomAccess,
       onProgress: onDecoded,
+      limits: this.limits,
       ...(onKept && { onKept }),
     });
   }
