@@ -42,7 +42,7 @@ export type {
   Artifact,
   ArchiveFormat,
 } from './image/model';
-export { imageDisplayNames, type ImageDisplayNames } from './image/display-names';
+export { displayNameList, imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
   sentence,
@@ -125,5 +125,6 @@ export {
   type PackageUpgrade,
 } from './packages/layer-packages';
 export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';
+export { compareVersions } from './packages/version-order';
 export * from './views';
 export * from './compare';

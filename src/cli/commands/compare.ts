@@ -15,6 +15,7 @@ import {
   compareText,
   evaluateFailOn,
   FailOnRuleError,
+  loaderSettings,
   parseFailOn,
   pickImage,
   readCompareSide,
@@ -28,7 +29,6 @@ import { flagValue, parseArgs } from '../args';
 import { openSession } from '../open-image';
 import type { FileSource } from '../node-env';
 import { nodeSqliteOptions } from '../sqlite-node';
-import { loaderSettings } from './ldd-image';
 
 export const COMPARE_USAGE =
   'usage: strata compare [--image-old NAME] [--image-new NAME] [--platform OS/ARCH] [--json | --format text|json|markdown] [-o FILE] [--fail-on RULE[,RULE...]] OLD NEW';
