@@ -33,7 +33,9 @@ export async function readLayerBytes(
     if (!blob) {
       throw new ArchiveError(
         'unsupported-format',
-        'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
+        scan.unreadableBecause === undefined
+          ? 'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.'
+          : `File contents cannot be read from this compressed archive: its decoded copy could not be kept (${scan.unreadableBecause}). Free some disk space or decompress the archive (gunzip) and open the .tar.`,
       );
     }
     const decoded =
