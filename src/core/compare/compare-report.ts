@@ -37,7 +37,8 @@ export interface CompareReport {
 
 /** What drawing the linkage change needs from outside the core: Graphviz, and the footer's version and date. */
 export interface CompareDrawing {
-  readonly engine: DotEngine;
+  /** null when no picture is wanted (the CLI without --graph): Graphviz is then never loaded. */
+  readonly engine: DotEngine | null;
   readonly version: string;
   /** YYYY-MM-DD. */
   readonly date: string;
@@ -69,7 +70,10 @@ export function buildCompareReport(
 ): CompareReport {
   const result = compareImages(oldSide, newSide);
   const diff = linkageDiffGraph(oldSide.linkGraph, newSide.linkGraph, result.linkage);
-  const picture = diff.graph.nodes.length === 0 ? null : layoutPicture(diff.graph, drawing.engine);
+  const picture =
+    diff.graph.nodes.length === 0 || drawing.engine === null
+      ? null
+      : layoutPicture(diff.graph, drawing.engine);
   const topOf = (side: CompareSide) => Math.max(0, side.image.layers.length - 1);
   const exports =
     picture === null

@@ -19,20 +19,23 @@ export interface DiffGraph {
 
 export const DIFF_GRAPH_MAX_NODES = 300;
 
-/** Each object's distance from an object nothing shown loads, so dot ranks loaders above what they load. */
+/**
+ * Each object's longest chain of loads from an object nothing shown loads, so dot ranks every loader above
+ * what it loads (libc under the library that loads it, not beside it). A cycle stops growing after one pass
+ * per object.
+ */
 function depths(keys: readonly string[], edges: readonly ShownEdge[]): Map<string, number> {
-  const incoming = new Set(edges.map((e) => e.to));
-  const depth = new Map<string, number>();
-  let frontier = keys.filter((k) => !incoming.has(k));
-  for (const k of frontier) depth.set(k, 0);
-  for (let d = 1; frontier.length > 0; d++) {
-    const next: string[] = [];
-    for (const e of edges)
-      if (frontier.includes(e.from) && !depth.has(e.to)) {
-        depth.set(e.to, d);
-        next.push(e.to);
+  const depth = new Map(keys.map((k) => [k, 0]));
+  for (let pass = 0; pass < keys.length; pass++) {
+    let moved = false;
+    for (const e of edges) {
+      const next = depth.get(e.from)! + 1;
+      if (e.from !== e.to && next > depth.get(e.to)!) {
+        depth.set(e.to, next);
+        moved = true;
       }
-    frontier = next;
+    }
+    if (!moved) break;
   }
   return depth;
 }
