@@ -6,25 +6,16 @@ import { useState } from 'react';
 import type { CompareReport } from '../../../protocol/compare';
 import { downloadBlob } from '../download';
 import { svgToPng } from '../linkage/picture-files';
+import { ExportTheme, type PictureTheme } from '../linkage/ExportTheme';
 
 export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
-  const [theme, setTheme] = useState<'light' | 'dark'>('light');
+  const [theme, setTheme] = useState<PictureTheme>('light');
   const files = graph.exports;
   if (files === null) return <p className="muted">No library link was added or removed.</p>;
   return (
     <div className="compare-graph">
       <div className="compare-graph__tools">
-        <label>
-          Export theme{' '}
-          <select
-            aria-label="Export theme"
-            value={theme}
-            onChange={(e) => setTheme(e.currentTarget.value === 'dark' ? 'dark' : 'light')}
-          >
-            <option value="light">light</option>
-            <option value="dark">dark</option>
-          </select>
-        </label>
+        <ExportTheme theme={theme} onChange={setTheme} />
         <button
           type="button"
           onClick={() =>
