@@ -65,7 +65,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.mjs', 'fuzz/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -189,7 +189,7 @@ export default tseslint.config(
   {
     files: ['src/fleet/**/*.ts'],
     rules: layer(
-      ['**/ui/**', '**/client/**', '**/worker/**', '**/cli/commands/!(ldd-image)', 'react'],
+      ['**/ui/**', '**/client/**', '**/worker/**', '**/cli/commands/**', 'react'],
       'the fleet index is Node code over the core and the CLI Node environment; the CLI imports it.',
     ),
   },

@@ -85,10 +85,10 @@ test('the waste view gives dive figures and the corrected one', async ({ page })
   await page.goto('/');
   await openImage(page, join(FIXTURES, 'podman-docker-archive.tar'));
   await page.getByRole('tab', { name: 'Waste' }).click();
-  const figures = page.getByRole('region', { name: 'Waste figures' });
+  const figures = page.getByRole('region', { name: 'Wasted space' });
   await expect(figures).toContainText('Efficiency (dive)');
   await expect(figures).toContainText('Hidden bytes (corrected)');
-  await expect(page.getByRole('region', { name: 'Largest wasted files' })).toContainText('/etc/os-release');
+  await expect(page.getByRole('region', { name: 'Largest hidden files' })).toContainText('/etc/os-release');
 });
 
 test('filter by content kind: only ELF files, each with its owning package', async ({ page }) => {

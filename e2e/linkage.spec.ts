@@ -126,9 +126,13 @@ test('exports of what curl loads: SVG, PNG at twice its size, DOT, Mermaid that 
   expect(block.startsWith('```mermaid\n---\ntitle: "what /usr/bin/curl loads"\n---\nflowchart TD\n')).toBe(
     true,
   );
-  // GitHub renders ```mermaid blocks with the mermaid library: render this one with it, in the page.
-  await page.addScriptTag({ path: join(import.meta.dirname, '../node_modules/mermaid/dist/mermaid.min.js') });
-  const rendered = await page.evaluate(
+  // GitHub renders ```mermaid blocks with the mermaid library: render this one with it, in a blank page
+  // (the app's Content-Security-Policy rightly refuses an injected script).
+  const blank = await page.context().newPage();
+  await blank.addScriptTag({
+    path: join(import.meta.dirname, '../node_modules/mermaid/dist/mermaid.min.js'),
+  });
+  const rendered = await blank.evaluate(
     async (text) => {
       const { mermaid } = window as unknown as {
         mermaid: {

@@ -17,7 +17,7 @@ test('the Packages view lists the sample and each package files', async ({ page 
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await table.getByText('libssl3', { exact: true }).click();
   await page
-    .getByRole('complementary', { name: 'Package files' })
+    .getByRole('complementary', { name: 'Files of libssl3' })
     .getByRole('button', { name: '/usr/lib/x86_64-linux-gnu/libssl.so.3' })
     .click();
   // The file opens in the Files view with its owner, as dpkg -S would say.

@@ -5,15 +5,19 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import './ui/theme/tokens.css';
 import './ui/theme/base.css';
 import { App } from './ui/App';
-import { useStore } from './ui/state/store';
-import { decodeShare } from './ui/features/linkage/share-link';
+import { startI18n } from './ui/i18n/i18n';
+import { followSystemTheme } from './ui/theme/theme';
+import { startUrlState } from './ui/url/url-state';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: Infinity, refetchOnWindowFocus: false } },
 });
 document.body.dataset.appState = 'empty';
-// A shared link names an image: its view is applied once the user opens that image.
-useStore.getState().setPendingShare(decodeShare(window.location.hash));
+// Theme and language are set before the first paint, so the page never flashes the other one.
+followSystemTheme();
+startI18n();
+// The URL holds where the user is; a link naming an image waits for that image to be opened.
+startUrlState();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

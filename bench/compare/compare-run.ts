@@ -14,6 +14,7 @@ import {
   ArchiveSession,
   compareImages,
   compareMarkdown,
+  loaderSettings,
   pickImage,
   readCompareSide,
   readPackageDbs,
@@ -23,7 +24,6 @@ import {
 } from '../../src/core';
 import { nodeEnv, openFileSource, type FileSource } from '../../src/cli/node-env';
 import { nodeSqliteOptions } from '../../src/cli/sqlite-node';
-import { loaderSettings } from '../../src/cli/commands/ldd-image';
 
 export type CompareRunMode = 'index' | 'compare' | 'phases';
 

@@ -9,9 +9,8 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArchiveSession, layoutGraph, pickImage, resolveLinkGraph } from '../../src/core';
+import { ArchiveSession, layoutGraph, loaderSettings, pickImage, resolveLinkGraph } from '../../src/core';
 import { nodeEnv, openFileSource } from '../../src/cli/node-env';
-import { loaderSettings } from '../../src/cli/commands/ldd-image';
 import { OUT } from './docker-image';
 import { linkageElfFiles, makeLinkageImage } from './make-linkage-image';
 import { flag, median, medianShell, printSummary, ratio, report, shell, timed } from './measure';

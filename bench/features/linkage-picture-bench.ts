@@ -11,9 +11,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ArchiveSession, pickImage, resolveLinkGraph } from '../../src/core';
+import { ArchiveSession, loaderSettings, pickImage, resolveLinkGraph } from '../../src/core';
 import { nodeEnv, openFileSource } from '../../src/cli/node-env';
-import { loaderSettings } from '../../src/cli/commands/ldd-image';
 import { dotEngine } from '../../src/cli/commands/graph-render';
 import { focusGraph } from '../../src/core/linkage/picture/focus';
 import { layoutPicture } from '../../src/core/linkage/picture/layout';

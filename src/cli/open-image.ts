@@ -1,6 +1,13 @@
 /** Open an archive from disk and pick one image, turning every failure into a CLI error sentence. */
 import { stat } from 'node:fs/promises';
-import { ArchiveError, ArchiveSession, pickImage, type ImageRecord } from '../core';
+import {
+  ArchiveError,
+  ArchiveSession,
+  DEFAULT_DECODE_LIMITS,
+  pickImage,
+  type DecodeLimits,
+  type ImageRecord,
+} from '../core';
 import { InputError, UsageError } from './cli-io';
 import { nodeEnv, openFileSource, type FileSource } from './node-env';
 
@@ -10,6 +17,26 @@ export interface OpenedImage {
   readonly source: FileSource;
 }
 
+/**
+ * The decompression bomb limits, raised or lowered by STRATA_MAX_LAYER_BYTES and STRATA_MAX_RATIO
+ * (docs/limits.md).
+ */
+export function decodeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): DecodeLimits {
+  const read = (name: string, fallback: number): number => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0)
+      throw new UsageError(`${name}=${text} is not a positive number.`);
+    return value;
+  };
+  return {
+    ...DEFAULT_DECODE_LIMITS,
+    maxLayerBytes: read('STRATA_MAX_LAYER_BYTES', DEFAULT_DECODE_LIMITS.maxLayerBytes),
+    maxRatio: read('STRATA_MAX_RATIO', DEFAULT_DECODE_LIMITS.maxRatio),
+  };
+}
+
 export async function openSession(path: string): Promise<{ session: ArchiveSession; source: FileSource }> {
   const info = await stat(path).catch(() => undefined);
   if (!info) throw new InputError(`${path}: no such file.`);
@@ -17,7 +44,7 @@ export async function openSession(path: string): Promise<{ session: ArchiveSessi
     throw new InputError(`${path} is a directory; strata opens image archives (.tar, .tar.gz), not folders.`);
   const source = await openFileSource(path);
   try {
-    return { session: await ArchiveSession.open(source, nodeEnv), source };
+    return { session: await ArchiveSession.open(source, nodeEnv, { limits: decodeLimitsFromEnv() }), source };
   } catch (error) {
     await source.close();
     if (error instanceof ArchiveError) throw new InputError(`${path}: ${error.message}`);
@@ -34,7 +61,7 @@ export async function openImage(
   const pick = pickImage(session.info, query, platform);
   if ('error' in pick) {
     await source.close();
-    if (query === undefined && platform === undefined) throw new UsageError(pick.error);
+    if (pick.choose === true) throw new UsageError(pick.error);
     throw new InputError(pick.error);
   }
   return { session, image: pick.image, source };

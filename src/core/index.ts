@@ -30,6 +30,7 @@ export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
 export { LayerError, type LayerTable } from './archive/index-layer';
+export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './io/decode-limits';
 export type {
   ArchiveInfo,
   ImageRecord,
@@ -40,7 +41,7 @@ export type {
   Artifact,
   ArchiveFormat,
 } from './image/model';
-export { imageDisplayNames, type ImageDisplayNames } from './image/display-names';
+export { displayNameList, imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
   sentence,
@@ -116,5 +117,6 @@ export {
   type PackageUpgrade,
 } from './packages/layer-packages';
 export { toCycloneDx, purlOf, parseOsRelease, type Distro } from './packages/cyclonedx';
+export { compareVersions } from './packages/version-order';
 export * from './views';
 export * from './compare';

@@ -8,6 +8,7 @@ import {
   buildLayerStack,
   buildOwnerIndex,
   fullVersion,
+  loaderSettings,
   readPackageDbs,
   resolveLinkGraph,
   type ContentReader,
@@ -16,7 +17,6 @@ import {
   type PackageDb,
 } from '../core';
 import { readSparse } from '../core/session/elf-prefetch';
-import { loaderSettings } from '../cli/commands/ldd-image';
 import { nodeSqliteOptions } from '../cli/sqlite-node';
 import type { StoredLayer } from './layer-store';
 

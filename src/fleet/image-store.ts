@@ -3,7 +3,7 @@
  * layers by diff_id, and what the whole stack resolves to. Re-indexing an image replaces its rows in
  * one transaction, so a job that is retried after a crash leaves one copy, never two.
  */
-import { imageDisplayNames, platformString, type ImageRecord } from '../core';
+import { displayNameList, platformString, type ImageRecord } from '../core';
 import type { ImageAnalysis } from './image-analysis';
 import type { Sql } from './sql';
 import { insertRows } from './sql-rows';
@@ -13,12 +13,6 @@ export interface IndexedImage {
   readonly id: string;
   readonly names: readonly string[];
   readonly source: string;
-}
-
-/** Every name of an image as podman and docker print them (full names, then bare tags), as rdeps shows them. */
-export function shownNames(rawNames: readonly string[]): string[] {
-  const names = imageDisplayNames(rawNames);
-  return [...names.full, ...names.bareTags];
 }
 
 /**
@@ -64,7 +58,7 @@ export async function storeImage(
   diffIds: readonly string[],
   analysis: ImageAnalysis,
 ): Promise<IndexedImage> {
-  const names = shownNames(image.rawNames);
+  const names = displayNameList(image.rawNames);
   await sql.transaction(async (tx) => {
     await tx.query('DELETE FROM images WHERE source = $1 AND image_key = $2', [source, image.key]);
     const [row] = await tx.query<{ id: number }>(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareApkVersions, parseVersionFilter, satisfies } from './version-filter';
+import { compareVersions } from '../core';
+import { parseVersionFilter, satisfies } from './version-filter';
 
 describe('version filters', () => {
   it('parses one or several constraints and refuses anything else', () => {
@@ -29,8 +30,8 @@ describe('version filters', () => {
 
   it('apk order: numbers, letter, suffixes, revision', () => {
     const order = ['1.2_alpha1', '1.2_rc1', '1.2', '1.2-r1', '1.2_p1', '1.2a', '1.2.1', '1.10'];
-    for (let i = 1; i < order.length; i++) expect(compareApkVersions(order[i - 1]!, order[i]!)).toBe(-1);
-    expect(compareApkVersions('3.1.4-r5', '3.1.4-r5')).toBe(0);
+    for (let i = 1; i < order.length; i++) expect(compareVersions('apk', order[i - 1]!, order[i]!)).toBe(-1);
+    expect(compareVersions('apk', '3.1.4-r5', '3.1.4-r5')).toBe(0);
     expect(satisfies('apk', '3.1.4-r5', parseVersionFilter('<3.1.4-r6'))).toBe(true);
   });
 });

@@ -6,13 +6,19 @@
  *
  * An image without the package is "unaffected" (exit 0): finding nothing is an answer, not an error.
  */
-import { type ImageRecord, resolveLinkGraph, blastRadius, type BlastRadius } from '../../core';
+import {
+  blastRadius,
+  displayNameList,
+  loaderSettings,
+  resolveLinkGraph,
+  type BlastRadius,
+  type ImageRecord,
+} from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { openSession } from '../open-image';
 import { warnUnreadLayers, type OpenedStack } from './diff-stack';
-import { displayNames } from './graph';
-import { linkageFs, loaderSettings, readOwners } from './ldd-image';
+import { linkageFs, readOwners } from './ldd-image';
 import { blastRadiusFromIndexArgs } from './blast-radius-index';
 import { formatBlastRadius, BLAST_RADIUS_JSON_VERSION, type BlastRadiusImage } from './blast-radius-report';
 
@@ -35,7 +41,7 @@ function toImage(archive: string, image: ImageRecord, radius: BlastRadius): Blas
   return {
     archive,
     id: image.id,
-    names: displayNames(image.rawNames),
+    names: displayNameList(image.rawNames),
     affected: radius.libraries.length > 0,
     match: radius.match,
     libraries: radius.libraries,

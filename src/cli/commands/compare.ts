@@ -16,6 +16,7 @@ import {
   compareText,
   evaluateFailOn,
   FailOnRuleError,
+  loaderSettings,
   parseFailOn,
   pickImage,
   readCompareSide,
@@ -29,7 +30,6 @@ import { flagValue, parseArgs } from '../args';
 import { openSession } from '../open-image';
 import type { FileSource } from '../node-env';
 import { nodeSqliteOptions } from '../sqlite-node';
-import { loaderSettings } from './ldd-image';
 import { dotEngine, svgToPng, todayText, toolVersion } from './graph-render';
 
 export const COMPARE_USAGE =

@@ -3,6 +3,7 @@
  * whole image's waste figures) and its human text (per layer the engine's change lines, then dive's
  * figures next to the corrected one).
  */
+import { JsonWriter } from '../json-stream';
 import {
   computeDiveFigures,
   displayCreatedBy,
@@ -112,10 +113,12 @@ export function writeDiffJson(
     largestWastedFiles: waste.largest,
   };
   write(`{\n  "version": ${DIFF_JSON_VERSION},\n  "image": ${JSON.stringify(image.id)},\n  "layers": [`);
+  const json = new JsonWriter(write);
   layers.forEach((n, i) => {
-    const json = JSON.stringify(layerJson(image, stack.changes(n), n, figures), null, 2);
-    write(`${i === 0 ? '' : ','}\n${json.replace(/^/gm, '    ')}`);
+    json.text(`${i === 0 ? '' : ','}\n    `);
+    json.value(layerJson(image, stack.changes(n), n, figures), '    ');
   });
+  json.flush();
   write(`${layers.length === 0 ? '' : '\n  '}],\n${JSON.stringify(rest, null, 2).slice(2)}\n`);
 }
 

@@ -9,8 +9,9 @@
 import { writeFileSync } from 'node:fs';
 import {
   buildPicture,
+  displayNameList,
   findObject,
-  imageDisplayNames,
+  loaderSettings,
   normalizePath,
   pictureDot,
   pictureMarkdown,
@@ -30,19 +31,13 @@ import { InputError, UsageError, type CliIo, type Command } from '../cli-io';
 import { flagValue, parseArgs, type ParsedArgs } from '../args';
 import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
 import { dotEngine, svgToPng, todayText, toolVersion } from './graph-render';
-import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
+import { fileOrigin, linkageFs, ownerName, readOwners } from './ldd-image';
 
 export const GRAPH_USAGE =
   'usage: strata graph [--image NAME] [--platform OS/ARCH] [--layer N] [--mode loads|loaded-by] [--edges tree|all] [--color layer|package] [--format json|dot|svg|png|mermaid|markdown] [--theme light|dark] [-o FILE] ARCHIVE [PATH]';
 
 const FORMATS = ['json', 'dot', 'svg', 'png', 'mermaid', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
-
-/** Every name of an image as podman and docker print them (full names, then bare tags). */
-export function displayNames(rawNames: readonly string[]): string[] {
-  const names = imageDisplayNames(rawNames);
-  return [...names.full, ...names.bareTags];
-}
 
 function choice<T extends string>(parsed: ParsedArgs, flag: string, allowed: readonly T[], fallback: T): T {
   const value = flagValue(parsed, flag) ?? fallback;
@@ -79,7 +74,7 @@ export const graph: Command = async (args, io) => {
     const fs = await linkageFs(opened, layer);
     const linkGraph = await resolveLinkGraph(fs, loaderSettings(opened.image));
     const owners = await readOwners(opened, layer, io);
-    const names = displayNames(opened.image.rawNames);
+    const names = displayNameList(opened.image.rawNames);
     const context: GraphExportContext = {
       image: { id: opened.image.id, names },
       layerOf: (p) => fileOrigin(opened.stack, p, layer).layer,

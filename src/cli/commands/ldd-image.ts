@@ -1,8 +1,7 @@
 /**
  * What ldd, graph and blast-radius share: an indexed image whose layer contents are warmed for ELF reads
  * (one decoding pass per compressed layer instead of one per read), the merged tree at a layer as an
- * ImageFs, the loader settings from the image config, and, when the image has a package database,
- * the owner index.
+ * ImageFs, and, when the image has a package database, the owner index.
  */
 import { buildOwnerIndex, readPackageDbs, type ImageFs, type LayerStack, type OwnerIndex } from '../../core';
 import type { CliIo } from '../cli-io';
@@ -10,8 +9,6 @@ import { nodeSqliteOptions } from '../sqlite-node';
 import type { OpenedStack } from './diff-stack';
 import { warnDbProblems } from './packages-dbs';
 import { packageDbReader } from './packages-reader';
-
-export { loaderSettings } from '../../core';
 
 /** The merged tree at `layer`, read through the session after warmContents has kept what ELF reads need. */
 export async function linkageFs(opened: OpenedStack, layer: number): Promise<ImageFs> {

@@ -14,12 +14,13 @@ import {
   LinkageContext,
   normalizePath,
   loadExecutable,
+  loaderSettings,
   type LoadResult,
 } from '../../core';
 import { UsageError, type Command } from '../cli-io';
 import { parseArgs } from '../args';
 import { layerOption, openStack, warnUnreadLayers, type OpenedStack } from './diff-stack';
-import { fileOrigin, linkageFs, loaderSettings, ownerName, readOwners } from './ldd-image';
+import { fileOrigin, linkageFs, ownerName, readOwners } from './ldd-image';
 
 export const LDD_USAGE =
   'usage: strata ldd [-v] [--image NAME] [--platform OS/ARCH] [--layer N] [--json] ARCHIVE PATH';

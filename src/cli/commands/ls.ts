@@ -3,11 +3,11 @@
  * tree at layer N (default: the top) like `ls -l`, with what that layer did to each entry.
  */
 import { formatPermissions, formatSize, normalizePath, type LayerStack, type ListedNode } from '../../core';
-import { InputError, UsageError, type Command } from '../cli-io';
+import { InputError, UsageError, type CliIo, type Command } from '../cli-io';
 import { parseArgs, type ParsedArgs } from '../args';
 import { table } from '../table';
 import { layerOption, openStack, warnUnreadLayers } from './diff-stack';
-import { displayName, entryJson, type EntryJson } from './ls-entries';
+import { displayName, entryJson } from './ls-entries';
 
 export const LS_USAGE =
   'usage: strata ls [--image NAME] [--platform OS/ARCH] [--layer N] [--recursive|-R] [--removed] [--json] ARCHIVE [PATH]';
@@ -30,32 +30,47 @@ async function locate(stack: LayerStack, layer: number, raw: string): Promise<st
   return stack.imageFs(layer).realpath(path);
 }
 
-async function collect(
+/** Where PATH leads, checked before anything is written (a missing path prints nothing). */
+async function startPath(
   stack: LayerStack,
   layer: number,
-  parsed: ParsedArgs,
   raw: string,
-): Promise<Listing[]> {
+): Promise<{ path: string; dir: boolean }> {
   const path = await locate(stack, layer, raw);
   const node = path === undefined ? undefined : stack.stat(layer, path);
   if (path === undefined || node === undefined)
     throw new InputError(`${raw}: no such path in the image at layer ${layer}.`);
+  return { path, dir: node.kind === 'dir' };
+}
+
+/**
+ * The listings in \`ls -R\` order, one directory at a time, so that output streams and a deep tree
+ * never nests calls (a hostile layer may nest directories thousands deep).
+ */
+function* listings(
+  stack: LayerStack,
+  layer: number,
+  parsed: ParsedArgs,
+  path: string,
+  dir: boolean,
+): Generator<Listing> {
   const removed = parsed.flags.has('--removed');
-  if (node.kind !== 'dir') {
+  if (!dir) {
     const parent = path.slice(0, path.lastIndexOf('/')) || '/';
-    const self = children(stack, layer, parent, false).filter((e) => e.path === path);
-    return [{ dir: parent, entries: self }];
+    yield { dir: parent, entries: children(stack, layer, parent, false).filter((e) => e.path === path) };
+    return;
   }
   const recursive = parsed.flags.has('--recursive') || parsed.flags.has('-R');
-  const listings: Listing[] = [];
-  const visit = (dir: string): void => {
-    const entries = children(stack, layer, dir, removed);
-    listings.push({ dir, entries });
+  const pending = [path];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const entries = children(stack, layer, next, removed);
+    yield { dir: next, entries };
     if (!recursive) return;
-    for (const e of entries) if (e.kind === 'dir' && e.change !== 'removed') visit(e.path);
-  };
-  visit(path);
-  return listings;
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.kind === 'dir' && e.change !== 'removed') pending.push(e.path);
+    }
+  }
 }
 
 function listingText(listing: Listing): string {
@@ -73,6 +88,31 @@ function listingText(listing: Listing): string {
   );
 }
 
+/** The rows as one pretty-printed JSON array (as JSON.stringify(rows, null, 2) spells it), row by row. */
+function writeJson(all: Iterable<Listing>, io: CliIo): void {
+  let rows = 0;
+  for (const listing of all) {
+    for (const e of listing.entries) {
+      const row = JSON.stringify(entryJson(e, e.change), null, 2).replace(/\n/g, '\n  ');
+      io.stdout(`${rows++ === 0 ? '[\n' : ',\n'}  ${row}`);
+    }
+  }
+  io.stdout(rows === 0 ? '[]\n' : '\n]\n');
+}
+
+/** One listing prints bare; several print as "DIR:" blocks separated by blank lines, like ls -R. */
+function writeText(all: Iterator<Listing>, io: CliIo): void {
+  const first = all.next();
+  if (first.done === true) return;
+  let next = all.next();
+  if (next.done === true) {
+    io.stdout(listingText(first.value));
+    return;
+  }
+  io.stdout(`${first.value.dir}:\n${listingText(first.value)}`);
+  for (; next.done !== true; next = all.next()) io.stdout(`\n${next.value.dir}:\n${listingText(next.value)}`);
+}
+
 export const ls: Command = async (args, io) => {
   const parsed = parseArgs(args, {
     values: ['--image', '--platform', '--layer'],
@@ -83,15 +123,10 @@ export const ls: Command = async (args, io) => {
   const opened = await openStack(archive, parsed);
   try {
     const layer = layerOption(parsed, opened.stack);
-    const listings = await collect(opened.stack, layer, parsed, path);
-    if (parsed.flags.has('--json')) {
-      const rows: EntryJson[] = listings.flatMap((l) => l.entries.map((e) => entryJson(e, e.change)));
-      io.stdout(JSON.stringify(rows, null, 2) + '\n');
-    } else if (listings.length === 1) {
-      io.stdout(listingText(listings[0]!));
-    } else {
-      io.stdout(listings.map((l) => `${l.dir}:\n${listingText(l)}`).join('\n'));
-    }
+    const start = await startPath(opened.stack, layer, path);
+    const all = listings(opened.stack, layer, parsed, start.path, start.dir);
+    if (parsed.flags.has('--json')) writeJson(all, io);
+    else writeText(all, io);
     warnUnreadLayers(opened, io);
     return 0;
   } finally {

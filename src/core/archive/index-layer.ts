@@ -15,6 +15,7 @@ import {
 } from '../io/env';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
+import { DEFAULT_DECODE_LIMITS, decodeLimitExceeded, type DecodeLimits } from '../io/decode-limits';
 import { LayerPrefetch, type SparseFile } from '../session/elf-prefetch';
 
 /** What indexing one layer blob yields: its compression, sizes, digests and its table of tar entries. */
@@ -48,6 +49,8 @@ export interface IndexLayerOptions {
   canRestart: boolean;
   /** Hard cap on entries, against hostile layers. */
   maxEntries?: number;
+  /** Decompression bomb limits (docs/limits.md). */
+  limits?: DecodeLimits;
   /**
    * Keep, in the same pass, what the ELF and package reads need (session/elf-prefetch.ts), and hand it
    * over when the layer is indexed: the layer is then not decoded a second time by warmContents.
@@ -124,11 +127,14 @@ async function indexOnce(
     },
   });
   let size = 0;
+  const limits = options.limits ?? DEFAULT_DECODE_LIMITS;
   try {
     for await (const chunk of decoded) {
       throwIfAborted(options.signal);
       diffHasher.update(chunk);
       size += chunk.length;
+      const bomb = decodeLimitExceeded(size, storedSize, limits);
+      if (bomb !== undefined) throw new LayerError(bomb);
       if (!parser.ended) parser.push(chunk);
       // After the parser: every entry whose content starts in this chunk has been announced.
       prefetch?.push(chunk);

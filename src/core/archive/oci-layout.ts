@@ -116,6 +116,8 @@ export async function readOciLayout(
     if (!isRecord(json))
       throw new ArchiveError('bad-metadata', `The manifest ${d.digest} is not a JSON object.`);
     if (INDEX_TYPES.has(d.mediaType) || Array.isArray(json.manifests)) {
+      if (json.manifests !== undefined && !Array.isArray(json.manifests))
+        throw new ArchiveError('bad-metadata', `The index ${d.digest} has no list of manifests.`);
       for (const child of (json.manifests as unknown[] | undefined) ?? []) {
         const cd = toDescriptor(child);
         if (cd)

@@ -19,6 +19,7 @@ import {
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { indexLayer, type LayerTable } from './index-layer';
+import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError } from './archive-error';
 
 export interface OuterEntry {
@@ -65,6 +66,7 @@ export interface ScanOptions {
   /** Layers indexed in a one-pass scan report here. */
   onPrefetched?: (path: string, result: LayerTable | Error) => void;
   maxEntries?: number;
+  limits?: DecodeLimits;
 }
 
 const WINDOW = 256 * 1024;
@@ -265,7 +267,11 @@ async function scanStreamed(
       }
       const q = new ByteQueue();
       queue = q;
-      pendingIndex = indexLayer(() => q, env, { canRestart: false, signal: options.signal }).then(
+      pendingIndex = indexLayer(() => q, env, {
+        canRestart: false,
+        signal: options.signal,
+        limits: options.limits,
+      }).then(
         (index) => {
           prefetched.set(path, index);
           options.onPrefetched?.(path, index);

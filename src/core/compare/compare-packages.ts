@@ -9,12 +9,7 @@ import {
   type PackageDb,
   type PackageManager,
 } from '../packages/package-types';
-import { compareApkVersions } from './apk-version';
 import type { PackageEntry, PackagesCompare, PackageVersionChange } from './compare-types';
-
-export function compareVersionsOf(manager: PackageManager, a: string, b: string): number {
-  return manager === 'apk' ? compareApkVersions(a, b) : compareVersions(manager, a, b)!;
-}
 
 function managersOf(dbs: readonly PackageDb[]): PackageManager[] {
   return [...new Set(dbs.map((db) => db.manager))].sort();
@@ -66,7 +61,7 @@ export function comparePackages(oldDbs: readonly PackageDb[], newDbs: readonly P
     if (from === to) continue;
     const change = { name: pkg.name, from, to, manager: pkg.manager };
     // Equal by the manager's order but spelled differently (1.0 and 1.00): an upgrade in name only.
-    (compareVersionsOf(pkg.manager, from, to) > 0 ? downgraded : upgraded).push(change);
+    (compareVersions(pkg.manager, from, to) > 0 ? downgraded : upgraded).push(change);
   }
   for (const [key, pkg] of before) if (!after.has(key)) removed.push(entry(pkg));
   const oldManagers = managersOf(oldDbs);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LinkGraph, LinkNode } from '../linkage/link-graph';
 import { layoutPicture } from '../linkage/picture/layout';
-import { testEngine, testMeta } from '../linkage/picture/picture-test-graph';
+import { testEngine, testMeta } from '../testing/picture-test-graph';
 import { pictureFileName } from '../linkage/picture/title';
 import { writeSvg } from '../linkage/picture/svg';
 import { compareLinkage } from './compare-linkage';

@@ -7,7 +7,6 @@ export { compareMarkdown, GITHUB_COMMENT_LIMIT } from './compare-markdown';
 export { compareText } from './compare-text';
 export { summaryParts, signedSize } from './compare-summary';
 export { linkageMermaid, DIFF_COLOURS } from './compare-mermaid';
-export { compareApkVersions } from './apk-version';
 export {
   parseFailOn,
   evaluateFailOn,

@@ -27,3 +27,9 @@ export function imageDisplayNames(rawNames: readonly string[]): ImageDisplayName
   }
   return { full: [...full], bareTags: [...bareTags] };
 }
+
+/** Every name of an image as podman and docker print them, in one list: full names, then bare tags. */
+export function displayNameList(rawNames: readonly string[]): string[] {
+  const names = imageDisplayNames(rawNames);
+  return [...names.full, ...names.bareTags];
+}

@@ -9,8 +9,18 @@ import type { Decoder } from './env';
 
 type Push = (chunk: Uint8Array, final?: boolean) => void;
 
-/** Adapt a callback-style push decoder into an async-iterable transform. */
-function pushDecoder(make: (emit: (out: Uint8Array) => void) => Push, what: string): Decoder {
+/**
+ * Adapt a callback-style push decoder into an async-iterable transform. Input goes in slices of at
+ * most `slice` bytes and what each slice decoded is passed on before the next one goes in: a
+ * decoder emits everything one push decodes before it returns, and one push of a 1 MB zstd chunk
+ * can decode to gigabytes (a 4-byte RLE block is 128 KiB of output). `slice` bounds the output
+ * held at once: 2 KiB of zstd decode to at most ~64 MiB, 64 KiB of deflate (≤ 1,032:1) to ~66 MiB.
+ */
+export function pushDecoder(
+  make: (emit: (out: Uint8Array) => void) => Push,
+  what: string,
+  slice: number,
+): Decoder {
   return async function* decode(input) {
     let out: Uint8Array[] = [];
     const push = make((data) => out.push(data));
@@ -18,15 +28,17 @@ function pushDecoder(make: (emit: (out: Uint8Array) => void) => Push, what: stri
     for await (const chunk of input) {
       if (chunk.length === 0) continue;
       sawInput = true;
-      try {
-        push(chunk);
-      } catch (error) {
-        throw new Error(`The ${what} data is corrupt (${messageOf(error)}).`);
-      }
-      if (out.length > 0) {
-        const ready = out;
-        out = [];
-        yield* ready;
+      for (let at = 0; at < chunk.length; at += slice) {
+        try {
+          push(chunk.subarray(at, at + slice));
+        } catch (error) {
+          throw new Error(`The ${what} data is corrupt (${messageOf(error)}).`);
+        }
+        if (out.length > 0) {
+          const ready = out;
+          out = [];
+          yield* ready;
+        }
       }
     }
     try {
@@ -46,20 +58,28 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export const gunzipPortable: Decoder = pushDecoder((emit) => {
-  const g = new Gunzip((data) => {
-    emit(data);
-  });
-  return (chunk, final) => {
-    g.push(chunk, final);
-  };
-}, 'gzip');
+export const gunzipPortable: Decoder = pushDecoder(
+  (emit) => {
+    const g = new Gunzip((data) => {
+      emit(data);
+    });
+    return (chunk, final) => {
+      g.push(chunk, final);
+    };
+  },
+  'gzip',
+  64 * 1024,
+);
 
-export const unzstdPortable: Decoder = pushDecoder((emit) => {
-  const d = new Decompress((data) => {
-    emit(data);
-  });
-  return (chunk, final) => {
-    d.push(chunk, final);
-  };
-}, 'zstd');
+export const unzstdPortable: Decoder = pushDecoder(
+  (emit) => {
+    const d = new Decompress((data) => {
+      emit(data);
+    });
+    return (chunk, final) => {
+      d.push(chunk, final);
+    };
+  },
+  'zstd',
+  2 * 1024,
+);

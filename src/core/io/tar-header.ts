@@ -39,7 +39,10 @@ export function readNumber(block: Uint8Array, offset: number, length: number): n
       value = (value << 8n) | BigInt(byte);
     }
     if (negative) value -= 1n << BigInt(length * 8 - 1);
-    return Number(value);
+    // Beyond 2^53 a number loses bytes; no real size, id or time is that large.
+    return value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)
+      ? NaN
+      : Number(value);
   }
   let value = 0;
   let seen = false;
@@ -95,7 +98,8 @@ export function parsePax(body: Uint8Array): Map<string, Uint8Array> {
   while (pos < body.length) {
     let space = pos;
     while (space < body.length && body[space] !== 0x20) space++;
-    const len = Number(latin1.decode(body.subarray(pos, space)));
+    const digits = latin1.decode(body.subarray(pos, space));
+    const len = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
     if (!Number.isInteger(len) || len <= 0 || pos + len > body.length) break;
     const record = body.subarray(space + 1, pos + len - 1);
     const eq = record.indexOf(0x3d);

@@ -40,6 +40,11 @@ export interface TarSink {
 
 /** Meta bodies (PAX, GNU long names) above this are hostile, not real. */
 const MAX_META_BODY = 8 * 1024 * 1024;
+/**
+ * Names and link targets longer than this are hostile: Linux's PATH_MAX is 4096, and every
+ * ancestor of a path is kept, so the cost of a name grows with the square of its length.
+ */
+export const MAX_NAME_LENGTH = 65_536;
 
 type Meta = 'pax' | 'global' | 'longname' | 'longlink';
 
@@ -196,13 +201,21 @@ export class TarParser {
 
     const kind = entryKind(type, name);
     let size = storedSize;
-    const paxSize = paxNumber(pax, 'size');
+    const paxSize = paxInteger(pax, 'size', headerOffset);
     if (paxSize !== undefined) size = paxSize;
     let realSize = size;
-    if (type === 'S') realSize = readNumber(block, 483, 12);
-    const paxReal = paxNumber(pax, 'GNU.sparse.realsize') ?? paxNumber(pax, 'GNU.sparse.size');
+    if (type === 'S') realSize = numberOr0(readNumber(block, 483, 12));
+    const paxReal =
+      paxInteger(pax, 'GNU.sparse.realsize', headerOffset) ??
+      paxInteger(pax, 'GNU.sparse.size', headerOffset);
     if (paxReal !== undefined) realSize = paxReal;
 
+    if (name.length > MAX_NAME_LENGTH || linkTarget.length > MAX_NAME_LENGTH) {
+      throw new TarFormatError(
+        `The tar entry at byte ${headerOffset} has a name or link target of ${Math.max(name.length, linkTarget.length)} characters; strata reads up to ${MAX_NAME_LENGTH} (Linux allows 4096).`,
+        headerOffset,
+      );
+    }
     const { path, escaped } = normalizeTarPath(name);
     if (escaped)
       this.sink.onWarning?.(
@@ -213,10 +226,10 @@ export class TarParser {
       path,
       kind,
       mode: readNumber(block, 100, 8) & 0o7777,
-      uid: paxNumber(pax, 'uid') ?? numberOr0(readNumber(block, 108, 8)),
-      gid: paxNumber(pax, 'gid') ?? numberOr0(readNumber(block, 116, 8)),
+      uid: paxInteger(pax, 'uid', headerOffset) ?? numberOr0(readNumber(block, 108, 8)),
+      gid: paxInteger(pax, 'gid', headerOffset) ?? numberOr0(readNumber(block, 116, 8)),
       size: kind === 'file' ? size : 0,
-      mtime: paxNumber(pax, 'mtime') ?? numberOr0(readNumber(block, 136, 12)),
+      mtime: paxTime(pax, 'mtime') ?? numberOr0(readNumber(block, 136, 12)),
       linkTarget:
         kind === 'hardlink' ? normalizeTarPath(linkTarget).path : kind === 'symlink' ? linkTarget : '',
       uname: paxString(pax.get('uname')) ?? cString(block, 265, 32),
@@ -312,11 +325,33 @@ function numberOr0(n: number): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-function paxNumber(pax: Map<string, Uint8Array>, key: string): number | undefined {
+/** PAX times are decimal seconds with an optional fraction (POSIX pax "Extended Header Keywords"). */
+const PAX_TIME = /^-?\d{1,20}(\.\d{1,18})?$/;
+/** PAX sizes and ids are decimal integers, nothing else (no "1e3", "0x10", "2047.5"). */
+const PAX_INTEGER = /^\d{1,16}$/;
+
+/** A PAX time, or undefined when absent or not a time (the header's own field is used then). */
+function paxTime(pax: Map<string, Uint8Array>, key: string): number | undefined {
+  const text = paxString(pax.get(key));
+  return text !== undefined && PAX_TIME.test(text) ? Number(text) : undefined;
+}
+
+/**
+ * A PAX size or id. Anything but a safe decimal integer makes the entry unreadable: a wrong size
+ * would misplace every header after it.
+ */
+function paxInteger(pax: Map<string, Uint8Array>, key: string, offset: number): number | undefined {
   const text = paxString(pax.get(key));
   if (text === undefined || text === '') return undefined;
   const n = Number(text);
-  return Number.isFinite(n) ? n : undefined;
+  if (!PAX_INTEGER.test(text) || !Number.isSafeInteger(n)) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    throw new TarFormatError(
+      `The tar entry at byte ${offset} has a PAX ${key} of "${shown}", which is not a whole number.`,
+      offset,
+    );
+  }
+  return n;
 }
 
 function readXattrs(pax: Map<string, Uint8Array>): Record<string, Uint8Array> | undefined {
@@ -327,10 +362,19 @@ function readXattrs(pax: Map<string, Uint8Array>): Record<string, Uint8Array> | 
       out[key.slice('SCHILY.xattr.'.length)] = value;
     } else if (key.startsWith('LIBARCHIVE.xattr.')) {
       out ??= {};
-      out[decodeURIComponent(key.slice('LIBARCHIVE.xattr.'.length))] = base64Decode(paxString(value) ?? '');
+      out[decodeXattrName(key.slice('LIBARCHIVE.xattr.'.length))] = base64Decode(paxString(value) ?? '');
     }
   }
   return out;
+}
+
+/** libarchive percent-encodes xattr names; a malformed escape is kept as written. */
+function decodeXattrName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -88,24 +88,76 @@ function buildLayerTree(entries: readonly TarEntry[]): { root: DiveNode; fileSiz
 }
 
 function subtreeSize(node: DiveNode): number {
-  let total = node.size;
-  for (const child of node.children.values()) total += subtreeSize(child);
+  let total = 0;
+  const pending = [node];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    total += next.size;
+    for (const child of next.children.values()) pending.push(child);
+  }
   return total;
 }
 
-/** dive's FileTree.Stack: child first, whiteouts remove, everything else is added with its info. */
-function stack(lower: DiveNode, upper: DiveNode): void {
-  const visit = (node: DiveNode, parentPath: string): void => {
-    const path = nodePath(parentPath, node);
-    for (const child of sortedChildren(node)) visit(child, rawPath(parentPath, node));
-    if (node.name.startsWith(WHITEOUT)) {
-      const gone = getNode(lower, path);
-      if (gone?.parent !== undefined) gone.parent.children.delete(gone.name);
-    } else {
-      addPath(lower, path, node.size, node.isDir);
-    }
+interface Frame {
+  readonly node: DiveNode;
+  readonly parentPath: string;
+  readonly children: DiveNode[];
+  next: number;
+}
+
+/**
+ * Children before their parent, siblings by name: dive's post-order walk, without recursion (a
+ * hostile layer nests deeper than the call stack). Stops, returning false, when `visit` does.
+ */
+function postOrder(top: DiveNode, visit: (node: DiveNode, parentPath: string) => boolean): boolean {
+  const frames: Frame[] = [];
+  const enter = (node: DiveNode, parentPath: string): void => {
+    frames.push({ node, parentPath, children: sortedChildren(node), next: 0 });
   };
-  for (const child of sortedChildren(upper)) visit(child, '/');
+  for (const child of sortedChildren(top)) {
+    enter(child, '/');
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const child = frame.children[frame.next];
+      if (child !== undefined) {
+        frame.next++;
+        enter(child, rawPath(frame.parentPath, frame.node));
+        continue;
+      }
+      frames.pop();
+      if (!visit(frame.node, frame.parentPath)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * dive's FileTree.Stack: whiteouts remove, everything else is added with its info. dive walks child
+ * first and adds each node by its full path; walking parent first and holding the lower node
+ * instead gives the same tree (a node's own info is set last either way, and siblings keep their
+ * order) without splitting every path again, which costs the square of a hostile depth.
+ */
+function stack(lower: DiveNode, upper: DiveNode): void {
+  const pending: { upper: DiveNode; lower: DiveNode }[] = [{ upper, lower }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const children = sortedChildren(next.upper);
+    const descend: { upper: DiveNode; lower: DiveNode }[] = [];
+    for (const child of children) {
+      if (child.name.startsWith(DOUBLE_WHITEOUT)) continue;
+      if (child.name.startsWith(WHITEOUT)) {
+        next.lower.children.delete(child.name.slice(WHITEOUT.length));
+        continue;
+      }
+      let twin = next.lower.children.get(child.name);
+      if (twin === undefined) {
+        twin = newNode(child.name, next.lower);
+        next.lower.children.set(child.name, twin);
+      }
+      twin.size = child.size;
+      twin.isDir = child.isDir;
+      descend.push({ upper: child, lower: twin });
+    }
+    for (let i = descend.length - 1; i >= 0; i--) pending.push(descend[i]!);
+  }
 }
 
 interface PathData {
@@ -149,8 +201,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
     previous = root;
     const below = lower;
     // Returns false to stop the layer's visit, as dive's visitor error does.
-    const visit = (node: DiveNode, parentPath: string): boolean => {
-      for (const child of sortedChildren(node)) if (!visit(child, rawPath(parentPath, node))) return false;
+    postOrder(root, (node, parentPath) => {
       if (node.children.size > 0) return true;
       const path = nodePath(parentPath, node);
       let data = paths.get(path);
@@ -169,8 +220,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
       data.count++;
       if (data.count === 2) inefficient.push({ path, data });
       return true;
-    };
-    for (const child of sortedChildren(root)) if (!visit(child, '/')) break;
+    });
   }
 
   let minimum = 0;

@@ -8,7 +8,18 @@ import type { FsNode, ImageFs } from '../model/image-fs';
 import { resolveInImage, splitPath, type PathStep } from '../model/path';
 import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
-import type { PathTable, Version } from './path-table';
+import { isDirVersion, type PathTable, type Version } from './path-table';
+
+/** "//", "/./", "/../" or a trailing "/": a path that must be split to be looked up. */
+const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
+
+/**
+ * The path as the table keys it ("/a/b"), ".." kept as a name. Clean paths come back as they are:
+ * splitting every path of a tree thousands deep costs the square of its depth.
+ */
+function tableKey(path: string): string {
+  return path.startsWith('/') && !UNCLEAN.test(path) ? path : `/${splitPath(path).join('/')}`;
+}
 
 export class ImageFsView implements ImageFs {
   constructor(
@@ -44,8 +55,7 @@ export class ImageFsView implements ImageFs {
   }
 
   lstat(path: string): Promise<FsNode | undefined> {
-    const clean = `/${splitPath(path).join('/')}`;
-    const version = this.versionOf(clean);
+    const version = this.versionOf(tableKey(path));
     return Promise.resolve(version === undefined ? undefined : this.fsNode(path, version));
   }
 
@@ -54,7 +64,26 @@ export class ImageFsView implements ImageFs {
   }
 
   private resolve(path: string): string | undefined {
-    return resolveInImage(path, (current) => this.step(current), { followLast: true });
+    return this.direct(path) ?? resolveInImage(path, (current) => this.step(current), { followLast: true });
+  }
+
+  /**
+   * A path with no symlink and no ".." on the way resolves to itself. Checked by climbing parent
+   * ids rather than hashing every prefix, which costs the square of the depth (hostile layers nest
+   * directories thousands deep).
+   */
+  private direct(path: string): string | undefined {
+    if (path.includes('/..')) return undefined;
+    const clean = tableKey(path);
+    const id = this.table.idOf(clean);
+    if (id === undefined) return undefined;
+    const own = this.table.versionAt(id, this.layer);
+    if (own?.present !== true || own.entry?.kind === 'symlink' || own.entry?.kind === 'hardlink')
+      return undefined;
+    for (let up = this.table.parents[id]!; up > 0; up = this.table.parents[up]!) {
+      if (!isDirVersion(this.table.versionAt(up, this.layer))) return undefined;
+    }
+    return clean;
   }
 
   private step(path: string): PathStep {

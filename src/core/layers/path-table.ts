@@ -41,12 +41,30 @@ export class PathTable {
     return this.ids.get(path);
   }
 
-  /** The id of an absolute normalized path, interning it and its missing ancestors. */
+  /**
+   * The id of an absolute normalized path, interning it and its missing ancestors. Iterative: a
+   * hostile layer may nest thousands of directories, more than the call stack holds.
+   */
   intern(path: string): number {
     const known = this.ids.get(path);
     if (known !== undefined) return known;
-    const slash = path.lastIndexOf('/');
-    const parent = slash <= 0 ? ROOT : this.intern(path.slice(0, slash));
+    // Climb to the nearest interned ancestor, then intern the missing ones top-down.
+    const missing: string[] = [path];
+    let parent = ROOT;
+    for (let end = path.lastIndexOf('/'); end > 0; end = path.lastIndexOf('/', end - 1)) {
+      const ancestor = path.slice(0, end);
+      const id = this.ids.get(ancestor);
+      if (id !== undefined) {
+        parent = id;
+        break;
+      }
+      missing.push(ancestor);
+    }
+    for (let i = missing.length - 1; i >= 0; i--) parent = this.add(missing[i]!, parent);
+    return parent;
+  }
+
+  private add(path: string, parent: number): number {
     const id = this.paths.length;
     this.paths.push(path);
     this.parents.push(parent);

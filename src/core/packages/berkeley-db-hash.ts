@@ -95,6 +95,12 @@ function readOverflow(
   first: number,
   total: number,
 ): Uint8Array | Error {
+  // A chain cannot hold more than the file: a larger length is a damaged (or hostile) item.
+  if (total > bytes.length) {
+    return new Error(
+      `The Berkeley DB item on page ${first} claims ${total} bytes, more than the whole file.`,
+    );
+  }
   const out = new Uint8Array(total);
   let filled = 0;
   let pgno = first;

@@ -103,7 +103,7 @@ describe('packagesPerLayer over synthetic layers', () => {
     expect(dump(two)).toBe(
       [
         'L0 read [musl=1.2.4-r2] +[musl] -[] ~[]',
-        'L1 read [musl=1.2.4-r3 zlib=1.3-r0] +[zlib] -[] ~[musl 1.2.4-r2->1.2.4-r3 ?]',
+        'L1 read [musl=1.2.4-r3 zlib=1.3-r0] +[zlib] -[] ~[musl 1.2.4-r2->1.2.4-r3 up]',
       ].join('\n'),
     );
     expect(new Set(reads)).toEqual(new Set([0, 1]));

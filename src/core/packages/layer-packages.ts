@@ -60,7 +60,7 @@ export interface PackageUpgrade {
   readonly name: string;
   readonly from: string;
   readonly to: string;
-  /** By the manager's own version order (dpkg, rpm); absent for apk, whose versions strata does not order. */
+  /** By the manager's own version order (dpkg, rpm, apk); absent when the two versions order as equal. */
   readonly direction?: 'up' | 'down';
 }
 
@@ -166,7 +166,7 @@ export function diffPackages(
     if (was === undefined) installed.push(pkg.key);
     else if (was.version !== pkg.version) {
       const order = compareVersions(pkg.manager, was.version, pkg.version);
-      const direction = order === undefined || order === 0 ? undefined : order < 0 ? 'up' : 'down';
+      const direction = order === 0 ? undefined : order < 0 ? 'up' : 'down';
       upgraded.push({ name: pkg.key, from: was.version, to: pkg.version, ...(direction && { direction }) });
     }
   }

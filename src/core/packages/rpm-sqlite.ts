@@ -35,7 +35,12 @@ function loadSqlJs(options: SqliteOptions): Promise<SqlJsStatic> {
   const key = options.wasmBinary ?? options.locateFile ?? options;
   let runtime = runtimes.get(key);
   if (runtime === undefined) {
-    const config: Parameters<typeof initSqlJs>[0] = {};
+    // sql.js prints its own start-up failures; they come back here as one sentence instead.
+    const quiet = (): void => undefined;
+    const config: Parameters<typeof initSqlJs>[0] & { print?: () => void; printErr?: () => void } = {
+      print: quiet,
+      printErr: quiet,
+    };
     if (options.wasmBinary !== undefined) config.wasmBinary = toArrayBuffer(options.wasmBinary);
     if (options.locateFile !== undefined) config.locateFile = options.locateFile;
     runtime = initSqlJs(config);
@@ -63,7 +68,14 @@ export async function readRpmSqlite(
     image = applied.database;
     walFramesApplied = applied.framesApplied;
   }
-  const SQL = await loadSqlJs(options);
+  let SQL: SqlJsStatic;
+  try {
+    SQL = await loadSqlJs(options);
+  } catch (error) {
+    return new Error(
+      `SQLite could not start to read the rpm database (${reason(error)}); this happens when the system has too little free memory for its WebAssembly runtime.`,
+    );
+  }
   let db;
   try {
     db = new SQL.Database(image);

@@ -56,6 +56,12 @@ export function applySqliteWal(database: Uint8Array, wal: Uint8Array): WalResult
     }
   }
   if (committed.size === 0) return { database, framesApplied: 0 };
+  // Every page comes from the database or a frame: a larger size is a damaged (or hostile) WAL.
+  if (committedSize * pageSize > database.length + wal.length) {
+    return new Error(
+      `The SQLite WAL commits ${committedSize} pages, more than the database and the WAL hold.`,
+    );
+  }
   const out = new Uint8Array(committedSize * pageSize);
   out.set(database.subarray(0, Math.min(database.length, out.length)));
   for (const [page, offset] of committed) {

@@ -1,12 +1,12 @@
-// Hand-written: no maintained JS library implements dpkg's verrevcmp and rpm's rpmvercmp exactly, and both are small.
-/** Version order as dpkg and rpm define it, to tell an upgrade from a downgrade between layers. */
+// Hand-written: no maintained JS library implements dpkg's verrevcmp, rpm's rpmvercmp and apk's version.c exactly; each is small.
+/** Version order as dpkg, rpm and apk define it: upgrade or downgrade between layers and images, `--version` filters. */
 import type { PackageManager } from './package-types';
 
-/** Negative, 0 or positive as version a sorts before, with or after b; undefined for apk. */
-export function compareVersions(manager: PackageManager, a: string, b: string): number | undefined {
+/** Negative, 0 or positive as version a sorts before, with or after b, in the manager's own order. */
+export function compareVersions(manager: PackageManager, a: string, b: string): number {
   if (manager === 'dpkg') return compareDpkgVersions(a, b);
   if (manager === 'rpm') return compareRpmVersions(a, b);
-  return undefined;
+  return compareApkVersions(a, b);
 }
 
 function splitEpoch(version: string): [number, string] {
@@ -127,4 +127,135 @@ function rpmvercmp(a: string, b: string): number {
   }
   if (i >= a.length && j >= b.length) return 0;
   return i >= a.length ? -1 : 1;
+}
+
+/**
+ * apk's order (apk-tools src/version.c), token by token over `digit{.digit}{letter}{_suffix{N}}{~hash}{-rN}`:
+ * numbers compare as numbers, except that a later one with a leading zero compares as a string (1.05 < 1.1);
+ * suffixes alpha < beta < pre < rc < (none) < cvs < svn < git < hg < p; a `~hash` compares as a string. Where
+ * the tokens stop matching (one version ends, or the next token is of another kind or not valid), the
+ * version that goes on is newer, unless what follows is a pre-release suffix.
+ */
+export function compareApkVersions(a: string, b: string): number {
+  const x = apkTokens(a);
+  const y = apkTokens(b);
+  let i = 0;
+  for (; apkKind(x[i]) === apkKind(y[i]) && apkKind(x[i]) < ApkToken.End; i++) {
+    const order = compareApkToken(x[i]!, y[i]!);
+    if (order !== 0) return order;
+  }
+  const s = x[i];
+  const t = y[i];
+  if (apkKind(s) === apkKind(t)) return 0;
+  if (s?.kind === ApkToken.Suffix && s.suffix < APK_NONE) return -1;
+  if (t?.kind === ApkToken.Suffix && t.suffix < APK_NONE) return 1;
+  return apkKind(s) > apkKind(t) ? -1 : 1;
+}
+
+/** Token kinds in the order apk allows them; an earlier kind after a later one makes the rest invalid. */
+enum ApkToken {
+  InitialDigit,
+  Digit,
+  Letter,
+  Suffix,
+  SuffixNumber,
+  CommitHash,
+  Revision,
+  End,
+  Invalid,
+}
+
+const APK_SUFFIXES = ['alpha', 'beta', 'pre', 'rc', '', 'cvs', 'svn', 'git', 'hg', 'p'];
+const APK_NONE = APK_SUFFIXES.indexOf('');
+
+interface ApkPart {
+  readonly kind: ApkToken;
+  readonly value: string;
+  readonly suffix: number;
+}
+
+/** A version's valid leading tokens, then an Invalid token if anything is left that does not parse. */
+function apkTokens(version: string): ApkPart[] {
+  const parts: ApkPart[] = [];
+  const initial = /^[0-9]+/.exec(version)?.[0];
+  if (initial === undefined) return [{ kind: ApkToken.Invalid, value: version, suffix: 0 }];
+  parts.push({ kind: ApkToken.InitialDigit, value: initial, suffix: 0 });
+  let rest = version.slice(initial.length);
+  let last = ApkToken.InitialDigit;
+  while (rest !== '') {
+    const part = nextApkToken(rest, last);
+    if (part === undefined) {
+      parts.push({ kind: ApkToken.Invalid, value: rest, suffix: 0 });
+      break;
+    }
+    parts.push(part.part);
+    last = part.part.kind;
+    rest = rest.slice(part.length);
+  }
+  return parts;
+}
+
+function nextApkToken(rest: string, last: ApkToken): { part: ApkPart; length: number } | undefined {
+  const token = (kind: ApkToken, value: string, length: number, suffix = 0) => ({
+    part: { kind, value, suffix },
+    length,
+  });
+  const c = rest[0]!;
+  if (c >= 'a' && c <= 'z') return last > ApkToken.Digit ? undefined : token(ApkToken.Letter, c, 1);
+  if (c === '.' || isDigit(c)) {
+    if (c === '.' && last > ApkToken.Digit) return undefined;
+    const digits = /^\.?([0-9]*)/.exec(rest)!;
+    if (digits[1] === '') return undefined;
+    if (last === ApkToken.InitialDigit || last === ApkToken.Digit)
+      return token(ApkToken.Digit, digits[1]!, digits[0].length);
+    if (last === ApkToken.Suffix) return token(ApkToken.SuffixNumber, digits[1]!, digits[0].length);
+    return undefined;
+  }
+  if (c === '_') {
+    if (last > ApkToken.SuffixNumber) return undefined;
+    const name = /^_([a-z]*)/.exec(rest)![1]!;
+    const suffix = name === '' ? -1 : APK_SUFFIXES.indexOf(name);
+    return suffix < 0 ? undefined : token(ApkToken.Suffix, name, name.length + 1, suffix);
+  }
+  if (c === '~') {
+    const hash = /^~([0-9a-f]*)/.exec(rest)![1]!;
+    if (last >= ApkToken.CommitHash || hash === '') return undefined;
+    return token(ApkToken.CommitHash, hash, hash.length + 1);
+  }
+  const revision = /^-r([0-9]+)/.exec(rest);
+  if (c === '-' && revision !== null && last < ApkToken.Revision)
+    return token(ApkToken.Revision, revision[1]!, revision[0].length);
+  return undefined;
+}
+
+function apkKind(part: ApkPart | undefined): ApkToken {
+  return part?.kind ?? ApkToken.End;
+}
+
+function compareApkToken(s: ApkPart, t: ApkPart): number {
+  switch (s.kind) {
+    case ApkToken.Digit:
+      if (s.value.startsWith('0') || t.value.startsWith('0')) return compareStrings(s.value, t.value);
+      return compareDigits(s.value, t.value);
+    case ApkToken.InitialDigit:
+    case ApkToken.SuffixNumber:
+    case ApkToken.Revision:
+      return compareDigits(s.value, t.value);
+    case ApkToken.Suffix:
+      return Math.sign(s.suffix - t.suffix);
+    default:
+      return compareStrings(s.value, t.value);
+  }
+}
+
+/** Unsigned decimal numbers of any length, without converting them. */
+function compareDigits(a: string, b: string): number {
+  const x = a.replace(/^0+/, '');
+  const y = b.replace(/^0+/, '');
+  if (x.length !== y.length) return x.length < y.length ? -1 : 1;
+  return compareStrings(x, y);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

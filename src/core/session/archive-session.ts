@@ -10,6 +10,7 @@ import { AbortedError } from '../io/byte-source';
 import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
 import { indexLayer, type LayerTable } from '../archive/index-layer';
+import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
@@ -38,6 +39,8 @@ export interface OpenProgress {
 export interface SessionOptions {
   signal?: AbortSignal;
   onProgress?: (progress: OpenProgress) => void;
+  /** Decompression bomb limits; generous defaults (docs/limits.md). */
+  limits?: DecodeLimits;
 }
 
 export class ArchiveSession {
@@ -45,6 +48,7 @@ export class ArchiveSession {
   private readonly stacks = new Map<string, LayerStack>();
   private readonly contents: ContentCache;
   private bytesRead: number;
+  private limits: DecodeLimits | undefined;
 
   private constructor(
     readonly source: ByteSource,
@@ -59,6 +63,7 @@ export class ArchiveSession {
   static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
     const scan = await scanOuter(source, env, {
       signal: options.signal,
+      limits: options.limits,
       onProgress: (p) =>
         options.onProgress?.({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes }),
     });
@@ -78,7 +83,9 @@ export class ArchiveSession {
               `The archive is truncated: it ends at byte ${scan.truncatedAt.toLocaleString('en')}. Layers stored past that point cannot be read.`,
             ],
           };
-    return new ArchiveSession(source, env, scan, info);
+    const session = new ArchiveSession(source, env, scan, info);
+    session.limits = options.limits;
+    return session;
   }
 
   /** Layer-blob bytes read so far (ranged archives), for progress and throughput. */
@@ -280,6 +287,7 @@ export class ArchiveSession {
       signal,
       canRestart: this.scan.randomAccess,
       onProgress: onDecoded,
+      limits: this.limits,
       ...(onKept && { onKept }),
     });
   }

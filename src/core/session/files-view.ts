@@ -111,36 +111,67 @@ export function mergedTreePage(stack: LayerStack, layer: number, request: TreeRe
   return page(request.path, rows, request);
 }
 
+interface ChangeSlot {
+  readonly parent: ChangeSlot | undefined;
+  node?: LayerNode;
+  change?: ChangeKind;
+  details: readonly ChangeDetail[];
+  /** Changes at or below this path, and the bytes of their files. */
+  count: number;
+  bytes: number;
+}
+
 interface ChangeDir {
-  readonly children: Map<
-    string,
-    { node?: LayerNode; change?: ChangeKind; details: readonly ChangeDetail[]; count: number; bytes: number }
-  >;
+  readonly children: Map<string, ChangeSlot>;
 }
 
 /** A change set arranged as a tree: each directory lists its changed children and the dirs that contain changes. */
 export class ChangeTree {
   private readonly dirs = new Map<string, ChangeDir>();
+  private readonly slots = new Map<string, ChangeSlot>();
+  /** Slots in the order they were made: every parent before its children. */
+  private readonly made: ChangeSlot[] = [];
 
   constructor(readonly set: ChangeSet) {
-    const all = [...set.added, ...set.modified, ...set.removed];
-    for (const c of all) {
-      const parts = c.path.split('/').filter(Boolean);
-      let dir = '/';
-      for (let i = 0; i < parts.length; i++) {
-        const name = parts[i]!;
-        const child = this.dir(dir).children.get(name) ?? { details: [], count: 0, bytes: 0 };
-        child.count++;
-        child.bytes += c.node.kind === 'file' ? c.node.size : 0;
-        if (i === parts.length - 1) {
-          child.node = c.node;
-          child.change = c.change;
-          child.details = c.details;
-        }
-        this.dir(dir).children.set(name, child);
-        dir = dir === '/' ? `/${name}` : `${dir}/${name}`;
-      }
+    for (const c of [...set.added, ...set.modified, ...set.removed]) {
+      if (c.path === '/') continue;
+      const slot = this.slot(c.path);
+      slot.node = c.node;
+      slot.change = c.change;
+      slot.details = c.details;
+      slot.count++;
+      slot.bytes += c.node.kind === 'file' ? c.node.size : 0;
     }
+    // Totals bottom-up, children before parents: no path is walked again per change below it.
+    for (let i = this.made.length - 1; i >= 0; i--) {
+      const slot = this.made[i]!;
+      if (slot.parent === undefined) continue;
+      slot.parent.count += slot.count;
+      slot.parent.bytes += slot.bytes;
+    }
+  }
+
+  /** The slot of a path, made with its missing ancestors (climbing, not recursing: trees may nest thousands deep). */
+  private slot(path: string): ChangeSlot {
+    const known = this.slots.get(path);
+    if (known !== undefined) return known;
+    const missing: string[] = [];
+    let at = path;
+    while (at !== '/' && !this.slots.has(at)) {
+      missing.push(at);
+      at = at.slice(0, at.lastIndexOf('/')) || '/';
+    }
+    let parent = at === '/' ? undefined : this.slots.get(at);
+    for (let i = missing.length - 1; i >= 0; i--) {
+      const full = missing[i]!;
+      const slash = full.lastIndexOf('/');
+      const slot: ChangeSlot = { parent, details: [], count: 0, bytes: 0 };
+      this.slots.set(full, slot);
+      this.made.push(slot);
+      this.dir(slash === 0 ? '/' : full.slice(0, slash)).children.set(full.slice(slash + 1), slot);
+      parent = slot;
+    }
+    return parent!;
   }
 
   private dir(path: string): ChangeDir {

@@ -7,7 +7,9 @@ import type { ArchiveInfo, ImageRecord, Platform } from '../image/model';
 import { imageDisplayNames } from '../image/display-names';
 import { EMPTY_REGISTRIES_CONF, lookupLocal } from '../image/resolve';
 
-export type ImagePick = { readonly image: ImageRecord } | { readonly error: string };
+/** `choose`: the archive is fine but holds several images and none was named (a usage error). */
+export type ImagePick =
+  { readonly image: ImageRecord } | { readonly error: string; readonly choose?: boolean };
 
 export function platformString(p: Platform): string {
   return [p.os || 'unknown', p.architecture || 'unknown', p.variant].filter(Boolean).join('/');
@@ -94,6 +96,7 @@ export function pickImage(info: ArchiveInfo, query?: string, platform?: string):
   const groups = new Set(candidates.map((i) => [...i.rawNames].sort().join('\n') || i.id));
   if (groups.size > 1) {
     return {
+      choose: true,
       error: `This archive holds ${groups.size} images; choose one with --image: ${candidates.map(describeImage).join('; ')}.`,
     };
   }

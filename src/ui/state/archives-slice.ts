@@ -33,7 +33,7 @@ export interface ArchivesSlice {
 let counter = 0;
 
 /** A shown image starts at its top layer, with nothing selected or compared. */
-const fresh = { layer: null, compareFrom: null, selectedPath: null } as const;
+const fresh = { layer: null, compareFrom: null, selectedPath: null, packageKey: null } as const;
 
 export const createArchivesSlice: StateCreator<
   ArchivesSlice & NavigationSlice & FilesSlice,

@@ -1,19 +1,29 @@
 /** UI state of the Linkage view: what is selected and how, colouring, and a shared link waiting for its image. */
 import type { StateCreator } from 'zustand';
+import type { FilesSlice } from './files-slice';
 import { VIEWS, type NavigationSlice, type View } from './navigation-slice';
 
 export type LinkageMode = 'all' | 'focus' | 'reverse';
 export type ColorBy = 'layer' | 'package';
 
-/** A shared link (format v=1); `view` is the view id as written in the link. */
+/**
+ * A link to a place in an image (v=1: the Linkage share link; v=2: the page's URL, which adds the
+ * image's name, the layer, the path and the package); `view` is the view id as written in the link.
+ */
 export interface SharedView {
-  readonly version: 1;
+  readonly version: 1 | 2;
   readonly imageId: string;
   readonly view: string;
   readonly selected: string | null;
   readonly mode: LinkageMode;
   readonly colorBy: ColorBy;
   readonly search: string;
+  /** v=2: the image's first name, so a link opened without its image can say which one to open. */
+  readonly name?: string;
+  readonly layer?: number | null;
+  readonly path?: string | null;
+  /** v=2: the open package as "name:arch". */
+  readonly pkg?: string | null;
 }
 
 export interface LinkageSlice {
@@ -37,9 +47,12 @@ export function viewOfShare(view: string): View {
   return known ?? 'linkage';
 }
 
-export const createLinkageSlice: StateCreator<LinkageSlice & NavigationSlice, [], [], LinkageSlice> = (
-  set,
-) => ({
+export const createLinkageSlice: StateCreator<
+  LinkageSlice & NavigationSlice & FilesSlice,
+  [],
+  [],
+  LinkageSlice
+> = (set) => ({
   linkageMode: 'all',
   linkageSelected: null,
   colorBy: 'layer',
@@ -59,7 +72,30 @@ export const createLinkageSlice: StateCreator<LinkageSlice & NavigationSlice, []
             colorBy: share.colorBy,
             linkageSearch: share.search,
             pendingShare: null,
+            ...placeOf(share),
           }
         : {},
     ),
 });
+
+/** The layer, path and package a v=2 link names (v=1 links name none of them). */
+export function placeOf(link: SharedView): Partial<NavigationSlice & FilesSlice> {
+  if (link.version === 1) return {};
+  const place: Partial<NavigationSlice & FilesSlice> = {
+    layer: link.layer ?? null,
+    selectedPath: link.path ?? null,
+    packageKey: link.pkg ?? null,
+  };
+  if (link.path) place.expanded = withParents(link.path);
+  return place;
+}
+
+function withParents(path: string): Set<string> {
+  const expanded = new Set(['/']);
+  let dir = '';
+  for (const part of path.split('/').filter(Boolean).slice(0, -1)) {
+    dir += `/${part}`;
+    expanded.add(dir);
+  }
+  return expanded;
+}

@@ -12,8 +12,14 @@ export interface NavigationSlice {
    * null until one is picked (the top layer).
    */
   layer: number | null;
+  /** The package whose files are open in Packages, as "name:arch". */
+  packageKey: string | null;
+  /** The list of keyboard shortcuts is open. */
+  helpOpen: boolean;
   setView(view: View): void;
   setLayer(layer: number | null): void;
+  setHelpOpen(open: boolean): void;
+  setPackageKey(key: string | null): void;
 }
 
 export const createNavigationSlice: StateCreator<NavigationSlice & FilesSlice, [], [], NavigationSlice> = (
@@ -21,7 +27,11 @@ export const createNavigationSlice: StateCreator<NavigationSlice & FilesSlice, [
 ) => ({
   view: 'layers',
   layer: null,
+  helpOpen: false,
+  packageKey: null,
   setView: (view) => set({ view }),
   // A path picked in one layer may not exist in another.
   setLayer: (layer) => set({ layer, selectedPath: null }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setPackageKey: (packageKey) => set({ packageKey }),
 });

@@ -4,7 +4,7 @@ import { pictureDot } from './dot';
 import { findObject, searchObjects } from './find';
 import { focusGraph } from './focus';
 import { layoutPicture } from './layout';
-import { testEngine, testMeta, testSource } from './picture-test-graph';
+import { testEngine, testMeta, testSource } from '../../testing/picture-test-graph';
 import { writeSvg } from './svg';
 import { pictureMarkdown, pictureMermaid, pictureTree } from './text-exports';
 import { pictureFileName, pictureTitle } from './title';

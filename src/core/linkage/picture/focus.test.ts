@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { focusGraph } from './focus';
-import { testSource } from './picture-test-graph';
+import { testSource } from '../../testing/picture-test-graph';
 
 const keys = (list: readonly { key: string }[]) => list.map((n) => n.key);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { focusGraph } from './focus';
 import { layoutPicture } from './layout';
 import { overviewGraph } from './overview';
-import { testEngine, testSource } from './picture-test-graph';
+import { testEngine, testSource } from '../../testing/picture-test-graph';
 import { LABEL_SIZE } from './layout';
 import { textWidth } from './text-width';
 import type { PictureSource, PlacedNode } from './picture-types';

@@ -1,9 +1,11 @@
 /** Download one file of the image, read from the archive in pieces; nothing is uploaded. */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { downloadBlob } from '../download';
 import { readWholeFile, type ImageRef } from '../../queries/use-files';
 
 export function DownloadButton({ image, layer, path }: { image: ImageRef; layer: number; path: string }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
@@ -29,7 +31,7 @@ export function DownloadButton({ image, layer, path }: { image: ImageRef; layer:
         disabled={busy}
         onClick={() => void download()}
       >
-        {busy ? 'Reading…' : 'Download'}
+        {busy ? t('common.reading') : t('files.download')}
       </button>
       {error && <span className="error-text">{error}</span>}
     </>

@@ -1,13 +1,16 @@
 /** A file's contents, read on demand: text (capped, with "load more"), a picture, or a hex dump. */
 import { useEffect, useMemo, useState } from 'react';
 import { useFileContent, type ImageRef } from '../../queries/use-files';
-import { formatSize } from '../../../protocol/format';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/use-format';
 import { hexDump, sniffContent } from './content-kind';
 import { DownloadButton } from './DownloadButton';
 
 const FIRST_PAGE = 64 * 1024;
 
 export function FileContentView({ image, layer, path }: { image: ImageRef; layer: number; path: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [length, setLength] = useState(FIRST_PAGE);
   const content = useFileContent(image, layer, path, length);
   const data = content.data;
@@ -26,39 +29,43 @@ export function FileContentView({ image, layer, path }: { image: ImageRef; layer
     [url],
   );
 
-  if (content.isPending) return <p className="muted">Reading…</p>;
+  if (content.isPending) return <p className="muted">{t('common.reading')}</p>;
   if (content.error) return <p className="error-text">{content.error.message}</p>;
   if (!data) return null;
   if (data.kind !== 'file' && data.kind !== 'hardlink')
-    return <p className="muted">A {data.kind} has no contents to show.</p>;
+    return <p className="muted">{t('content.none', { kind: t(`files.kind.${data.kind}`) })}</p>;
   const partial = data.bytes.length < data.size;
   const wantsWhole = sniffed?.kind === 'image' && partial && data.size <= 16 * 1024 * 1024;
   return (
-    <div className="content" aria-label="File contents">
+    <div className="content" aria-label={t('content.label')}>
       <div className="content__bar">
         <span className="muted">
           {data.resolvedPath !== data.path && `${data.resolvedPath} · `}
-          {formatSize(data.size)} · {sniffed?.kind === 'elf' ? 'ELF binary' : sniffed?.kind}
+          {format.size(data.size)} · {sniffed ? t(`content.kind.${sniffed.kind}`) : ''}
         </span>
         <DownloadButton image={image} layer={layer} path={path} />
       </div>
       {sniffed?.kind === 'text' && (
-        <pre className="content__text">{new TextDecoder().decode(data.bytes)}</pre>
+        <pre className="content__text scroll-region" tabIndex={0} aria-label={path}>
+          {new TextDecoder().decode(data.bytes)}
+        </pre>
       )}
       {sniffed?.kind === 'image' &&
         (url ? (
           <img className="content__image" src={url} alt={path} />
         ) : wantsWhole ? (
           <button type="button" className="button button--secondary" onClick={() => setLength(data.size)}>
-            Show the picture
+            {t('content.showPicture')}
           </button>
         ) : null)}
       {(sniffed?.kind === 'binary' || sniffed?.kind === 'elf') && (
-        <pre className="content__hex">{hexDump(data.bytes, 0, 16 * 1024)}</pre>
+        <pre className="content__hex scroll-region" tabIndex={0} aria-label={path}>
+          {hexDump(data.bytes, 0, 16 * 1024)}
+        </pre>
       )}
       {partial && sniffed?.kind !== 'image' && (
         <button type="button" className="button button--secondary" onClick={() => setLength((l) => l * 4)}>
-          Load more ({formatSize(data.size - data.bytes.length)} not shown)
+          {t('content.more', { size: format.size(data.size - data.bytes.length) })}
         </button>
       )}
     </div>

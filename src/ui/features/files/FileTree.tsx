@@ -11,6 +11,9 @@ import { useStore } from '../../state/store';
 import { flatten } from './tree-rows';
 import { useOwners } from '../../queries/use-packages';
 import { TreeRowView } from './TreeRowView';
+import { moreId, rowId, useTreeKeys } from './use-tree-keys';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/use-format';
 import type { TreeResult } from '../../../protocol/files';
 
 const PAGE = 2000;
@@ -18,6 +21,8 @@ const CONTENT: readonly string[] = ['elf', 'script', 'text'];
 const ROW_HEIGHT = 26;
 
 export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const expanded = useStore((s) => s.expanded);
   const sort = useStore((s) => s.sort);
   const changeFilter = useStore((s) => s.changeFilter);
@@ -97,6 +102,8 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
     virtual.scrollToIndex(index, { align: 'center' });
   }, [selectedPath, rows, virtual]);
 
+  const keys = useTreeKeys(rows, virtual);
+
   // Owners of the files on screen (and a little around), fetched per visible set.
   const visible = virtual.getVirtualItems();
   const ownerPaths = visible
@@ -106,15 +113,20 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
   const owners = useOwners(image, ownerPaths).data;
 
   if (error) return <p className="error-text">{error.message}</p>;
-  if (results[0]?.isPending) return <p className="muted">Reading the tree…</p>;
+  if (results[0]?.isPending) return <p className="muted">{t('files.readingTree')}</p>;
   if (rows.length === 0)
-    return (
-      <p className="muted">
-        {scope.mode === 'changes' ? 'This layer changed no files.' : 'Nothing here matches the filters.'}
-      </p>
-    );
+    return <p className="muted">{scope.mode === 'changes' ? t('files.noChanges') : t('files.noMatch')}</p>;
   return (
-    <div className="tree" ref={scroller} role="tree" aria-label="Files">
+    <div
+      className="tree"
+      ref={scroller}
+      role="tree"
+      aria-label={t('files.tree')}
+      tabIndex={0}
+      aria-activedescendant={keys.activeId}
+      onKeyDown={keys.onKeyDown}
+      onFocus={keys.onFocus}
+    >
       <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
         {virtual.getVirtualItems().map((item) => {
           const flat = rows[item.index]!;
@@ -130,17 +142,21 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
                   depth={flat.depth}
                   expanded={expanded.has(flat.row.path)}
                   owner={owners?.[flat.row.path]}
+                  id={rowId(flat.row.path)}
+                  active={keys.active === item.index}
                 />
               ) : (
                 <button
                   type="button"
-                  className="tree__more"
+                  tabIndex={-1}
+                  id={moreId(flat.more!.dir)}
+                  className={`tree__more${keys.active === item.index ? ' tree__row--active' : ''}`}
                   style={{ paddingLeft: 12 + flat.depth * 16 }}
                   onClick={() =>
                     setLimits((l) => ({ ...l, [flat.more!.dir]: (l[flat.more!.dir] ?? PAGE) + PAGE * 5 }))
                   }
                 >
-                  {flat.more!.hidden.toLocaleString('en')} more entries — show more
+                  {t('files.more', { count: flat.more!.hidden, n: format.count(flat.more!.hidden) })}
                 </button>
               )}
             </div>

@@ -1,6 +1,7 @@
 /** How the tree is shown: changes or the merged tree, a compared range or image, search, sort, filters. */
 import type { ChangeCounts } from '../../../protocol/files';
-import { formatSize } from '../../../protocol/format';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/use-format';
 import { useStoreFields } from '../../state/store';
 import type { ChangeFilter, KindFilter } from '../../state/files-slice';
 
@@ -32,6 +33,8 @@ export function FilesToolbar({
   onSearchMode: (mode: 'substring' | 'glob' | 'regex') => void;
   compareChoices: readonly CompareChoice[];
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const s = useStoreFields((state) => ({
     filesMode: state.filesMode,
     compareFrom: state.compareFrom,
@@ -54,7 +57,7 @@ export function FilesToolbar({
   return (
     <div className="toolbar">
       <div className="toolbar__row">
-        <div className="segmented" role="group" aria-label="Tree">
+        <div className="segmented" role="group" aria-label={t('files.treeMode')}>
           <button
             type="button"
             aria-pressed={s.filesMode === 'changes' && !base}
@@ -63,7 +66,7 @@ export function FilesToolbar({
               s.setFilesMode('changes');
             }}
           >
-            Changes
+            {t('files.changes')}
           </button>
           <button
             type="button"
@@ -73,19 +76,19 @@ export function FilesToolbar({
               s.setFilesMode('merged');
             }}
           >
-            Merged tree
+            {t('files.merged')}
           </button>
         </div>
         <label>
-          Compare from{' '}
+          {t('files.compareFrom')}{' '}
           <select
-            aria-label="Compare from layer"
+            aria-label={t('files.compareFromLayer')}
             value={s.compareFrom ?? ''}
             onChange={(e) =>
               s.setCompareFrom(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
             }
           >
-            <option value="">this layer only</option>
+            <option value="">{t('files.thisLayerOnly')}</option>
             {Array.from({ length: layerCount }, (_, i) => (
               <option key={i} value={i} disabled={i === layer}>
                 L{i}
@@ -95,9 +98,9 @@ export function FilesToolbar({
         </label>
         {compareChoices.length > 0 && (
           <label>
-            Against image{' '}
+            {t('files.againstImage')}{' '}
             <select
-              aria-label="Compare against image"
+              aria-label={t('files.againstImageLabel')}
               value={base ? `${base.archiveId}|${base.imageKey}` : ''}
               onChange={(e) => {
                 const [archiveId, imageKey] = e.currentTarget.value.split('|');
@@ -116,42 +119,42 @@ export function FilesToolbar({
         <span className="toolbar__spacer" />
         <input
           type="search"
-          aria-label="Search paths"
-          placeholder="Search all layers: name, *.glob or /regex/"
+          aria-label={t('files.searchPaths')}
+          placeholder={t('files.searchPlaceholder')}
           value={search}
           onChange={(e) => onSearch(e.currentTarget.value)}
         />
         <select
-          aria-label="Search mode"
+          aria-label={t('files.searchMode')}
           value={searchMode}
           onChange={(e) => onSearchMode(e.currentTarget.value as 'substring' | 'glob' | 'regex')}
         >
-          <option value="substring">name</option>
+          <option value="substring">{t('files.byName')}</option>
           <option value="glob">glob</option>
           <option value="regex">regex</option>
         </select>
       </div>
       <div className="toolbar__row">
         {counts && (
-          <span className="counts" aria-label="Change counts">
-            <span className="change change--added">+{counts.added.toLocaleString('en')}</span>{' '}
-            {formatSize(counts.addedBytes)} ·{' '}
-            <span className="change change--modified">~{counts.modified.toLocaleString('en')}</span>{' '}
-            {formatSize(counts.modifiedBytes)} ·{' '}
-            <span className="change change--removed">−{counts.removed.toLocaleString('en')}</span>{' '}
-            {formatSize(counts.removedBytes)}
+          <span className="counts" aria-label={t('files.changeCounts')}>
+            <span className="change change--added">+{format.count(counts.added)}</span>{' '}
+            {format.size(counts.addedBytes)} ·{' '}
+            <span className="change change--modified">~{format.count(counts.modified)}</span>{' '}
+            {format.size(counts.modifiedBytes)} ·{' '}
+            <span className="change change--removed">−{format.count(counts.removed)}</span>{' '}
+            {format.size(counts.removedBytes)}
           </span>
         )}
         <span className="toolbar__spacer" />
         <label>
-          Sort{' '}
+          {t('files.sort')}{' '}
           <select
-            aria-label="Sort"
+            aria-label={t('files.sort')}
             value={s.sort}
             onChange={(e) => s.setSort(e.currentTarget.value as 'name' | 'size')}
           >
-            <option value="name">name</option>
-            <option value="size">size</option>
+            <option value="name">{t('files.byName')}</option>
+            <option value="size">{t('layers.size')}</option>
           </select>
         </label>
         {CHANGES.map((c) => (
@@ -161,7 +164,7 @@ export function FilesToolbar({
               checked={s.changeFilter.includes(c)}
               onChange={() => s.toggleChangeFilter(c)}
             />{' '}
-            {c}
+            {t(`files.change.${c}`)}
           </label>
         ))}
         {KINDS.map((k) => (
@@ -171,7 +174,7 @@ export function FilesToolbar({
               checked={s.kindFilter.includes(k)}
               onChange={() => s.toggleKindFilter(k)}
             />{' '}
-            {k}
+            {t(`files.filter.${k}`)}
           </label>
         ))}
         <label className="chip">
@@ -185,13 +188,13 @@ export function FilesToolbar({
         <label>
           ≥{' '}
           <select
-            aria-label="Minimum size"
+            aria-label={t('files.minSize')}
             value={s.minSize ?? ''}
             onChange={(e) =>
               s.setMinSize(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
             }
           >
-            <option value="">any size</option>
+            <option value="">{t('files.anySize')}</option>
             <option value={1024}>1 kB</option>
             <option value={100 * 1024}>100 kB</option>
             <option value={1024 * 1024}>1 MB</option>

@@ -1,5 +1,6 @@
 /** What each layer changed: the layer strip, the tree (changes or merged), search, and the path panel. */
 import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../protocol/messages';
 import type { TreeScope } from '../../../protocol/files';
 import { useTreePages, type ImageRef } from '../../queries/use-files';
@@ -9,6 +10,7 @@ import { FilesToolbar, type CompareChoice } from './FilesToolbar';
 import { LayerStrip } from './LayerStrip';
 import { PathPanel } from './PathPanel';
 import { SearchResults } from './SearchResults';
+import { biggestLayer } from './biggest-layer';
 import './files.css';
 
 export function FilesView({
@@ -22,6 +24,7 @@ export function FilesView({
   layerCount: number;
   compareChoices: readonly CompareChoice[];
 }) {
+  const { t } = useTranslation();
   const currentLayer = useStore((s) => s.layer);
   const mode = useStore((s) => s.filesMode);
   const compareFrom = useStore((s) => s.compareFrom);
@@ -30,7 +33,9 @@ export function FilesView({
   const [search, setSearch] = useState('');
   const [searchMode, setSearchMode] = useState<'substring' | 'glob' | 'regex'>('substring');
   const deferredSearch = useDeferredValue(search);
-  const layer = currentLayer ?? layerCount - 1;
+  // Until a layer is picked, Files opens on the layer that changed the most bytes: the top layer
+  // is often a one-line CMD or a config tweak with next to nothing to show.
+  const layer = currentLayer ?? biggestLayer(history) ?? layerCount - 1;
   // A base whose archive was closed (or is still opening) is not compared against.
   const baseOpen = compareChoices.some((c) => c.archiveId === compareBase?.archiveId);
   const scope: TreeScope =
@@ -41,7 +46,7 @@ export function FilesView({
   return (
     <div className="files">
       <LayerStrip history={history} layer={layer} />
-      <section className="panel files__main" aria-label="Files">
+      <section className="panel files__main" aria-label={t('views.files')}>
         <FilesToolbar
           layer={layer}
           layerCount={layerCount}
@@ -52,13 +57,14 @@ export function FilesView({
           onSearchMode={setSearchMode}
           compareChoices={compareChoices}
         />
-        {compareBase && (
-          <p className="muted">
-            What this image changed against the chosen base image (final trees compared).
-          </p>
-        )}
+        {compareBase && <p className="muted">{t('files.againstBase')}</p>}
         {deferredSearch.trim() ? (
-          <SearchResults image={image} text={deferredSearch.trim()} mode={searchMode} />
+          <SearchResults
+            image={image}
+            text={deferredSearch.trim()}
+            mode={searchMode}
+            onPicked={() => setSearch('')}
+          />
         ) : (
           <FileTree image={image} scope={scope} />
         )}

@@ -1,14 +1,18 @@
 /** The layers to pick from, newest first like the Layers table; the shown layer is highlighted. */
 import type { HistoryStep } from '../../../protocol/messages';
-import { displayCreatedBy, formatSize } from '../../../protocol/format';
+import { useTranslation } from 'react-i18next';
+import { displayCreatedBy } from '../../../protocol/format';
+import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 
 export function LayerStrip({ history, layer }: { history: readonly HistoryStep[]; layer: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const setLayer = useStore((s) => s.setLayer);
   const compareFrom = useStore((s) => s.compareFrom);
   const layers = history.filter((h) => h.layerIndex !== null);
   return (
-    <nav className="layer-strip" aria-label="Layer">
+    <nav className="layer-strip" aria-label={t('layers.layer')}>
       {layers.map((h) => {
         const index = h.layerIndex!;
         const inRange =
@@ -26,7 +30,7 @@ export function LayerStrip({ history, layer }: { history: readonly HistoryStep[]
           >
             <span className="layer-strip__index">L{index}</span>
             <span className="layer-strip__cmd">{displayCreatedBy(h.createdBy)}</span>
-            <span className="layer-strip__size">{h.size === null ? '…' : formatSize(h.size)}</span>
+            <span className="layer-strip__size">{h.size === null ? '…' : format.size(h.size)}</span>
           </button>
         );
       })}

@@ -1,6 +1,8 @@
 /** One line of the tree: change marker, name, link target, permissions, owner, size. */
 import type { TreeRow } from '../../../protocol/messages';
-import { formatPermissions, formatSize } from '../../../protocol/format';
+import { useTranslation } from 'react-i18next';
+import { formatPermissions } from '../../../protocol/format';
+import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 
 const MARK: Record<string, string> = {
@@ -16,12 +18,19 @@ export function TreeRowView({
   depth,
   expanded,
   owner,
+  id,
+  active,
 }: {
   row: TreeRow;
   depth: number;
   expanded: boolean;
   owner: string | null | undefined;
+  id: string;
+  /** The row the keyboard is on (the tree's aria-activedescendant). */
+  active: boolean;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const selected = useStore((s) => s.selectedPath === row.path);
   const toggle = useStore((s) => s.toggleExpanded);
   const select = useStore((s) => s.selectPath);
@@ -29,11 +38,12 @@ export function TreeRowView({
   return (
     <div
       role="treeitem"
+      id={id}
       aria-selected={selected}
       aria-expanded={row.hasChildren ? expanded : undefined}
       aria-level={depth + 1}
       data-path={row.path}
-      className={`tree__row tree__row--${row.change}${selected ? ' tree__row--selected' : ''}`}
+      className={`tree__row tree__row--${row.change}${selected ? ' tree__row--selected' : ''}${active ? ' tree__row--active' : ''}`}
       onClick={() => {
         select(row.path);
         if (row.hasChildren) toggle(row.path);
@@ -41,7 +51,11 @@ export function TreeRowView({
     >
       <span
         className={`tree__mark tree__mark--${row.change}`}
-        title={row.change === 'contains' ? `${row.changedCount} changes below` : row.change}
+        title={
+          row.change === 'contains'
+            ? t('files.changesBelow', { count: row.changedCount })
+            : t(`files.change.${row.change}`)
+        }
       >
         {MARK[row.change]}
       </span>
@@ -56,9 +70,7 @@ export function TreeRowView({
           </span>
         )}
         {row.details.length > 0 && <span className="tree__details"> [{row.details.join(', ')}]</span>}
-        {row.change === 'contains' && (
-          <span className="muted"> ({row.changedCount.toLocaleString('en')})</span>
-        )}
+        {row.change === 'contains' && <span className="muted"> ({format.count(row.changedCount)})</span>}
       </span>
       <code className={special ? 'tree__perm tree__perm--special' : 'tree__perm'}>
         {formatPermissions(row.kind, row.mode)}
@@ -66,12 +78,12 @@ export function TreeRowView({
       <span className="tree__owner">
         {row.uid}:{row.gid}
       </span>
-      <span className="tree__owner-pkg" title={owner ? `owned by the package ${owner}` : undefined}>
+      <span className="tree__owner-pkg" title={owner ? t('files.ownedBy', { owner }) : undefined}>
         {owner ?? ''}
       </span>
       <span className="tree__size num">
         {row.kind === 'dir' || row.kind === 'file' || row.kind === 'hardlink'
-          ? formatSize(row.kind === 'dir' ? row.totalSize : row.size)
+          ? format.size(row.kind === 'dir' ? row.totalSize : row.size)
           : ''}
       </span>
       <span className="tree__layer num">{row.layer >= 0 ? `L${row.layer}` : ''}</span>

@@ -1,30 +1,38 @@
 /** The full record of one build step: command as stored, identities, compression, warnings. */
+import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../protocol/messages';
-import { formatSize } from '../../../protocol/format';
+import { Time } from '../../i18n/Time';
+import { useFormat } from '../../i18n/use-format';
 
 export function LayerDetails({ row }: { row: HistoryStep }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   return (
     <dl className="details">
-      <dt>Created by</dt>
+      <dt>{t('layers.createdBy')}</dt>
       <dd>
-        <pre>{row.createdBy || '—'}</pre>
+        <pre className="scroll-region" tabIndex={0}>
+          {row.createdBy || '—'}
+        </pre>
       </dd>
       {row.created && (
         <>
-          <dt>Created</dt>
-          <dd>{row.created}</dd>
+          <dt>{t('layers.created')}</dt>
+          <dd>
+            <Time iso={row.created} exact />
+          </dd>
         </>
       )}
       {row.author && (
         <>
-          <dt>Author</dt>
+          <dt>{t('layers.author')}</dt>
           <dd>{row.author}</dd>
         </>
       )}
       {row.emptyLayer ? (
         <>
-          <dt>Layer</dt>
-          <dd>none — this step changed only the image config</dd>
+          <dt>{t('layers.layer')}</dt>
+          <dd>{t('layers.noLayer')}</dd>
         </>
       ) : (
         <>
@@ -32,27 +40,27 @@ export function LayerDetails({ row }: { row: HistoryStep }) {
           <dd>
             <code>{row.diffId ?? '—'}</code>
           </dd>
-          <dt>Digest</dt>
+          <dt>{t('layers.digest')}</dt>
           <dd>
             <code>{row.digest ?? '—'}</code>
           </dd>
-          <dt>Compression</dt>
+          <dt>{t('layers.compression')}</dt>
           <dd>
             {row.compression ?? '—'}
             {row.compressedSize !== null &&
-              ` · ${formatSize(row.compressedSize)} stored (${row.compressedSize.toLocaleString('en')} bytes)`}
+              ` · ${t('layers.stored', { size: format.size(row.compressedSize), bytes: format.count(row.compressedSize) })}`}
           </dd>
-          <dt>Size</dt>
+          <dt>{t('layers.size')}</dt>
           <dd>
             {row.size === null
               ? '—'
-              : `${formatSize(row.size)} uncompressed (${row.size.toLocaleString('en')} bytes)`}
+              : t('layers.uncompressed', { size: format.size(row.size), bytes: format.count(row.size) })}
           </dd>
         </>
       )}
       {row.error && (
         <>
-          <dt>Error</dt>
+          <dt>{t('layers.error')}</dt>
           <dd className="error-text">{row.error}</dd>
         </>
       )}
@@ -64,9 +72,10 @@ export function LayerDetails({ row }: { row: HistoryStep }) {
 }
 
 function WarningItem({ text }: { text: string }) {
+  const { t } = useTranslation();
   return (
     <>
-      <dt>Warning</dt>
+      <dt>{t('layers.warning')}</dt>
       <dd className="warn-text">{text}</dd>
     </>
   );

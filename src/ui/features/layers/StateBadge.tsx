@@ -1,33 +1,39 @@
 /** A layer's reading state: verified, digest mismatch, failed, not included, or in progress. */
+import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../protocol/messages';
 
 export function StateBadge({ row }: { row: HistoryStep }) {
+  const { t } = useTranslation();
   if (row.emptyLayer) return null;
   if (row.state === 'failed')
     return (
       <span className="badge badge--bad" title={row.error ?? ''}>
-        failed
+        {t('layers.state.failed')}
       </span>
     );
   if (row.state === 'absent')
     return (
       <span className="badge badge--muted" title={row.error ?? ''}>
-        not included
+        {t('layers.state.absent')}
       </span>
     );
   if (row.state === 'pending' || row.state === 'indexing')
-    return <span className="badge badge--muted">{row.state === 'indexing' ? 'reading…' : 'waiting'}</span>;
+    return (
+      <span className="badge badge--muted">
+        {row.state === 'indexing' ? t('layers.state.reading') : t('layers.state.waiting')}
+      </span>
+    );
   if (row.verified === false)
     return (
       <span className="badge badge--warn" title={row.warnings.join('\n')}>
-        diff_id mismatch
+        {t('layers.state.mismatch')}
       </span>
     );
   if (row.verified === true)
     return (
-      <span className="badge badge--ok" title="sha256 of the uncompressed layer equals the config's diff_id">
-        verified
+      <span className="badge badge--ok" title={t('layers.state.verifiedWhy')}>
+        {t('layers.state.verified')}
       </span>
     );
-  return <span className="badge badge--muted">read</span>;
+  return <span className="badge badge--muted">{t('layers.state.read')}</span>;
 }

@@ -12,6 +12,9 @@ export function EngineAnswer({
   report: ValidReport;
   podman?: boolean;
 }) {
+  // A search registry that is also the name's own registry yields the same candidate twice;
+  // podman pulls each name once, so each is listed once, in first-seen order.
+  const candidates = [...new Set(view.candidates)];
   return (
     <section className="panel" aria-label={`${title} resolution`}>
       <h2>{title}</h2>
@@ -24,12 +27,12 @@ export function EngineAnswer({
           <span className="muted">has no single answer for this short name</span>
         )}
       </p>
-      {podman && view.candidates.length > 0 && (
+      {podman && candidates.length > 0 && (
         <>
           <h3>Tries, in order</h3>
           <ol className="candidates">
-            {view.candidates.map((c, i) => (
-              <li key={`${c}-${i}`} className={view.matches.includes(c) ? 'candidates__hit' : ''}>
+            {candidates.map((c) => (
+              <li key={c} className={view.matches.includes(c) ? 'candidates__hit' : ''}>
                 <code>{c}</code>
               </li>
             ))}

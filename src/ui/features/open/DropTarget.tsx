@@ -3,8 +3,11 @@
  * A dropped directory has no bytes to read: it gets a sentence, not a silent nothing.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { openFiles } from './open-file';
+import { handlePicker, rememberDropped } from './last-archive';
 import './open.css';
 
 export const ACCEPT =
@@ -17,6 +20,7 @@ function isDirectoryDrop(event: DragEvent): boolean {
 }
 
 export function DropTarget({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const [over, setOver] = useState(false);
   useEffect(() => {
     const onDragOver = (event: DragEvent) => {
@@ -31,14 +35,11 @@ export function DropTarget({ children }: { children: ReactNode }) {
       event.preventDefault();
       setOver(false);
       if (isDirectoryDrop(event)) {
-        useStore
-          .getState()
-          .setDropError(
-            'That is a folder. strata opens image archives: save the image first (docker save -o image.tar NAME, or podman save) and drop the .tar.',
-          );
+        useStore.getState().setDropError(i18next.t('open.folder'));
         return;
       }
       openFiles(event.dataTransfer?.files);
+      rememberDropped(event.dataTransfer?.items);
     };
     const onPaste = (event: ClipboardEvent) => {
       if (event.clipboardData?.files.length) openFiles(event.clipboardData.files);
@@ -57,16 +58,23 @@ export function DropTarget({ children }: { children: ReactNode }) {
   return (
     <div className={over ? 'drop-target drop-target--over' : 'drop-target'}>
       {children}
-      {over && (
-        <div className="drop-overlay">Drop the image archive to open it. It stays on this computer.</div>
-      )}
+      {over && <div className="drop-overlay">{t('open.dropHere')}</div>}
     </div>
   );
 }
 
 export function FileInput({ label }: { label: string }) {
+  const picker = handlePicker();
   return (
-    <label className="button button--secondary">
+    <label
+      className="button button--secondary"
+      onClick={(event) => {
+        // Where the browser has a picker that yields a handle, use it: a reload can then reopen the file.
+        if (!picker || event.target !== event.currentTarget) return;
+        event.preventDefault();
+        void picker().then((file) => file && openFiles([file]));
+      }}
+    >
       {label}
       <input
         type="file"

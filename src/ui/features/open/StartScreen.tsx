@@ -1,29 +1,33 @@
 /** The empty page: what strata is, the sample one click away, and how to bring an image. */
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { FileInput } from './DropTarget';
 import { openSample } from './open-file';
+import { ReopenLast } from './ReopenLast';
 import './open.css';
 
 export function StartScreen() {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   return (
     <section className="start">
-      <h1>See inside a container image</h1>
+      <h1>{t('start.title')}</h1>
       <p className="start__lead">
-        Drop a saved image here — <code>docker save</code>, <code>podman save</code>, an OCI archive, gzipped
-        or not. Nothing is uploaded: the file is read in this tab.
+        <Trans i18nKey="start.lead" components={{ code: <code /> }} />
       </p>
       <div className="start__actions">
         <button
           type="button"
           className="button"
+          data-testid="open-sample"
           onClick={() => {
             openSample().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
           }}
         >
-          Open the sample
+          {t('start.sample')}
         </button>
-        <FileInput label="Choose an archive…" />
+        <FileInput label={t('open.choose')} />
+        <ReopenLast />
       </div>
       {error && (
         <p role="alert" className="error-text">
@@ -37,7 +41,11 @@ export function StartScreen() {
         </dd>
         <dt>Podman</dt>
         <dd>
-          <code>podman save -o image.tar localhost/app:1</code> or <code>--format oci-archive</code>
+          <Trans
+            i18nKey="start.podman"
+            values={{ save: 'podman save -o image.tar localhost/app:1', flag: '--format oci-archive' }}
+            components={{ code: <code /> }}
+          />
         </dd>
         <dt>skopeo</dt>
         <dd>

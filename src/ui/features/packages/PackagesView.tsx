@@ -1,7 +1,10 @@
 /** Installed packages (rpm, dpkg, apk), read from the image's own databases: sortable, searchable, with files. */
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PackageRow } from '../../../protocol/packages';
-import { formatSize } from '../../../protocol/format';
+import { useFormat } from '../../i18n/use-format';
+import { useStore } from '../../state/store';
+import { useRovingRows } from '../keyboard/use-roving-rows';
 import { usePackages } from '../../queries/use-packages';
 import type { ImageRef } from '../../queries/use-files';
 import { PackageFiles } from './PackageFiles';
@@ -14,10 +17,13 @@ import './packages.css';
 type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 
 export function PackagesView({ image }: { image: ImageRef }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const packages = usePackages(image);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: Key; down: boolean }>({ key: 'name', down: false });
-  const [open, setOpen] = useState<PackageRow | null>(null);
+  const openKey = useStore((s) => s.packageKey);
+  const setOpenKey = useStore((s) => s.setPackageKey);
   const rows = useMemo(() => {
     const text = filter.trim().toLowerCase();
     const list = (packages.data?.packages ?? []).filter(
@@ -34,9 +40,13 @@ export function PackagesView({ image }: { image: ImageRef }) {
       return (x < y ? -1 : x > y ? 1 : 0) * dir;
     });
   }, [packages.data, filter, sort]);
-  if (packages.isPending) return <p className="muted">Reading the package databases…</p>;
+  const open = packages.data?.packages.find((p) => keyOf(p) === openKey) ?? null;
+  const roving = useRovingRows(rows.length, 0);
+  if (packages.isPending) return <p className="muted">{t('packages.reading')}</p>;
   if (packages.error) return <p className="error-text">{packages.error.message}</p>;
   const data = packages.data;
+  // dpkg records no licence in its database: the column shows only when some package has one.
+  const hasLicences = data.packages.some((p) => p.license !== '');
   const header = (key: Key, label: string, numeric = false) => (
     <th
       className={numeric ? 'num' : ''}
@@ -55,19 +65,24 @@ export function PackagesView({ image }: { image: ImageRef }) {
   return (
     <div className="packages">
       <BlastRadius />
-      <section className="panel packages__list" aria-label="Packages">
+      <section className="panel packages__list" aria-labelledby="packages-heading">
         <div className="toolbar__row">
-          <h2>Packages</h2>
+          <h2 id="packages-heading">{t('views.packages')}</h2>
           <span className="muted">
             {data.packages.length === 0
-              ? 'No package database found (rpm, dpkg or apk).'
-              : `${data.packages.length.toLocaleString('en')} ${data.managers.join(' + ')} packages · ${data.locations.join(', ')}`}
+              ? t('packages.none')
+              : t('packages.summary', {
+                  count: data.packages.length,
+                  n: format.count(data.packages.length),
+                  managers: data.managers.join(' + '),
+                  locations: data.locations.join(', '),
+                })}
           </span>
           <span className="toolbar__spacer" />
           <input
             type="search"
-            aria-label="Search packages"
-            placeholder="name, source or licence"
+            aria-label={t('packages.search')}
+            placeholder={hasLicences ? t('packages.placeholder') : t('packages.placeholderNoLicence')}
             value={filter}
             onChange={(e) => setFilter(e.currentTarget.value)}
           />
@@ -93,45 +108,60 @@ export function PackagesView({ image }: { image: ImageRef }) {
             {p}
           </p>
         ))}
-        <table className="plain-table" aria-label="Installed packages">
+        <table className="plain-table" aria-label={t('packages.table')}>
           <thead>
             <tr>
-              {header('name', 'Name')}
-              {header('version', 'Version')}
-              <th>Arch</th>
-              <th>Source</th>
-              <th>Licence</th>
-              {header('installedSize', 'Size', true)}
-              {header('fileCount', 'Files', true)}
+              {header('name', t('packages.name'))}
+              {header('version', t('packages.version'))}
+              <th>{t('packages.arch')}</th>
+              <th>{t('packages.source')}</th>
+              {hasLicences && <th>{t('packages.licence')}</th>}
+              {header('installedSize', t('packages.size'), true)}
+              {header('fileCount', t('packages.files'), true)}
             </tr>
           </thead>
           <tbody>
-            {rows.map((p) => (
+            {rows.map((p, i) => (
               <tr
-                key={`${p.name}:${p.arch}`}
-                className={open?.name === p.name && open.arch === p.arch ? 'row--open' : ''}
-                onClick={() => setOpen(p)}
+                key={keyOf(p)}
+                className={openKey === keyOf(p) ? 'row--open' : ''}
+                onClick={() => setOpenKey(keyOf(p))}
               >
                 <td>
-                  <code>{p.name}</code>
+                  <button
+                    type="button"
+                    className="link row-button"
+                    aria-expanded={openKey === keyOf(p)}
+                    {...roving.rowButton(i)}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      setOpenKey(keyOf(p));
+                    }}
+                  >
+                    <code>{p.name}</code>
+                  </button>
                 </td>
                 <td>
                   <code>{p.version}</code>
                 </td>
                 <td>{p.arch}</td>
                 <td>{p.sourcePackage}</td>
-                <td title={p.license}>{p.license}</td>
-                <td className="num">{formatSize(p.installedSize)}</td>
-                <td className="num">{p.fileCount.toLocaleString('en')}</td>
+                {hasLicences && <td title={p.license}>{p.license}</td>}
+                <td className="num">{format.size(p.installedSize)}</td>
+                <td className="num">{format.count(p.fileCount)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
-      {open && <PackageFiles image={image} pkg={open} onClose={() => setOpen(null)} />}
+      {open && <PackageFiles image={image} pkg={open} onClose={() => setOpenKey(null)} />}
       <div className="packages__layers">
         <PackageLayers image={image} />
       </div>
     </div>
   );
+}
+
+function keyOf(p: PackageRow): string {
+  return `${p.name}:${p.arch}`;
 }

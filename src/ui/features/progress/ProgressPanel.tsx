@@ -1,16 +1,24 @@
 /** Loading: bytes read of total, throughput and time left, each layer's state, and Cancel. */
 import type { Progress } from '../../../protocol/messages';
-import { formatSize } from '../../../protocol/format';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useFormat } from '../../i18n/use-format';
 import './progress.css';
 
-function eta(progress: Progress, startedAt: number): { rate: string; left: string } {
+function eta(
+  progress: Progress,
+  startedAt: number,
+  t: TFunction,
+  size: (n: number) => string,
+): { rate: string; left: string } {
   const seconds = (Date.now() - startedAt) / 1000;
   if (seconds < 0.2 || progress.bytesRead === 0) return { rate: '', left: '' };
   const rate = progress.bytesRead / seconds;
   const remaining = Math.max(0, progress.totalBytes - progress.bytesRead) / rate;
   return {
-    rate: `${formatSize(rate)}/s`,
-    left: remaining < 1 ? 'under a second left' : `about ${Math.ceil(remaining)} s left`,
+    rate: t('progress.rate', { size: size(rate) }),
+    left:
+      remaining < 1 ? t('progress.underSecond') : t('progress.secondsLeft', { count: Math.ceil(remaining) }),
   };
 }
 
@@ -23,26 +31,28 @@ export function ProgressPanel({
   startedAt: number;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const total = progress?.totalBytes ?? 0;
   const read = Math.min(progress?.bytesRead ?? 0, total);
-  const { rate, left } = progress ? eta(progress, startedAt) : { rate: '', left: '' };
-  const phase = progress?.phase === 'indexing' ? 'Reading layers' : 'Reading the archive';
+  const { rate, left } = progress ? eta(progress, startedAt, t, format.size) : { rate: '', left: '' };
+  const phase = progress?.phase === 'indexing' ? t('progress.layers') : t('progress.archive');
   const done =
     progress?.layers.filter((l) => l.state === 'done' || l.state === 'failed' || l.state === 'absent')
       .length ?? 0;
   return (
-    <section className="progress" aria-label="Loading progress" aria-live="polite">
+    <section className="progress" aria-label={t('progress.label')} aria-live="polite">
       <div className="progress__row">
         <strong>{phase}</strong>
         <span>
-          {formatSize(read)} of {formatSize(total)}
+          {t('progress.read', { read: format.size(read), total: format.size(total) })}
           {rate && ` · ${rate} · ${left}`}
           {progress &&
             progress.layers.length > 0 &&
-            ` · layer ${Math.min(done + 1, progress.layers.length)} of ${progress.layers.length}`}
+            ` · ${t('progress.layer', { n: format.count(Math.min(done + 1, progress.layers.length)), total: format.count(progress.layers.length) })}`}
         </span>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
       <progress max={total || 1} value={read} />

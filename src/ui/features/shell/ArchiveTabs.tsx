@@ -3,12 +3,14 @@
  * not be read keeps its tab (with the reason) until closed: the archives opened before it stay.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary } from '../../../protocol/messages';
 import { getClient } from '../../../client';
 import { queryKeys } from '../../queries/keys';
 import { useStore } from '../../state/store';
 
 export function ArchiveTabs() {
+  const { t } = useTranslation();
   const archives = useStore((s) => s.archives);
   const activeArchiveId = useStore((s) => s.activeArchiveId);
   const showArchive = useStore((s) => s.showArchive);
@@ -23,7 +25,7 @@ export function ArchiveTabs() {
     useStore.getState().closeArchive(archiveId);
   };
   return (
-    <nav className="tabs" aria-label="Open archives">
+    <nav className="tabs" aria-label={t('archives.label')}>
       {archives.map((a) => (
         <span key={a.archiveId} className={a.archiveId === activeArchiveId ? 'tab tab--active' : 'tab'}>
           <button
@@ -37,7 +39,7 @@ export function ArchiveTabs() {
           <button
             type="button"
             className="tab__close"
-            aria-label={`Close ${a.file.name}`}
+            aria-label={t('archives.close', { name: a.file.name })}
             onClick={() => close(a.archiveId)}
           >
             ×

@@ -1,34 +1,57 @@
-/** The views of one image. File views wait until every layer is indexed. */
+/**
+ * The views of one image as WAI-ARIA tabs (react-aria): one Tab stop, arrows move between tabs, each
+ * tab controls a real tabpanel. File views wait until every layer is indexed, and say so.
+ */
+import type { ReactNode } from 'react';
+import { Tab, TabList, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import { useStore, type View } from '../../state/store';
 
-const TABS: { view: View; label: string; needsIndex: boolean }[] = [
-  { view: 'layers', label: 'Layers', needsIndex: false },
-  { view: 'files', label: 'Files', needsIndex: true },
-  { view: 'waste', label: 'Waste', needsIndex: true },
-  { view: 'packages', label: 'Packages', needsIndex: true },
-  { view: 'linkage', label: 'Linkage', needsIndex: true },
-  { view: 'compare', label: 'Compare', needsIndex: true },
-  { view: 'names', label: 'Names', needsIndex: false },
+export const TABS: { view: View; needsIndex: boolean }[] = [
+  { view: 'layers', needsIndex: false },
+  { view: 'files', needsIndex: true },
+  { view: 'waste', needsIndex: true },
+  { view: 'packages', needsIndex: true },
+  { view: 'linkage', needsIndex: true },
+  { view: 'compare', needsIndex: true },
+  { view: 'names', needsIndex: false },
 ];
 
-export function ViewTabs({ ready }: { ready: boolean }) {
+export function ViewTabs({
+  ready,
+  indexed,
+  children,
+}: {
+  ready: boolean;
+  indexed: { done: number; total: number };
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
   const current = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
+  const disabled = ready ? [] : TABS.filter((tab) => tab.needsIndex).map((tab) => tab.view);
   return (
-    <div className="view-tabs" role="tablist" aria-label="Views">
-      {TABS.map((t) => (
-        <button
-          key={t.view}
-          type="button"
-          role="tab"
-          aria-selected={current === t.view}
-          disabled={t.needsIndex && !ready}
-          className={current === t.view ? 'view-tab view-tab--active' : 'view-tab'}
-          onClick={() => setView(t.view)}
-        >
-          {t.label}
-        </button>
-      ))}
-    </div>
+    <Tabs
+      className="view-tabs-root"
+      selectedKey={current}
+      onSelectionChange={(key) => setView(key as View)}
+      disabledKeys={disabled}
+    >
+      <div className="view-tabs-bar">
+        <TabList className="view-tabs" aria-label={t('views.label')}>
+          {TABS.map((tab) => (
+            <Tab key={tab.view} id={tab.view} className="view-tab">
+              {t(`views.${tab.view}`)}
+            </Tab>
+          ))}
+        </TabList>
+        {!ready && (
+          <p className="muted view-tabs__wait" role="status">
+            {t('views.waiting', { done: indexed.done, total: indexed.total })}
+          </p>
+        )}
+      </div>
+      {children}
+    </Tabs>
   );
 }

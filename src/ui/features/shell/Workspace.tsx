@@ -1,6 +1,8 @@
-/** One opened archive: its image picker, and the views of the shown image. */
+/** One opened archive: its image picker, and the views of the shown image, one tabpanel each. */
+import { TabPanel } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
-import { formatSize } from '../../../protocol/format';
+import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
 import { ImagePicker } from '../image/ImagePicker';
@@ -12,10 +14,14 @@ import { ResolverPanel } from '../names/ResolverPanel';
 import { PackagesView } from '../packages/PackagesView';
 import { LinkageView } from '../linkage/LinkageView';
 import { useApplyShare } from '../linkage/use-apply-share';
+import { CompareView } from '../compare/CompareView';
 import { SharedBase, sharedMarks } from '../layers/SharedBase';
 import { useSharedLayers } from '../../queries/use-names';
 import { choiceLabel, useCompareChoices } from './use-compare-choices';
-import { CompareView } from '../compare/CompareView';
+import { usePageTitle } from './use-page-title';
+import { useUrlState } from '../../url/url-state';
+
+const SETTLED = new Set(['done', 'failed', 'absent']);
 
 export function Workspace({
   archiveId,
@@ -28,23 +34,29 @@ export function Workspace({
   imageKey: string | null;
   view: ImageOverview | undefined;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const selectImage = useStore((s) => s.selectImage);
-  const current = useStore((s) => s.view);
   const choices = useCompareChoices(archiveId, imageKey);
   const image = imageKey ? { archiveId, imageKey } : null;
   const shared = useSharedLayers(image);
   useApplyShare(view?.inspect.id ?? null);
   const shown = archive.images.find((i) => i.key === imageKey);
   const firstName = shown?.names[0] ?? '';
+  usePageTitle(firstName || archive.fileName);
+  useUrlState(view ? { imageId: view.inspect.id, name: firstName } : null);
+  const layers = view?.history.filter((r) => r.layerIndex !== null) ?? [];
+  const indexed = { done: layers.filter((r) => SETTLED.has(r.state)).length, total: layers.length };
   return (
     <div className="workspace">
       <div className="workspace__bar">
-        <div>
-          <h2 className="workspace__title">{archive.fileName}</h2>
+        <div className="workspace__heading">
+          <h1 className="workspace__title">{archive.fileName}</h1>
           <span className="muted">
             {archive.formatLabel}
-            {archive.compression !== 'none' && ` · ${archive.compression}-compressed`} ·{' '}
-            {formatSize(archive.fileSize)}
+            {archive.compression !== 'none' &&
+              ` · ${t('workspace.compressed', { compression: archive.compression })}`}{' '}
+            · {format.size(archive.fileSize)}
           </span>
         </div>
         {imageKey && (
@@ -58,49 +70,57 @@ export function Workspace({
       ))}
       {!view || !image ? (
         <p className="muted">
-          {archive.images.length === 0
-            ? 'This archive holds no image that can be shown (only artifacts or platforms that are not included).'
-            : 'Reading the image…'}
+          {archive.images.length === 0 ? t('workspace.noImage') : t('workspace.readingImage')}
         </p>
       ) : (
-        <>
-          <ViewTabs ready={view.complete} />
-          {current === 'layers' && (
+        <ViewTabs ready={view.complete} indexed={indexed}>
+          <TabPanel id="layers" className="view-panel">
             <div className="workspace__grid">
-              <section className="panel panel--wide">
-                <h2>Layers</h2>
+              <section className="panel panel--wide" aria-labelledby="layers-heading">
+                <h2 id="layers-heading">{t('views.layers')}</h2>
                 <SharedBase shared={shared.data ?? []} layerCount={view.inspect.layers.length} />
                 <LayersTable
                   key={`${archiveId}|${imageKey}`}
                   rows={view.history}
                   shared={sharedMarks(shared.data)}
+                  focusKey={`${archiveId}|${imageKey}`}
                 />
               </section>
               <ImagePanel image={view.inspect} />
             </div>
+          </TabPanel>
+          {view.complete && (
+            <>
+              <TabPanel id="files" className="view-panel">
+                <FilesView
+                  image={image}
+                  history={view.history}
+                  layerCount={view.inspect.layers.length}
+                  compareChoices={choices}
+                />
+              </TabPanel>
+              <TabPanel id="waste" className="view-panel">
+                <WasteView image={image} history={view.history} />
+              </TabPanel>
+              <TabPanel id="packages" className="view-panel">
+                <PackagesView image={image} />
+              </TabPanel>
+              <TabPanel id="linkage" className="view-panel">
+                <LinkageView image={image} layerCount={view.inspect.layers.length} />
+              </TabPanel>
+              <TabPanel id="compare" className="view-panel">
+                <CompareView
+                  image={image}
+                  currentLabel={shown ? choiceLabel(shown) : view.inspect.id}
+                  choices={choices}
+                />
+              </TabPanel>
+            </>
           )}
-          {current === 'files' && view.complete && (
-            <FilesView
-              image={image}
-              history={view.history}
-              layerCount={view.inspect.layers.length}
-              compareChoices={choices}
-            />
-          )}
-          {current === 'waste' && view.complete && <WasteView image={image} history={view.history} />}
-          {current === 'names' && <ResolverPanel initialName={firstName} />}
-          {current === 'packages' && view.complete && <PackagesView image={image} />}
-          {current === 'compare' && view.complete && (
-            <CompareView
-              image={image}
-              currentLabel={shown ? choiceLabel(shown) : view.inspect.id}
-              choices={choices}
-            />
-          )}
-          {current === 'linkage' && view.complete && (
-            <LinkageView image={image} layerCount={view.inspect.layers.length} />
-          )}
-        </>
+          <TabPanel id="names" className="view-panel">
+            <ResolverPanel initialName={firstName} />
+          </TabPanel>
+        </ViewTabs>
       )}
     </div>
   );

@@ -4,19 +4,23 @@
  * wrote them and to the step that hid them.
  */
 import type { HistoryStep } from '../../../protocol/messages';
-import { displayCreatedBy, formatSize } from '../../../protocol/format';
+import { useTranslation } from 'react-i18next';
+import { displayCreatedBy } from '../../../protocol/format';
+import { useFormat } from '../../i18n/use-format';
 import { useWaste, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import './waste.css';
 
-const percent = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)} %` : '—');
-
 export function WasteView({ image }: { image: ImageRef; history: readonly HistoryStep[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const percent = (x: number) => (Number.isFinite(x) ? format.percent(x) : '—');
+  const formatSize = format.size;
   const waste = useWaste(image);
   const setView = useStore((s) => s.setView);
   const setLayer = useStore((s) => s.setLayer);
   const reveal = useStore((s) => s.revealPath);
-  if (waste.isPending) return <p className="muted">Computing…</p>;
+  if (waste.isPending) return <p className="muted">{t('waste.computing')}</p>;
   if (waste.error) return <p className="error-text">{waste.error.message}</p>;
   const w = waste.data;
   const open = (layer: number, path: string) => {
@@ -26,41 +30,37 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
   };
   return (
     <div className="waste">
-      <section className="panel" aria-label="Waste figures">
-        <h2>Wasted space</h2>
+      <section className="panel" aria-labelledby="waste-figures">
+        <h2 id="waste-figures">{t('waste.title')}</h2>
         <dl className="figures">
-          <div>
-            <dt>Efficiency (dive)</dt>
-            <dd>{percent(w.efficiency)}</dd>
-          </div>
-          <div>
-            <dt>Wasted bytes (dive)</dt>
-            <dd>{formatSize(w.wastedBytes)}</dd>
-          </div>
-          <div>
-            <dt>User wasted (dive)</dt>
-            <dd>{percent(w.userWastedPercent)}</dd>
-          </div>
-          <div className="figures__ours">
-            <dt>Hidden bytes (corrected)</dt>
-            <dd>{formatSize(w.trueWastedBytes)}</dd>
-          </div>
+          <Figure
+            label={t('waste.efficiency')}
+            value={percent(w.efficiency)}
+            why={t('waste.efficiencyWhy')}
+          />
+          <Figure label={t('waste.wasted')} value={formatSize(w.wastedBytes)} why={t('waste.wastedWhy')} />
+          <Figure
+            label={t('waste.userWasted')}
+            value={percent(w.userWastedPercent)}
+            why={t('waste.userWastedWhy')}
+          />
+          <Figure
+            label={t('waste.hidden')}
+            value={formatSize(w.trueWastedBytes)}
+            why={t('waste.hiddenWhy')}
+            ours
+          />
         </dl>
-        <p className="muted">
-          dive counts every copy of a path written more than once, the kept copy included. The corrected
-          figure charges only bytes that are not visible in the final image: overwritten or removed by a later
-          step.
-        </p>
       </section>
-      <section className="panel" aria-label="Waste by step">
-        <h2>By build step</h2>
+      <section className="panel" aria-labelledby="waste-steps">
+        <h2 id="waste-steps">{t('waste.byStep')}</h2>
         <table className="plain-table">
           <thead>
             <tr>
-              <th>Layer</th>
-              <th>Step</th>
-              <th className="num">Wrote, hidden later</th>
-              <th className="num">Hid</th>
+              <th>{t('layers.layer')}</th>
+              <th>{t('waste.step')}</th>
+              <th className="num">{t('waste.wroteHidden')}</th>
+              <th className="num">{t('waste.hidOthers')}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,18 +79,18 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
           </tbody>
         </table>
       </section>
-      <section className="panel" aria-label="Largest wasted files">
-        <h2>Largest hidden files</h2>
+      <section className="panel" aria-labelledby="waste-largest">
+        <h2 id="waste-largest">{t('waste.largest')}</h2>
         {w.largest.length === 0 ? (
-          <p className="muted">No bytes are hidden: nothing a step wrote was overwritten or removed later.</p>
+          <p className="muted">{t('waste.noneHidden')}</p>
         ) : (
           <table className="plain-table">
             <thead>
               <tr>
-                <th>Path</th>
-                <th className="num">Size</th>
-                <th>Written by</th>
-                <th>Hidden by</th>
+                <th>{t('waste.path')}</th>
+                <th className="num">{t('layers.size')}</th>
+                <th>{t('waste.writtenBy')}</th>
+                <th>{t('waste.hiddenBy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -104,7 +104,7 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
                   <td className="num">{formatSize(f.size)}</td>
                   <td>L{f.writtenBy}</td>
                   <td>
-                    L{f.hiddenBy} ({f.how})
+                    L{f.hiddenBy} ({t(`waste.how.${f.how}`)})
                   </td>
                 </tr>
               ))}
@@ -112,6 +112,29 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
           </table>
         )}
       </section>
+    </div>
+  );
+}
+
+/** One figure with a sentence beside it saying what it counts. */
+function Figure({
+  label,
+  value,
+  why,
+  ours = false,
+}: {
+  label: string;
+  value: string;
+  why: string;
+  ours?: boolean;
+}) {
+  return (
+    <div className={ours ? 'figures__ours' : undefined}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="figures__value">{value}</span>
+        <span className="figures__why">{why}</span>
+      </dd>
     </div>
   );
 }

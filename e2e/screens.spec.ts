@@ -1,0 +1,62 @@
+/**
+ * Every view of the sample at three screen sizes, in both themes and both languages: the page never
+ * scrolls sideways, and each view is photographed for people to look at (test-results/screens/).
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { waitForState } from './helpers';
+
+const SIZES = [
+  { name: 'desktop', width: 1400, height: 900 },
+  { name: 'laptop', width: 1024, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+const VIEWS = ['layers', 'files', 'waste', 'packages', 'linkage', 'compare', 'names'] as const;
+
+async function openSample(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('open-sample').click();
+  await waitForState(page, 'ready');
+}
+
+/** The page does not scroll sideways; when it does, the message names the elements that stick out. */
+async function noSidewaysScroll(page: Page): Promise<void> {
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    const clipped = (el: HTMLElement): boolean => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    return Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+  });
+  expect(wide).toEqual([]);
+}
+
+for (const size of SIZES) {
+  for (const scheme of ['dark', 'light'] as const) {
+    for (const locale of ['en-US', 'zh-CN'] as const) {
+      test.describe(`${size.name} ${scheme} ${locale}`, () => {
+        test.use({ viewport: { width: size.width, height: size.height }, colorScheme: scheme, locale });
+        test('every view fits the screen', async ({ page }) => {
+          await openSample(page);
+          const tabs = page.getByRole('tab');
+          await expect(tabs).toHaveCount(VIEWS.length);
+          for (const [i, view] of VIEWS.entries()) {
+            await tabs.nth(i).click();
+            await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+            await expect(page.getByRole('tabpanel')).toBeVisible();
+            await noSidewaysScroll(page);
+            await page.screenshot({
+              path: `test-results/screens/${size.name}-${scheme}-${locale}-${i + 1}-${view}.png`,
+              fullPage: size.name === 'phone',
+            });
+          }
+        });
+      });
+    }
+  }
+}

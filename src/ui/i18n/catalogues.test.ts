@@ -1,0 +1,48 @@
+/**
+ * The catalogues stay complete: every key of one language exists in the other (plural forms
+ * aside: Chinese has one form where English has two), and every key a component asks for exists.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
+}
+const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+const enKeys = new Set(keys(en as Tree).map(base));
+const zhKeys = new Set(keys(zhCN as Tree).map(base));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+const UI = join(import.meta.dirname, '..');
+
+describe('catalogues', () => {
+  it('has every English key in Simplified Chinese and back', () => {
+    expect([...enKeys].filter((k) => !zhKeys.has(k))).toEqual([]);
+    expect([...zhKeys].filter((k) => !enKeys.has(k))).toEqual([]);
+  });
+
+  it('has every key the page asks for', () => {
+    const missing: string[] = [];
+    for (const file of sources(UI)) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\bt\(\s*'([\w.]+)'/g)) {
+        const key = match[1]!;
+        if (!enKeys.has(key)) missing.push(`${file.slice(UI.length)}: ${key}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
