@@ -6,7 +6,7 @@
  * Prints tables and writes bench/out/results.json. Never a pass/fail on time: the numbers are for
  * people to compare.
  *
- * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3,1] [--shapes oci,docker]
+ * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3,1] [--shapes oci,docker,gzdocker]
  *      [--stages 300m|none] [--out bench/out]
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -18,11 +18,12 @@ import { buildSites } from './run/build-sites';
 import { readFlags } from './run/flags';
 import { measureArchive, type ArchiveResult } from './run/measure-archive';
 import { measureStages, type StageResult } from './run/measure-stages';
+import { measureOuter, outerTable, type OuterResult } from './run/measure-outer';
 import { memoryTable, selfTable, stageTable, throughputTable } from './run/report';
 import { serveFolder } from './run/static-server';
 
 /** Format version of results.json. */
-const RESULTS_VERSION = 1;
+const RESULTS_VERSION = 2;
 
 async function main(): Promise<void> {
   const flags = readFlags(process.argv.slice(2), ['sizes', 'runs', 'shapes', 'stages', 'out']);
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   // One count for all sizes, or one per size: `--sizes 300m,2g --runs 3,1`.
   const runCounts = (flags.get('runs') ?? '3').split(',').map(Number);
   const runsFor = (i: number) => runCounts[Math.min(i, runCounts.length - 1)] ?? 3;
-  const shapes = (flags.get('shapes') ?? 'oci,docker').split(',');
+  const shapes = (flags.get('shapes') ?? 'oci,docker,gzdocker').split(',');
   const stageLabel = (flags.get('stages') ?? labels[0] ?? 'none').toLowerCase();
   const metas = labels.map((label) => {
     const path = metaPath(outDir, label);
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   // Other work on the machine slows every runner; the load average says how busy it was.
   const loadBefore = loadavg()[0] ?? 0;
   const stages: StageResult[] = [];
+  const outer: OuterResult[] = [];
   try {
     for (const [i, meta] of metas.entries()) {
       // --runs 0 leaves only the stage profile.
@@ -63,6 +65,12 @@ async function main(): Promise<void> {
       for (const archive of meta.archives.filter((a) => shapes.includes(a.shape))) {
         results.push(await measureArchive(meta, archive, browser, site.url, runsFor(i), log));
         console.log(`\n${throughputTable(results.at(-1)!)}`);
+      }
+      // The same docker-archive as `docker save | gzip` gives it.
+      const docker = meta.archives.find((a) => a.shape === 'docker');
+      if (shapes.includes('gzdocker') && docker) {
+        outer.push(await measureOuter(meta.label, docker.path, browser, site.url, runsFor(i), log));
+        console.log(`\n${outerTable(outer.at(-1)!)}`);
       }
     }
     for (const meta of metas.filter((m) => m.label === stageLabel)) {
@@ -89,7 +97,7 @@ async function main(): Promise<void> {
   writeFileSync(
     file,
     JSON.stringify(
-      { version: RESULTS_VERSION, date: new Date().toISOString(), machine, results, stages },
+      { version: RESULTS_VERSION, date: new Date().toISOString(), machine, results, outer, stages },
       null,
       2,
     ) + '\n',

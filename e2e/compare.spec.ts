@@ -31,8 +31,10 @@ test('app:1 → app:2: summary, sections, diff graph, exports and the CLI Markdo
   );
   await expect(page.getByRole('table', { name: 'No longer resolved' })).toContainText('libold.so.1');
 
+  // The linkage picture's writer: dot's layout, the change marked on its edges and boxes.
+  const title = /^localhost\/app:1 \([0-9a-f]{12}\) → localhost\/app:2 \([0-9a-f]{12}\)$/;
   const graph = page.getByTestId('compare-graph');
-  await expect(graph.locator('svg')).toHaveAttribute('aria-label', 'localhost/app:1 → localhost/app:2');
+  await expect(graph.locator('svg')).toHaveAttribute('aria-label', title);
   await expect(graph.locator('.edge--added')).toHaveCount(3);
   await expect(graph.locator('.edge--removed')).toHaveCount(4);
   await expect(graph.locator('.node--added')).toHaveCount(2);
@@ -40,21 +42,44 @@ test('app:1 → app:2: summary, sections, diff graph, exports and the CLI Markdo
   await expect(graph.locator('.edge--added').first()).toHaveAttribute('stroke', '#15803d');
   await expect(graph.locator('.edge--removed').first()).toHaveAttribute('stroke', '#b91c1c');
 
+  const legend = [
+    'object only in the new image',
+    'object only in the old image',
+    'object in both',
+    'load added',
+    'load removed (dashed)',
+    'load in both',
+  ];
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export SVG' }).click(),
   ]);
-  expect(svg.suggestedFilename()).toBe('strata-compare.svg');
+  expect(svg.suggestedFilename()).toBe('app_1-to-app_2-linkage-change.svg');
   const svgText = readFileSync(await svg.path(), 'utf8');
-  expect(svgText).toContain('localhost/app:1 → localhost/app:2');
-  expect(svgText).toContain('removed (dashed)');
+  expect(/<title>([^<]*)<\/title>/.exec(svgText)?.[1]).toMatch(title);
+  for (const words of legend) expect(svgText).toContain(`>${words}</text>`);
+  expect(svgText).toContain('resolved as the image&#39;s own loader would');
+  expect(svgText).toContain('fill="#ffffff"');
+
+  await page.getByLabel('Export theme').selectOption('dark');
+  const [dark] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export SVG' }).click(),
+  ]);
+  const darkText = readFileSync(await dark.path(), 'utf8');
+  expect(darkText).toContain('fill="#0b1020"');
+  for (const words of legend) expect(darkText).toContain(`>${words}</text>`);
+
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export PNG' }).click(),
   ]);
+  expect(png.suggestedFilename()).toBe('app_1-to-app_2-linkage-change.png');
   const bytes = readFileSync(await png.path());
   expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
-  expect(bytes.readUInt32BE(16)).toBe(1920);
+  // Twice the SVG's own size, as the Linkage view's PNG.
+  const svgWidth = Number(/width="(\d+)"/.exec(darkText)?.[1]);
+  expect(bytes.readUInt32BE(16)).toBe(2 * svgWidth);
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByText('Copied the Markdown.')).toBeVisible();

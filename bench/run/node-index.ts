@@ -6,7 +6,7 @@
  * Run: npx tsx bench/run/node-index.ts ARCHIVE
  */
 import { ArchiveSession, pickImage } from '../../src/core';
-import { nodeEnv, openFileSource } from '../../src/cli/node-env';
+import { nodeEnv, nodeIndexer, openFileSource } from '../../src/cli/node-env';
 
 export interface NodeIndexResult {
   readonly openMs: number;
@@ -38,7 +38,7 @@ async function main(path: string): Promise<NodeIndexResult> {
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const session = await ArchiveSession.open(source, nodeEnv);
+    const session = await ArchiveSession.open(source, nodeEnv, { indexer: nodeIndexer });
     const opened = performance.now();
     const pick = pickImage(session.info);
     if ('error' in pick) throw new Error(pick.error);

@@ -1,9 +1,11 @@
 /** The core's environment under Node: node:crypto, zlib (multi-member gzip natively), fzstd. */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { ByteSource, CoreEnv, Decoder } from '../core';
+import type { ByteSource, CoreEnv, CreateSpill, Decoder, LayerIndexer } from '../core';
 import { gunzipPortable, unzstdPortable } from '../core';
 
 const gunzipZlib: Decoder = async function* gunzip(input) {
@@ -29,7 +31,53 @@ export const nodeEnv: CoreEnv = {
   gunzip: gunzipZlib,
   gunzipPortable,
   unzstd: unzstdPortable,
+  createSpill: (name) => spillToTempFile(name),
 };
+
+/**
+ * Layers indexed several at once in this thread: zlib inflates on libuv's thread pool and file reads are
+ * asynchronous, so one layer's inflate runs while another's bytes are hashed and parsed here.
+ */
+export const nodeIndexer: LayerIndexer = { concurrency: Math.min(4, availableParallelism()) };
+
+/**
+ * A compressed archive's decoded bytes in a temporary file ($TMPDIR), unlinked as soon as it is open so
+ * that nothing is left behind however the process ends; the open handle keeps it readable until closed.
+ */
+const spillToTempFile: CreateSpill = async (name) => {
+  const dir = await mkdtemp(join(tmpdir(), 'strata-'));
+  const path = join(dir, 'archive.tar');
+  const handle = await open(path, 'w+');
+  await rm(dir, { recursive: true, force: true });
+  let size = 0;
+  return {
+    async write(chunk) {
+      let done = 0;
+      while (done < chunk.length) {
+        const { bytesWritten } = await handle.write(chunk, done, chunk.length - done, size + done);
+        done += bytesWritten;
+      }
+      size += chunk.length;
+    },
+    finish() {
+      const source = {
+        ...handleSource(handle, name, size),
+        close: () => {
+          closeWhenCollected.unregister(source);
+          return handle.close();
+        },
+      };
+      closeWhenCollected.register(source, handle, source);
+      return Promise.resolve(source);
+    },
+    discard: () => handle.close(),
+  };
+};
+
+/** A session dropped without close() (a test, a one-shot caller) still gives its spill's descriptor back. */
+const closeWhenCollected = new FinalizationRegistry<FileHandle>((handle) => {
+  handle.close().catch(() => undefined);
+});
 
 export interface FileSource extends ByteSource {
   close(): Promise<void>;
@@ -42,8 +90,12 @@ export async function openFileSource(path: string): Promise<FileSource> {
     await handle.close();
     throw new Error(`${path} is a directory, not an image archive.`);
   }
+  return { ...handleSource(handle, path, size), close: () => handle.close() };
+}
+
+function handleSource(handle: FileHandle, name: string, size: number): ByteSource {
   return {
-    name: path,
+    name,
     size,
     async read(offset, length) {
       const n = Math.max(0, Math.min(length, size - offset));
@@ -56,6 +108,5 @@ export async function openFileSource(path: string): Promise<FileSource> {
       }
       return new Uint8Array(buffer.buffer, buffer.byteOffset, filled);
     },
-    close: () => handle.close(),
   };
 }

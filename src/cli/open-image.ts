@@ -9,7 +9,7 @@ import {
   type ImageRecord,
 } from '../core';
 import { InputError, UsageError } from './cli-io';
-import { nodeEnv, openFileSource, type FileSource } from './node-env';
+import { nodeEnv, nodeIndexer, openFileSource, type FileSource } from './node-env';
 
 export interface OpenedImage {
   readonly session: ArchiveSession;
@@ -42,11 +42,20 @@ export async function openSession(path: string): Promise<{ session: ArchiveSessi
   if (!info) throw new InputError(`${path}: no such file.`);
   if (info.isDirectory())
     throw new InputError(`${path} is a directory; strata opens image archives (.tar, .tar.gz), not folders.`);
-  const source = await openFileSource(path);
+  const file = await openFileSource(path);
   try {
-    return { session: await ArchiveSession.open(source, nodeEnv, { limits: decodeLimitsFromEnv() }), source };
+    const session = await ArchiveSession.open(file, nodeEnv, {
+      indexer: nodeIndexer,
+      limits: decodeLimitsFromEnv(),
+    });
+    // Closing the source closes the session too: a compressed archive's decoded copy goes with it.
+    const source: FileSource = {
+      ...file,
+      close: () => Promise.all([session.close(), file.close()]).then(() => undefined),
+    };
+    return { session, source };
   } catch (error) {
-    await source.close();
+    await file.close();
     if (error instanceof ArchiveError) throw new InputError(`${path}: ${error.message}`);
     throw error;
   }

@@ -27,6 +27,7 @@ export {
   type Compression,
 } from './io/env';
 export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
+export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './io/spill';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
 export { LayerError, type LayerTable } from './archive/index-layer';
@@ -49,6 +50,13 @@ export {
   type LayerState,
   type OpenProgress,
 } from './session/archive-session';
+export {
+  ONE_AT_A_TIME,
+  type LayerIndexer,
+  type BlobRange,
+  type IndexJobOptions,
+} from './session/layer-indexer';
+export { indexLayer, type IndexLayerOptions } from './archive/index-layer';
 export {
   pickImage,
   pickPlatformDefault,

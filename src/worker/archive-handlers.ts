@@ -1,16 +1,27 @@
 /** Opening a dropped file, indexing an image with progress, its view, and closing. */
-import { ArchiveSession, archiveSummary, imageView, layerProgress, type CoreEnv } from '../core';
+import {
+  ArchiveSession,
+  archiveSummary,
+  imageView,
+  layerProgress,
+  type CoreEnv,
+  type LayerIndexer,
+} from '../core';
 import type { HandlerTable } from './handler-types';
 import { blobSource } from './web-env';
 
 /** Progress without a fresh view is sent at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
 
-export function archiveHandlers(env: CoreEnv): HandlerTable<'open' | 'index-image' | 'image-view' | 'close'> {
+export function archiveHandlers(
+  env: CoreEnv,
+  indexerFor?: (file: Blob) => LayerIndexer,
+): HandlerTable<'open' | 'index-image' | 'image-view' | 'close'> {
   return {
     async open({ archiveId, file, name }, { archives, signal, progress }) {
       const session = await ArchiveSession.open(blobSource(file, name), env, {
         signal,
+        ...(indexerFor ? { indexer: indexerFor(file) } : {}),
         onProgress: (p) =>
           progress({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes, layers: [] }),
       });

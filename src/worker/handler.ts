@@ -4,7 +4,7 @@
  * progress and a result. The handler table is typed by the request map, so every request has exactly one
  * handler answering its result type. It keeps the opened archives; the page only ever sees summaries and views.
  */
-import { AbortedError, ArchiveError, type CoreEnv, type ViewOptions } from '../core';
+import { AbortedError, ArchiveError, type CoreEnv, type LayerIndexer, type ViewOptions } from '../core';
 import { PROTOCOL_VERSION, type Request, type Response, type WireError } from '../protocol/messages';
 import type { RequestBody, RequestType, ResultOf } from '../protocol/request-map';
 import type { HandlerContext, HandlerTable } from './handler-types';
@@ -27,10 +27,12 @@ export class WorkerHandler {
     env: CoreEnv,
     private readonly post: Post,
     views: ViewOptions = {},
+    /** Where a dropped file's layers are indexed (the layer worker pool); default: here, one at a time. */
+    indexerFor?: (file: Blob) => LayerIndexer,
   ) {
     this.archives = new OpenArchives(views);
     this.handlers = {
-      ...archiveHandlers(env),
+      ...archiveHandlers(env, indexerFor),
       ...filesHandlers(),
       ...packagesHandlers(),
       ...linkageHandlers(),

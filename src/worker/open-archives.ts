@@ -28,7 +28,10 @@ export class OpenArchives {
   }
 
   close(archiveId: string): void {
+    const archive = this.open.get(archiveId);
     this.open.delete(archiveId);
+    // A compressed archive's decoded copy goes with it; nobody waits on the deletion.
+    void archive?.session.close().catch(() => undefined);
   }
 
   find(archiveId: string): OpenArchive | undefined {

@@ -19,7 +19,7 @@ import type { GraphData, LinkPicture, PictureAsk } from '../protocol/linkage';
 
 let engine: Promise<DotEngine> | null = null;
 
-function dotEngine(): Promise<DotEngine> {
+export function dotEngine(): Promise<DotEngine> {
   engine ??= import('@hpcc-js/wasm-graphviz').then(async ({ Graphviz }) => {
     const gv = await Graphviz.load();
     return { layout: (dot: string) => gv.layout(dot, 'json', 'dot') };
@@ -45,6 +45,14 @@ function linkPictureSource(graph: LinkGraph, data: GraphData): PictureSource {
   return source;
 }
 
+/** The strata version and today's date, for a picture's footer. */
+export function footerFacts(): { version: string; date: string } {
+  return {
+    version: typeof __STRATA_VERSION__ === 'string' ? __STRATA_VERSION__ : 'dev',
+    date: new Date().toISOString().slice(0, 10),
+  };
+}
+
 export async function drawPicture(
   graph: LinkGraph,
   data: GraphData,
@@ -67,8 +75,7 @@ export async function drawPicture(
     direction: root === undefined ? 'overview' : request.direction,
     edgeMode: request.edgeMode,
     colorBy: root === undefined ? 'package' : request.colorBy,
-    version: typeof __STRATA_VERSION__ === 'string' ? __STRATA_VERSION__ : 'dev',
-    date: new Date().toISOString().slice(0, 10),
+    ...footerFacts(),
   };
   return {
     picture: built.picture,

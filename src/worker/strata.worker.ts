@@ -2,11 +2,19 @@
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
 import type { Request } from '../protocol/messages';
 import { WorkerHandler } from './handler';
+import { LayerPool, poolSize } from './layer-pool';
 import { webEnv } from './web-env';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const layers = new LayerPool(
+  () => new Worker(new URL('./layer.worker.ts', import.meta.url), { type: 'module' }),
+  poolSize(navigator.hardwareConcurrency),
+);
 // sql.js looks for its wasm beside its own script, which a bundled worker does not have.
-const handler = new WorkerHandler(webEnv, (response) => scope.postMessage(response), {
-  sqlite: { locateFile: () => sqlWasmUrl },
-});
+const handler = new WorkerHandler(
+  webEnv,
+  (response) => scope.postMessage(response),
+  { sqlite: { locateFile: () => sqlWasmUrl } },
+  (file) => layers.indexerFor(file),
+);
 scope.onmessage = (event: MessageEvent<Request>) => handler.handle(event.data);

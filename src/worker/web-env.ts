@@ -14,6 +14,7 @@ import {
   type CoreEnv,
   type Decoder,
 } from '../core';
+import { createSpill } from './opfs-spill';
 
 const gunzipNative: Decoder = async function* gunzip(input) {
   const stream = new DecompressionStream('gzip');
@@ -59,6 +60,7 @@ export const webEnv: CoreEnv = {
   gunzip: gunzipNative,
   gunzipPortable,
   unzstd: unzstdPortable,
+  createSpill,
 };
 
 export function blobSource(blob: Blob, name: string): ByteSource {

@@ -186,7 +186,32 @@ describe('strata compare: usage', () => {
     }
   });
 
+  it('--graph writes the linkage change as the linkage picture: SVG with title and legend, or PNG', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strata-compare-'));
+    try {
+      const svg = join(dir, 'change.svg');
+      const png = join(dir, 'change.png');
+      expect((await runCli(['compare', '--graph', svg, APP1, APP2])).code).toBe(0);
+      expect((await runCli(['compare', '--graph', png, APP1, APP2])).code).toBe(0);
+      const text = readFileSync(svg, 'utf8');
+      expect(text).toMatch(
+        /aria-label="localhost\/app:1 \([0-9a-f]{12}\) → localhost\/app:2 \([0-9a-f]{12}\)"/,
+      );
+      expect(text).toContain('load removed (dashed)');
+      expect(text.match(/class="edge--added"/g)).toHaveLength(3);
+      expect(text.match(/class="edge--removed"/g)).toHaveLength(4);
+      const bytes = readFileSync(png);
+      expect([...bytes.subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
   it.each([
+    [
+      ['compare', '--graph', 'change.pdf', APP1, APP2],
+      'strata compare: --graph change.pdf: name a .svg or .png file.',
+    ],
     [['compare', APP1], 'strata compare: usage: strata compare'],
     [
       ['compare', '--format', 'yaml', APP1, APP2],

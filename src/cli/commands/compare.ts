@@ -1,8 +1,9 @@
 /**
  * `strata compare [--image-old NAME] [--image-new NAME] [--platform OS/ARCH] [--json | --format
- * text|json|markdown] [-o FILE] [--fail-on RULE[,RULE…]] OLD NEW`: what a change did to an image — config,
+ * text|json|markdown] [-o FILE] [--graph FILE.svg|FILE.png] [--fail-on RULE[,RULE…]] OLD NEW`: what a change did to an image — config,
  * layers, size, files, packages, linkage and waste, old against new. OLD and NEW may be the same archive
- * (then --image-old and --image-new pick two of its images; it is read once).
+ * (then --image-old and --image-new pick two of its images; it is read once). --graph writes the linkage
+ * change as the page's Compare view exports it (the linkage picture, light theme; PNG at twice the density).
  *
  * --fail-on makes it a CI gate: exit 1 and the rule that tripped; a rule that does not parse is bad usage
  * (exit 2), said before any archive is read.
@@ -10,7 +11,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  compareImages,
+  buildCompareReport,
   compareMarkdown,
   compareText,
   evaluateFailOn,
@@ -29,9 +30,10 @@ import { flagValue, parseArgs } from '../args';
 import { openSession } from '../open-image';
 import type { FileSource } from '../node-env';
 import { nodeSqliteOptions } from '../sqlite-node';
+import { dotEngine, svgToPng, todayText, toolVersion } from './graph-render';
 
 export const COMPARE_USAGE =
-  'usage: strata compare [--image-old NAME] [--image-new NAME] [--platform OS/ARCH] [--json | --format text|json|markdown] [-o FILE] [--fail-on RULE[,RULE...]] OLD NEW';
+  'usage: strata compare [--image-old NAME] [--image-new NAME] [--platform OS/ARCH] [--json | --format text|json|markdown] [-o FILE] [--graph FILE.svg|FILE.png] [--fail-on RULE[,RULE...]] OLD NEW';
 
 type Format = 'text' | 'json' | 'markdown';
 
@@ -111,10 +113,23 @@ async function emit(text: string, output: string | undefined, io: CliIo): Promis
   });
 }
 
+async function writeGraph(file: string, svg: string | null, io: CliIo): Promise<void> {
+  if (svg === null) {
+    io.stderr(`strata compare: no library link was added or removed, so ${file} was not written.\n`);
+    return;
+  }
+  const body = /\.png$/i.test(file) ? await svgToPng(svg) : svg;
+  await writeFile(file, body).catch((error: unknown) => {
+    throw new InputError(
+      `${file} cannot be written: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+}
+
 export const compare: Command = async (args, io) => {
   const { rest, values } = takeFailOn(args);
   const parsed = parseArgs(rest, {
-    values: ['--image-old', '--image-new', '--platform', '--format', '-o', '--output'],
+    values: ['--image-old', '--image-new', '--platform', '--format', '-o', '--output', '--graph'],
     booleans: ['--json'],
   });
   const [oldPath, newPath, ...extra] = parsed.positionals;
@@ -123,6 +138,9 @@ export const compare: Command = async (args, io) => {
   const rules = rulesOf(values);
   const output = flagValue(parsed, '-o') ?? flagValue(parsed, '--output');
   const platform = flagValue(parsed, '--platform');
+  const graphFile = flagValue(parsed, '--graph');
+  if (graphFile !== undefined && !/\.(svg|png)$/i.test(graphFile))
+    throw new UsageError(`--graph ${graphFile}: name a .svg or .png file.`);
 
   const sources: FileSource[] = [];
   try {
@@ -140,8 +158,16 @@ export const compare: Command = async (args, io) => {
       second === first ? [await readOld(), await readNew()] : await Promise.all([readOld(), readNew()]);
     for (const w of oldSide.warnings) io.stderr(`warning: ${oldPath} (old): ${w}\n`);
     for (const w of newSide.warnings) io.stderr(`warning: ${newPath} (new): ${w}\n`);
-    const result = compareImages(oldSide, newSide);
+    // Graphviz is loaded only when a picture is asked for.
+    const engine = graphFile === undefined ? null : await dotEngine();
+    const report = buildCompareReport(oldSide, newSide, {
+      engine,
+      version: toolVersion(),
+      date: todayText(),
+    });
+    const result = report.result;
     await emit(render(result, format), output, io);
+    if (graphFile !== undefined) await writeGraph(graphFile, report.graph.exports?.svg.light ?? null, io);
     const tripped = evaluateFailOn(rules, result);
     for (const t of tripped) io.stderr(`strata compare: --fail-on ${t.rule} tripped: ${t.reason}.\n`);
     return tripped.length > 0 ? 1 : 0;

@@ -40,8 +40,13 @@ export interface ScanProgress {
 export interface OuterScan {
   readonly compression: Compression;
   readonly entries: ReadonlyMap<string, OuterEntry>;
-  /** Whether blobs can be read again later (false for a compressed outer archive). */
+  /**
+   * Whether blobs can be read again later: true for a plain tar, and for a compressed one whose decoded
+   * bytes were spilled during the pass (CoreEnv.createSpill).
+   */
   readonly randomAccess: boolean;
+  /** Without random access, why the decoded bytes could not be kept (a sentence), if they were meant to be. */
+  readonly unreadableBecause?: string | undefined;
   /** Layers indexed during a one-pass scan, by outer path (compressed outer archives only). */
   readonly prefetched: ReadonlyMap<string, LayerTable | Error>;
   /** Where a truncated archive ends; entries past it are cut off. */
@@ -58,6 +63,8 @@ export interface OuterScan {
   readAt(path: string, offset: number, length: number): Promise<Uint8Array> | undefined;
   /** Follow symlink entries (one hop each, relative to the link's directory), at most 8 hops. */
   resolve(path: string): OuterEntry | undefined;
+  /** Give back what the scan holds outside memory (a compressed archive's spilled bytes). */
+  close(): Promise<void>;
 }
 
 export interface ScanOptions {
@@ -173,12 +180,25 @@ async function scanRanged(source: ByteSource, options: ScanOptions): Promise<Out
   }
   if (table.entries.size === 0)
     throw new ArchiveError('not-an-image', 'This tar archive is empty: it holds no image.');
+  return rangedScan(source, table, 'none', truncatedAt, new Map(), () => Promise.resolve());
+}
+
+/** Reads of entries by their offsets in a plain tar: the archive itself, or a compressed one's spill. */
+function rangedScan(
+  source: ByteSource,
+  table: EntryTable,
+  compression: Compression,
+  truncatedAt: number | undefined,
+  prefetched: ReadonlyMap<string, LayerTable | Error>,
+  close: () => Promise<void>,
+): OuterScan {
   return {
-    compression: 'none',
+    compression,
     truncatedAt,
     entries: table.entries,
     randomAccess: true,
-    prefetched: new Map(),
+    prefetched,
+    close,
     resolve: (path) => table.resolve(path),
     async readSmall(path, maxBytes) {
       const entry = table.resolve(path);
@@ -304,9 +324,22 @@ async function scanStreamed(
     signal: options.signal,
     onRead: (n) => (bytesRead += n),
   });
+  let spill = await env.createSpill?.(source.name).catch(() => undefined);
+  let spillFailure: string | undefined;
   try {
     for await (const chunk of decoder(input)) {
       throwIfAborted(options.signal);
+      if (spill) {
+        try {
+          await spill.write(chunk);
+        } catch (error) {
+          // No room for the decoded copy (a disk or storage quota): the pass goes on and still indexes
+          // every layer; only file contents stay out of reach.
+          spillFailure = error instanceof Error ? error.message : String(error);
+          await spill.discard().catch(() => undefined);
+          spill = undefined;
+        }
+      }
       if (!parser.ended) parser.push(chunk);
       if (queue) await queue.drained();
       if (pendingIndex && !queue) {
@@ -318,6 +351,7 @@ async function scanStreamed(
     parser.end();
   } catch (error) {
     queue?.fail(error);
+    await spill?.discard().catch(() => undefined);
     if (error instanceof MultiMemberGzipError) throw error;
     if (error instanceof TarFormatError) throw outerTarError(error, parser.entryCount, source.size);
     if (error instanceof ArchiveError || (error instanceof Error && error.name === 'AbortedError'))
@@ -327,15 +361,26 @@ async function scanStreamed(
       `The archive's ${compression} compression is damaged: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  await pendingIndex;
-  if (table.entries.size === 0)
-    throw new ArchiveError('not-an-image', 'This archive is empty: it holds no image.');
+  try {
+    await pendingIndex;
+    if (table.entries.size === 0)
+      throw new ArchiveError('not-an-image', 'This archive is empty: it holds no image.');
+  } catch (error) {
+    await spill?.discard().catch(() => undefined);
+    throw error;
+  }
+  if (spill) {
+    const spilled = await spill.finish();
+    return rangedScan(spilled, table, compression, undefined, prefetched, () => spilled.close());
+  }
   return {
     compression,
     truncatedAt: undefined,
     entries: table.entries,
     randomAccess: false,
+    unreadableBecause: spillFailure,
     prefetched,
+    close: () => Promise.resolve(),
     resolve: (path) => table.resolve(path),
     readSmall(path, maxBytes) {
       const entry = table.resolve(path);

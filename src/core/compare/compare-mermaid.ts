@@ -2,10 +2,11 @@
  * The linkage change as a Mermaid flowchart for the Markdown: the added and removed edges with their ends,
  * added objects and edges green, removed ones red, the rest grey (the page's diff graph uses the same colours).
  */
+import { CHANGE_STROKES } from '../linkage/picture/colors';
 import { writeMermaid, type MermaidEdge, type MermaidNode, type MermaidResult } from '../linkage/mermaid';
 import type { LinkageCompare } from './compare-types';
 
-export const DIFF_COLOURS = { added: '#15803d', removed: '#b91c1c', unchanged: '#6b7280' } as const;
+export const DIFF_COLOURS = CHANGE_STROKES;
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1) || path;
 

@@ -3,16 +3,16 @@
  * line, and the linkage change laid out (off the page's thread) for the page to draw.
  */
 import type { ImageRecord } from '../image/model';
-import { layoutGraph } from '../views/force-layout';
+import { pictureExports, type PictureExports } from '../linkage/picture/exports';
+import { layoutPicture, type DotEngine } from '../linkage/picture/layout';
+import type { Picture } from '../linkage/picture/picture-types';
 import type { ImageViews } from '../views/image-views';
-import type { GraphLayout } from '../views/linkage-view';
 import { compareImages } from './compare-images';
 import { compareMarkdown } from './compare-markdown';
 import { displayName, layersRead, type CompareSide } from './compare-side';
 import { summaryParts } from './compare-summary';
 import type { CompareJson } from './compare-types';
-import { DIFF_COLOURS } from './compare-mermaid';
-import { linkageDiffGraph, type DiffStatus } from './diff-graph';
+import { linkageDiffGraph } from './diff-graph';
 
 export interface CompareReport {
   /** The same JSON `strata compare --json` prints. */
@@ -23,24 +23,25 @@ export interface CompareReport {
   readonly summary: string;
   /** Sentences about what could not be read. */
   readonly warnings: readonly string[];
+  /**
+   * The linkage change laid out by the linkage picture (null when no load was added or removed), with its SVG
+   * exports in both themes: the same title, legend, footer and file name rules as the Linkage view's.
+   */
   readonly graph: {
-    readonly nodes: readonly {
-      readonly path: string;
-      readonly kind: string;
-      readonly status: DiffStatus;
-      readonly x: number;
-      readonly y: number;
-    }[];
-    readonly edges: readonly {
-      readonly source: number;
-      readonly target: number;
-      readonly status: DiffStatus;
-    }[];
+    readonly picture: Picture | null;
+    readonly exports: PictureExports | null;
     /** Objects left out of the picture (the tables list every one). */
     readonly omittedNodes: number;
-    /** The colour of each status, as the Markdown's Mermaid block draws it. */
-    readonly colours: Readonly<Record<DiffStatus, string>>;
   };
+}
+
+/** What drawing the linkage change needs from outside the core: Graphviz, and the footer's version and date. */
+export interface CompareDrawing {
+  /** null when no picture is wanted (the CLI without --graph): Graphviz is then never loaded. */
+  readonly engine: DotEngine | null;
+  readonly version: string;
+  /** YYYY-MM-DD. */
+  readonly date: string;
 }
 
 /**
@@ -65,13 +66,35 @@ export async function compareSideFromViews(views: ImageViews, image: ImageRecord
 export function buildCompareReport(
   oldSide: CompareSide,
   newSide: CompareSide,
-  layout: GraphLayout = layoutGraph,
+  drawing: CompareDrawing,
 ): CompareReport {
   const result = compareImages(oldSide, newSide);
-  const graph = linkageDiffGraph(oldSide.linkGraph, newSide.linkGraph, result.linkage);
-  const weights = new Array<number>(graph.nodes.length).fill(0);
-  for (const e of graph.edges) weights[e.target]!++;
-  const positions = layout(graph.nodes.length, graph.edges, weights);
+  const diff = linkageDiffGraph(oldSide.linkGraph, newSide.linkGraph, result.linkage);
+  const picture =
+    diff.graph.nodes.length === 0 || drawing.engine === null
+      ? null
+      : layoutPicture(diff.graph, drawing.engine);
+  const topOf = (side: CompareSide) => Math.max(0, side.image.layers.length - 1);
+  const exports =
+    picture === null
+      ? null
+      : pictureExports(
+          picture,
+          {
+            imageName: newSide.name,
+            imageId: newSide.image.id,
+            layer: topOf(newSide),
+            topLayer: topOf(newSide),
+            focus: null,
+            direction: 'loads',
+            edgeMode: 'tree',
+            colorBy: 'layer',
+            version: drawing.version,
+            date: drawing.date,
+            against: { imageName: oldSide.name, imageId: oldSide.image.id },
+          },
+          [],
+        );
   return {
     result,
     markdown: compareMarkdown(result),
@@ -80,11 +103,6 @@ export function buildCompareReport(
       ...oldSide.warnings.map((w) => `${oldSide.name} (old): ${w}`),
       ...newSide.warnings.map((w) => `${newSide.name} (new): ${w}`),
     ],
-    graph: {
-      nodes: graph.nodes.map((n, i) => ({ ...n, x: positions[i]?.x ?? 0, y: positions[i]?.y ?? 0 })),
-      edges: graph.edges,
-      omittedNodes: graph.omittedNodes,
-      colours: DIFF_COLOURS,
-    },
+    graph: { picture, exports, omittedNodes: diff.omittedNodes },
   };
 }

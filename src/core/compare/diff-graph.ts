@@ -1,34 +1,44 @@
 /**
- * The linkage change as a graph to draw: every object an added or removed edge touches, and objects that came
- * or went, with the edges among them marked added, removed or unchanged (the page draws them green, red and
- * grey). Unchanged edges are kept only between objects already shown, so the picture stays about the change.
+ * The linkage change as a picture's graph: every object an added or removed edge touches, and objects that came
+ * or went, with the objects and edges marked added, removed or unchanged (drawn green, red and grey by the
+ * picture's writer). Unchanged edges are kept only between objects already shown, so the picture stays about
+ * the change.
  */
-import type { LinkGraph, LinkNodeKind } from '../linkage/link-graph';
+import type { LinkGraph } from '../linkage/link-graph';
+import type { ChangeState, ShownEdge, ShownGraph, ShownNode } from '../linkage/picture/picture-types';
+import { basename } from '../linkage/picture/source';
 import type { LinkageCompare } from './compare-types';
 
-export type DiffStatus = 'added' | 'removed' | 'unchanged';
-
-export interface DiffGraphNode {
-  readonly path: string;
-  readonly kind: LinkNodeKind;
-  readonly status: DiffStatus;
-}
-
-export interface DiffGraphEdge {
-  /** Indexes into nodes. */
-  readonly source: number;
-  readonly target: number;
-  readonly status: DiffStatus;
-}
+export type DiffStatus = ChangeState;
 
 export interface DiffGraph {
-  readonly nodes: readonly DiffGraphNode[];
-  readonly edges: readonly DiffGraphEdge[];
+  readonly graph: ShownGraph;
   /** Objects left out to keep the picture readable (the JSON and Markdown list every one). */
   readonly omittedNodes: number;
 }
 
 export const DIFF_GRAPH_MAX_NODES = 300;
+
+/**
+ * Each object's longest chain of loads from an object nothing shown loads, so dot ranks every loader above
+ * what it loads (libc under the library that loads it, not beside it). A cycle stops growing after one pass
+ * per object.
+ */
+function depths(keys: readonly string[], edges: readonly ShownEdge[]): Map<string, number> {
+  const depth = new Map(keys.map((k) => [k, 0]));
+  for (let pass = 0; pass < keys.length; pass++) {
+    let moved = false;
+    for (const e of edges) {
+      const next = depth.get(e.from)! + 1;
+      if (e.from !== e.to && next > depth.get(e.to)!) {
+        depth.set(e.to, next);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return depth;
+}
 
 export function linkageDiffGraph(
   oldGraph: LinkGraph,
@@ -36,8 +46,8 @@ export function linkageDiffGraph(
   linkage: LinkageCompare,
   maxNodes = DIFF_GRAPH_MAX_NODES,
 ): DiffGraph {
-  const kinds = new Map<string, LinkNodeKind>();
-  for (const n of [...oldGraph.nodes, ...newGraph.nodes]) kinds.set(n.path, n.kind);
+  const objects = new Map<string, LinkGraph['nodes'][number]>();
+  for (const n of [...oldGraph.nodes, ...newGraph.nodes]) objects.set(n.path, n);
   const added = new Set(linkage.objectsAdded);
   const removed = new Set(linkage.objectsRemoved);
   const wanted: string[] = [];
@@ -52,24 +62,39 @@ export function linkageDiffGraph(
     want(e.to);
   }
   for (const p of [...linkage.objectsAdded, ...linkage.objectsRemoved]) want(p);
-  const shown = wanted.slice(0, maxNodes);
-  const index = new Map(shown.map((p, i) => [p, i]));
-  const statusOf = (path: string): DiffStatus =>
-    added.has(path) ? 'added' : removed.has(path) ? 'removed' : 'unchanged';
-  const nodes = shown.map((path) => ({ path, kind: kinds.get(path) ?? 'lib', status: statusOf(path) }));
-  const edges: DiffGraphEdge[] = [];
+  const shown = new Set(wanted.slice(0, maxNodes));
+  const edges: ShownEdge[] = [];
   const keys = new Set<string>();
-  const push = (from: string, to: string, status: DiffStatus) => {
-    const source = index.get(from);
-    const target = index.get(to);
+  const push = (from: string, to: string, change: ChangeState) => {
     const key = `${from}\0${to}`;
-    if (source === undefined || target === undefined || keys.has(key)) return;
+    if (!shown.has(from) || !shown.has(to) || keys.has(key)) return;
     keys.add(key);
-    edges.push({ source, target, status });
+    edges.push({ from, to, kind: 'tree', change });
   };
-  for (const e of linkage.edgesAdded) push(e.from, e.to, 'added');
-  for (const e of linkage.edgesRemoved) push(e.from, e.to, 'removed');
+  // Unchanged first: the writer draws in order, so the change is drawn on top.
   const before = new Set(oldGraph.edges.map((e) => `${e.from}\0${e.to}`));
   for (const e of newGraph.edges) if (before.has(`${e.from}\0${e.to}`)) push(e.from, e.to, 'unchanged');
-  return { nodes, edges, omittedNodes: wanted.length - shown.length };
+  for (const e of linkage.edgesAdded) push(e.from, e.to, 'added');
+  for (const e of linkage.edgesRemoved) push(e.from, e.to, 'removed');
+  const depth = depths([...shown], edges);
+  const nodes: ShownNode[] = [...shown].map((path) => {
+    const object = objects.get(path);
+    const kind = object?.kind ?? 'lib';
+    return {
+      key: path,
+      label: kind === 'exe' ? basename(path) : (object?.soname ?? basename(path)),
+      note: null,
+      kind,
+      layer: null,
+      pkg: null,
+      depth: depth.get(path) ?? 0,
+      root: false,
+      folded: false,
+      change: added.has(path) ? 'added' : removed.has(path) ? 'removed' : 'unchanged',
+    };
+  });
+  return {
+    graph: { direction: 'loads', nodes, edges, hiddenEdges: 0 },
+    omittedNodes: wanted.length - shown.size,
+  };
 }

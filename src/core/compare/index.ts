@@ -15,12 +15,10 @@ export {
   type FailOnRule,
   type TrippedRule,
 } from './fail-on';
+export { linkageDiffGraph, DIFF_GRAPH_MAX_NODES, type DiffGraph, type DiffStatus } from './diff-graph';
 export {
-  linkageDiffGraph,
-  DIFF_GRAPH_MAX_NODES,
-  type DiffGraph,
-  type DiffGraphNode,
-  type DiffGraphEdge,
-  type DiffStatus,
-} from './diff-graph';
-export { buildCompareReport, compareSideFromViews, type CompareReport } from './compare-report';
+  buildCompareReport,
+  compareSideFromViews,
+  type CompareDrawing,
+  type CompareReport,
+} from './compare-report';

@@ -4,6 +4,8 @@
  * hashing, Node gives zlib and node:crypto, and both fall back to the portable decoders in
  * ./portable-decoders.
  */
+import type { CreateSpill } from './spill';
+
 export type Compression = 'none' | 'gzip' | 'zstd';
 
 export interface Hasher {
@@ -25,6 +27,11 @@ export interface CoreEnv {
   gunzipPortable: Decoder;
   /** zstd: all frames, skippable frames skipped (zstd:chunked). */
   unzstd: Decoder;
+  /**
+   * Where a compressed outer archive's decoded bytes go during its one pass (./spill), so that file
+   * contents inside it can be read later. Without it, only what the pass itself indexed is known.
+   */
+  createSpill?: CreateSpill;
 }
 
 export class MultiMemberGzipError extends Error {

@@ -15,6 +15,7 @@ import { ArchiveError } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
+import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
 import type { SparseFile } from './elf-prefetch';
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
@@ -39,6 +40,8 @@ export interface OpenProgress {
 export interface SessionOptions {
   signal?: AbortSignal;
   onProgress?: (progress: OpenProgress) => void;
+  /** How layers are indexed: how many at once, and where (default: one at a time, in this thread). */
+  indexer?: LayerIndexer;
   /** Decompression bomb limits; generous defaults (docs/limits.md). */
   limits?: DecodeLimits;
 }
@@ -47,6 +50,8 @@ export class ArchiveSession {
   private readonly statuses = new Map<string, LayerStatus>();
   private readonly stacks = new Map<string, LayerStack>();
   private readonly contents: ContentCache;
+  /** Layers being indexed, by blob path: an image naming one blob twice reads it once. */
+  private readonly inFlight = new Map<string, Promise<void>>();
   private bytesRead: number;
   private limits: DecodeLimits | undefined;
 
@@ -55,8 +60,10 @@ export class ArchiveSession {
     private readonly env: CoreEnv,
     readonly scan: OuterScan,
     readonly info: ArchiveInfo,
+    private readonly indexer: LayerIndexer,
   ) {
-    this.bytesRead = scan.randomAccess ? 0 : source.size;
+    // A compressed archive was read whole by the scan, its layers indexed on the way.
+    this.bytesRead = scan.compression === 'none' ? 0 : source.size;
     this.contents = new ContentCache(scan, env);
   }
 
@@ -83,9 +90,14 @@ export class ArchiveSession {
               `The archive is truncated: it ends at byte ${scan.truncatedAt.toLocaleString('en')}. Layers stored past that point cannot be read.`,
             ],
           };
-    const session = new ArchiveSession(source, env, scan, info);
+    const session = new ArchiveSession(source, env, scan, info, options.indexer ?? ONE_AT_A_TIME);
     session.limits = options.limits;
     return session;
+  }
+
+  /** Give back what the archive holds outside memory (a compressed archive's decoded copy). */
+  close(): Promise<void> {
+    return this.scan.close();
   }
 
   /** Layer-blob bytes read so far (ranged archives), for progress and throughput. */
@@ -196,8 +208,9 @@ export class ArchiveSession {
   }
 
   /**
-   * Index every layer of an image, bottom to top, reporting each state change. A failed layer is
-   * marked with its reason and the rest go on: one corrupt layer never hides the others.
+   * Index every layer of an image, several at once (the indexer's concurrency), bottom layers first,
+   * reporting each state change. A failed layer is marked with its reason and the rest go on: one corrupt
+   * layer never hides the others. Cancelling stops every layer in flight.
    */
   async indexImage(
     image: ImageRecord,
@@ -212,18 +225,39 @@ export class ArchiveSession {
       keepContents?: boolean;
     } = {},
   ): Promise<void> {
-    for (const layer of image.layers) {
-      if (options.signal?.aborted) throw new AbortedError();
-      const current = this.status(layer);
-      if (current.state !== 'pending') {
-        options.onLayer?.(layer, current);
-        continue;
+    const queue = [...image.layers];
+    const lanes = Math.max(1, Math.min(this.indexer.concurrency, queue.length));
+    const lane = async () => {
+      for (let layer = queue.shift(); layer; layer = queue.shift()) {
+        if (options.signal?.aborted) throw new AbortedError();
+        await this.indexLayerOnce(layer, options);
       }
-      const path = layer.blobPath!;
-      const set = (status: LayerStatus) => {
-        this.statuses.set(path, status);
-        options.onLayer?.(layer, status);
-      };
+    };
+    await Promise.all(Array.from({ length: lanes }, lane));
+  }
+
+  private async indexLayerOnce(
+    layer: LayerRef,
+    options: {
+      signal?: AbortSignal;
+      onLayer?: (layer: LayerRef, status: LayerStatus) => void;
+      onBytes?: (read: number) => void;
+      keepContents?: boolean;
+    },
+  ): Promise<void> {
+    const path = layer.blobPath;
+    const running = path === null ? undefined : this.inFlight.get(path);
+    if (running) await running;
+    const current = this.status(layer);
+    if (current.state !== 'pending' || path === null) {
+      options.onLayer?.(layer, current);
+      return;
+    }
+    const set = (status: LayerStatus) => {
+      this.statuses.set(path, status);
+      options.onLayer?.(layer, status);
+    };
+    const work = (async () => {
       set({ ...current, state: 'indexing' });
       try {
         const index = await this.indexBlob(
@@ -255,6 +289,12 @@ export class ArchiveSession {
           decodedBytes: 0,
         });
       }
+    })();
+    this.inFlight.set(path, work);
+    try {
+      await work;
+    } finally {
+      this.inFlight.delete(path);
     }
   }
 
@@ -275,11 +315,20 @@ export class ArchiveSession {
         `This layer is cut off: the archive ends at byte ${this.scan.truncatedAt.toLocaleString('en')}, inside it.`,
       );
     }
+    const onRead = (n: number) => {
+      this.bytesRead += n;
+      onBytes?.(this.bytesRead);
+    };
+    // A plain outer tar: the blob is a range of the archive another thread can read by itself. What a
+    // layer keeps for later reads (onKept) stays in the thread that decoded it, so that is read here.
+    if (this.indexer.index && !onKept && this.scan.compression === 'none' && entry?.kind === 'file') {
+      return this.indexer.index(
+        { offset: entry.offset, size: entry.size },
+        { ...(signal ? { signal } : {}), onRead, onDecoded },
+      );
+    }
     const open = () => {
-      const stream = this.scan.openBlob(path, signal, (n) => {
-        this.bytesRead += n;
-        onBytes?.(this.bytesRead);
-      });
+      const stream = this.scan.openBlob(path, signal, onRead);
       if (!stream) throw new ArchiveError('missing-blob', `The layer blob ${path} cannot be read.`);
       return stream;
     };

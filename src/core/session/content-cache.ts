@@ -13,7 +13,7 @@
  */
 import type { LayerRef } from '../image/model';
 import type { CoreEnv } from '../io/env';
-import { MultiMemberGzipError } from '../io/env';
+import { decoderFor, withGzipFallback } from '../io/env';
 import type { OuterScan } from '../archive/outer-scan';
 import type { LayerTable } from '../archive/index-layer';
 import type { TarEntry } from '../model/tar-entry';
@@ -144,23 +144,11 @@ export class ContentCache {
     index: LayerTable,
     signal?: AbortSignal,
   ): Promise<Map<number, SparseFile> | undefined> {
-    const decode = (gunzip: CoreEnv['gunzip']) => {
+    return withGzipFallback(this.env, (gunzip) => {
       const blob = this.scan.openBlob(path, signal);
-      if (!blob) return undefined;
-      const decoded =
-        index.compression === 'gzip'
-          ? gunzip(blob)
-          : index.compression === 'zstd'
-            ? this.env.unzstd(blob)
-            : blob;
-      return prefetchLayer(decoded, index.entries);
-    };
-    try {
-      return await decode(this.env.gunzip);
-    } catch (error) {
-      if (!(error instanceof MultiMemberGzipError)) throw error;
-      return decode(this.env.gunzipPortable);
-    }
+      if (!blob) return Promise.resolve(undefined);
+      return prefetchLayer(decoderFor(index.compression, this.env, gunzip)(blob), index.entries);
+    });
   }
 
   private batch(layer: LayerRef, index: LayerTable, wanted: BatchPredicate): Promise<void> {

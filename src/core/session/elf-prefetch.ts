@@ -7,6 +7,7 @@
  * then served from memory; anything else falls back to a decoding read.
  */
 import type { TarEntry } from '../model/tar-entry';
+import { hasElfMagic } from '../model/content-kind';
 
 /** Bytes kept of every file: enough for any magic number. */
 const HEAD = 64;
@@ -28,10 +29,6 @@ export function readSparse(file: SparseFile, offset: number, length: number): Ui
       return r.bytes.subarray(offset - r.offset, end - r.offset);
   }
   return undefined;
-}
-
-function isElf(b: Uint8Array): boolean {
-  return b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46;
 }
 
 /** The ranges of an ELF file the loader emulation reads; the whole head when it is not a sane ELF. */
@@ -159,7 +156,7 @@ export class LayerPrefetch {
       cur.fill += take;
       at += take;
       if (cur.elf === undefined && cur.fill >= Math.min(4, cur.entry.size)) {
-        cur.elf = isElf(cur.buffer);
+        cur.elf = hasElfMagic(cur.buffer);
         if (cur.elf && cur.entry.size > cur.buffer.length && cur.entry.size <= MAX_BUFFERED_FILE) {
           const whole = new Uint8Array(cur.entry.size);
           whole.set(cur.buffer.subarray(0, cur.fill));

@@ -4,7 +4,7 @@
  */
 import type { LayerRef } from '../image/model';
 import type { CoreEnv } from '../io/env';
-import { MultiMemberGzipError } from '../io/env';
+import { decoderFor, withGzipFallback } from '../io/env';
 import type { OuterScan } from '../archive/outer-scan';
 import type { LayerTable } from '../archive/index-layer';
 import { ArchiveError } from '../archive/archive-error';
@@ -33,11 +33,12 @@ export async function readLayerBytes(
     if (!blob) {
       throw new ArchiveError(
         'unsupported-format',
-        'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
+        scan.unreadableBecause === undefined
+          ? 'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.'
+          : `File contents cannot be read from this compressed archive: its decoded copy could not be kept (${scan.unreadableBecause}). Free some disk space or decompress the archive (gunzip) and open the .tar.`,
       );
     }
-    const decoded =
-      index.compression === 'gzip' ? gunzip(blob) : index.compression === 'zstd' ? env.unzstd(blob) : blob;
+    const decoded = decoderFor(index.compression, env, gunzip)(blob);
     const out = new Uint8Array(want);
     let pos = 0;
     let filled = 0;
@@ -54,10 +55,5 @@ export async function readLayerBytes(
     }
     return out.subarray(0, filled);
   };
-  try {
-    return await decode(env.gunzip);
-  } catch (error) {
-    if (error instanceof MultiMemberGzipError) return decode(env.gunzipPortable);
-    throw error;
-  }
+  return withGzipFallback(env, decode);
 }

@@ -2,7 +2,7 @@
  * The picture's colours, one place for the SVG, the page and DOT: node fills by layer or package (light fills
  * that keep dark text readable in both themes), and what each theme paints around them.
  */
-import type { ColorBy, PictureKind, Theme } from './picture-types';
+import type { ChangeState, ColorBy, PictureKind, Theme } from './picture-types';
 
 /** Light fills that stay readable with dark text (ColorBrewer Pastel1 and Set3), one per layer, cycling. */
 // prettier-ignore
@@ -16,6 +16,19 @@ const MAX_PACKAGE_COLOURS = 12;
 const OTHER_FILL = '#e5e7eb';
 export const MISSING_FILL = '#fee2e2';
 export const MISSING_STROKE = '#dc2626';
+
+/** A linkage change's lines and box outlines (the Markdown's Mermaid block uses the same): readable on both themes. */
+export const CHANGE_STROKES: Readonly<Record<ChangeState, string>> = {
+  added: '#15803d',
+  removed: '#b91c1c',
+  unchanged: '#6b7280',
+};
+/** A linkage change's box fills: light, so the dark label text stays readable. */
+export const CHANGE_FILLS: Readonly<Record<ChangeState, string>> = {
+  added: '#dcfce7',
+  removed: '#fee2e2',
+  unchanged: '#f3f4f6',
+};
 
 export interface Palette {
   readonly background: string;

@@ -1,6 +1,6 @@
 /** A legend entry for every colour, shape and line a picture uses, and nothing it does not use. */
-import { colouring } from './colors';
-import type { ColorBy, ShownGraph } from './picture-types';
+import { CHANGE_FILLS, colouring } from './colors';
+import type { ChangeState, ColorBy, ShownGraph } from './picture-types';
 
 export type LegendEntry =
   | { readonly type: 'fill'; readonly fill: string; readonly label: string }
@@ -9,7 +9,30 @@ export type LegendEntry =
       readonly shape: 'exe' | 'lib' | 'interpreter' | 'missing' | 'root' | 'group';
       readonly label: string;
     }
-  | { readonly type: 'line'; readonly line: 'tree' | 'extra' | 'missing'; readonly label: string };
+  | {
+      readonly type: 'line';
+      readonly line: 'tree' | 'extra' | 'missing' | ChangeState;
+      readonly label: string;
+    };
+
+const CHANGE_WORDS: Readonly<Record<ChangeState, [object: string, edge: string]>> = {
+  added: ['object only in the new image', 'load added'],
+  removed: ['object only in the old image', 'load removed (dashed)'],
+  unchanged: ['object in both', 'load in both'],
+};
+
+/** A linkage change's legend: the box fills and the lines of each state drawn, in added, removed, unchanged order. */
+function changeLegend(graph: ShownGraph): LegendEntry[] {
+  const entries: LegendEntry[] = [];
+  const nodeStates = new Set(graph.nodes.map((n) => n.change));
+  const edgeStates = new Set(graph.edges.map((e) => e.change));
+  for (const state of ['added', 'removed', 'unchanged'] as const)
+    if (nodeStates.has(state))
+      entries.push({ type: 'fill', fill: CHANGE_FILLS[state], label: CHANGE_WORDS[state][0] });
+  for (const state of ['added', 'removed', 'unchanged'] as const)
+    if (edgeStates.has(state)) entries.push({ type: 'line', line: state, label: CHANGE_WORDS[state][1] });
+  return entries;
+}
 
 export function pictureLegend(graph: ShownGraph, colorBy: ColorBy, topLayer: number): LegendEntry[] {
   const entries: LegendEntry[] = [];
@@ -27,6 +50,7 @@ export function pictureLegend(graph: ShownGraph, colorBy: ColorBy, topLayer: num
       entries.push({ type: 'shape', shape: 'interpreter', label: 'the loader (ELF interpreter)' });
   }
   if (kinds.has('missing')) entries.push({ type: 'shape', shape: 'missing', label: 'needed, not found' });
+  if (graph.nodes.some((n) => n.change !== undefined)) return [...entries, ...changeLegend(graph)];
   const edgeKinds = new Set(graph.edges.map((e) => e.kind));
   if (edgeKinds.has('tree'))
     entries.push({

@@ -5,6 +5,9 @@
 
 export type PictureKind = 'exe' | 'lib' | 'interpreter' | 'missing';
 
+/** In a picture of two images' linkage change: whether an object or edge came, went, or is in both. */
+export type ChangeState = 'added' | 'removed' | 'unchanged';
+
 /** One ELF object of the image (or a name nothing provided). */
 export interface PictureObject {
   /** The path in the image; for a missing name, `missing:NAME`. */
@@ -52,6 +55,8 @@ export interface ShownNode {
   readonly root: boolean;
   /** Needed by most of the shown objects: drawn without its incoming edges, which the note counts. */
   readonly folded: boolean;
+  /** Set only in a linkage-change picture; drawn green, red or grey instead of the layer or package fill. */
+  readonly change?: ChangeState;
 }
 
 /**
@@ -65,6 +70,8 @@ export interface ShownEdge {
   readonly from: string;
   readonly to: string;
   readonly kind: ShownEdgeKind;
+  /** Set only in a linkage-change picture. */
+  readonly change?: ChangeState;
 }
 
 export interface ShownGraph {
@@ -124,4 +131,6 @@ export interface PictureMeta {
   /** The strata version and the date (YYYY-MM-DD) for the footer. */
   readonly version: string;
   readonly date: string;
+  /** For a linkage-change picture: the old image, drawn against this (the new) one. */
+  readonly against?: { readonly imageName: string | null; readonly imageId: string };
 }

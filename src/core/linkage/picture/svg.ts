@@ -3,7 +3,7 @@
  * 11–18 px, never scaled), a legend of every colour, shape and line used, an optional ranked list beside the
  * graph, and a footer. The CLI renders this same text to PNG; the page draws it to a canvas for its PNG.
  */
-import { colouring, MISSING_STROKE, PALETTES, type Palette } from './colors';
+import { CHANGE_FILLS, CHANGE_STROKES, colouring, MISSING_STROKE, PALETTES, type Palette } from './colors';
 import { LABEL_SIZE, NOTE_SIZE } from './layout';
 import { pictureLegend, type LegendEntry } from './legend';
 import { pictureFooter, pictureSubtitle, pictureTitle } from './title';
@@ -62,6 +62,11 @@ export function arrowHead(edge: PlacedEdge, dx = 0, dy = 0): string {
 }
 
 function edgeStyle(edge: PlacedEdge, palette: Palette): { stroke: string; dash: string } {
+  if (edge.change !== undefined)
+    return {
+      stroke: CHANGE_STROKES[edge.change],
+      dash: edge.change === 'removed' ? ' stroke-dasharray="6 4"' : '',
+    };
   if (edge.kind === 'missing') return { stroke: MISSING_STROKE, dash: ' stroke-dasharray="5 3"' };
   if (edge.kind === 'extra') return { stroke: palette.extraEdge, dash: ' stroke-dasharray="4 3"' };
   return { stroke: palette.edge, dash: '' };
@@ -73,10 +78,24 @@ function nodeSvg(node: PlacedNode, fill: string, palette: Palette, dx: number, d
   const cx = node.x + dx;
   const cy = node.y + dy;
   const missing = node.kind === 'missing';
-  const stroke = missing ? MISSING_STROKE : palette.nodeStroke;
-  const width = node.root ? 3 : node.kind === 'exe' ? 1.5 : 1;
+  const change = node.change;
+  const stroke = missing
+    ? MISSING_STROKE
+    : change !== undefined && change !== 'unchanged'
+      ? CHANGE_STROKES[change]
+      : palette.nodeStroke;
+  const width = node.root
+    ? 3
+    : change === 'added' || change === 'removed'
+      ? 2
+      : node.kind === 'exe'
+        ? 1.5
+        : 1;
   const rx = node.kind === 'exe' ? 0 : 8;
-  const parts = [`<g data-key="${escapeXml(node.key)}"><title>${escapeXml(node.key)}</title>`];
+  const tip = change === undefined ? node.key : `${node.key} (${change})`;
+  const parts = [
+    `<g data-key="${escapeXml(node.key)}"${change === undefined ? '' : ` class="node--${change}"`}><title>${escapeXml(tip)}</title>`,
+  ];
   if (node.kind === 'interpreter')
     parts.push(
       `<rect x="${n1(x - 3)}" y="${n1(y - 3)}" width="${n1(node.width + 6)}" height="${n1(node.height + 6)}" rx="${rx + 3}" fill="none" stroke="${palette.interpreterRing}" stroke-width="2"/>`,
@@ -114,8 +133,17 @@ function legendSwatch(entry: LegendEntry, x: number, y: number, palette: Palette
   if (entry.type === 'fill') return box(3, entry.fill, palette.nodeStroke);
   if (entry.type === 'line') {
     const missing = entry.line === 'missing';
-    const stroke = missing ? MISSING_STROKE : entry.line === 'extra' ? palette.extraEdge : palette.edge;
-    const dash = entry.line === 'tree' ? '' : ' stroke-dasharray="4 3"';
+    const line = entry.line;
+    const change = line === 'added' || line === 'removed' || line === 'unchanged' ? line : null;
+    const stroke =
+      change !== null
+        ? CHANGE_STROKES[change]
+        : missing
+          ? MISSING_STROKE
+          : line === 'extra'
+            ? palette.extraEdge
+            : palette.edge;
+    const dash = line === 'tree' || line === 'added' || line === 'unchanged' ? '' : ' stroke-dasharray="4 3"';
     return `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 18)}" y2="${n1(y)}" stroke="${stroke}" stroke-width="1.5"${dash}/><polygon points="${n1(x + 24)},${n1(y)} ${n1(x + 16)},${n1(y - 4)} ${n1(x + 16)},${n1(y + 4)}" fill="${stroke}"/>`;
   }
   switch (entry.shape) {
@@ -225,7 +253,9 @@ export function writeSvg(picture: Picture, meta: PictureMeta, options: SvgOption
   ];
   for (const edge of picture.edges) {
     const { stroke, dash } = edgeStyle(edge, palette);
-    out.push(`<path d="${edgePath(edge, dx, graphTop)}" stroke="${stroke}"${dash}/>`);
+    const cls = edge.change === undefined ? '' : ` class="edge--${edge.change}"`;
+    const w = edge.change === 'added' || edge.change === 'removed' ? ' stroke-width="2"' : '';
+    out.push(`<path${cls} d="${edgePath(edge, dx, graphTop)}" stroke="${stroke}"${w}${dash}/>`);
   }
   out.push('</g>', '<g stroke="none">');
   for (const edge of picture.edges) {
@@ -233,7 +263,10 @@ export function writeSvg(picture: Picture, meta: PictureMeta, options: SvgOption
     if (head !== '') out.push(`<polygon points="${head}" fill="${edgeStyle(edge, palette).stroke}"/>`);
   }
   out.push('</g>');
-  for (const node of picture.nodes) out.push(nodeSvg(node, colours.fillOf(node), palette, dx, graphTop));
+  for (const node of picture.nodes) {
+    const fill = node.change === undefined ? colours.fillOf(node) : CHANGE_FILLS[node.change];
+    out.push(nodeSvg(node, fill, palette, dx, graphTop));
+  }
   if (sideMarkup !== null) out.push(sideMarkup.markup);
   out.push(legend.markup);
   out.push(text(MARGIN, footY, FOOT_SIZE, palette.muted, footer));

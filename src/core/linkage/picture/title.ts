@@ -4,9 +4,16 @@ import type { PictureMeta } from './picture-types';
 
 /** "what /usr/bin/curl loads", "what loads libssl.so.3", or the whole image's. */
 export function pictureTitle(meta: PictureMeta): string {
+  if (meta.against !== undefined) return `${imageText(meta.against)} → ${imageText(meta)}`;
   if (meta.focus === null || meta.direction === 'overview')
     return `every ELF object of ${meta.imageName ?? shortId(meta.imageId)}, by ${meta.colorBy === 'package' ? 'package' : 'package or directory'}`;
   return meta.direction === 'loads' ? `what ${meta.focus} loads` : `what loads ${meta.focus}`;
+}
+
+/** An image as a change's title names it: its name and short ID, or the short ID alone. */
+function imageText(image: { readonly imageName: string | null; readonly imageId: string }): string {
+  const id = shortId(image.imageId);
+  return image.imageName === null ? id : `${image.imageName} (${id})`;
 }
 
 export function shortId(imageId: string): string {
@@ -21,6 +28,8 @@ export function layerText(meta: Pick<PictureMeta, 'layer' | 'topLayer'>): string
 
 /** The image, its short ID, the layer, and how the edges were chosen. */
 export function pictureSubtitle(meta: PictureMeta): string {
+  if (meta.against !== undefined)
+    return 'the loads added and removed, with their ends, at the top layer of each image';
   const how =
     meta.direction === 'overview'
       ? 'groups of objects and the loads between them'
@@ -40,7 +49,10 @@ const slug = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^
 
 /** e.g. `strata-sample_1-curl-loads.svg`, `app_1-libssl.so.3-loaded-by.png`, `app_1-linkage.svg`. */
 export function pictureFileName(meta: PictureMeta, extension: string): string {
-  const name = meta.imageName === null ? shortId(meta.imageId) : slug(basename(meta.imageName));
+  const nameOf = (image: { readonly imageName: string | null; readonly imageId: string }) =>
+    image.imageName === null ? shortId(image.imageId) : slug(basename(image.imageName));
+  const name = nameOf(meta);
+  if (meta.against !== undefined) return `${nameOf(meta.against)}-to-${name}-linkage-change.${extension}`;
   const what =
     meta.focus === null || meta.direction === 'overview'
       ? 'linkage'

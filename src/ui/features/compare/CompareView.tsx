@@ -122,10 +122,7 @@ export function CompareView({
           <CompareSections result={compare.data.result} />
           <section className="panel" aria-label="Linkage change">
             <h2>Linkage change</h2>
-            <DiffGraph
-              graph={compare.data.graph}
-              title={`${compare.data.result.old.name} → ${compare.data.result.new.name}`}
-            />
+            <DiffGraph graph={compare.data.graph} />
           </section>
           {copied?.startsWith('The browser') && (
             <textarea className="compare__markdown" readOnly value={compare.data.markdown} rows={12} />

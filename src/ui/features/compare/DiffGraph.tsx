@@ -1,23 +1,34 @@
-/** The linkage change drawn (added green, removed red, unchanged grey), with SVG and PNG export. */
+/**
+ * The linkage change drawn by the linkage picture (added green, removed red, unchanged grey): on screen the very
+ * SVG the exports write, saved as SVG or PNG in the chosen theme with the Linkage view's file naming.
+ */
+import { useState } from 'react';
 import type { CompareReport } from '../../../protocol/compare';
 import { downloadBlob } from '../download';
-import { diffSvg, svgToPng } from './diff-svg';
+import { svgToPng } from '../linkage/picture-files';
+import { ExportTheme, type PictureTheme } from '../linkage/ExportTheme';
 
-export function DiffGraph({ graph, title }: { graph: CompareReport['graph']; title: string }) {
-  if (graph.nodes.length === 0) return <p className="muted">No library link was added or removed.</p>;
-  const svg = diffSvg(graph, title);
+export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
+  const [theme, setTheme] = useState<PictureTheme>('light');
+  const files = graph.exports;
+  if (files === null) return <p className="muted">No library link was added or removed.</p>;
   return (
     <div className="compare-graph">
       <div className="compare-graph__tools">
+        <ExportTheme theme={theme} onChange={setTheme} />
         <button
           type="button"
-          onClick={() => downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), 'strata-compare.svg')}
+          onClick={() =>
+            downloadBlob(new Blob([files.svg[theme]], { type: 'image/svg+xml' }), `${files.fileBase}.svg`)
+          }
         >
           Export SVG
         </button>
         <button
           type="button"
-          onClick={() => void svgToPng(svg).then((png) => downloadBlob(png, 'strata-compare.png'))}
+          onClick={() =>
+            void svgToPng(files.svg[theme]).then((png) => downloadBlob(png, `${files.fileBase}.png`))
+          }
         >
           Export PNG
         </button>
@@ -27,11 +38,11 @@ export function DiffGraph({ graph, title }: { graph: CompareReport['graph']; tit
           </span>
         )}
       </div>
-      {/* The markup is built from escaped text by diffSvg: the same document the exports save. */}
+      {/* The worker's SVG: the same bytes as the light export, escaped by the core's writer. */}
       <div
         className="compare-graph__picture"
         data-testid="compare-graph"
-        dangerouslySetInnerHTML={{ __html: svg }}
+        dangerouslySetInnerHTML={{ __html: files.svg.light }}
       />
     </div>
   );

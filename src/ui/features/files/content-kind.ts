@@ -1,11 +1,11 @@
 import type { ContentKind } from '../../../protocol/files';
+import { hasElfMagic } from '../../../protocol/format';
 
 /** What a file's first bytes say it is, to pick a viewer: text, picture, or hex. */
 export function sniffContent(bytes: Uint8Array): { kind: ContentKind; mime: string } {
   if (bytes.length === 0) return { kind: 'empty', mime: 'application/octet-stream' };
   const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0x7f && b(1) === 0x45 && b(2) === 0x4c && b(3) === 0x46)
-    return { kind: 'elf', mime: 'application/x-executable' };
+  if (hasElfMagic(bytes)) return { kind: 'elf', mime: 'application/x-executable' };
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47)
     return { kind: 'image', mime: 'image/png' };
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return { kind: 'image', mime: 'image/jpeg' };

@@ -10,6 +10,7 @@ import type { ImageRef } from '../../queries/use-files';
 import { useLinkPicture } from '../../queries/use-linkage';
 import { downloadBlob } from '../download';
 import { copyText, svgToPng } from './picture-files';
+import { ExportTheme, type PictureTheme } from './ExportTheme';
 import { neighbour, type Move } from './picture-navigation';
 import { PictureOutline } from './PictureOutline';
 import { OverviewLists } from './OverviewLists';
@@ -43,7 +44,7 @@ export function PicturePanel({
 }) {
   const [edgeMode, setEdgeMode] = useState<EdgeMode>('tree');
   const [unfold, setUnfold] = useState<readonly string[]>([]);
-  const [theme, setTheme] = useState<'light' | 'dark'>('light');
+  const [theme, setTheme] = useState<PictureTheme>('light');
   const [copied, setCopied] = useState<{ what: string; text: string; note: string } | null>(null);
   // The keyboard's position, kept for the focus it was moved in; a new focus starts on its root.
   const [moved, setMoved] = useState<{ focus: string | null; key: string } | null>(null);
@@ -143,17 +144,7 @@ export function PicturePanel({
           </button>
         )}
         <span className="toolbar__spacer" />
-        <label>
-          Export theme{' '}
-          <select
-            aria-label="Export theme"
-            value={theme}
-            onChange={(e) => setTheme(e.currentTarget.value === 'dark' ? 'dark' : 'light')}
-          >
-            <option value="light">light</option>
-            <option value="dark">dark</option>
-          </select>
-        </label>
+        <ExportTheme theme={theme} onChange={setTheme} />
         <button
           type="button"
           className="button button--secondary"

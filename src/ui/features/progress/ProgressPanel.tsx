@@ -22,6 +22,16 @@ function eta(
   };
 }
 
+/** Several layers are read at once (one per layer worker): name each one in flight. */
+/** "layer 3 of 6", or with several layers in flight "2 of 6 layers read; reading L2, L3". */
+function layersLine(progress: Progress, done: number, t: TFunction, count: (n: number) => string): string {
+  const total = progress.layers.length;
+  const reading = progress.layers.filter((l) => l.state === 'indexing').map((l) => `L${l.index}`);
+  if (reading.length === 0)
+    return t('progress.layer', { n: count(Math.min(done + 1, total)), total: count(total) });
+  return t('progress.layersInFlight', { done: count(done), total: count(total), layers: reading.join(', ') });
+}
+
 export function ProgressPanel({
   progress,
   startedAt,
@@ -47,9 +57,7 @@ export function ProgressPanel({
         <span>
           {t('progress.read', { read: format.size(read), total: format.size(total) })}
           {rate && ` · ${rate} · ${left}`}
-          {progress &&
-            progress.layers.length > 0 &&
-            ` · ${t('progress.layer', { n: format.count(Math.min(done + 1, progress.layers.length)), total: format.count(progress.layers.length) })}`}
+          {progress && progress.layers.length > 0 && ` · ${layersLine(progress, done, t, format.count)}`}
         </span>
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}

@@ -1,0 +1,63 @@
+/**
+ * Layers read on the pool of layer workers, in Chromium: a corrupt layer fails alone while the other
+ * workers' layers are verified and the page stays usable; Cancel stops the workers and the next file opens.
+ */
+import { copyFileSync, mkdtempSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openImage, waitForState } from './helpers';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/archives');
+const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-parallel-'));
+
+/** Each entry of a plain tar: name and where its data starts (ustar headers, as podman writes them). */
+function tarEntries(path: string): { name: string; offset: number; size: number }[] {
+  const fd = openSync(path, 'r');
+  const entries: { name: string; offset: number; size: number }[] = [];
+  const header = Buffer.alloc(512);
+  for (let at = 0; at + 512 <= statSync(path).size;) {
+    readSync(fd, header, 0, 512, at);
+    if (header.every((b) => b === 0)) break;
+    const name = header.toString('latin1', 0, 100).replace(/\0.*$/s, '');
+    const size = parseInt(header.toString('latin1', 124, 136).replace(/\0.*$/s, '').trim() || '0', 8);
+    entries.push({ name, offset: at + 512, size });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  closeSync(fd);
+  return entries;
+}
+
+test('a corrupt layer fails alone; the others are verified and the page stays usable', async ({ page }) => {
+  const path = join(dir, 'one-bad-layer.tar');
+  copyFileSync(join(FIXTURES, 'podman-docker-archive.tar'), path);
+  const layers = tarEntries(path)
+    .filter((e) => e.name.endsWith('.tar') && e.size > 4096)
+    .sort((a, b) => b.size - a.size);
+  const victim = layers[0]!;
+  const fd = openSync(path, 'r+');
+  // The layer's second tar header turned into garbage.
+  writeSync(fd, Buffer.alloc(512, 0x41), 0, 512, victim.offset + 512);
+  closeSync(fd);
+
+  await page.goto('/');
+  await openImage(page, path);
+  const table = page.getByRole('table', { name: 'Layers' });
+  await expect(table.locator('.badge--bad, .badge--warn')).toHaveCount(1);
+  const layersWithBlobs = await table.locator('.badge').count();
+  expect(layersWithBlobs).toBeGreaterThan(2);
+  await expect(table.locator('.badge--ok')).toHaveCount(layersWithBlobs - 1);
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
+});
+
+test('Cancel while several layers are read, then another archive opens', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the sample' }).click();
+  await waitForState(page, 'loading');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await waitForState(page, 'empty');
+  await openImage(page, join(FIXTURES, 'podman-oci-archive.tar'));
+  await expect(page.getByRole('table', { name: 'Layers' }).locator('.badge--ok')).not.toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Layers' }).locator('.badge--bad')).toHaveCount(0);
+});

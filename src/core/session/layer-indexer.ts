@@ -1,0 +1,30 @@
+/**
+ * How a session indexes the layer blobs of a plain outer tar: in its own thread, or on a pool of workers
+ * (the page's layer workers) that each read their own slices of the archive. Layers are independent, so
+ * several are indexed at once; each one is still hashed whole and its diff_id checked.
+ */
+import type { LayerTable } from '../archive/index-layer';
+
+export interface BlobRange {
+  /** Where the blob's bytes start in the archive, and how many there are. */
+  readonly offset: number;
+  readonly size: number;
+}
+
+export interface IndexJobOptions {
+  signal?: AbortSignal;
+  /** Stored bytes read since the last call. */
+  onRead?: (bytes: number) => void;
+  /** Decoded bytes so far. */
+  onDecoded?: (bytes: number) => void;
+}
+
+export interface LayerIndexer {
+  /** How many layers to index at once. */
+  readonly concurrency: number;
+  /** Index the blob at `range` of the archive; undefined: index it in the session's own thread. */
+  index?(range: BlobRange, options: IndexJobOptions): Promise<LayerTable>;
+}
+
+/** One layer at a time in the session's thread: tests, and the page's fallback without workers. */
+export const ONE_AT_A_TIME: LayerIndexer = { concurrency: 1 };

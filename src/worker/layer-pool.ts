@@ -1,0 +1,154 @@
+/**
+ * A pool of layer workers, sized from the machine's cores: each indexes one layer at a time from its own
+ * slices of the File, so decoding and hashing of different layers run on different cores. Workers start
+ * on first use. Cancelling a layer terminates its worker at once (its memory goes with it; a new one starts
+ * when needed); a worker that fails takes only its own layer down.
+ */
+import {
+  AbortedError,
+  LayerError,
+  type BlobRange,
+  type IndexJobOptions,
+  type LayerTable,
+  type LayerIndexer,
+} from '../core';
+import type { LayerJobRequest, LayerJobResponse } from './layer-job';
+
+/** What the pool needs of a worker: a real Worker, or a MessageChannel port in tests. */
+export interface LayerWorkerPort {
+  postMessage(message: LayerJobRequest): void;
+  onmessage: ((event: MessageEvent<LayerJobResponse>) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+interface Job {
+  readonly id: number;
+  readonly file: Blob;
+  readonly range: BlobRange;
+  readonly options: IndexJobOptions;
+  readonly resolve: (index: LayerTable) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  port: LayerWorkerPort;
+  job: Job | undefined;
+  read: number;
+}
+
+/** More workers than this buys nothing on image archives (a handful of big layers) and costs memory. */
+export const MAX_LAYER_WORKERS = 4;
+
+export function poolSize(hardwareConcurrency: number | undefined): number {
+  return Math.max(1, Math.min(MAX_LAYER_WORKERS, hardwareConcurrency ?? 2));
+}
+
+export class LayerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+
+  constructor(
+    private readonly spawn: () => LayerWorkerPort,
+    readonly size: number,
+  ) {}
+
+  /** An indexer over one dropped file: its layers go to the pool. */
+  indexerFor(file: Blob): LayerIndexer {
+    return {
+      concurrency: this.size,
+      index: (range, options) => this.index(file, range, options),
+    };
+  }
+
+  /** Workers alive now (for tests: cancelling leaves none). */
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  private index(file: Blob, range: BlobRange, options: IndexJobOptions): Promise<LayerTable> {
+    return new Promise<LayerTable>((resolve, reject) => {
+      const job: Job = { id: this.nextId++, file, range, options, resolve, reject };
+      if (options.signal?.aborted) {
+        reject(new AbortedError());
+        return;
+      }
+      options.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      const job = this.queue[0];
+      if (!job) return;
+      let slot = this.slots.find((s) => !s.job);
+      if (!slot && this.slots.length < this.size) slot = this.start();
+      if (!slot) return;
+      this.queue.shift();
+      slot.job = job;
+      slot.read = 0;
+      slot.port.postMessage({
+        type: 'index',
+        id: job.id,
+        file: job.file,
+        offset: job.range.offset,
+        size: job.range.size,
+      });
+    }
+  }
+
+  private start(): Slot {
+    const slot: Slot = { port: this.spawn(), job: undefined, read: 0 };
+    slot.port.onmessage = (event) => this.receive(slot, event.data);
+    slot.port.onerror = (event) => {
+      // The worker itself died (out of memory, a crash): only its layer fails.
+      event.preventDefault();
+      this.retire(
+        slot,
+        new LayerError(`This layer could not be read: its worker stopped (${event.message}).`),
+      );
+    };
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private receive(slot: Slot, response: LayerJobResponse): void {
+    const job = slot.job;
+    if (job?.id !== response.id) return;
+    if (response.type === 'progress') {
+      slot.read += response.read;
+      if (response.read > 0) job.options.onRead?.(response.read);
+      job.options.onDecoded?.(response.decoded);
+      return;
+    }
+    slot.job = undefined;
+    if (response.type === 'done') job.resolve(response.index);
+    else job.reject(new LayerError(response.message));
+    this.dispatch();
+  }
+
+  private cancel(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.reject(new AbortedError());
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) this.retire(slot, new AbortedError());
+  }
+
+  /** Terminate a worker and fail its job; a new worker starts if layers are waiting. */
+  private retire(slot: Slot, error: Error): void {
+    slot.port.onmessage = null;
+    slot.port.terminate();
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    const job = slot.job;
+    slot.job = undefined;
+    job?.reject(error);
+    this.dispatch();
+  }
+}
