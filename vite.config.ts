@@ -13,7 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "worker-src 'self'",
   "connect-src 'self' blob:",
   "img-src 'self' blob: data:",
-  "style-src 'self'",
+  // Styles cannot run script; the linkage picture's SVG carries its own <style>, which must apply on screen.
+  "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
   "object-src 'none'",
   "frame-src 'none'",

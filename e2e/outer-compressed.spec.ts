@@ -54,7 +54,7 @@ test('docker save | gzip: file contents, Packages and Linkage', async ({ page })
   await expect(page.getByRole('region', { name: 'Packages' })).toContainText('49 dpkg packages');
 
   await page.getByRole('tab', { name: 'Linkage' }).click();
-  await expect(page.getByTestId('graph-canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('linkage-picture')).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Search nodes').fill('bin/curl');
   await page.getByRole('button', { name: 'Focus' }).click();
   await expect(page.getByLabel('ldd output')).toContainText(
