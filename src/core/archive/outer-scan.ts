@@ -4,6 +4,7 @@
  * (docs/archive-formats.md#reading-an-archive). A plain tar is walked header by header with ranged reads,
  * jumping over blobs. A compressed outer archive (.tar.gz, .tar.zst) has no random access: it is decoded in
  * one pass that keeps small entries (metadata) in memory and indexes large ones as layers on the way.
+ * It stays one file of ~400 lines because both walks share the entry table and the spill of the decoded pass.
  */
 import type { EntryKind } from '../model/tar-entry';
 import { readFully, readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
