@@ -55,6 +55,11 @@ export class ResilientClient {
     return () => this.listeners.delete(listener);
   };
 
+  /** The page is about to open a failed archive again: its requests reach the worker from now on. */
+  retry(archiveId: string): void {
+    this.forget(archiveId);
+  }
+
   async request<B extends RequestBody>(body: B, options: CallOptions = {}): Promise<ResultOf<B['type']>> {
     const ids = archivesOf(body);
     if (body.type === 'open') {

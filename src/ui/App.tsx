@@ -11,6 +11,7 @@ import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useShortcuts } from './features/shell/use-shortcuts';
 import { Announcer } from './features/shell/Announcer';
 import { PendingLink } from './features/shell/PendingLink';
+import { ArchiveFailures } from './features/shell/ArchiveFailures';
 import { biggestLayer } from './features/files/biggest-layer';
 import { useStore } from './state/store';
 import './features/shell/shell.css';
@@ -48,6 +49,7 @@ export function App() {
       <main>
         <Announcer appState={appState} />
         <PendingLink />
+        <ArchiveFailures />
         {appState === 'loading' && (
           <ProgressPanel progress={progress} startedAt={startedAt} onCancel={cancel} />
         )}
