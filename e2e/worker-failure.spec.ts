@@ -64,7 +64,7 @@ async function terminate(page: Page): Promise<void> {
 }
 
 /** The good archive still shows its files; the failed one opens again and compares with it. */
-async function survives(page: Page, sentence: string, compare: boolean): Promise<void> {
+async function survives(page: Page, link: string, sentence: string, compare: boolean): Promise<void> {
   const alert = page.getByRole('alert').filter({ hasText: BAD });
   await expect(alert).toHaveText(`${sentence}Reopen ${BAD}`);
   await page
@@ -72,6 +72,8 @@ async function survives(page: Page, sentence: string, compare: boolean): Promise
     .getByRole('button', { name: GOOD, exact: true })
     .click();
   await waitForState(page, 'ready');
+  // The good archive's link is the one it had before the failure.
+  await expect(page).toHaveURL(link);
   await page.getByRole('tab', { name: 'Files' }).click();
   await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
   await expect(alert).toBeVisible();
@@ -99,9 +101,10 @@ for (const [how, words, compare] of [
   }) => {
     await page.goto('/');
     await openImage(page, join(DIR, GOOD));
+    const link = page.url();
     await sabotage(page, how);
     await openImage(page, join(DIR, BAD), 'error');
-    await survives(page, `Reading ${BAD} ${words}, so it was closed. ${STILL_OPEN}`, compare);
+    await survives(page, link, `Reading ${BAD} ${words}, so it was closed. ${STILL_OPEN}`, compare);
   });
 }
 
@@ -110,10 +113,12 @@ test('a terminated worker is noticed by its silence; the other archive still wor
   await keepWorkers(page);
   await page.goto('/');
   await openImage(page, join(DIR, GOOD));
+  const link = page.url();
   await terminate(page);
   await openImage(page, join(DIR, BAD), 'error');
   await survives(
     page,
+    link,
     `Reading ${BAD} stopped answering (the browser may have stopped it), so it was closed. ${STILL_OPEN}`,
     false,
   );
