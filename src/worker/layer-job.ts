@@ -3,7 +3,7 @@
  * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type LayerTable } from '../core';
+import { indexLayer, readRange, sentence, type CoreEnv, type DecodeLimits, type LayerTable } from '../core';
 import { blobSource } from './web-env';
 
 /** A layer to index. Cancelling is terminating the worker (layer-pool.ts): its memory goes at once. */
@@ -13,6 +13,8 @@ export interface LayerJobRequest {
   readonly file: Blob;
   readonly offset: number;
   readonly size: number;
+  /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
+  readonly limits?: DecodeLimits;
 }
 
 export type LayerJobResponse =
@@ -49,6 +51,7 @@ export class LayerJobRunner {
         this.env,
         {
           canRestart: true,
+          ...(job.limits ? { limits: job.limits } : {}),
           onProgress: (n) => {
             decoded = n;
             report(0);

@@ -1,12 +1,12 @@
 /**
  * The layer pool with its real job runner over MessageChannels in this thread (a port per layer worker):
  * the archive's layers are indexed on several workers at once with every diff_id verified, a corrupt layer
- * fails alone, and cancelling terminates every worker.
+ * fails alone, the workers apply the session's decode limits, and cancelling terminates every worker.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AbortedError, ArchiveSession, memorySource, pickImage } from '../core';
+import { AbortedError, ArchiveSession, memorySource, pickImage, type DecodeLimits } from '../core';
 import type { LayerJobRequest, LayerJobResponse } from './layer-job';
 import { LayerJobRunner } from './layer-job';
 import { LayerPool, type LayerWorkerPort } from './layer-pool';
@@ -44,12 +44,18 @@ function harness() {
   return { stats, spawn };
 }
 
-async function open(file: string, pool: LayerPool, mangle?: (bytes: Uint8Array) => void) {
+async function open(
+  file: string,
+  pool: LayerPool,
+  mangle?: (bytes: Uint8Array) => void,
+  limits?: DecodeLimits,
+) {
   const bytes = new Uint8Array(await readFile(join(FIXTURES, file)));
   mangle?.(bytes);
   const blob = new Blob([bytes]);
   const session = await ArchiveSession.open(memorySource(bytes, file), webEnv, {
     indexer: pool.indexerFor(blob),
+    ...(limits ? { limits } : {}),
   });
   const pick = pickImage(session.info);
   if ('error' in pick) throw new Error(pick.error);
@@ -85,6 +91,28 @@ describe('layer worker pool', () => {
     expect(states[2]!.state === 'failed' || states[2]!.verified === false).toBe(true);
     for (const [i, status] of states.entries()) {
       if (i !== 2) expect(status).toMatchObject({ state: 'done', verified: true });
+    }
+  });
+
+  it("applies the session's decode limits on the workers, as in the session's own thread", async () => {
+    const { spawn } = harness();
+    const pool = new LayerPool(spawn, 2);
+    const plain = await open('podman-oci-archive.tar', pool);
+    await plain.session.indexImage(plain.image);
+    const sizes = plain.image.layers.map((layer) => plain.session.status(layer).index?.size ?? 0);
+    // A limit just under the largest layer: that layer stops with the sentence, the others are read.
+    const largest = Math.max(...sizes);
+    const limits: DecodeLimits = { maxLayerBytes: largest - 1, maxRatio: 5_000, ratioAfterBytes: 1024 ** 3 };
+    const { session, image } = await open('podman-oci-archive.tar', pool, undefined, limits);
+    await session.indexImage(image);
+    const statuses = image.layers.map((layer) => session.status(layer));
+    for (const [i, status] of statuses.entries()) {
+      if (sizes[i] === largest) {
+        expect(status.state).toBe('failed');
+        expect(status.error).toMatch(/^This layer decodes to more than .* GiB, the limit for one layer/);
+      } else {
+        expect(status).toMatchObject({ state: 'done', verified: true });
+      }
     }
   });
 

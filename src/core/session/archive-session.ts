@@ -324,7 +324,7 @@ export class ArchiveSession {
     if (this.indexer.index && !onKept && this.scan.compression === 'none' && entry?.kind === 'file') {
       return this.indexer.index(
         { offset: entry.offset, size: entry.size },
-        { ...(signal ? { signal } : {}), onRead, onDecoded },
+        { ...(signal ? { signal } : {}), ...(this.limits ? { limits: this.limits } : {}), onRead, onDecoded },
       );
     }
     const open = () => {
