@@ -7,22 +7,34 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AbortedError, ArchiveSession, memorySource, pickImage, type DecodeLimits } from '../core';
-import type { LayerJobRequest, LayerJobResponse } from './layer-job';
+import type { LayerJobRequest, LayerJobResponse, LayerStages } from './layer-job';
+import { hashWorkerInThread } from './hash-worker-harness';
+import { RemoteSha256 } from './remote-sha256';
 import { LayerJobRunner } from './layer-job';
 import { LayerPool, type LayerWorkerPort } from './layer-pool';
 import { webEnv } from './web-env';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/archives');
 
-/** A layer worker in this thread; counts what is alive and the most layers in flight at once. */
-function harness() {
-  const stats = { alive: 0, busy: 0, mostBusy: 0 };
+/**
+ * A layer worker in this thread, hashing on a hash worker of its own when asked; counts what is alive,
+ * the most layers in flight at once, and keeps each finished layer's stage times.
+ */
+function harness(options: { hashWorker?: boolean } = {}) {
+  const stats = { alive: 0, busy: 0, mostBusy: 0, stages: [] as LayerStages[] };
   const spawn = (): LayerWorkerPort => {
     const channel = new MessageChannel();
-    const runner = new LayerJobRunner(webEnv, (response) => {
-      if (response.type !== 'progress') stats.busy--;
-      channel.port1.postMessage(response);
-    });
+    const hashWorker = options.hashWorker ? hashWorkerInThread() : undefined;
+    const hashing = hashWorker ? new RemoteSha256(hashWorker.port) : undefined;
+    const runner = new LayerJobRunner(
+      webEnv,
+      (response) => {
+        if (response.type !== 'progress') stats.busy--;
+        if (response.type === 'done') stats.stages.push(response.stages);
+        channel.port1.postMessage(response);
+      },
+      hashing,
+    );
     channel.port1.onmessage = (event: MessageEvent<LayerJobRequest>) => {
       stats.busy++;
       stats.mostBusy = Math.max(stats.mostBusy, stats.busy);
@@ -36,6 +48,7 @@ function harness() {
         stats.alive--;
         channel.port1.close();
         channel.port2.close();
+        hashWorker?.close();
       },
     };
     channel.port2.onmessage = (event: MessageEvent<LayerJobResponse>) => port.onmessage?.(event);
@@ -74,6 +87,22 @@ describe('layer worker pool', () => {
     expect(statuses.every((s) => s.verified === true)).toBe(true);
     expect(stats.mostBusy).toBe(3);
     expect(read).toBe(statuses.reduce((sum, s) => sum + (s.index?.storedSize ?? 0), 0));
+  });
+
+  it('hashes on hash workers while the layer workers decode, every diff_id and digest verified', async () => {
+    const { stats, spawn } = harness({ hashWorker: true });
+    const pool = new LayerPool(spawn, 2);
+    for (const file of ['podman-oci-archive.tar', 'podman-docker-archive.tar']) {
+      const { session, image } = await open(file, pool);
+      await session.indexImage(image);
+      for (const layer of image.layers) {
+        const status = session.status(layer);
+        expect(status).toMatchObject({ state: 'done', verified: true });
+        expect(status.warnings.filter((w) => w.includes('digest'))).toEqual([]);
+      }
+    }
+    expect(stats.stages.length).toBeGreaterThan(2);
+    expect(stats.stages.every((s) => s.hashMs > 0 && s.totalMs >= s.readMs)).toBe(true);
   });
 
   it('a corrupt layer fails alone; the others are read and verified', async () => {

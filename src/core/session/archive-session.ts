@@ -76,7 +76,7 @@ export class ArchiveSession {
     });
     const sha256 = async (bytes: Uint8Array) => {
       const h = await env.createSha256();
-      h.update(bytes);
+      await h.update(bytes);
       return h.digestHex();
     };
     const read = await readArchive(scan, sha256);
