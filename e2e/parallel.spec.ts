@@ -3,7 +3,16 @@
  * workers' layers are verified and the page stays usable; progress names the layers in flight, and Cancel
  * ends every layer worker (and its hash worker) at once, and the next file opens.
  */
-import { copyFileSync, mkdtempSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
@@ -12,6 +21,8 @@ import { plainArchive } from './plain-archive';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/archives');
 const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-parallel-'));
+// The archives written here are hundreds of MB: they go when the file's tests end.
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Each entry of a plain tar: name and where its data starts (ustar headers, as podman writes them). */
 function tarEntries(path: string): { name: string; offset: number; size: number }[] {
