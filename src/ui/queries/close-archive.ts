@@ -5,17 +5,18 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { getClient } from '../../client';
-import type { ArchiveSummary } from '../../protocol/messages';
 import { useStore } from '../state/store';
 import { queryKeys } from './keys';
 
 export function closeArchive(queryClient: QueryClient, archiveId: string): void {
-  // Loads stop first (the cancels reach the worker before the close), then the worker frees the archive;
-  // only an archive the worker finished opening has anything there to free.
-  const opened = queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(archiveId)) !== undefined;
+  // Loads stop first (the cancels reach the worker before the close), then the worker frees the archive.
+  // The close is sent even for an archive that never finished opening, so the client forgets it too
+  // (a worker failure is then never blamed on a tab the user already closed).
   void queryClient.cancelQueries({ queryKey: queryKeys.archive(archiveId) });
   void queryClient.cancelQueries({ queryKey: queryKeys.imageViews(archiveId) });
-  if (opened) void getClient().request({ type: 'close', archiveId });
+  void getClient()
+    .request({ type: 'close', archiveId })
+    .catch(() => undefined);
   queryClient.removeQueries({ queryKey: queryKeys.archive(archiveId) });
   queryClient.removeQueries({ queryKey: queryKeys.imageViews(archiveId) });
   useStore.getState().closeArchive(archiveId);
