@@ -8,6 +8,7 @@ import type { ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import type { ComparePick } from '../../state/compare-slice';
 import type { CompareChoice } from '../files/FilesToolbar';
+import { CompareDirectories } from './CompareDirectories';
 import { CompareSections } from './CompareSections';
 import { DiffGraph } from './DiffGraph';
 import './compare.css';
@@ -120,6 +121,7 @@ export function CompareView({
             </p>
           ))}
           <CompareSections result={compare.data.result} />
+          <CompareDirectories key={keyOf(oldPick) + keyOf(newPick)} report={compare.data} />
           <section className="panel" aria-label="Linkage change">
             <h2>Linkage change</h2>
             <DiffGraph graph={compare.data.graph} />
