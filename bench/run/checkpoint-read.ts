@@ -1,0 +1,171 @@
+/**
+ * The checkpoint index against the spill, on `docker save | gzip` (the docker-archive gzipped whole), in
+ * a fresh Node process. First the pass alone: zlib's gunzip (native), pako without checkpoints, pako with
+ * a checkpoint every 1 MiB and every 4 MiB (the index's size, raw and gzipped). Then three sessions over
+ * the same image: the plain tar, the `.tar.gz` as strata opens it (one pass, layers indexed, the decoded
+ * tar spilled to a temp file), and the `.tar.gz` read through each checkpoint index as if it were the plain
+ * tar; on each, the contents of 200 files spread over every layer and one `ldd` with a cold content cache.
+ * Prints one JSON line.
+ *
+ * Run: npx tsx bench/run/checkpoint-read.ts PLAIN.tar PACKED.tar.gz
+ */
+import { createReadStream } from 'node:fs';
+import { createGunzip, gzipSync } from 'node:zlib';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import {
+  ArchiveSession,
+  LinkageContext,
+  loadExecutable,
+  loaderSettings,
+  pickImage,
+  type ByteSource,
+  type ImageRecord,
+} from '../../src/core';
+import { nodeEnv, nodeIndexer, openFileSource } from '../../src/cli/node-env';
+import { buildCheckpointIndex, checkpointSource, indexBytes } from '../checkpoint/gzip-checkpoints';
+
+const FILES = 200;
+const LDD_TARGET = '/usr/bin/bash';
+const SPANS = [1 << 20, 4 << 20];
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+async function zlibPass(path: string): Promise<number> {
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done();
+    },
+  });
+  await pipeline(createReadStream(path, { highWaterMark: 1 << 20 }), createGunzip(), sink);
+  return bytes;
+}
+
+async function openSession(source: ByteSource) {
+  const { value: session, ms } = await timed(async () => {
+    const s = await ArchiveSession.open(source, nodeEnv, { indexer: nodeIndexer });
+    return s;
+  });
+  const pick = pickImage(session.info);
+  if ('error' in pick) throw new Error(pick.error);
+  const indexed = await timed(() => session.indexImage(pick.image));
+  return { session, image: pick.image, openMs: ms + indexed.ms };
+}
+
+/** Every `step`-th regular file of every layer, up to FILES: spread over the whole archive. */
+function pickFiles(session: ArchiveSession, image: ImageRecord) {
+  const all = image.layers.flatMap((layer, i) =>
+    (session.status(layer).index?.entries ?? [])
+      .filter((e) => e.kind === 'file' && e.size > 0)
+      .map((entry) => ({ layer: i, entry })),
+  );
+  const step = Math.max(1, Math.floor(all.length / FILES));
+  return all.filter((_, i) => i % step === 0).slice(0, FILES);
+}
+
+type Picked = ReturnType<typeof pickFiles>;
+
+async function readFiles(session: ArchiveSession, image: ImageRecord, files: Picked) {
+  return timed(async () => {
+    let bytes = 0;
+    for (const { layer, entry } of files)
+      bytes += (await session.readEntry(image, layer, entry, 0, entry.size)).length;
+    return bytes;
+  });
+}
+
+/** ldd of one binary at the top layer, reading ELF files straight from the archive (no warm-up pass). */
+async function ldd(session: ArchiveSession, image: ImageRecord) {
+  return timed(async () => {
+    const stack = session.layerStack(image);
+    const fs = stack.imageFs(stack.topLayer, session.contentReader(image));
+    const result = await loadExecutable(new LinkageContext(fs, loaderSettings(image)), LDD_TARGET);
+    return `${result.status}: ${result.libraries.length} libraries`;
+  });
+}
+
+async function measureSession(name: string, source: ByteSource, files: Picked | undefined) {
+  const opened = await openSession(source);
+  try {
+    const picked = files ?? pickFiles(opened.session, opened.image);
+    const read = await readFiles(opened.session, opened.image, picked);
+    const linked = await ldd(opened.session, opened.image);
+    return {
+      name,
+      openMs: opened.openMs,
+      readMs: read.ms,
+      bytes: read.value,
+      lddMs: linked.ms,
+      ldd: linked.value,
+      picked,
+    };
+  } finally {
+    await opened.session.close();
+  }
+}
+
+async function main(plainPath: string, packedPath: string) {
+  const packed = await openFileSource(packedPath);
+  const plain = await openFileSource(plainPath);
+  try {
+    const native = await timed(() => zlibPass(packedPath));
+    const pako = await timed(() => buildCheckpointIndex(packed, { checkpoints: false }));
+    const indexes = [];
+    for (const span of SPANS) {
+      const built = await timed(() => buildCheckpointIndex(packed, { span }));
+      const windows = built.value.points.map((p) => p.window);
+      const gzipped = windows.reduce((sum, w) => sum + gzipSync(w).length, 0);
+      indexes.push({ span, index: built.value, passMs: built.ms, bytes: indexBytes(built.value), gzipped });
+    }
+    const sessions = [];
+    const base = await measureSession('plain tar', plain, undefined);
+    sessions.push(base);
+    sessions.push(await measureSession('.tar.gz, spill (strata today)', packed, base.picked));
+    for (const { span, index } of indexes) {
+      const source = checkpointSource(packed, index, `${packedPath} (decoded)`);
+      sessions.push(
+        await measureSession(`.tar.gz, checkpoints every ${span >> 20} MiB`, source, base.picked),
+      );
+    }
+    for (const s of sessions)
+      if (s.bytes !== base.bytes || s.ldd !== base.ldd)
+        throw new Error(`${s.name} read different bytes or linkage than the plain tar.`);
+    return {
+      packedBytes: packed.size,
+      plainBytes: native.value,
+      firstPassMs: { zlib: native.ms, pako: pako.ms },
+      indexes: indexes.map(({ span, index, passMs, bytes, gzipped }) => ({
+        span,
+        points: index.points.length,
+        passMs,
+        bytes,
+        gzipped,
+      })),
+      files: base.picked.length,
+      ldd: `${LDD_TARGET} → ${base.ldd}`,
+      sessions: sessions.map(({ name, openMs, readMs, lddMs }) => ({ name, openMs, readMs, lddMs })),
+    };
+  } finally {
+    await Promise.all([packed.close(), plain.close()]);
+  }
+}
+
+const [plainArg, packedArg] = process.argv.slice(2);
+if (plainArg === undefined || packedArg === undefined) {
+  console.error('usage: npx tsx bench/run/checkpoint-read.ts PLAIN.tar PACKED.tar.gz');
+  process.exitCode = 2;
+} else {
+  main(plainArg, packedArg).then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exitCode = 1;
+    },
+  );
+}
