@@ -4,11 +4,14 @@
  * a checkpoint every 1 MiB and every 4 MiB (the index's size, raw and gzipped). Then three sessions over
  * the same image: the plain tar, the `.tar.gz` as strata opens it (one pass, layers indexed, the decoded
  * tar spilled to a temp file), and the `.tar.gz` read through each checkpoint index as if it were the plain
- * tar; on each, the contents of 200 files spread over every layer and one `ldd` with a cold content cache.
- * Prints one JSON line.
+ * tar; on each, the contents of 200 files spread over every layer and one `ldd` with a cold content cache
+ * (files the index pass kept, such as ELF heads, come from memory on all three). Last the bare cost of
+ * random access: the same 200 files' byte ranges read straight from the plain tar (what a read of the
+ * spill costs: it is that tar, in a temp file) and through each checkpoint index. Prints one JSON line.
  *
  * Run: npx tsx bench/run/checkpoint-read.ts PLAIN.tar PACKED.tar.gz
  */
+import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
@@ -90,6 +93,34 @@ async function ldd(session: ArchiveSession, image: ImageRecord) {
   });
 }
 
+/** Where each layer's data starts in the outer tar: `tar -R` gives each member's header block. */
+function outerDataOffsets(plainPath: string): Map<string, number> {
+  const listing = spawnSync('tar', ['-R', '-tf', plainPath], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const offsets = new Map<string, number>();
+  for (const [, block, name] of listing.stdout.matchAll(/^block (\d+): (.*)$/gm))
+    offsets.set(name!, (Number(block) + 1) * 512);
+  return offsets;
+}
+
+/** The picked files as byte ranges of the decoded outer tar. */
+function fileRanges(plainPath: string, image: ImageRecord, files: Picked) {
+  const outer = outerDataOffsets(plainPath);
+  return files.map(({ layer, entry }) => {
+    const blob = image.layers[layer]?.blobPath;
+    const start = blob ? outer.get(blob) : undefined;
+    if (start === undefined) throw new Error(`Layer ${layer} is not a member of ${plainPath}.`);
+    return { offset: start + entry.dataOffset, length: entry.size };
+  });
+}
+
+async function readRanges(source: ByteSource, ranges: readonly { offset: number; length: number }[]) {
+  return timed(async () => {
+    let bytes = 0;
+    for (const { offset, length } of ranges) bytes += (await source.read(offset, length)).length;
+    return bytes;
+  });
+}
+
 async function measureSession(name: string, source: ByteSource, files: Picked | undefined) {
   const opened = await openSession(source);
   try {
@@ -104,6 +135,7 @@ async function measureSession(name: string, source: ByteSource, files: Picked | 
       lddMs: linked.ms,
       ldd: linked.value,
       picked,
+      image: opened.image,
     };
   } finally {
     await opened.session.close();
@@ -136,6 +168,15 @@ async function main(plainPath: string, packedPath: string) {
     for (const s of sessions)
       if (s.bytes !== base.bytes || s.ldd !== base.ldd)
         throw new Error(`${s.name} read different bytes or linkage than the plain tar.`);
+    const ranges = fileRanges(plainPath, base.image, base.picked);
+    const raw = [{ name: 'plain tar (= the spill)', ...(await readRanges(plain, ranges)) }];
+    for (const { span, index } of indexes)
+      raw.push({
+        name: `checkpoints every ${span >> 20} MiB`,
+        ...(await readRanges(checkpointSource(packed, index, packedPath), ranges)),
+      });
+    for (const r of raw)
+      if (r.value !== raw[0]!.value) throw new Error(`${r.name} read a different number of bytes.`);
     return {
       packedBytes: packed.size,
       plainBytes: native.value,
@@ -150,6 +191,7 @@ async function main(plainPath: string, packedPath: string) {
       files: base.picked.length,
       ldd: `${LDD_TARGET} → ${base.ldd}`,
       sessions: sessions.map(({ name, openMs, readMs, lddMs }) => ({ name, openMs, readMs, lddMs })),
+      rawReads: raw.map(({ name, ms, value }) => ({ name, ms, bytes: value })),
     };
   } finally {
     await Promise.all([packed.close(), plain.close()]);
