@@ -27,8 +27,8 @@ import {
 } from '../../src/core';
 import { nodeEnv, nodeIndexer, openFileSource } from '../../src/cli/node-env';
 import { buildCheckpointIndex, checkpointSource, indexBytes } from '../checkpoint/gzip-checkpoints';
+import { pickFiles, runOnPair, type PickedFiles } from './outer-files';
 
-const FILES = 200;
 const LDD_TARGET = '/usr/bin/bash';
 const SPANS = [1 << 20, 4 << 20];
 
@@ -61,18 +61,7 @@ async function openSession(source: ByteSource) {
   return { session, image: pick.image, openMs: ms + indexed.ms };
 }
 
-/** Every `step`-th regular file of every layer, up to FILES: spread over the whole archive. */
-function pickFiles(session: ArchiveSession, image: ImageRecord) {
-  const all = image.layers.flatMap((layer, i) =>
-    (session.status(layer).index?.entries ?? [])
-      .filter((e) => e.kind === 'file' && e.size > 0)
-      .map((entry) => ({ layer: i, entry })),
-  );
-  const step = Math.max(1, Math.floor(all.length / FILES));
-  return all.filter((_, i) => i % step === 0).slice(0, FILES);
-}
-
-type Picked = ReturnType<typeof pickFiles>;
+type Picked = PickedFiles;
 
 async function readFiles(session: ArchiveSession, image: ImageRecord, files: Picked) {
   return timed(async () => {
@@ -198,16 +187,4 @@ async function main(plainPath: string, packedPath: string) {
   }
 }
 
-const [plainArg, packedArg] = process.argv.slice(2);
-if (plainArg === undefined || packedArg === undefined) {
-  console.error('usage: npx tsx bench/run/checkpoint-read.ts PLAIN.tar PACKED.tar.gz');
-  process.exitCode = 2;
-} else {
-  main(plainArg, packedArg).then(
-    (result) => console.log(JSON.stringify(result)),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+runOnPair('bench/run/checkpoint-read.ts', main);
