@@ -81,20 +81,11 @@ describe('both archive shapes', () => {
     const docker = writeDockerArchive(work, layers, config, 'test', join(work, 'docker.tar'));
 
     for (const archive of [oci, docker]) {
-      const source = await openFileSource(archive.path);
-      try {
-        const session = await ArchiveSession.open(source, nodeEnv);
-        const pick = pickImage(session.info);
-        if ('error' in pick) throw new Error(pick.error);
-        await session.indexImage(pick.image);
-        const statuses = pick.image.layers.map((l) => session.status(l));
-        expect(statuses.map((s) => [s.state, s.verified, s.warnings])).toEqual(
-          layers.map(() => ['done', true, []]),
-        );
-        expect(statuses.map((s) => s.index?.entries.length)).toEqual(layers.map((l) => l.entries));
-      } finally {
-        await source.close();
-      }
+      const statuses = await indexedStatuses(archive.path);
+      expect(statuses.map((s) => [s.state, s.verified, s.warnings])).toEqual(
+        layers.map(() => ['done', true, []]),
+      );
+      expect(statuses.map((s) => s.index?.entries.length)).toEqual(layers.map((l) => l.entries));
     }
 
     const skopeo = skopeoInspect(`oci-archive:${oci.path}`);
@@ -110,19 +101,24 @@ describe('both archive shapes', () => {
     const meta = { version: 1, label: 'test', root: tree, layers: [], archives } as const;
     const zstd = ensureZstdArchive(meta, 'zstd', () => undefined);
     expect(zstd?.blobs).toHaveLength(layers.length);
-    const source = await openFileSource(zstd!.path);
-    try {
-      const session = await ArchiveSession.open(source, nodeEnv);
-      const pick = pickImage(session.info);
-      if ('error' in pick) throw new Error(pick.error);
-      await session.indexImage(pick.image);
-      const statuses = pick.image.layers.map((l) => session.status(l));
-      expect(statuses.map((s) => [s.state, s.verified])).toEqual(layers.map(() => ['done', true]));
-    } finally {
-      await source.close();
-    }
+    const statuses = await indexedStatuses(zstd!.path);
+    expect(statuses.map((s) => [s.state, s.verified])).toEqual(layers.map(() => ['done', true]));
   });
 });
+
+/** Every layer's status after strata opened and indexed the archive. */
+async function indexedStatuses(path: string) {
+  const source = await openFileSource(path);
+  try {
+    const session = await ArchiveSession.open(source, nodeEnv);
+    const pick = pickImage(session.info);
+    if ('error' in pick) throw new Error(pick.error);
+    await session.indexImage(pick.image);
+    return pick.image.layers.map((l) => session.status(l));
+  } finally {
+    await source.close();
+  }
+}
 
 function skopeoInspect(reference: string): { Layers: string[] } | undefined {
   try {
