@@ -6,7 +6,8 @@
  * Prints tables and writes bench/out/results.json. Never a pass/fail on time: the numbers are for
  * people to compare.
  *
- * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3,1] [--shapes oci,docker,gzdocker]
+ * Run: npx tsx bench/index-bench.ts [--sizes 300m,2g] [--runs 3,1]
+ *      [--shapes oci,docker,zstd,zstdchunked,gzdocker]
  *      [--stages 300m|none] [--out bench/out]
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { measureStages, type StageResult } from './run/measure-stages';
 import { measureOuter, outerTable, type OuterResult } from './run/measure-outer';
 import { memoryTable, selfTable, stageTable, throughputTable } from './run/report';
 import { serveFolder } from './run/static-server';
+import { ensureZstdArchive, ZSTD_SHAPES, type ZstdShape } from './archive/zstd-archive';
 
 /** Format version of results.json. */
 const RESULTS_VERSION = 2;
@@ -32,7 +34,7 @@ async function main(): Promise<void> {
   // One count for all sizes, or one per size: `--sizes 300m,2g --runs 3,1`.
   const runCounts = (flags.get('runs') ?? '3').split(',').map(Number);
   const runsFor = (i: number) => runCounts[Math.min(i, runCounts.length - 1)] ?? 3;
-  const shapes = (flags.get('shapes') ?? 'oci,docker,gzdocker').split(',');
+  const shapes = (flags.get('shapes') ?? 'oci,docker,zstd,zstdchunked,gzdocker').split(',');
   const stageLabel = (flags.get('stages') ?? labels[0] ?? 'none').toLowerCase();
   const metas = labels.map((label) => {
     const path = metaPath(outDir, label);
@@ -66,6 +68,13 @@ async function main(): Promise<void> {
         results.push(await measureArchive(meta, archive, browser, site.url, runsFor(i), log));
         console.log(`\n${throughputTable(results.at(-1)!)}`);
       }
+      // The same image with zstd layers, recompressed by skopeo (made once).
+      for (const shape of Object.keys(ZSTD_SHAPES) as ZstdShape[]) {
+        const archive = shapes.includes(shape) ? ensureZstdArchive(meta, shape, log) : undefined;
+        if (!archive) continue;
+        results.push(await measureArchive(meta, archive, browser, site.url, runsFor(i), log));
+        console.log(`\n${throughputTable(results.at(-1)!)}`);
+      }
       // The same docker-archive as `docker save | gzip` gives it.
       const docker = meta.archives.find((a) => a.shape === 'docker');
       if (shapes.includes('gzdocker') && docker) {
@@ -75,6 +84,7 @@ async function main(): Promise<void> {
     }
     for (const meta of metas.filter((m) => m.label === stageLabel)) {
       for (const archive of meta.archives.filter((a) => shapes.includes(a.shape))) {
+        if (archive.shape !== 'oci' && archive.shape !== 'docker') continue;
         stages.push(await measureStages(meta.label, archive, browser, stageSite.url, log));
         console.log(`\n${stageTable(stages.at(-1)!)}\n\n${selfTable(stages.at(-1)!)}`);
       }

@@ -11,12 +11,15 @@ export interface LayerMeta {
 }
 
 export interface ArchiveMeta {
-  readonly shape: 'oci' | 'docker';
+  /** oci: gzip layers; docker: plain layers; zstd, zstdchunked: the OCI image recompressed by skopeo. */
+  readonly shape: 'oci' | 'docker' | 'zstd' | 'zstdchunked';
   readonly path: string;
   readonly size: number;
   /** Outer-tar member names of the layer blobs, bottom to top. */
   readonly blobs: readonly string[];
-  readonly compression: 'gzip' | 'none';
+  readonly compression: 'gzip' | 'zstd' | 'none';
+  /** Layer blob bytes as stored, when they are not the image's gzip or plain sizes. */
+  readonly storedBytes?: number;
 }
 
 export interface BenchImageMeta {

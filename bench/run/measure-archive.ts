@@ -13,7 +13,8 @@ import { median } from './stats';
 
 export interface ArchiveResult {
   readonly label: string;
-  readonly shape: 'oci' | 'docker';
+  readonly shape: ArchiveMeta['shape'];
+  readonly compression: ArchiveMeta['compression'];
   readonly archiveBytes: number;
   /** Layer blob bytes as stored (gzip or plain). */
   readonly storedBytes: number;
@@ -111,8 +112,10 @@ export async function measureArchive(
   return {
     label: meta.label,
     shape: archive.shape,
+    compression: archive.compression,
     archiveBytes: archive.size,
-    storedBytes: meta.layers.reduce((sum, l) => sum + (compressed ? l.gzipSize : l.plainSize), 0),
+    storedBytes:
+      archive.storedBytes ?? meta.layers.reduce((sum, l) => sum + (compressed ? l.gzipSize : l.plainSize), 0),
     decodedBytes: meta.layers.reduce((sum, l) => sum + l.plainSize, 0),
     layers: blobs.length,
     entries: nodes[0]?.entries ?? 0,

@@ -8,7 +8,8 @@ import { timeSelf, timeStages, type SelfTimes, type StageTime } from '../stages/
 
 export interface StageResult {
   readonly label: string;
-  readonly shape: 'oci' | 'docker';
+  /** oci or docker: the stages know gzip and plain layers. */
+  readonly shape: ArchiveMeta['shape'];
   readonly node: readonly StageTime[];
   readonly chromium: readonly StageTime[];
   readonly nodeSelf: SelfTimes;

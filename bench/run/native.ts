@@ -1,6 +1,6 @@
 /**
  * The native baseline: GNU tar and gzip doing the same reading, one layer after another, timed end
- * to end. `plain` lists every layer (`tar -xOf ARCHIVE BLOB | gzip -dc | tar -t`); `hashed` also
+ * to end. `plain` lists every layer (`tar -xOf ARCHIVE BLOB | gzip -dc | tar -t`, `zstd -dc` for zstd); `hashed` also
  * runs sha256sum over the stored and the decoded bytes, which is the work strata does to check
  * digests and diff_ids. Each pipeline is one bash process with pipefail, so a failing stage fails
  * the run.
@@ -10,8 +10,11 @@ import type { ArchiveMeta } from '../archive/archive-meta';
 
 export type NativeVariant = 'plain' | 'hashed';
 
-function pipeline(compressed: boolean, variant: NativeVariant): string {
-  const decode = compressed ? ' | gzip -dc' : '';
+const DECODERS = { gzip: ' | gzip -dc', zstd: ' | zstd -dc', none: '' } as const;
+
+function pipeline(compression: ArchiveMeta['compression'], variant: NativeVariant): string {
+  const decode = DECODERS[compression];
+  const compressed = compression !== 'none';
   if (variant === 'plain') return `tar -xOf "$1" "$2"${decode} | tar -t > /dev/null`;
   // Each tee'd sha256sum writes to fd 3, and `| cat` waits for every writer of fd 3 to exit, so
   // the time includes the hashers finishing, not only the listing.
@@ -27,7 +30,7 @@ export interface Timing {
 
 /** Every layer's pipeline, run one after another; bash's `times` adds up its children's CPU time. */
 export function runNative(archive: ArchiveMeta, variant: NativeVariant): Timing {
-  const script = `${pipeline(archive.compression === 'gzip', variant)}; status=$?; times >&2; exit $status`;
+  const script = `${pipeline(archive.compression, variant)}; status=$?; times >&2; exit $status`;
   const started = performance.now();
   let cpuMs = 0;
   for (const blob of new Set(archive.blobs)) {

@@ -7,6 +7,7 @@
  */
 import { ArchiveSession, pickImage, type ImageRecord } from '../../src/core';
 import { nodeEnv, nodeIndexer, openFileSource } from '../../src/cli/node-env';
+import { pickFiles, runOnPair, type PickedFiles } from './outer-files';
 
 export interface OuterReadResult {
   readonly openMs: { readonly plain: number; readonly packed: number };
@@ -16,8 +17,6 @@ export interface OuterReadResult {
   readonly verifiedLayers: number;
   readonly layers: number;
 }
-
-const FILES = 200;
 
 async function openAndIndex(path: string) {
   const source = await openFileSource(path);
@@ -29,18 +28,7 @@ async function openAndIndex(path: string) {
   return { session, image: pick.image, source, ms: performance.now() - started };
 }
 
-/** Every `step`-th regular file of every layer, up to FILES: spread over the whole archive. */
-function pickFiles(session: ArchiveSession, image: ImageRecord) {
-  const all = image.layers.flatMap((layer, i) =>
-    (session.status(layer).index?.entries ?? [])
-      .filter((e) => e.kind === 'file' && e.size > 0)
-      .map((entry) => ({ layer: i, entry })),
-  );
-  const step = Math.max(1, Math.floor(all.length / FILES));
-  return all.filter((_, i) => i % step === 0).slice(0, FILES);
-}
-
-async function readAll(session: ArchiveSession, image: ImageRecord, files: ReturnType<typeof pickFiles>) {
+async function readAll(session: ArchiveSession, image: ImageRecord, files: PickedFiles) {
   const started = performance.now();
   let bytes = 0;
   for (const { layer, entry } of files)
@@ -71,16 +59,4 @@ async function main(plainPath: string, packedPath: string): Promise<OuterReadRes
   }
 }
 
-const [plainArg, packedArg] = process.argv.slice(2);
-if (plainArg === undefined || packedArg === undefined) {
-  console.error('usage: npx tsx bench/run/outer-read.ts PLAIN.tar PACKED.tar.gz');
-  process.exitCode = 2;
-} else {
-  main(plainArg, packedArg).then(
-    (result) => console.log(JSON.stringify(result)),
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
-}
+runOnPair('bench/run/outer-read.ts', main);

@@ -3,9 +3,11 @@
  * file input (the File is backed by the file on disk; nothing is copied through the test protocol).
  * Times are taken inside the page with performance.now(): from the input's change event to the
  * first row of the Layers table in the DOM, and to appState "ready" (every layer read and verified).
+ * Main-thread long tasks (PerformanceObserver 'longtask': over 50 ms) are recorded from the change event
+ * to "ready"; with `filesTree`, the Files tab is clicked after "ready" and timed to its first tree row.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { WorkerMemorySampler, type WorkerMemory } from './worker-memory';
 
 export interface PageRun {
@@ -18,6 +20,10 @@ export interface PageRun {
   readonly rendererCpuMs: number;
   /** Peak resident set of the page's renderer process (VmHWM), worker included. */
   readonly rendererPeakRss: number | null;
+  /** Main-thread tasks over 50 ms between the change event and "ready". */
+  readonly longTasks: { readonly count: number; readonly maxMs: number; readonly totalMs: number };
+  /** Files tab click (after "ready") → first tree row in the DOM; null unless asked for. */
+  readonly filesTreeMs: number | null;
 }
 
 interface Marks {
@@ -25,9 +31,15 @@ interface Marks {
   row?: number;
   ready?: number;
   error?: string;
+  tasks: { start: number; duration: number }[];
 }
 
-export async function runPage(browser: Browser, url: string, archive: string): Promise<PageRun> {
+export async function runPage(
+  browser: Browser,
+  url: string,
+  archive: string,
+  options: { filesTree?: boolean } = {},
+): Promise<PageRun> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -37,8 +49,11 @@ export async function runPage(browser: Browser, url: string, archive: string): P
     await page.goto(url);
     await page.waitForFunction(() => document.body.dataset.appState === 'empty');
     await page.evaluate(() => {
-      const marks: { change?: number; row?: number; ready?: number; error?: string } = {};
+      const marks: Marks = { tasks: [] };
       (window as unknown as { benchMarks: typeof marks }).benchMarks = marks;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) marks.tasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask' });
       const input = document.querySelector('[data-testid="file-input"]');
       input?.addEventListener('change', () => (marks.change ??= performance.now()), { capture: true });
       new MutationObserver(() => {
@@ -74,6 +89,7 @@ export async function runPage(browser: Browser, url: string, archive: string): P
     const layerRows = await rows.count();
     const verifiedLayers = await rows.locator('.badge--ok').count();
     const start = marks.change ?? 0;
+    const loading = marks.tasks.filter((t) => t.start >= start && t.start <= (marks.ready ?? Infinity));
     return {
       firstRowMs: (marks.row ?? Number.NaN) - start,
       readyMs: (marks.ready ?? Number.NaN) - start,
@@ -85,10 +101,46 @@ export async function runPage(browser: Browser, url: string, archive: string): P
         cpuAfter.map((p) => p.id),
         rendererPids,
       ),
+      longTasks: {
+        count: loading.length,
+        maxMs: Math.max(0, ...loading.map((t) => t.duration)),
+        totalMs: loading.reduce((sum, t) => sum + t.duration, 0),
+      },
+      filesTreeMs: options.filesTree ? await timeFilesTree(page) : null,
     };
   } finally {
     await context.close();
   }
+}
+
+/** Files tab click → the first tree row in the DOM, timed in the page. */
+async function timeFilesTree(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchTree: { click?: number; row?: number } };
+    const mark: { click?: number; row?: number } = {};
+    w.benchTree = mark;
+    document.addEventListener('click', () => (mark.click ??= performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const observer = new MutationObserver(() => {
+      if (mark.click !== undefined && document.querySelector('[role=tree] [role=treeitem]')) {
+        mark.row = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await page.waitForFunction(
+    () => (window as unknown as { benchTree: { row?: number } }).benchTree.row !== undefined,
+    undefined,
+    { timeout: 10 * 60_000, polling: 50 },
+  );
+  const mark = await page.evaluate(
+    () => (window as unknown as { benchTree: { click: number; row: number } }).benchTree,
+  );
+  return mark.row - mark.click;
 }
 
 interface ProcessCpu {

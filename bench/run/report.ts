@@ -6,8 +6,16 @@ import type { ArchiveResult } from './measure-archive';
 import type { StageResult } from './measure-stages';
 import { fixed, mb, mbps, textTable } from './stats';
 
+const KINDS = {
+  oci: 'OCI, gzip layers',
+  docker: 'docker-archive, plain layers',
+  zstd: 'OCI, zstd layers (skopeo)',
+  zstdchunked: 'OCI, zstd:chunked layers (skopeo)',
+} as const;
+const DECODE = { gzip: ' | gzip -dc', zstd: ' | zstd -dc', none: '' } as const;
+
 export function throughputTable(r: ArchiveResult): string {
-  const kind = r.shape === 'oci' ? 'OCI, gzip layers' : 'docker-archive, plain layers';
+  const kind = KINDS[r.shape];
   const title =
     `${r.label} ${r.shape} (${kind}): archive ${fixed(mb(r.archiveBytes))} MB, layers ${fixed(mb(r.storedBytes))} MB stored, ` +
     `${fixed(mb(r.decodedBytes))} MB uncompressed, ${r.layers} layers, ${r.entries.toLocaleString('en')} entries; median of ${r.runs}`;
@@ -20,7 +28,7 @@ export function throughputTable(r: ArchiveResult): string {
     ratio ? `${fixed(ms / r.ms.native, 2)}×` : '',
     ratio ? `${fixed(ms / r.ms.nativeHashed, 2)}×` : '',
   ];
-  const native = r.shape === 'oci' ? 'native: tar -xOf | gzip -dc | tar -t' : 'native: tar -xOf | tar -t';
+  const native = `native: tar -xOf${DECODE[r.compression]} | tar -t`;
   return `${title}\n${textTable(
     ['runner', 'wall s', 'CPU s', 'MB/s stored', 'MB/s uncompr.', '÷ native', '÷ native+sha256'],
     [
