@@ -26,7 +26,8 @@ export function LddPanel({
 }) {
   const ldd = useLdd(image, layer, path);
   return (
-    <aside className="panel ldd-panel" aria-label="ldd">
+    // The panel scrolls on its own: focusable, so the keyboard can scroll it too.
+    <aside className="panel ldd-panel scroll-region" aria-label="ldd" tabIndex={0}>
       <h2>ldd -v</h2>
       <code className="wrap">{path}</code>
       {node && node.kind !== 'missing' && (
@@ -42,7 +43,7 @@ export function LddPanel({
       {ldd.error && <p className="error-text">{ldd.error.message}</p>}
       {ldd.data && (
         <>
-          <pre className="content__text ldd-panel__text" aria-label="ldd output">
+          <pre className="content__text ldd-panel__text scroll-region" aria-label="ldd output" tabIndex={0}>
             {ldd.data.text}
           </pre>
           {ldd.data.libraries.length > 0 && (
