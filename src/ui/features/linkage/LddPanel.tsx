@@ -2,6 +2,7 @@
 import type { ImageRef } from '../../queries/use-files';
 import { useLdd } from '../../queries/use-linkage';
 import type { GraphNode } from '../../../protocol/linkage';
+import { useScrollFocus } from '../keyboard/use-scroll-focus';
 
 const WHY: Record<string, string> = {
   rpath: 'RPATH',
@@ -25,6 +26,7 @@ export function LddPanel({
   node: GraphNode | null;
 }) {
   const ldd = useLdd(image, layer, path);
+  const tableScroll = useScrollFocus();
   return (
     // The panel scrolls on its own: focusable, so the keyboard can scroll it too.
     <aside className="panel ldd-panel scroll-region" aria-label="ldd" tabIndex={0}>
@@ -47,7 +49,7 @@ export function LddPanel({
             {ldd.data.text}
           </pre>
           {ldd.data.libraries.length > 0 && (
-            <table className="plain-table" aria-label="Why each library was found">
+            <table className="plain-table" aria-label="Why each library was found" ref={tableScroll}>
               <thead>
                 <tr>
                   <th>Library</th>
