@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeEnv, openFileSource } from '../../cli/node-env';
 import { nodeSqliteOptions } from '../../cli/sqlite-node';
 import { ArchiveSession } from '../session/archive-session';
+import { dpkgPackage as dpkg } from '../testing/installed-package';
 import { memoryImageFs } from '../testing/memory-image-fs';
 import { ImageViews } from '../views/image-views';
 import {
@@ -16,7 +17,6 @@ import {
   parseDep5Licenses,
   readPackageLicenses,
 } from './dpkg-licenses';
-import type { InstalledPackage } from './package-types';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
 
@@ -79,23 +79,6 @@ describe('parseDep5Licenses', () => {
   });
 });
 
-function dpkg(name: string, license = ''): InstalledPackage {
-  return {
-    manager: 'dpkg',
-    name,
-    epoch: undefined,
-    version: '1',
-    release: '',
-    arch: 'amd64',
-    sourcePackage: name,
-    license,
-    vendor: '',
-    installedSize: 0,
-    multiArchSame: false,
-    files: [],
-  };
-}
-
 describe('readPackageLicenses', () => {
   it("keeps a database's own licence, follows a linked doc directory, and reads only a file's head", async () => {
     const huge = `Format: x\n\nFiles: *\nLicense: Zlib\n\n${'License: Late\n text\n\n'.repeat(COPYRIGHT_READ_LIMIT / 8)}Files: late/*\nLicense: Late-Files\n`;
@@ -105,7 +88,14 @@ describe('readPackageLicenses', () => {
       '/usr/share/doc/huge/copyright': huge,
       '/usr/share/doc/free/copyright': 'Free-form text.\n',
     });
-    const pkgs = [dpkg('a'), dpkg('b'), dpkg('huge'), dpkg('free'), dpkg('gone'), dpkg('own', 'MIT')];
+    const pkgs = [
+      dpkg('a'),
+      dpkg('b'),
+      dpkg('huge'),
+      dpkg('free'),
+      dpkg('gone'),
+      dpkg('own', { license: 'MIT' }),
+    ];
     const byName = new Map([...(await readPackageLicenses(fs, pkgs))].map(([p, l]) => [p.name, l]));
     expect(Object.fromEntries(byName)).toEqual({
       a: ['GPL-2+', 'LGPL-2+', 'GPL-2+ or Artistic'],
