@@ -13,6 +13,12 @@ test('the Packages view lists the sample and each package files', async ({ page 
   const table = page.getByRole('table', { name: 'Installed packages' });
   await expect(table.locator('tbody tr')).toHaveCount(49);
   await expect(page.getByRole('region', { name: 'Packages' })).toContainText('49 dpkg packages');
+  // dpkg keeps no licence: the column comes from the DEP-5 copyright files, empty for free-form ones.
+  await expect(table.getByRole('columnheader', { name: 'Licence' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^zlib1g / })).toContainText('Zlib');
+  await expect(table.getByRole('row', { name: /^libssl3 / })).toContainText('Apache-2.0, Artistic or GPL-1+');
+  await page.getByLabel('Search packages').fill('Sleepycat');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
   await page.getByLabel('Search packages').fill('libssl');
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await table.getByText('libssl3', { exact: true }).click();

@@ -49,6 +49,9 @@ for (const size of SIZES) {
             await tabs.nth(i).click();
             await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
             await expect(page.getByRole('tabpanel')).toBeVisible();
+            // Licences arrive after the package list: photograph the table with its column.
+            if (view === 'packages')
+              await expect(page.getByRole('columnheader', { name: /Licen|许可/ })).toBeVisible();
             await noSidewaysScroll(page);
             await page.screenshot({
               path: `test-results/screens/${size.name}-${scheme}-${locale}-${i + 1}-${view}.png`,

@@ -1,2 +1,2 @@
 /** Results of the Packages view: installed packages, their files, the owner of a path, per-layer changes. */
-export type { LayerPackageChanges, PathOwners, PackageRow, PackageList } from '../core';
+export type { LayerPackageChanges, PathOwners, PackageLicenses, PackageRow, PackageList } from '../core';

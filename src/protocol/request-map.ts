@@ -8,7 +8,7 @@ import type { TreeRequest } from '../core';
 import type { ArchiveSummary, ImageOverview } from './messages';
 import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, WasteSummary } from './files';
 import type { ResolveResult, SharedWith } from './names';
-import type { LayerPackageChanges, PathOwners, PackageList } from './packages';
+import type { LayerPackageChanges, PathOwners, PackageLicenses, PackageList } from './packages';
 import type { BlastImage, GraphData, LddReport, LinkPicture, PictureAsk } from './linkage';
 import type { CompareReport } from './compare';
 
@@ -66,6 +66,8 @@ export interface RequestMap {
     result: Record<string, string | null>;
   };
   'package-layers': { body: ImageTarget; result: LayerPackageChanges[] };
+  /** Licence names per package, asked for after the list: dpkg's are read from copyright files. */
+  'package-licenses': { body: ImageTarget; result: PackageLicenses };
   /** The CycloneDX 1.5 SBOM of the image's packages, as JSON text. */
   sbom: { body: ImageTarget; result: string };
 

@@ -134,8 +134,14 @@ describe('the worker through its client', () => {
     expect(owners).toEqual({ '/usr/bin/curl': 'curl', '/nowhere': null });
     const layers = await client.request({ type: 'package-layers', ...image });
     expect(layers.some((l) => l.installed.includes('curl'))).toBe(true);
-    const sbom = JSON.parse(await client.request({ type: 'sbom', ...image })) as { bomFormat: string };
+    const licenses = await client.request({ type: 'package-licenses', ...image });
+    expect(licenses.packages.find((p) => p.name === 'zlib1g')?.licenses).toEqual(['Zlib']);
+    const sbom = JSON.parse(await client.request({ type: 'sbom', ...image })) as {
+      bomFormat: string;
+      components: { name: string; licenses?: unknown }[];
+    };
     expect(sbom.bomFormat).toBe('CycloneDX');
+    expect(sbom.components.find((c) => c.name === 'zlib1g')?.licenses).toEqual([{ license: { id: 'Zlib' } }]);
   });
 
   it('answers the Linkage view, ldd and the blast radius', async () => {

@@ -6,7 +6,7 @@ import type { HandlerTable } from './handler-types';
 const MAX_OWNER_PATHS = 5000;
 
 export function packagesHandlers(): HandlerTable<
-  'packages' | 'package-files' | 'owner' | 'owners' | 'package-layers' | 'sbom'
+  'packages' | 'package-files' | 'owner' | 'owners' | 'package-layers' | 'package-licenses' | 'sbom'
 > {
   return {
     packages: async (request, { archives }) => {
@@ -43,13 +43,25 @@ export function packagesHandlers(): HandlerTable<
       return views.layerPackages(image);
     },
 
+    'package-licenses': async (request, { archives }) => {
+      const { views, image } = archives.image(request);
+      return (await views.packageLicenses(image)).view;
+    },
+
     sbom: async (request, { archives }) => {
       const { views, image } = archives.image(request);
-      const { packages } = await views.packages(image);
+      const [{ packages }, licenses] = await Promise.all([
+        views.packages(image),
+        views.packageLicenses(image),
+      ]);
       const bom = toCycloneDx(
         packages,
         { id: image.id, names: imageDisplayNames(image.rawNames).full },
-        { serialNumber: `urn:uuid:${crypto.randomUUID()}`, timestamp: new Date().toISOString() },
+        {
+          serialNumber: `urn:uuid:${crypto.randomUUID()}`,
+          timestamp: new Date().toISOString(),
+          licenses: licenses.byPackage,
+        },
       );
       return JSON.stringify(bom, null, 2);
     },

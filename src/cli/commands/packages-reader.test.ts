@@ -6,11 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readLayerBytes, type ContentReader } from '../../core';
+import { isCopyrightPath, readLayerBytes, type ContentReader } from '../../core';
 import { nodeEnv } from '../node-env';
 import { parseArgs } from '../args';
 import { openStack, type OpenedStack } from './diff-stack';
-import { isCopyrightPath } from './packages-licenses';
 import { batchedReader, packageDbReader } from './packages-reader';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');

@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import {
   imageDisplayNames,
   type ImageFs,
+  isCopyrightPath,
   parseOsRelease,
+  readPackageLicenses,
   toCycloneDx,
   type Distro,
   packagesPerLayer,
@@ -21,7 +23,6 @@ import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { nodeSqliteOptions } from '../sqlite-node';
 import { layerOption, openStack } from './diff-stack';
-import { isCopyrightPath, readLicenses } from './packages-licenses';
 import { batchedReader, packageDbReader } from './packages-reader';
 import {
   databasesJson,
@@ -102,7 +103,7 @@ export const packages: Command = async (args, io) => {
       );
     const names = imageDisplayNames(image.rawNames).full;
     const distro = await readDistro(stack.imageFs(layer, reader));
-    const licenses = await readLicenses(
+    const licenses = await readPackageLicenses(
       stack.imageFs(layer, batchedReader(opened, isCopyrightPath)),
       top.packages,
     );

@@ -16,5 +16,12 @@ export type { OwnerIndex, OwnerResult, PackageRef } from './owner-index';
 export { buildOwnerIndex, toPackageRef } from './owner-index';
 export { dpkgName, formatDpkgS, formatRpmQf } from './owner-format';
 export { describePackage, dumpPackageDb } from './package-dump';
+export {
+  COPYRIGHT_READ_LIMIT,
+  copyrightPath,
+  isCopyrightPath,
+  parseDep5Licenses,
+  readPackageLicenses,
+} from './dpkg-licenses';
 export { PathCanonicaliser } from './canonical-path';
 export { applySqliteWal } from './sqlite-wal';

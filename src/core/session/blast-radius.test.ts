@@ -3,6 +3,7 @@ import type { LinkEdge, LinkGraph, LinkNode } from '../linkage/link-graph';
 import type { InstalledPackage } from '../packages/package-types';
 import type { OwnerIndex } from '../packages/owner-index';
 import { blastRadius, type BlastRadius } from './blast-radius';
+import { dpkgPackage } from '../testing/installed-package';
 
 function node(path: string, kind: LinkNode['kind'], soname?: string): LinkNode {
   return { path, kind, soname, interpreter: undefined, needed: [] };
@@ -50,20 +51,7 @@ const graph: LinkGraph = {
 };
 
 function pkg(name: string, arch = 'amd64'): InstalledPackage {
-  return {
-    manager: 'dpkg',
-    name,
-    epoch: undefined,
-    version: '1',
-    release: '',
-    arch,
-    sourcePackage: name,
-    license: '',
-    vendor: '',
-    installedSize: 0,
-    multiArchSame: true,
-    files: [],
-  };
+  return dpkgPackage(name, { arch, multiArchSame: true });
 }
 
 /** Only ownersAt is used by blastRadius; the rest answers as an empty index would. */

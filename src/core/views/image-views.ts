@@ -7,6 +7,7 @@
 import type { ImageRecord } from '../image/model';
 import type { ImageFs } from '../model/image-fs';
 import type { LayerStack } from '../layers';
+import { isCopyrightPath, readPackageLicenses } from '../packages/dpkg-licenses';
 import { buildOwnerIndex, type OwnerIndex } from '../packages/owner-index';
 import { readPackageDbs } from '../packages/package-dbs';
 import { packagesPerLayer } from '../packages/layer-packages';
@@ -16,8 +17,10 @@ import type { ArchiveSession } from '../session/archive-session';
 import { buildLinkageView, type GraphLayout, type LinkageView } from './linkage-view';
 import {
   layerPackageChanges,
+  licensesView,
   packagesView,
   type LayerPackageChanges,
+  type PackageLicenses,
   type PackageList,
 } from './package-views';
 import { buildWasteView, type WasteSummary } from './waste-view';
@@ -42,6 +45,11 @@ export interface ImagePackages {
   readonly view: PackageList;
 }
 
+export interface ImageLicenses {
+  readonly byPackage: ReadonlyMap<InstalledPackage, readonly string[]>;
+  readonly view: PackageLicenses;
+}
+
 export interface ImageLinkage extends LinkageView, LayerTree {
   readonly owners: OwnerIndex | null;
 }
@@ -49,6 +57,7 @@ export interface ImageLinkage extends LinkageView, LayerTree {
 export class ImageViews {
   private readonly packageDbs = new Map<string, Promise<ImagePackages>>();
   private readonly ownerIndexes = new Map<string, Promise<OwnerIndex>>();
+  private readonly licenses = new Map<string, Promise<ImageLicenses>>();
   private readonly linkages = new Map<string, Promise<ImageLinkage>>();
 
   constructor(
@@ -71,6 +80,22 @@ export class ImageViews {
       const { fs } = await this.tree(image, at);
       const { dbs, errors } = await readPackageDbs(fs, this.sqlite());
       return { dbs, packages: dbs.flatMap((db) => db.packages), view: packagesView(dbs, errors) };
+    });
+  }
+
+  /**
+   * Each package's licence names at a layer, read on first use only (dpkg's come from one copyright
+   * file per package, fetched together per layer), so the package list never waits for them.
+   */
+  packageLicenses(image: ImageRecord, at: number | null = null): Promise<ImageLicenses> {
+    return once(this.licenses, key(image, at), async () => {
+      const [{ stack, layer }, { packages }] = await Promise.all([
+        this.tree(image, at),
+        this.packages(image, at),
+      ]);
+      const fs = stack.imageFs(layer, this.session.contentReader(image, { batch: isCopyrightPath }));
+      const byPackage = await readPackageLicenses(fs, packages);
+      return { byPackage, view: licensesView(byPackage) };
     });
   }
 

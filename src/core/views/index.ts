@@ -3,6 +3,7 @@ export {
   ImageViews,
   type ViewOptions,
   type LayerTree,
+  type ImageLicenses,
   type ImagePackages,
   type ImageLinkage,
 } from './image-views';
@@ -22,9 +23,11 @@ export { layoutGraph } from './force-layout';
 export {
   isPackageDbFile,
   layerPackageChanges,
+  licensesView,
   ownerView,
   packagesView,
   type LayerPackageChanges,
+  type PackageLicenses,
   type PathOwners,
   type PackageRow,
   type PackageList,

@@ -2,7 +2,7 @@
 import type { ImageRecord } from '../image/model';
 import type { OwnerResult } from '../packages/owner-index';
 import { PACKAGE_DB_DIRS, type LayerPackages } from '../packages/layer-packages';
-import { fullVersion, type PackageDb } from '../packages/package-types';
+import { fullVersion, type InstalledPackage, type PackageDb } from '../packages/package-types';
 import { layerCreatedBy } from '../session/history-view';
 
 export interface PackageRow {
@@ -24,6 +24,18 @@ export interface PackageList {
   readonly packages: readonly PackageRow[];
   /** Sentences: a database that could not be read, skipped records. */
   readonly problems: readonly string[];
+}
+
+/**
+ * Licence names of the packages that have any (rpm and apk from their database, dpkg from its
+ * DEP-5 copyright file), by name and architecture; a package without a known licence is absent.
+ */
+export interface PackageLicenses {
+  readonly packages: readonly {
+    readonly name: string;
+    readonly arch: string;
+    readonly licenses: readonly string[];
+  }[];
 }
 
 export interface PathOwners {
@@ -73,6 +85,12 @@ export function packagesView(dbs: readonly PackageDb[], errors: readonly Error[]
       }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     problems: [...errors.map((e) => e.message), ...dbs.flatMap((db) => db.warnings)],
+  };
+}
+
+export function licensesView(byPackage: ReadonlyMap<InstalledPackage, readonly string[]>): PackageLicenses {
+  return {
+    packages: [...byPackage].map(([p, licenses]) => ({ name: p.name, arch: p.arch, licenses })),
   };
 }
 

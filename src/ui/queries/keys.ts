@@ -20,6 +20,8 @@ export const queryKeys = {
   packageFiles: (archiveId: string, imageKey: string, name: string, arch: string) =>
     ['package-files', archiveId, imageKey, name, arch] as const,
   packageLayers: (archiveId: string, imageKey: string) => ['package-layers', archiveId, imageKey] as const,
+  packageLicenses: (archiveId: string, imageKey: string) =>
+    ['package-licenses', archiveId, imageKey] as const,
   owners: (archiveId: string, imageKey: string, paths: string) =>
     ['owners', archiveId, imageKey, paths] as const,
   owner: (archiveId: string, imageKey: string, path: string) => ['owner', archiveId, imageKey, path] as const,

@@ -62,6 +62,20 @@ export function usePackageLayers(image: ImageRef) {
   });
 }
 
+/** Licence names per package, asked for once the list is shown (dpkg's come from copyright files). */
+export function usePackageLicenses(image: ImageRef, enabled: boolean) {
+  return useQuery({
+    ...forever,
+    enabled,
+    queryKey: queryKeys.packageLicenses(image.archiveId, image.imageKey),
+    queryFn: ({ signal }) =>
+      getClient().request(
+        { type: 'package-licenses', archiveId: image.archiveId, imageKey: image.imageKey },
+        { signal },
+      ),
+  });
+}
+
 /** The CycloneDX 1.5 SBOM of the image's packages, as JSON text. */
 export function fetchSbom(image: ImageRef): Promise<string> {
   return getClient().request({ type: 'sbom', archiveId: image.archiveId, imageKey: image.imageKey });

@@ -2,6 +2,7 @@
 import type { ImageRef } from '../../queries/use-files';
 import { useLdd } from '../../queries/use-linkage';
 import type { GraphNode } from '../../../protocol/linkage';
+import { useScrollFocus } from '../keyboard/use-scroll-focus';
 
 const WHY: Record<string, string> = {
   rpath: 'RPATH',
@@ -25,8 +26,10 @@ export function LddPanel({
   node: GraphNode | null;
 }) {
   const ldd = useLdd(image, layer, path);
+  const tableScroll = useScrollFocus();
   return (
-    <aside className="panel ldd-panel" aria-label="ldd">
+    // The panel scrolls on its own: focusable, so the keyboard can scroll it too.
+    <aside className="panel ldd-panel scroll-region" aria-label="ldd" tabIndex={0}>
       <h2>ldd -v</h2>
       <code className="wrap">{path}</code>
       {node && node.kind !== 'missing' && (
@@ -42,11 +45,11 @@ export function LddPanel({
       {ldd.error && <p className="error-text">{ldd.error.message}</p>}
       {ldd.data && (
         <>
-          <pre className="content__text ldd-panel__text" aria-label="ldd output">
+          <pre className="content__text ldd-panel__text scroll-region" aria-label="ldd output" tabIndex={0}>
             {ldd.data.text}
           </pre>
           {ldd.data.libraries.length > 0 && (
-            <table className="plain-table" aria-label="Why each library was found">
+            <table className="plain-table" aria-label="Why each library was found" ref={tableScroll}>
               <thead>
                 <tr>
                   <th>Library</th>

@@ -5,7 +5,7 @@ import type { PackageRow } from '../../../protocol/packages';
 import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 import { useRovingRows } from '../keyboard/use-roving-rows';
-import { usePackages } from '../../queries/use-packages';
+import { usePackageLicenses, usePackages } from '../../queries/use-packages';
 import type { ImageRef } from '../../queries/use-files';
 import { PackageFiles } from './PackageFiles';
 import { BlastRadius } from './BlastRadius';
@@ -20,6 +20,14 @@ export function PackagesView({ image }: { image: ImageRef }) {
   const { t } = useTranslation();
   const format = useFormat();
   const packages = usePackages(image);
+  // Asked for after the list: dpkg's licences come from one copyright file per package.
+  const licenses = usePackageLicenses(image, packages.isSuccess);
+  const licenceOf = useMemo(() => {
+    const names = new Map(
+      (licenses.data?.packages ?? []).map((p) => [keyOf(p), p.licenses.join(', ')] as const),
+    );
+    return (p: PackageRow) => names.get(keyOf(p)) ?? p.license;
+  }, [licenses.data]);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: Key; down: boolean }>({ key: 'name', down: false });
   const openKey = useStore((s) => s.packageKey);
@@ -31,7 +39,7 @@ export function PackagesView({ image }: { image: ImageRef }) {
         !text ||
         p.name.toLowerCase().includes(text) ||
         p.sourcePackage.toLowerCase().includes(text) ||
-        p.license.toLowerCase().includes(text),
+        licenceOf(p).toLowerCase().includes(text),
     );
     const dir = sort.down ? -1 : 1;
     return [...list].sort((a, b) => {
@@ -39,14 +47,14 @@ export function PackagesView({ image }: { image: ImageRef }) {
       const y = b[sort.key];
       return (x < y ? -1 : x > y ? 1 : 0) * dir;
     });
-  }, [packages.data, filter, sort]);
+  }, [packages.data, filter, sort, licenceOf]);
   const open = packages.data?.packages.find((p) => keyOf(p) === openKey) ?? null;
   const roving = useRovingRows(rows.length, 0);
   if (packages.isPending) return <p className="muted">{t('packages.reading')}</p>;
   if (packages.error) return <p className="error-text">{packages.error.message}</p>;
   const data = packages.data;
-  // dpkg records no licence in its database: the column shows only when some package has one.
-  const hasLicences = data.packages.some((p) => p.license !== '');
+  // The column shows only when some package has a licence (a free-form copyright file names none).
+  const hasLicences = data.packages.some((p) => licenceOf(p) !== '');
   const header = (key: Key, label: string, numeric = false) => (
     <th
       className={numeric ? 'num' : ''}
@@ -146,7 +154,11 @@ export function PackagesView({ image }: { image: ImageRef }) {
                 </td>
                 <td>{p.arch}</td>
                 <td>{p.sourcePackage}</td>
-                {hasLicences && <td title={p.license}>{p.license}</td>}
+                {hasLicences && (
+                  <td title={licenceOf(p)}>
+                    <span className="packages__licence">{licenceOf(p)}</span>
+                  </td>
+                )}
                 <td className="num">{format.size(p.installedSize)}</td>
                 <td className="num">{format.count(p.fileCount)}</td>
               </tr>
@@ -162,6 +174,6 @@ export function PackagesView({ image }: { image: ImageRef }) {
   );
 }
 
-function keyOf(p: PackageRow): string {
+function keyOf(p: { name: string; arch: string }): string {
   return `${p.name}:${p.arch}`;
 }

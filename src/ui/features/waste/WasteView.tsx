@@ -9,6 +9,7 @@ import { displayCreatedBy } from '../../../protocol/format';
 import { useFormat } from '../../i18n/use-format';
 import { useWaste, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
+import { useScrollFocus } from '../keyboard/use-scroll-focus';
 import './waste.css';
 
 export function WasteView({ image }: { image: ImageRef; history: readonly HistoryStep[] }) {
@@ -20,6 +21,8 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
   const setView = useStore((s) => s.setView);
   const setLayer = useStore((s) => s.setLayer);
   const reveal = useStore((s) => s.revealPath);
+  const stepsScroll = useScrollFocus();
+  const largestScroll = useScrollFocus();
   if (waste.isPending) return <p className="muted">{t('waste.computing')}</p>;
   if (waste.error) return <p className="error-text">{waste.error.message}</p>;
   const w = waste.data;
@@ -54,7 +57,7 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
       </section>
       <section className="panel" aria-labelledby="waste-steps">
         <h2 id="waste-steps">{t('waste.byStep')}</h2>
-        <table className="plain-table">
+        <table className="plain-table" aria-labelledby="waste-steps" ref={stepsScroll}>
           <thead>
             <tr>
               <th>{t('layers.layer')}</th>
@@ -84,7 +87,7 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
         {w.largest.length === 0 ? (
           <p className="muted">{t('waste.noneHidden')}</p>
         ) : (
-          <table className="plain-table">
+          <table className="plain-table" aria-labelledby="waste-largest" ref={largestScroll}>
             <thead>
               <tr>
                 <th>{t('waste.path')}</th>
