@@ -115,7 +115,7 @@ function setVersion(ctx: Ctx, id: number, present: boolean, entry: TarEntry | un
     }
     stack[stack.length - 1] = version;
   } else {
-    stack.push(version);
+    ctx.sink.table.pushVersion(id, version);
     ctx.touched.push(id);
   }
 }

@@ -152,7 +152,7 @@ export class LayerStack {
 export function buildLayerStack(layers: readonly (readonly TarEntry[])[]): LayerStack {
   const table = new PathTable();
   // The root exists before any layer, so it is never "added".
-  table.versions[ROOT]!.push({
+  table.pushVersion(ROOT, {
     layer: -1,
     present: true,
     entry: undefined,
