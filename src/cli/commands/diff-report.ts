@@ -11,7 +11,9 @@ import {
   formatSize,
   shortDigest,
   type ChangeDetail,
-  type ChangeSet,
+  type ChangedPath,
+  type ChangeKind,
+  type ChangeTable,
   type DiveFigures,
   type ImageRecord,
   type LayerStack,
@@ -68,25 +70,58 @@ export function diffFigures(stack: LayerStack): DiffFigures {
   return { dive: computeDiveFigures(stack.layers), waste: stack.trueWaste(LARGEST) };
 }
 
-function layerJson(image: ImageRecord, set: ChangeSet, layer: number, figures: DiffFigures): DiffLayerJson {
-  const paths = (list: ChangeSet['added']): string[] => list.map((c) => c.path);
-  const details: Record<string, readonly ChangeDetail[]> = {};
-  for (const change of set.modified) details[change.path] = change.details;
-  return {
-    index: layer,
-    diffId: image.layers[layer]?.diffId ?? null,
-    createdBy: layerCreatedBy(image, layer),
-    added: paths(set.added),
-    modified: paths(set.modified),
-    removed: paths(set.removed),
-    addedBytes: set.addedBytes,
-    modifiedBytes: set.modifiedBytes,
-    removedBytes: set.removedBytes,
-    modifiedDetails: details,
-    diveSize: figures.dive.layerSizes[layer] ?? 0,
-    wastedWritten: figures.waste.wastedWrittenBy[layer] ?? 0,
-    wastedHidden: figures.waste.wastedHiddenBy[layer] ?? 0,
+/**
+ * One layer's object, exactly as JSON.stringify(…, null, 2) spells DiffLayerJson nested in the
+ * "layers" array, with its path lists and details written as the change table is visited: a base
+ * layer's millions of paths are never an array.
+ */
+function writeLayerJson(
+  json: JsonWriter,
+  image: ImageRecord,
+  changes: ChangeTable,
+  layer: number,
+  figures: DiffFigures,
+): void {
+  const indent = '      ';
+  const field = (key: string, value: unknown): void => {
+    json.text(`,\n${indent}${JSON.stringify(key)}: `);
+    json.value(value, indent);
   };
+  const list = (key: string, kind: ChangeKind, item: (change: ChangedPath) => void): void => {
+    json.text(`,\n${indent}${JSON.stringify(key)}: `);
+    if (changes.counts[kind] === 0) {
+      json.text(key === 'modifiedDetails' ? '{}' : '[]');
+      return;
+    }
+    json.text(key === 'modifiedDetails' ? '{' : '[');
+    let first = true;
+    changes.forEach((change) => {
+      json.text(`${first ? '' : ','}\n${indent}  `);
+      first = false;
+      item(change);
+    }, kind);
+    json.text(`\n${indent}${key === 'modifiedDetails' ? '}' : ']'}`);
+  };
+  const path = (change: ChangedPath): void => {
+    json.text(JSON.stringify(change.path));
+  };
+  json.text(`{\n${indent}"index": ${layer}`);
+  field('diffId', image.layers[layer]?.diffId ?? null);
+  field('createdBy', layerCreatedBy(image, layer));
+  list('added', 'added', path);
+  list('modified', 'modified', path);
+  list('removed', 'removed', path);
+  field('addedBytes', changes.bytes.added);
+  field('modifiedBytes', changes.bytes.modified);
+  field('removedBytes', changes.bytes.removed);
+  list('modifiedDetails', 'modified', (change) => {
+    json.text(`${JSON.stringify(change.path)}: `);
+    json.value(change.details, `${indent}  `);
+  });
+  field('diveSize', figures.dive.layerSizes[layer] ?? 0);
+  field('wastedWritten', figures.waste.wastedWrittenBy[layer] ?? 0);
+  field('wastedHidden', figures.waste.wastedHiddenBy[layer] ?? 0);
+  json.text(`\n    }`);
 }
 
 /**
@@ -116,7 +151,7 @@ export function writeDiffJson(
   const json = new JsonWriter(write);
   layers.forEach((n, i) => {
     json.text(`${i === 0 ? '' : ','}\n    `);
-    json.value(layerJson(image, stack.changes(n), n, figures), '    ');
+    writeLayerJson(json, image, stack.changeTable(n), n, figures);
   });
   json.flush();
   write(`${layers.length === 0 ? '' : '\n  '}],\n${JSON.stringify(rest, null, 2).slice(2)}\n`);

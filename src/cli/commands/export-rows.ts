@@ -38,10 +38,9 @@ export function exportRow(change: ChangedPath, layer: number): ExportRow {
 
 export function forEachRow(stack: LayerStack, visit: (row: ExportRow) => void): void {
   for (let layer = 0; layer < stack.layerCount; layer++) {
-    const set = stack.changes(layer);
-    const all = [...set.added, ...set.modified, ...set.removed];
-    all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const change of all) visit(exportRow(change, layer));
+    stack.changeTable(layer).forEach((change) => {
+      visit(exportRow(change, layer));
+    });
   }
 }
 
