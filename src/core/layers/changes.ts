@@ -175,7 +175,7 @@ export function compareTables(a: PathTable, aTop: number, b: PathTable, bTop: nu
 /** Every layer that added, modified or removed one path, bottom to top. */
 export function pathHistory(table: PathTable, id: number): HistoryEvent[] {
   const events: HistoryEvent[] = [];
-  for (const version of table.versions[id]!) {
+  for (const version of table.versionsOf(id)) {
     if (version.layer < 0) continue;
     const before = nodeAt(table, id, version.layer - 1);
     const after = version.present ? toNode(table.paths[id]!, version) : undefined;
