@@ -4,6 +4,7 @@
  * figures next to the corrected one).
  */
 import { JsonWriter } from '../json-stream';
+import { PAUSE_EVERY } from './export-rows';
 import {
   computeDiveFigures,
   displayCreatedBy,
@@ -75,31 +76,35 @@ export function diffFigures(stack: LayerStack): DiffFigures {
  * "layers" array, with its path lists and details written as the change table is visited: a base
  * layer's millions of paths are never an array.
  */
-function writeLayerJson(
+async function writeLayerJson(
   json: JsonWriter,
   image: ImageRecord,
   changes: ChangeTable,
   layer: number,
   figures: DiffFigures,
-): void {
+  pause: () => Promise<void>,
+): Promise<void> {
   const indent = '      ';
   const field = (key: string, value: unknown): void => {
     json.text(`,\n${indent}${JSON.stringify(key)}: `);
     json.value(value, indent);
   };
-  const list = (key: string, kind: ChangeKind, item: (change: ChangedPath) => void): void => {
+  const list = async (key: string, kind: ChangeKind, item: (change: ChangedPath) => void): Promise<void> => {
     json.text(`,\n${indent}${JSON.stringify(key)}: `);
     if (changes.counts[kind] === 0) {
       json.text(key === 'modifiedDetails' ? '{}' : '[]');
       return;
     }
     json.text(key === 'modifiedDetails' ? '{' : '[');
-    let first = true;
-    changes.forEach((change) => {
-      json.text(`${first ? '' : ','}\n${indent}  `);
-      first = false;
+    let written = 0;
+    for (const change of changes.changes(kind)) {
+      json.text(`${written === 0 ? '' : ','}\n${indent}  `);
       item(change);
-    }, kind);
+      if (++written % PAUSE_EVERY === 0) {
+        json.flush();
+        await pause();
+      }
+    }
     json.text(`\n${indent}${key === 'modifiedDetails' ? '}' : ']'}`);
   };
   const path = (change: ChangedPath): void => {
@@ -108,13 +113,13 @@ function writeLayerJson(
   json.text(`{\n${indent}"index": ${layer}`);
   field('diffId', image.layers[layer]?.diffId ?? null);
   field('createdBy', layerCreatedBy(image, layer));
-  list('added', 'added', path);
-  list('modified', 'modified', path);
-  list('removed', 'removed', path);
+  await list('added', 'added', path);
+  await list('modified', 'modified', path);
+  await list('removed', 'removed', path);
   field('addedBytes', changes.bytes.added);
   field('modifiedBytes', changes.bytes.modified);
   field('removedBytes', changes.bytes.removed);
-  list('modifiedDetails', 'modified', (change) => {
+  await list('modifiedDetails', 'modified', (change) => {
     json.text(`${JSON.stringify(change.path)}: `);
     json.value(change.details, `${indent}  `);
   });
@@ -129,13 +134,14 @@ function writeLayerJson(
  * one string (docs/conventions.md#streaming-never-slurping). The text is what JSON.stringify(…, null, 2)
  * gives.
  */
-export function writeDiffJson(
+export async function writeDiffJson(
   image: ImageRecord,
   stack: LayerStack,
   layers: readonly number[],
   figures: DiffFigures,
   write: (text: string) => void,
-): void {
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   const { dive, waste } = figures;
   const rest: Omit<DiffJson, 'version' | 'image' | 'layers'> = {
     efficiency: dive.efficiency,
@@ -149,10 +155,10 @@ export function writeDiffJson(
   };
   write(`{\n  "version": ${DIFF_JSON_VERSION},\n  "image": ${JSON.stringify(image.id)},\n  "layers": [`);
   const json = new JsonWriter(write);
-  layers.forEach((n, i) => {
+  for (const [i, n] of layers.entries()) {
     json.text(`${i === 0 ? '' : ','}\n    `);
-    writeLayerJson(json, image, stack.changeTable(n), n, figures);
-  });
+    await writeLayerJson(json, image, stack.changeTable(n), n, figures, pause);
+  }
   json.flush();
   write(`${layers.length === 0 ? '' : '\n  '}],\n${JSON.stringify(rest, null, 2).slice(2)}\n`);
 }

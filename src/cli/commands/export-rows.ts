@@ -6,6 +6,8 @@ import { type ChangedPath, type ImageRecord, type LayerStack, layerCreatedBy } f
 import { entryJson } from './ls-entries';
 
 export const EXPORT_JSON_VERSION = 1;
+/** Rows written between waits for stdout to drain. */
+export const PAUSE_EVERY = 4096;
 export const EXPORT_COLUMNS = [
   'path',
   'layer',
@@ -36,11 +38,18 @@ export function exportRow(change: ChangedPath, layer: number): ExportRow {
   };
 }
 
-export function forEachRow(stack: LayerStack, visit: (row: ExportRow) => void): void {
+/** Every row, layer by layer; `pause` is awaited every few thousand rows (stdout's backpressure). */
+export async function forEachRow(
+  stack: LayerStack,
+  visit: (row: ExportRow) => void,
+  pause: () => Promise<void>,
+): Promise<void> {
+  let rows = 0;
   for (let layer = 0; layer < stack.layerCount; layer++) {
-    stack.changeTable(layer).forEach((change) => {
+    for (const change of stack.changeTable(layer).changes()) {
       visit(exportRow(change, layer));
-    });
+      if (++rows % PAUSE_EVERY === 0) await pause();
+    }
   }
 }
 

@@ -85,15 +85,19 @@ export class ChangeTable {
     readonly counts: Readonly<Record<ChangeKind, number>>,
   ) {}
 
-  /** Visits the changes in path order: all kinds, or only one. */
-  forEach(visit: (change: ChangedPath) => void, only?: ChangeKind): void {
+  /** The changes in path order: all kinds, or only one. */
+  *changes(only?: ChangeKind): Generator<ChangedPath> {
     const wanted = only === undefined ? undefined : KIND_CODES.indexOf(only);
     for (let i = 0; i < this.ids.length; i++) {
       const code = this.kinds[i]!;
       if (code === NONE || (wanted !== undefined && code !== wanted)) continue;
       const change = changeOf(this.table, this.ids[i]!, this.fromLayer, this.toLayer);
-      if (change !== undefined) visit(change);
+      if (change !== undefined) yield change;
     }
+  }
+
+  forEach(visit: (change: ChangedPath) => void, only?: ChangeKind): void {
+    for (const change of this.changes(only)) visit(change);
   }
 }
 
