@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildNewCache } from '../fixtures/linkage/cache-builder';
 import { buildElf } from '../fixtures/linkage/elf-builder';
+import { writeNdb } from '../fixtures/packages/ndb-writer';
+import { readBerkeleyHash } from '../src/core/packages/berkeley-db-hash';
 import { buildDockerArchive } from '../src/core/testing/image-builder';
 import { buildTar, type BuildEntry } from '../src/core/testing/tar-builder';
 
@@ -37,8 +39,24 @@ function file(path: string): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, path)));
 }
 
-/** An image with a glibc-style loader, libraries, a cache and package databases of every kind. */
-function contentImage(): Uint8Array {
+/**
+ * The rpm Berkeley DB fixture's headers as an ndb `Packages.db` (the format of SLE 15 and openSUSE),
+ * written by the fixtures' writer: Debian's rpm cannot write ndb.
+ */
+function ndbDatabase(): Uint8Array {
+  const records = readBerkeleyHash(file('packages/rpm/Packages-le-4k.bdb'));
+  if (records instanceof Error) throw records;
+  const packages = records.filter(
+    (r) => new DataView(r.key.buffer, r.key.byteOffset).getUint32(0, true) !== 0,
+  );
+  return writeNdb(packages.map((r) => r.value));
+}
+
+/**
+ * An image with a glibc-style loader, libraries, a cache and package databases of every kind: rpm
+ * as sqlite (found first) and Berkeley DB, or as ndb alone.
+ */
+function contentImage(rpm: 'sqlite' | 'ndb'): Uint8Array {
   const libc = buildElf({
     soname: 'libc.so.6',
     needed: ['ld-linux-x86-64.so.2'],
@@ -77,8 +95,12 @@ function contentImage(): Uint8Array {
       }),
     },
     { name: 'usr/bin/app32', mode: 0o755, data: buildElf({ class: 32, interpreter: '/lib/ld-linux.so.2' }) },
-    { name: 'usr/lib/sysimage/rpm/rpmdb.sqlite', data: file('packages/rpm/rpmdb.sqlite') },
-    { name: 'var/lib/rpm/Packages', data: file('packages/rpm/Packages-le-4k.bdb') },
+    ...(rpm === 'ndb'
+      ? [{ name: 'usr/lib/sysimage/rpm/Packages.db', data: ndbDatabase() }]
+      : [
+          { name: 'usr/lib/sysimage/rpm/rpmdb.sqlite', data: file('packages/rpm/rpmdb.sqlite') },
+          { name: 'var/lib/rpm/Packages', data: file('packages/rpm/Packages-le-4k.bdb') },
+        ]),
     { name: 'usr/bin/link', type: '2', linkname: 'app' },
   ];
   return dockerArchive([buildTar(base), buildTar(apps)]);
@@ -112,11 +134,13 @@ export function loadSeeds(): Seed[] {
       content: false,
     });
   }
-  seeds.push({
-    name: 'content-image.tar',
-    bytes: contentImage(),
-    paths: ['/usr/bin/app', '/usr/bin/link', '/usr/bin/app32', `${LIBDIR}/libc.so.6`, '/etc/passwd'],
-    content: true,
-  });
+  for (const rpm of ['sqlite', 'ndb'] as const) {
+    seeds.push({
+      name: rpm === 'sqlite' ? 'content-image.tar' : 'content-image-ndb.tar',
+      bytes: contentImage(rpm),
+      paths: ['/usr/bin/app', '/usr/bin/link', '/usr/bin/app32', `${LIBDIR}/libc.so.6`, '/etc/passwd'],
+      content: true,
+    });
+  }
   return seeds;
 }

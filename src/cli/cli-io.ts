@@ -3,6 +3,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   stdoutBytes?(bytes: Uint8Array): void;
+  /**
+   * Resolves once stdout has room again. Writes to a pipe are queued, not blocking, so a long output
+   * awaits this every few thousand rows: a slow reader then holds the command back, not its memory.
+   */
+  drain?(): Promise<void>;
 }
 
 /** A command returns its exit code: 0 success, 1 unreadable input (one sentence on stderr), 2 bad usage. */

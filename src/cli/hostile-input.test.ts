@@ -5,7 +5,7 @@
  * of the image, loops, archives that hold no image.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -191,5 +191,27 @@ describe('cat never reads outside the image', () => {
     const run = await runCli(['cat', path, '/hard']);
     expect(run.code).toBe(1);
     expectSentence(run.err);
+  });
+});
+
+describe('a sparse package database that declares a petabyte', () => {
+  const rpmdb = new Uint8Array(
+    readFileSync(join(import.meta.dirname, '../../fixtures/packages/rpm/rpmdb.sqlite')),
+  );
+  const path = archive([
+    {
+      name: 'var/lib/rpm/rpmdb.sqlite',
+      data: rpmdb,
+      pax: { 'GNU.sparse.realsize': String(2 ** 50) },
+    },
+  ]);
+
+  it('reads the bytes the layer stores and allocates nothing for the declared size', async () => {
+    const run = await runCli(['packages', '--json', path]);
+    expectSentence(run.err);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out)).toMatchObject({
+      databases: [{ format: 'rpm-sqlite', location: '/var/lib/rpm/rpmdb.sqlite', packages: 2 }],
+    });
   });
 });

@@ -4,6 +4,7 @@
  * figures next to the corrected one).
  */
 import { JsonWriter } from '../json-stream';
+import { PAUSE_EVERY } from './export-rows';
 import {
   computeDiveFigures,
   displayCreatedBy,
@@ -11,7 +12,9 @@ import {
   formatSize,
   shortDigest,
   type ChangeDetail,
-  type ChangeSet,
+  type ChangedPath,
+  type ChangeKind,
+  type ChangeTable,
   type DiveFigures,
   type ImageRecord,
   type LayerStack,
@@ -68,25 +71,62 @@ export function diffFigures(stack: LayerStack): DiffFigures {
   return { dive: computeDiveFigures(stack.layers), waste: stack.trueWaste(LARGEST) };
 }
 
-function layerJson(image: ImageRecord, set: ChangeSet, layer: number, figures: DiffFigures): DiffLayerJson {
-  const paths = (list: ChangeSet['added']): string[] => list.map((c) => c.path);
-  const details: Record<string, readonly ChangeDetail[]> = {};
-  for (const change of set.modified) details[change.path] = change.details;
-  return {
-    index: layer,
-    diffId: image.layers[layer]?.diffId ?? null,
-    createdBy: layerCreatedBy(image, layer),
-    added: paths(set.added),
-    modified: paths(set.modified),
-    removed: paths(set.removed),
-    addedBytes: set.addedBytes,
-    modifiedBytes: set.modifiedBytes,
-    removedBytes: set.removedBytes,
-    modifiedDetails: details,
-    diveSize: figures.dive.layerSizes[layer] ?? 0,
-    wastedWritten: figures.waste.wastedWrittenBy[layer] ?? 0,
-    wastedHidden: figures.waste.wastedHiddenBy[layer] ?? 0,
+/**
+ * One layer's object, exactly as JSON.stringify(…, null, 2) spells DiffLayerJson nested in the
+ * "layers" array, with its path lists and details written as the change table is visited: a base
+ * layer's millions of paths are never an array.
+ */
+async function writeLayerJson(
+  json: JsonWriter,
+  image: ImageRecord,
+  changes: ChangeTable,
+  layer: number,
+  figures: DiffFigures,
+  pause: () => Promise<void>,
+): Promise<void> {
+  const indent = '      ';
+  const field = (key: string, value: unknown): void => {
+    json.text(`,\n${indent}${JSON.stringify(key)}: `);
+    json.value(value, indent);
   };
+  const list = async (key: string, kind: ChangeKind, item: (change: ChangedPath) => void): Promise<void> => {
+    json.text(`,\n${indent}${JSON.stringify(key)}: `);
+    if (changes.counts[kind] === 0) {
+      json.text(key === 'modifiedDetails' ? '{}' : '[]');
+      return;
+    }
+    json.text(key === 'modifiedDetails' ? '{' : '[');
+    let written = 0;
+    for (const change of changes.changes(kind)) {
+      json.text(`${written === 0 ? '' : ','}\n${indent}  `);
+      item(change);
+      if (++written % PAUSE_EVERY === 0) {
+        json.flush();
+        await pause();
+      }
+    }
+    json.text(`\n${indent}${key === 'modifiedDetails' ? '}' : ']'}`);
+  };
+  const path = (change: ChangedPath): void => {
+    json.text(JSON.stringify(change.path));
+  };
+  json.text(`{\n${indent}"index": ${layer}`);
+  field('diffId', image.layers[layer]?.diffId ?? null);
+  field('createdBy', layerCreatedBy(image, layer));
+  await list('added', 'added', path);
+  await list('modified', 'modified', path);
+  await list('removed', 'removed', path);
+  field('addedBytes', changes.bytes.added);
+  field('modifiedBytes', changes.bytes.modified);
+  field('removedBytes', changes.bytes.removed);
+  await list('modifiedDetails', 'modified', (change) => {
+    json.text(`${JSON.stringify(change.path)}: `);
+    json.value(change.details, `${indent}  `);
+  });
+  field('diveSize', figures.dive.layerSizes[layer] ?? 0);
+  field('wastedWritten', figures.waste.wastedWrittenBy[layer] ?? 0);
+  field('wastedHidden', figures.waste.wastedHiddenBy[layer] ?? 0);
+  json.text(`\n    }`);
 }
 
 /**
@@ -94,13 +134,14 @@ function layerJson(image: ImageRecord, set: ChangeSet, layer: number, figures: D
  * one string (docs/conventions.md#streaming-never-slurping). The text is what JSON.stringify(…, null, 2)
  * gives.
  */
-export function writeDiffJson(
+export async function writeDiffJson(
   image: ImageRecord,
   stack: LayerStack,
   layers: readonly number[],
   figures: DiffFigures,
   write: (text: string) => void,
-): void {
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   const { dive, waste } = figures;
   const rest: Omit<DiffJson, 'version' | 'image' | 'layers'> = {
     efficiency: dive.efficiency,
@@ -114,10 +155,10 @@ export function writeDiffJson(
   };
   write(`{\n  "version": ${DIFF_JSON_VERSION},\n  "image": ${JSON.stringify(image.id)},\n  "layers": [`);
   const json = new JsonWriter(write);
-  layers.forEach((n, i) => {
+  for (const [i, n] of layers.entries()) {
     json.text(`${i === 0 ? '' : ','}\n    `);
-    json.value(layerJson(image, stack.changes(n), n, figures), '    ');
-  });
+    await writeLayerJson(json, image, stack.changeTable(n), n, figures, pause);
+  }
   json.flush();
   write(`${layers.length === 0 ? '' : '\n  '}],\n${JSON.stringify(rest, null, 2).slice(2)}\n`);
 }

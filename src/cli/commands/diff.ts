@@ -21,7 +21,8 @@ export const diff: Command = async (args, io) => {
     const write = (text: string): void => {
       io.stdout(text);
     };
-    if (parsed.flags.has('--json')) writeDiffJson(image, stack, layers, figures, write);
+    if (parsed.flags.has('--json'))
+      await writeDiffJson(image, stack, layers, figures, write, () => io.drain?.() ?? Promise.resolve());
     else writeDiffText(image, stack, layers, figures, write);
     warnUnreadLayers(opened, io);
     return 0;

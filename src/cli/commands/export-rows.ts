@@ -6,6 +6,8 @@ import { type ChangedPath, type ImageRecord, type LayerStack, layerCreatedBy } f
 import { entryJson } from './ls-entries';
 
 export const EXPORT_JSON_VERSION = 1;
+/** Rows written between waits for stdout to drain. */
+export const PAUSE_EVERY = 4096;
 export const EXPORT_COLUMNS = [
   'path',
   'layer',
@@ -36,12 +38,18 @@ export function exportRow(change: ChangedPath, layer: number): ExportRow {
   };
 }
 
-export function forEachRow(stack: LayerStack, visit: (row: ExportRow) => void): void {
+/** Every row, layer by layer; `pause` is awaited every few thousand rows (stdout's backpressure). */
+export async function forEachRow(
+  stack: LayerStack,
+  visit: (row: ExportRow) => void,
+  pause: () => Promise<void>,
+): Promise<void> {
+  let rows = 0;
   for (let layer = 0; layer < stack.layerCount; layer++) {
-    const set = stack.changes(layer);
-    const all = [...set.added, ...set.modified, ...set.removed];
-    all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    for (const change of all) visit(exportRow(change, layer));
+    for (const change of stack.changeTable(layer).changes()) {
+      visit(exportRow(change, layer));
+      if (++rows % PAUSE_EVERY === 0) await pause();
+    }
   }
 }
 

@@ -20,18 +20,27 @@ export const exportFiles: Command = async (args, io) => {
   const opened = await openStack(archive, parsed);
   try {
     const { image, stack } = opened;
+    const pause = (): Promise<void> => io.drain?.() ?? Promise.resolve();
     if (format === 'csv') {
       io.stdout(csvRecord(EXPORT_COLUMNS));
-      forEachRow(stack, (row) => {
-        io.stdout(csvRecord(EXPORT_COLUMNS.map((c) => row[c])));
-      });
+      await forEachRow(
+        stack,
+        (row) => {
+          io.stdout(csvRecord(EXPORT_COLUMNS.map((c) => row[c])));
+        },
+        pause,
+      );
     } else {
       const head = { version: EXPORT_JSON_VERSION, image: image.id, layers: layersMeta(image, stack) };
       io.stdout(JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "entries": ['));
       let rows = 0;
-      forEachRow(stack, (row) => {
-        io.stdout(`${rows++ === 0 ? '' : ','}\n    ${JSON.stringify(row)}`);
-      });
+      await forEachRow(
+        stack,
+        (row) => {
+          io.stdout(`${rows++ === 0 ? '' : ','}\n    ${JSON.stringify(row)}`);
+        },
+        pause,
+      );
       io.stdout(rows === 0 ? ']\n}\n' : '\n  ]\n}\n');
     }
     warnUnreadLayers(opened, io);

@@ -89,19 +89,20 @@ function listingText(listing: Listing): string {
 }
 
 /** The rows as one pretty-printed JSON array (as JSON.stringify(rows, null, 2) spells it), row by row. */
-function writeJson(all: Iterable<Listing>, io: CliIo): void {
+async function writeJson(all: Iterable<Listing>, io: CliIo): Promise<void> {
   let rows = 0;
   for (const listing of all) {
     for (const e of listing.entries) {
       const row = JSON.stringify(entryJson(e, e.change), null, 2).replace(/\n/g, '\n  ');
       io.stdout(`${rows++ === 0 ? '[\n' : ',\n'}  ${row}`);
     }
+    await io.drain?.();
   }
   io.stdout(rows === 0 ? '[]\n' : '\n]\n');
 }
 
 /** One listing prints bare; several print as "DIR:" blocks separated by blank lines, like ls -R. */
-function writeText(all: Iterator<Listing>, io: CliIo): void {
+async function writeText(all: Iterator<Listing>, io: CliIo): Promise<void> {
   const first = all.next();
   if (first.done === true) return;
   let next = all.next();
@@ -110,7 +111,11 @@ function writeText(all: Iterator<Listing>, io: CliIo): void {
     return;
   }
   io.stdout(`${first.value.dir}:\n${listingText(first.value)}`);
-  for (; next.done !== true; next = all.next()) io.stdout(`\n${next.value.dir}:\n${listingText(next.value)}`);
+  // One directory at a time, each after stdout has room for it (a slow reader holds ls back).
+  for (; next.done !== true; next = all.next()) {
+    io.stdout(`\n${next.value.dir}:\n${listingText(next.value)}`);
+    await io.drain?.();
+  }
 }
 
 export const ls: Command = async (args, io) => {
@@ -125,8 +130,8 @@ export const ls: Command = async (args, io) => {
     const layer = layerOption(parsed, opened.stack);
     const start = await startPath(opened.stack, layer, path);
     const all = listings(opened.stack, layer, parsed, start.path, start.dir);
-    if (parsed.flags.has('--json')) writeJson(all, io);
-    else writeText(all, io);
+    if (parsed.flags.has('--json')) await writeJson(all, io);
+    else await writeText(all, io);
     warnUnreadLayers(opened, io);
     return 0;
   } finally {

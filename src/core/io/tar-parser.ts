@@ -72,7 +72,18 @@ export class TarParser {
   /** Offset of the first PAX/GNU meta header that belongs to the next entry. */
   private metaStart: number | undefined;
 
+  /** User and group names repeat on every entry ("root"): one string each, not one per entry. */
+  private readonly ownerNames = new Map<string, string>();
+
   constructor(private readonly sink: TarSink) {}
+
+  private ownerName(name: string): string {
+    const known = this.ownerNames.get(name);
+    if (known !== undefined) return known;
+    // A hostile layer may name a new owner on every entry: those stay separate strings.
+    if (this.ownerNames.size < 1024) this.ownerNames.set(name, name);
+    return name;
+  }
 
   push(chunk: Uint8Array): void {
     let pos = 0;
@@ -232,8 +243,8 @@ export class TarParser {
       mtime: paxTime(pax, 'mtime') ?? numberOr0(readNumber(block, 136, 12)),
       linkTarget:
         kind === 'hardlink' ? normalizeTarPath(linkTarget).path : kind === 'symlink' ? linkTarget : '',
-      uname: paxString(pax.get('uname')) ?? cString(block, 265, 32),
-      gname: paxString(pax.get('gname')) ?? cString(block, 297, 32),
+      uname: this.ownerName(paxString(pax.get('uname')) ?? cString(block, 265, 32)),
+      gname: this.ownerName(paxString(pax.get('gname')) ?? cString(block, 297, 32)),
       devMajor: kind === 'char' || kind === 'block' ? numberOr0(readNumber(block, 329, 8)) : 0,
       devMinor: kind === 'char' || kind === 'block' ? numberOr0(readNumber(block, 337, 8)) : 0,
       xattrs,

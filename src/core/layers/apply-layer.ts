@@ -99,8 +99,7 @@ function warn(ctx: Ctx, path: string, message: string): void {
 }
 
 function setVersion(ctx: Ctx, id: number, present: boolean, entry: TarEntry | undefined): void {
-  const stack = ctx.sink.table.versions[id]!;
-  const top = stack[stack.length - 1];
+  const top = ctx.sink.table.current(id);
   const version: Version = {
     layer: ctx.layer,
     present,
@@ -113,9 +112,9 @@ function setVersion(ctx: Ctx, id: number, present: boolean, entry: TarEntry | un
     if (top.present && lost > 0) {
       ctx.sink.selfOverwrites.push({ layer: ctx.layer, path: ctx.sink.table.paths[id]!, size: lost });
     }
-    stack[stack.length - 1] = version;
+    ctx.sink.table.replaceTop(id, version);
   } else {
-    stack.push(version);
+    ctx.sink.table.pushVersion(id, version);
     ctx.touched.push(id);
   }
 }

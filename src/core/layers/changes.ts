@@ -3,7 +3,7 @@
  * Only paths some layer of the range touched are looked at, so a layer's changes cost what the
  * layer wrote (plus what its whiteouts removed), never the size of the image.
  */
-import type { ChangedPath, ChangeSet, HistoryEvent, LayerNode } from './layer-types';
+import type { ChangedPath, ChangeKind, ChangeSet, HistoryEvent, LayerNode } from './layer-types';
 import { classify, toNode } from './classify';
 import { ROOT, type PathTable } from './path-table';
 
@@ -12,23 +12,31 @@ function nodeAt(table: PathTable, id: number, layer: number): LayerNode | undefi
   return version?.present === true ? toNode(table.paths[id]!, version) : undefined;
 }
 
+function changedPath(
+  before: LayerNode | undefined,
+  after: LayerNode | undefined,
+  rewritten: boolean | 'compare',
+): ChangedPath | undefined {
+  const result = classify(before, after, rewritten);
+  if (result === undefined) return undefined;
+  const node = (result.change === 'removed' ? before : after)!;
+  return {
+    path: node.path,
+    change: result.change,
+    node,
+    before: result.change === 'modified' ? before : undefined,
+    details: result.details,
+  };
+}
+
 class ChangeCollector {
   readonly added: ChangedPath[] = [];
   readonly modified: ChangedPath[] = [];
   readonly removed: ChangedPath[] = [];
 
   add(before: LayerNode | undefined, after: LayerNode | undefined, rewritten: boolean | 'compare'): void {
-    const result = classify(before, after, rewritten);
-    if (result === undefined) return;
-    const node = (result.change === 'removed' ? before : after)!;
-    const changed: ChangedPath = {
-      path: node.path,
-      change: result.change,
-      node,
-      before: result.change === 'modified' ? before : undefined,
-      details: result.details,
-    };
-    this[result.change].push(changed);
+    const changed = changedPath(before, after, rewritten);
+    if (changed !== undefined) this[changed.change].push(changed);
   }
 
   finish(fromLayer: number, toLayer: number): ChangeSet {
@@ -56,6 +64,82 @@ export function dataBytes(node: LayerNode): number {
   return node.kind === 'file' ? node.size : 0;
 }
 
+const KIND_CODES: readonly ChangeKind[] = ['added', 'modified', 'removed'];
+const NONE = 255;
+
+/**
+ * What layers from..to did, as one step, kept as a table instead of objects: the touched path ids
+ * sorted by path and each one's change kind. A base layer of millions of paths costs 5 bytes a path
+ * here; its ChangedPath objects are made one at a time while a caller visits them.
+ */
+export class ChangeTable {
+  /** Use changeTable. */
+  constructor(
+    private readonly table: PathTable,
+    readonly fromLayer: number,
+    readonly toLayer: number,
+    private readonly ids: Int32Array,
+    private readonly kinds: Uint8Array,
+    /** Sums of LayerNode.size per kind (hardlinks and directories count 0). */
+    readonly bytes: Readonly<Record<ChangeKind, number>>,
+    readonly counts: Readonly<Record<ChangeKind, number>>,
+  ) {}
+
+  /** The changes in path order: all kinds, or only one. */
+  *changes(only?: ChangeKind): Generator<ChangedPath> {
+    const wanted = only === undefined ? undefined : KIND_CODES.indexOf(only);
+    for (let i = 0; i < this.ids.length; i++) {
+      const code = this.kinds[i]!;
+      if (code === NONE || (wanted !== undefined && code !== wanted)) continue;
+      const change = changeOf(this.table, this.ids[i]!, this.fromLayer, this.toLayer);
+      if (change !== undefined) yield change;
+    }
+  }
+
+  forEach(visit: (change: ChangedPath) => void, only?: ChangeKind): void {
+    for (const change of this.changes(only)) visit(change);
+  }
+}
+
+function changeOf(table: PathTable, id: number, from: number, to: number): ChangedPath | undefined {
+  const after = table.versionAt(id, to);
+  const rewritten = after !== undefined && after.layer >= from;
+  return changedPath(nodeAt(table, id, from - 1), nodeAt(table, id, to), rewritten);
+}
+
+export function changeTable(
+  table: PathTable,
+  touched: readonly number[][],
+  from: number,
+  to: number,
+): ChangeTable {
+  const seen = from === to ? undefined : new Uint8Array(table.size);
+  const list: number[] = [];
+  for (let layer = from; layer <= to; layer++) {
+    for (const id of touched[layer] ?? []) {
+      if (seen !== undefined) {
+        if (seen[id] === 1) continue;
+        seen[id] = 1;
+      }
+      list.push(id);
+    }
+  }
+  const ids = Int32Array.from(list);
+  const { paths } = table;
+  ids.sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
+  const kinds = new Uint8Array(ids.length);
+  const bytes = { added: 0, modified: 0, removed: 0 };
+  const counts = { added: 0, modified: 0, removed: 0 };
+  for (let i = 0; i < ids.length; i++) {
+    const change = changeOf(table, ids[i]!, from, to);
+    kinds[i] = change === undefined ? NONE : KIND_CODES.indexOf(change.change);
+    if (change === undefined) continue;
+    bytes[change.change] += dataBytes(change.node);
+    counts[change.change]++;
+  }
+  return new ChangeTable(table, from, to, ids, kinds, bytes, counts);
+}
+
 /** What layers from..to did, as one step, against the merged state below `from`. */
 export function collectChanges(
   table: PathTable,
@@ -64,18 +148,9 @@ export function collectChanges(
   to: number,
 ): ChangeSet {
   const collector = new ChangeCollector();
-  const seen = from === to ? undefined : new Uint8Array(table.size);
-  for (let layer = from; layer <= to; layer++) {
-    for (const id of touched[layer] ?? []) {
-      if (seen !== undefined) {
-        if (seen[id] === 1) continue;
-        seen[id] = 1;
-      }
-      const after = table.versionAt(id, to);
-      const rewritten = after !== undefined && after.layer >= from;
-      collector.add(nodeAt(table, id, from - 1), nodeAt(table, id, to), rewritten);
-    }
-  }
+  changeTable(table, touched, from, to).forEach((change) => {
+    collector[change.change].push(change);
+  });
   return collector.finish(from, to);
 }
 
@@ -104,7 +179,7 @@ export function compareTables(a: PathTable, aTop: number, b: PathTable, bTop: nu
 /** Every layer that added, modified or removed one path, bottom to top. */
 export function pathHistory(table: PathTable, id: number): HistoryEvent[] {
   const events: HistoryEvent[] = [];
-  for (const version of table.versions[id]!) {
+  for (const version of table.versionsOf(id)) {
     if (version.layer < 0) continue;
     const before = nodeAt(table, id, version.layer - 1);
     const after = version.present ? toNode(table.paths[id]!, version) : undefined;

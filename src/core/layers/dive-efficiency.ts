@@ -21,14 +21,19 @@ const DOUBLE_WHITEOUT = '.wh..wh..';
 interface DiveNode {
   readonly name: string;
   readonly parent: DiveNode | undefined;
-  readonly children: Map<string, DiveNode>;
+  /** Made on the first child: most nodes are leaves, and an empty Map costs ~100 bytes. */
+  children: Map<string, DiveNode> | undefined;
   /** dive's FileInfo: empty (size 0, not a dir) for nodes created as intermediates. */
   size: number;
   isDir: boolean;
 }
 
 function newNode(name: string, parent: DiveNode | undefined): DiveNode {
-  return { name, parent, children: new Map(), size: 0, isDir: false };
+  return { name, parent, children: undefined, size: 0, isDir: false };
+}
+
+function setChild(node: DiveNode, child: DiveNode): void {
+  (node.children ??= new Map()).set(child.name, child);
 }
 
 function names(path: string): string[] {
@@ -40,11 +45,11 @@ function addPath(root: DiveNode, path: string, size: number, isDir: boolean): vo
   const parts = names(path);
   let node = root;
   for (const name of parts) {
-    let child = node.children.get(name);
+    let child = node.children?.get(name);
     if (child === undefined) {
       if (name.startsWith(DOUBLE_WHITEOUT)) return;
       child = newNode(name, node);
-      node.children.set(name, child);
+      setChild(node, child);
     }
     node = child;
   }
@@ -56,13 +61,14 @@ function addPath(root: DiveNode, path: string, size: number, isDir: boolean): vo
 function getNode(root: DiveNode, path: string): DiveNode | undefined {
   let node: DiveNode | undefined = root;
   for (const name of names(path)) {
-    node = node.children.get(name);
+    node = node.children?.get(name);
     if (node === undefined) return undefined;
   }
   return node;
 }
 
 function sortedChildren(node: DiveNode): DiveNode[] {
+  if (node.children === undefined) return [];
   return [...node.children.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -92,7 +98,7 @@ function subtreeSize(node: DiveNode): number {
   const pending = [node];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     total += next.size;
-    for (const child of next.children.values()) pending.push(child);
+    for (const child of next.children?.values() ?? []) pending.push(child);
   }
   return total;
 }
@@ -144,13 +150,13 @@ function stack(lower: DiveNode, upper: DiveNode): void {
     for (const child of children) {
       if (child.name.startsWith(DOUBLE_WHITEOUT)) continue;
       if (child.name.startsWith(WHITEOUT)) {
-        next.lower.children.delete(child.name.slice(WHITEOUT.length));
+        next.lower.children?.delete(child.name.slice(WHITEOUT.length));
         continue;
       }
-      let twin = next.lower.children.get(child.name);
+      let twin = next.lower.children?.get(child.name);
       if (twin === undefined) {
         twin = newNode(child.name, next.lower);
-        next.lower.children.set(child.name, twin);
+        setChild(next.lower, twin);
       }
       twin.size = child.size;
       twin.isDir = child.isDir;
@@ -202,7 +208,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
     const below = lower;
     // Returns false to stop the layer's visit, as dive's visitor error does.
     postOrder(root, (node, parentPath) => {
-      if (node.children.size > 0) return true;
+      if ((node.children?.size ?? 0) > 0) return true;
       const path = nodePath(parentPath, node);
       let data = paths.get(path);
       if (data === undefined) {

@@ -17,7 +17,7 @@ import type {
   SearchResult,
 } from './layer-types';
 import { applyLayer, type SelfOverwrite } from './apply-layer';
-import { collectChanges, compareTables, pathHistory } from './changes';
+import { changeTable, collectChanges, compareTables, pathHistory, type ChangeTable } from './changes';
 import { toNode } from './classify';
 import { ImageFsView } from './image-fs-view';
 import { DirTotals, listChildren } from './list-dir';
@@ -83,6 +83,15 @@ export class LayerStack {
     }
     this.changeCache.set(layer, set);
     return set;
+  }
+
+  /**
+   * Layer n's changes as a compact table, visited one ChangedPath at a time: for writers of a whole
+   * layer's changes (a base layer may hold millions of paths), which then never hold them all.
+   */
+  changeTable(layer: number): ChangeTable {
+    this.check(layer);
+    return changeTable(this.table, this.touched, layer, layer);
   }
 
   /** Layers from..to (inclusive) as one step: the state below `from` against the state after `to`. */
@@ -152,7 +161,7 @@ export class LayerStack {
 export function buildLayerStack(layers: readonly (readonly TarEntry[])[]): LayerStack {
   const table = new PathTable();
   // The root exists before any layer, so it is never "added".
-  table.versions[ROOT]!.push({
+  table.pushVersion(ROOT, {
     layer: -1,
     present: true,
     entry: undefined,

@@ -30,7 +30,11 @@ export class PathTable {
   readonly paths: string[] = ['/'];
   readonly parents: number[] = [-1];
   readonly children: (number[] | undefined)[] = [undefined];
-  readonly versions: Version[][] = [[]];
+  /**
+   * Each path's versions, bottom to top: most paths have exactly one, held as itself (an array per
+   * path would cost ~56 bytes more each); undefined before the first.
+   */
+  private readonly stacks: (Version | Version[] | undefined)[] = [undefined];
   private readonly ids = new Map<string, number>([['/', ROOT]]);
 
   get size(): number {
@@ -69,7 +73,7 @@ export class PathTable {
     this.paths.push(path);
     this.parents.push(parent);
     this.children.push(undefined);
-    this.versions.push([]);
+    this.stacks.push(undefined);
     const siblings = this.children[parent];
     if (siblings === undefined) this.children[parent] = [id];
     else siblings.push(id);
@@ -77,9 +81,31 @@ export class PathTable {
     return id;
   }
 
+  /** The path's versions, bottom to top. */
+  versionsOf(id: number): readonly Version[] {
+    const stack = this.stacks[id];
+    return stack === undefined ? [] : Array.isArray(stack) ? stack : [stack];
+  }
+
+  /** Adds a version on top of the path's stack. */
+  pushVersion(id: number, version: Version): void {
+    const stack = this.stacks[id];
+    if (stack === undefined) this.stacks[id] = version;
+    else if (Array.isArray(stack)) stack.push(version);
+    else this.stacks[id] = [stack, version];
+  }
+
+  /** Replaces the top version (a layer that wrote the path twice). */
+  replaceTop(id: number, version: Version): void {
+    const stack = this.stacks[id];
+    if (Array.isArray(stack)) stack[stack.length - 1] = version;
+    else this.stacks[id] = version;
+  }
+
   /** The path's version visible at `layer` (the last one written at or below it). */
   versionAt(id: number, layer: number): Version | undefined {
-    const stack = this.versions[id]!;
+    const stack = this.stacks[id];
+    if (!Array.isArray(stack)) return stack !== undefined && stack.layer <= layer ? stack : undefined;
     for (let i = stack.length - 1; i >= 0; i--) {
       const v = stack[i]!;
       if (v.layer <= layer) return v;
@@ -93,8 +119,8 @@ export class PathTable {
   }
 
   current(id: number): Version | undefined {
-    const stack = this.versions[id]!;
-    return stack[stack.length - 1];
+    const stack = this.stacks[id];
+    return Array.isArray(stack) ? stack[stack.length - 1] : stack;
   }
 
   presentAt(id: number, layer: number): boolean {

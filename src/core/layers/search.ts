@@ -36,7 +36,7 @@ function compileMatcher(query: SearchQuery): (path: string) => boolean {
 }
 
 function lastPresent(table: PathTable, id: number): Version | undefined {
-  const stack = table.versions[id]!;
+  const stack = table.versionsOf(id);
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.present) return stack[i];
   return undefined;
 }

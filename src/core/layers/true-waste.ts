@@ -57,7 +57,7 @@ export function computeTrueWaste(
   }
   const linked = stillLinked(table, top);
   for (let id = 1; id < table.size; id++) {
-    const stack = table.versions[id]!;
+    const stack = table.versionsOf(id);
     for (let i = 0; i < stack.length - 1; i++) {
       const version = stack[i]!;
       const size = fileBytes(version.present ? version.entry : undefined);
