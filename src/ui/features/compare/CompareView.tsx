@@ -3,6 +3,7 @@
  * sections the CLI prints, see the linkage change drawn, and copy the CLI's Markdown for a pull request.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCompare } from '../../queries/use-compare';
 import type { ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
@@ -10,6 +11,7 @@ import type { ComparePick } from '../../state/compare-slice';
 import type { CompareChoice } from '../files/FilesToolbar';
 import { CompareSections } from './CompareSections';
 import { DiffGraph } from './DiffGraph';
+import { useSummary } from './use-summary';
 import './compare.css';
 
 const keyOf = (p: ComparePick) => `${p.archiveId}|${p.imageKey}`;
@@ -71,40 +73,51 @@ export function CompareView({
     p ? { archiveId: p.archiveId, imageKey: p.imageKey } : null;
   const same = oldPick !== null && keyOf(oldPick) === keyOf(newPick);
   const compare = useCompare(same ? null : ref(oldPick), same ? null : ref(newPick));
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState<'copied' | 'copyRefused' | null>(null);
+  const { t } = useTranslation();
+  const summary = useSummary();
 
   if (oldPick === null)
     return (
       <p className="muted" role="status">
-        Open a second image (drop another archive, or pick another image of a multi-image archive) to compare
-        two images.
+        {t('compare.needSecond')}
       </p>
     );
   const copy = (markdown: string) => {
     navigator.clipboard.writeText(markdown).then(
-      () => setCopied('Copied the Markdown.'),
-      () => setCopied('The browser did not allow copying: select the Markdown below.'),
+      () => setCopied('copied'),
+      () => setCopied('copyRefused'),
     );
   };
   return (
     <div className="compare">
       <div className="compare__bar">
-        <Picker label="Old" value={oldPick} choices={choices} onChange={(p) => setPair(p, newPick)} />
+        <Picker
+          label={t('compare.old')}
+          value={oldPick}
+          choices={choices}
+          onChange={(p) => setPair(p, newPick)}
+        />
         <span aria-hidden>→</span>
-        <Picker label="New" value={newPick} choices={choices} onChange={(p) => setPair(oldPick, p)} />
+        <Picker
+          label={t('compare.new')}
+          value={newPick}
+          choices={choices}
+          onChange={(p) => setPair(oldPick, p)}
+        />
         {compare.data && (
           <button type="button" onClick={() => copy(compare.data.markdown)}>
-            Copy as Markdown
+            {t('compare.copyMarkdown')}
           </button>
         )}
         {copied && (
           <span className="muted" role="status">
-            {copied}
+            {t(`compare.${copied}`)}
           </span>
         )}
       </div>
-      {same && <p className="muted">Old and new are the same image: pick two different ones.</p>}
-      {compare.isFetching && !compare.data && <p className="muted">Comparing…</p>}
+      {same && <p className="muted">{t('compare.same')}</p>}
+      {compare.isFetching && !compare.data && <p className="muted">{t('compare.comparing')}</p>}
       {compare.error && <p className="error-text">{compare.error.message}</p>}
       {compare.data && (
         <>
@@ -112,7 +125,7 @@ export function CompareView({
             <strong>
               {compare.data.result.old.name} → {compare.data.result.new.name}
             </strong>
-            : {compare.data.summary}
+            : {summary(compare.data.result)}
           </p>
           {compare.data.warnings.map((w) => (
             <p key={w} className="warn-text">
@@ -120,11 +133,11 @@ export function CompareView({
             </p>
           ))}
           <CompareSections result={compare.data.result} />
-          <section className="panel" aria-label="Linkage change">
-            <h2>Linkage change</h2>
+          <section className="panel" aria-label={t('compare.linkageChange')}>
+            <h2>{t('compare.linkageChange')}</h2>
             <DiffGraph graph={compare.data.graph} />
           </section>
-          {copied?.startsWith('The browser') && (
+          {copied === 'copyRefused' && (
             <textarea className="compare__markdown" readOnly value={compare.data.markdown} rows={12} />
           )}
         </>

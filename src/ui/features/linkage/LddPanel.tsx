@@ -1,17 +1,11 @@
 /** ldd -v of the selected file, exactly as ldd would print it inside the image, and why each library was found. */
+import { useTranslation } from 'react-i18next';
 import type { ImageRef } from '../../queries/use-files';
 import { useLdd } from '../../queries/use-linkage';
 import type { GraphNode } from '../../../protocol/linkage';
 
-const WHY: Record<string, string> = {
-  rpath: 'RPATH',
-  runpath: 'RUNPATH',
-  ld_library_path: 'LD_LIBRARY_PATH (image Env)',
-  cache: '/etc/ld.so.cache',
-  default: 'default directory',
-  loaded: 'already loaded',
-  direct: 'path given',
-};
+// How the loader found each library: catalogue keys under linkage.why.
+const WHY = new Set(['rpath', 'runpath', 'ld_library_path', 'cache', 'default', 'loaded', 'direct']);
 
 export function LddPanel({
   image,
@@ -25,32 +19,36 @@ export function LddPanel({
   node: GraphNode | null;
 }) {
   const ldd = useLdd(image, layer, path);
+  const { t } = useTranslation();
   return (
-    <aside className="panel ldd-panel" aria-label="ldd">
+    <aside className="panel ldd-panel" aria-label={t('linkage.lddPanel')}>
       <h2>ldd -v</h2>
       <code className="wrap">{path}</code>
       {node && node.kind !== 'missing' && (
-        <p className="muted" aria-label="Origin">
-          Put there by L{node.layer}
-          {node.replaced ? ', written more than once' : ''}
-          {node.pkg ? ` · package ${node.pkg}` : ' · no package owns it'}
-          {node.dependents > 0 ? ` · loaded by ${node.dependents}` : ''}
-          {node.versionFailures > 0 ? ` · ${node.versionFailures} version requirement(s) not met` : ''}
+        <p className="muted" aria-label={t('linkage.origin')}>
+          {[
+            t(node.replaced ? 'linkage.putThereReplaced' : 'linkage.putThere', { layer: node.layer }),
+            node.pkg ? t('linkage.package', { pkg: node.pkg }) : t('linkage.noPackage'),
+            ...(node.dependents > 0 ? [t('linkage.loadedByCount', { count: node.dependents })] : []),
+            ...(node.versionFailures > 0
+              ? [t('linkage.versionFailures', { count: node.versionFailures })]
+              : []),
+          ].join(' · ')}
         </p>
       )}
-      {ldd.isPending && <p className="muted">Resolving…</p>}
+      {ldd.isPending && <p className="muted">{t('linkage.resolving')}</p>}
       {ldd.error && <p className="error-text">{ldd.error.message}</p>}
       {ldd.data && (
         <>
-          <pre className="content__text ldd-panel__text" aria-label="ldd output">
+          <pre className="content__text ldd-panel__text" aria-label={t('linkage.lddOutput')}>
             {ldd.data.text}
           </pre>
           {ldd.data.libraries.length > 0 && (
-            <table className="plain-table" aria-label="Why each library was found">
+            <table className="plain-table" aria-label={t('linkage.whyFound')}>
               <thead>
                 <tr>
-                  <th>Library</th>
-                  <th>Found via</th>
+                  <th>{t('linkage.library')}</th>
+                  <th>{t('linkage.foundVia')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -60,11 +58,17 @@ export function LddPanel({
                       <code>{l.name}</code>
                     </td>
                     <td className={l.path === null ? 'error-text' : ''}>
-                      {l.path === null ? 'not found' : (WHY[l.foundVia ?? ''] ?? l.foundVia)}
+                      {l.path === null
+                        ? t('linkage.notFound')
+                        : WHY.has(l.foundVia ?? '')
+                          ? t(`linkage.why.${l.foundVia ?? ''}`)
+                          : l.foundVia}
                       {l.neededBy.length > 0 && (
                         <span className="muted">
-                          {' '}
-                          · needed by {l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(', ')}
+                          {' · '}
+                          {t('linkage.neededBy', {
+                            names: l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(', '),
+                          })}
                         </span>
                       )}
                     </td>
