@@ -13,6 +13,7 @@ import { CompareSections } from './CompareSections';
 import { DiffGraph } from './DiffGraph';
 import { useSummary } from './use-summary';
 import './compare.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const keyOf = (p: ComparePick) => `${p.archiveId}|${p.imageKey}`;
 
@@ -118,7 +119,7 @@ export function CompareView({
       </div>
       {same && <p className="muted">{t('compare.same')}</p>}
       {compare.isFetching && !compare.data && <p className="muted">{t('compare.comparing')}</p>}
-      {compare.error && <p className="error-text">{compare.error.message}</p>}
+      {compare.error && <ErrorMessage error={compare.error} />}
       {compare.data && (
         <>
           <p className="compare__summary" data-testid="compare-summary">

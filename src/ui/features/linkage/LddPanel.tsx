@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageRef } from '../../queries/use-files';
 import { useLdd } from '../../queries/use-linkage';
 import type { GraphNode } from '../../../protocol/linkage';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 // How the loader found each library: catalogue keys under linkage.why.
 const WHY = new Set(['rpath', 'runpath', 'ld_library_path', 'cache', 'default', 'loaded', 'direct']);
@@ -37,7 +38,7 @@ export function LddPanel({
         </p>
       )}
       {ldd.isPending && <p className="muted">{t('linkage.resolving')}</p>}
-      {ldd.error && <p className="error-text">{ldd.error.message}</p>}
+      {ldd.error && <ErrorMessage error={ldd.error} />}
       {ldd.data && (
         <>
           <pre className="content__text ldd-panel__text" aria-label={t('linkage.lddOutput')}>

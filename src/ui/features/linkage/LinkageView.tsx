@@ -17,13 +17,14 @@ import { LddPanel } from './LddPanel';
 import { LinkageLegend } from './LinkageLegend';
 import { useFormat } from '../../i18n/use-format';
 import './linkage.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
   const graph = useLinkGraph(image, layer);
   const { t } = useTranslation();
   if (graph.isPending) return <p className="muted">{t('linkage.resolvingAll')}</p>;
-  if (graph.error) return <p className="error-text">{graph.error.message}</p>;
+  if (graph.error) return <ErrorMessage error={graph.error} />;
   if (graph.data.nodes.length === 0) return <p className="muted">{t('linkage.noElf')}</p>;
   return <GraphCanvas image={image} data={graph.data} layerCount={layerCount} />;
 }

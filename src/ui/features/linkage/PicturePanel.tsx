@@ -15,6 +15,7 @@ import { ExportTheme, type PictureTheme } from './ExportTheme';
 import { neighbour, type Move } from './picture-navigation';
 import { PictureOutline } from './PictureOutline';
 import { OverviewLists } from './OverviewLists';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const MOVES: Record<string, Move> = {
   ArrowUp: 'up',
@@ -80,7 +81,7 @@ export function PicturePanel({
     [picture, current],
   );
   if (query.isPending) return <p className="muted">{t('linkage.layingOut')}</p>;
-  if (query.error) return <p className="error-text">{query.error.message}</p>;
+  if (query.error) return <ErrorMessage error={query.error} />;
   if (picture === null || files === null)
     return (
       <p className="error-text">

@@ -10,6 +10,7 @@ import { useResolve } from '../../queries/use-names';
 import { NameParts } from './NameParts';
 import { EngineAnswer } from './EngineAnswer';
 import './names.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function ResolverPanel({ initialName }: { initialName: string }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
             <option key={n} value={n} />
           ))}
         </datalist>
-        {result.error && <p className="error-text">{result.error.message}</p>}
+        {result.error && <ErrorMessage error={result.error} />}
         {report && !report.valid && (
           <div role="alert" className="error-panel resolver__invalid">
             <strong>{t('names.invalid')}</strong> {report.error}

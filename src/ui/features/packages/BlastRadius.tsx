@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { BlastImage } from '../../../protocol/linkage';
 import { useBlastRadius } from '../../queries/use-linkage';
 import { downloadBlob } from '../download';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -90,7 +91,7 @@ export function BlastRadius() {
         )}
       </form>
       {result.isFetching && <p className="muted">{t('blast.resolving')}</p>}
-      {result.error && <p className="error-text">{result.error.message}</p>}
+      {result.error && <ErrorMessage error={result.error} />}
       {result.data && (
         <>
           <p aria-label={t('blast.rebuildLabel')}>

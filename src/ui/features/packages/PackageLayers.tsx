@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { displayCreatedBy } from '../../../protocol/format';
 import type { ImageRef } from '../../queries/use-files';
 import { usePackageLayers } from '../../queries/use-packages';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function PackageLayers({ image }: { image: ImageRef }) {
   const layers = usePackageLayers(image);
   const { t } = useTranslation();
   if (layers.isPending) return <p className="muted">{t('packages.layers.reading')}</p>;
-  if (layers.error) return <p className="error-text">{layers.error.message}</p>;
+  if (layers.error) return <ErrorMessage error={layers.error} />;
   const changed = layers.data.filter((l) => l.installed.length + l.removed.length + l.upgraded.length > 0);
   return (
     <section className="panel" aria-label={t('packages.layers.label')}>

@@ -8,6 +8,8 @@ import { useArchive, useImageView } from '../../queries/use-archive';
 import { queryKeys } from '../../queries/keys';
 import { useStore } from '../../state/store';
 import { RequestError } from '../../../client';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 
 /** What the page is doing, for the user and for tests. */
 export type AppState = 'empty' | 'loading' | 'ready' | 'error';
@@ -16,6 +18,7 @@ export function useActiveArchive() {
   const opened = useStore((s) => s.archives.find((a) => a.archiveId === s.activeArchiveId));
   const picked = useStore((s) => (s.activeArchiveId === null ? undefined : s.imageKeys[s.activeArchiveId]));
   const dropError = useStore((s) => s.dropError);
+  const { t, i18n } = useTranslation();
   const archive = useArchive(opened);
   const imageKey = opened
     ? (picked ?? archive.data?.defaultImageKey ?? archive.data?.images[0]?.key ?? null)
@@ -33,7 +36,7 @@ export function useActiveArchive() {
       : archive.isPending || view.isFetching || !view.data?.complete
         ? 'loading'
         : 'ready';
-  const message = !opened ? dropError : error && !cancelled ? error.message : null;
+  const message = !opened ? dropError : error && !cancelled ? errorText(error, t, i18n.language) : null;
 
   useEffect(() => {
     document.body.dataset.appState = appState;

@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/use-format';
 import { useWaste, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import './waste.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function WasteView({ image }: { image: ImageRef; history: readonly HistoryStep[] }) {
   const { t } = useTranslation();
@@ -21,7 +22,7 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
   const setLayer = useStore((s) => s.setLayer);
   const reveal = useStore((s) => s.revealPath);
   if (waste.isPending) return <p className="muted">{t('waste.computing')}</p>;
-  if (waste.error) return <p className="error-text">{waste.error.message}</p>;
+  if (waste.error) return <ErrorMessage error={waste.error} />;
   const w = waste.data;
   const open = (layer: number, path: string) => {
     setLayer(layer);
