@@ -2,7 +2,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { RequestError } from '../../client';
-import { ArchiveError, SENTENCES } from '../../core';
+import { ArchiveError, PICTURE_WORDS, SENTENCES } from '../../core';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import { errorText } from './error-text';
@@ -23,6 +23,10 @@ const wire = (error: ArchiveError) =>
 describe('errorText', () => {
   it('has the core sentences word for word in English', () => {
     expect(en.errors).toEqual(SENTENCES);
+  });
+
+  it("has the pictures' words word for word in English", () => {
+    expect(en.picture).toEqual(PICTURE_WORDS);
   });
 
   it('says a named sentence in English exactly as the CLI prints it', () => {

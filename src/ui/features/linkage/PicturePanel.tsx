@@ -6,7 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EdgeMode, FocusDirection, PictureColorBy } from '../../../protocol/linkage';
+import type { EdgeMode, FocusDirection, PictureColorBy, PictureWords } from '../../../protocol/linkage';
 import type { ImageRef } from '../../queries/use-files';
 import { useLinkPicture } from '../../queries/use-linkage';
 import { downloadBlob } from '../download';
@@ -44,14 +44,24 @@ export function PicturePanel({
   onFocus: (key: string) => void;
   onBack: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [edgeMode, setEdgeMode] = useState<EdgeMode>('tree');
   const [unfold, setUnfold] = useState<readonly string[]>([]);
   const [theme, setTheme] = useState<PictureTheme>('light');
   const [copied, setCopied] = useState<{ what: string; text: string; note: string } | null>(null);
   // The keyboard's position, kept for the focus it was moved in; a new focus starts on its root.
   const [moved, setMoved] = useState<{ focus: string | null; key: string } | null>(null);
-  const query = useLinkPicture(image, { layer, focus, direction, edgeMode, unfold, colorBy });
+  // Exported pictures speak the page's language: the catalogue's words for their title, legend and footer.
+  const words = i18n.getResource(i18n.language, 'translation', 'picture') as PictureWords | undefined;
+  const query = useLinkPicture(image, {
+    layer,
+    focus,
+    direction,
+    edgeMode,
+    unfold,
+    colorBy,
+    ...(words ? { words } : {}),
+  });
   const box = useRef<HTMLDivElement | null>(null);
   const picture = query.data?.picture ?? null;
   const files = query.data?.exports ?? null;
