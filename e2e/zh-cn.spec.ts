@@ -121,11 +121,20 @@ test('the main path in Simplified Chinese', async ({ page }) => {
   ).toContainText('/usr/bin/curl');
   await search.press('Enter');
   await expect(page.getByText(/\/usr\/bin\/curl 直接或间接加载的内容/)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByTestId('linkage-picture').locator('svg')).toBeVisible();
+  await expect(page.getByTestId('linkage-picture').locator('svg')).toHaveAttribute(
+    'aria-label',
+    '/usr/bin/curl 加载了什么',
+  );
   await expect(page.getByLabel(text(zh, 'linkage.lddOutput'))).toContainText('libcurl');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: text(zh, 'linkage.svg'), exact: true }).click();
-  expect((await download).suggestedFilename()).toMatch(/curl-loads\.svg$/);
+  const svg = await download;
+  expect(svg.suggestedFilename()).toMatch(/curl-loads\.svg$/);
+  // The exported picture speaks the page's language: its title, legend and footer.
+  const exported = readFileSync(await svg.path(), 'utf8');
+  expect(exported).toContain('/usr/bin/curl 加载了什么');
+  expect(exported).toContain('共享库');
+  expect(exported).toContain('按镜像自己的加载器解析');
   await photograph(page, '4-linkage');
 
   // Waste: dive's figures and the corrected one, each explained.
