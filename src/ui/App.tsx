@@ -19,7 +19,7 @@ export function App() {
   const { t } = useTranslation();
   const { opened, archive, imageKey, view, appState, message, cancel } = useActiveArchive();
   const progress = useStore((s) => s.progress);
-  const startedAt = useStore((s) => s.progressStartedAt);
+  const estimate = useStore((s) => s.progressRate);
   const helpOpen = useStore((s) => s.helpOpen);
   const setHelpOpen = useStore((s) => s.setHelpOpen);
   useShortcuts({
@@ -49,7 +49,7 @@ export function App() {
         <Announcer appState={appState} />
         <PendingLink />
         {appState === 'loading' && (
-          <ProgressPanel progress={progress} startedAt={startedAt} onCancel={cancel} />
+          <ProgressPanel progress={progress} estimate={estimate} onCancel={cancel} />
         )}
         {message && (
           <div role="alert" className="error-panel">

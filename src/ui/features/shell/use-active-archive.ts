@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useArchive, useImageView } from '../../queries/use-archive';
-import { queryKeys } from '../../queries/keys';
+import { closeArchive } from '../../queries/close-archive';
 import { useStore } from '../../state/store';
 import { RequestError } from '../../../client';
 import { useTranslation } from 'react-i18next';
@@ -44,12 +44,7 @@ export function useActiveArchive() {
 
   const queryClient = useQueryClient();
   const cancel = () => {
-    if (!opened) return;
-    void queryClient.cancelQueries({ queryKey: queryKeys.archive(opened.archiveId) });
-    if (imageKey)
-      void queryClient.cancelQueries({ queryKey: queryKeys.imageView(opened.archiveId, imageKey) });
-    queryClient.removeQueries({ queryKey: queryKeys.archive(opened.archiveId) });
-    useStore.getState().closeArchive(opened.archiveId);
+    if (opened) closeArchive(queryClient, opened.archiveId);
   };
 
   return { opened, archive: archive.data, imageKey, view: view.data, appState, message, cancel };
