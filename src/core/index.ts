@@ -29,7 +29,8 @@ export {
 export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
 export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './io/spill';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
-export { ArchiveError, type ArchiveErrorCode } from './archive/archive-error';
+export { ArchiveError, renderSentence, type ArchiveErrorCode, type Sentence } from './archive/archive-error';
+export { SENTENCES, type SentenceName, type SentenceParams } from './archive/error-sentences';
 export { LayerError, type LayerTable } from './archive/index-layer';
 export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './io/decode-limits';
 export type {

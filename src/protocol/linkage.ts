@@ -1,6 +1,14 @@
 /** Results of the Linkage view: the whole image's graph with a layout, ldd for one file, the blast radius. */
 
-import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports, SideList } from '../core';
+import type {
+  ColorBy,
+  EdgeMode,
+  FocusDirection,
+  Picture,
+  PictureExports,
+  PictureWords,
+  SideList,
+} from '../core';
 
 export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
 export type {
@@ -9,6 +17,7 @@ export type {
   FocusDirection,
   Picture,
   PictureExports,
+  PictureWords,
   PlacedNode,
   ShownEdge,
   SideList,
@@ -23,6 +32,8 @@ export interface PictureAsk {
   /** Folded objects to unfold; on the overview, the groups opened into their objects. */
   readonly unfold: readonly string[];
   readonly colorBy: ColorBy;
+  /** The title's, legend's and footer's words in the page's language; the CLI's English when absent. */
+  readonly words?: PictureWords;
 }
 
 /** The answer to 'link-picture': null picture when the focus is not an object of the image. */

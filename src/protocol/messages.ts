@@ -5,7 +5,7 @@
  * posts the File itself, never its bytes (docs/conventions.md#big-data-stays-in-the-worker).
  */
 import type { RequestBody, RequestType, ResultOf } from './request-map';
-import type { ArchiveErrorCode, ImageOverview, LayerProgress } from '../core';
+import type { ArchiveErrorCode, ImageOverview, LayerProgress, Sentence } from '../core';
 
 export type { ArchiveSummary, ImageSummary, ImageOverview, LayerProgress } from '../core';
 
@@ -39,7 +39,10 @@ export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query'
 
 export interface WireError {
   readonly code: ErrorCode;
+  /** The English sentence, as the CLI prints it. */
   readonly message: string;
+  /** Which named sentence it is and what fills it, so the page can say it in the user's language. */
+  readonly sentence?: Sentence;
 }
 
 export type Response =

@@ -9,7 +9,7 @@ import type { ArchiveSummary, ImageOverview } from './messages';
 import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, WasteSummary } from './files';
 import type { ResolveResult, SharedWith } from './names';
 import type { LayerPackageChanges, PathOwners, PackageLicenses, PackageList } from './packages';
-import type { BlastImage, GraphData, LddReport, LinkPicture, PictureAsk } from './linkage';
+import type { BlastImage, GraphData, LddReport, LinkPicture, PictureAsk, PictureWords } from './linkage';
 import type { CompareReport } from './compare';
 
 /** One opened archive (the id the page gave it when opening) and one of its images. */
@@ -91,7 +91,10 @@ export interface RequestMap {
   'shared-layers': { body: ImageTarget; result: SharedWith[] };
 
   /** Two open images (of one archive or two), old against new: what `strata compare` reports. */
-  compare: { body: { readonly old: ImageTarget; readonly new: ImageTarget }; result: CompareReport };
+  compare: {
+    body: { readonly old: ImageTarget; readonly new: ImageTarget; readonly words?: PictureWords };
+    result: CompareReport;
+  };
 }
 
 export type RequestType = keyof RequestMap;

@@ -13,7 +13,11 @@ export function compareHandlers(): HandlerTable<'compare'> {
       const after = archives.image(request.new);
       const oldSide = await compareSideFromViews(before.views, before.image);
       const newSide = await compareSideFromViews(after.views, after.image);
-      return buildCompareReport(oldSide, newSide, { engine: await dotEngine(), ...footerFacts() });
+      return buildCompareReport(oldSide, newSide, {
+        engine: await dotEngine(),
+        ...footerFacts(),
+        ...(request.words ? { words: request.words } : {}),
+      });
     },
   };
 }

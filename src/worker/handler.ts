@@ -4,7 +4,14 @@
  * progress and a result. The handler table is typed by the request map, so every request has exactly one
  * handler answering its result type. It keeps the opened archives; the page only ever sees summaries and views.
  */
-import { AbortedError, ArchiveError, type CoreEnv, type LayerIndexer, type ViewOptions } from '../core';
+import {
+  AbortedError,
+  ArchiveError,
+  renderSentence,
+  type CoreEnv,
+  type LayerIndexer,
+  type ViewOptions,
+} from '../core';
 import { PROTOCOL_VERSION, type Request, type Response, type WireError } from '../protocol/messages';
 import type { RequestBody, RequestType, ResultOf } from '../protocol/request-map';
 import type { HandlerContext, HandlerTable } from './handler-types';
@@ -78,9 +85,23 @@ export class WorkerHandler {
 }
 
 function toWire(error: unknown): WireError {
-  if (error instanceof AbortedError) return { code: 'cancelled', message: 'Cancelled.' };
-  if (error instanceof ArchiveError) return { code: error.code, message: error.message };
+  if (error instanceof AbortedError)
+    return {
+      code: 'cancelled',
+      message: renderSentence('cancelled', {}),
+      sentence: { name: 'cancelled', params: {} },
+    };
+  if (error instanceof ArchiveError)
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.sentence ? { sentence: error.sentence } : {}),
+    };
   // Anything else is a bug or an environment failure: still a sentence, never a stack trace.
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `strata could not read this file: ${message}` };
+  const params = { detail: error instanceof Error ? error.message : String(error) };
+  return {
+    code: 'internal',
+    message: renderSentence('internal', params),
+    sentence: { name: 'internal', params },
+  };
 }

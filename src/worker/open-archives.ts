@@ -40,7 +40,7 @@ export class OpenArchives {
 
   get(archiveId: string): OpenArchive {
     const archive = this.open.get(archiveId);
-    if (!archive) throw new ArchiveError('no-such-image', 'That archive is no longer open; drop it again.');
+    if (!archive) throw ArchiveError.of('no-such-image', 'archive-closed');
     return archive;
   }
 

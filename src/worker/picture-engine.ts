@@ -76,6 +76,7 @@ export async function drawPicture(
     edgeMode: request.edgeMode,
     colorBy: root === undefined ? 'package' : request.colorBy,
     ...footerFacts(),
+    ...(request.words ? { words: request.words } : {}),
   };
   return {
     picture: built.picture,

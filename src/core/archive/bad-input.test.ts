@@ -10,6 +10,7 @@ import { ArchiveSession } from '../session/archive-session';
 import { memorySource } from '../io/byte-source';
 import { buildTar, type BuildEntry } from '../testing/tar-builder';
 import { scanOuter } from './outer-scan';
+import { ArchiveError } from './archive-error';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const layerA = buildTar([{ name: 'a.txt', data: 'a'.repeat(3000) }]);
@@ -185,5 +186,44 @@ describe('bad input: the message a user sees', () => {
     expect(await openError(gz.subarray(0, gz.length - 100))).toMatch(
       /^The archive's gzip compression is damaged: The gzip data is corrupt or ends early \(.+\)\.$/,
     );
+  });
+});
+
+/** The page says these in the user's language by the sentence's name; the CLI prints the English message. */
+describe('bad input: each sentence is named for the page', () => {
+  async function openSentence(bytes: Uint8Array): Promise<unknown> {
+    try {
+      await ArchiveSession.open(memorySource(bytes), nodeEnv);
+    } catch (error) {
+      return error instanceof ArchiveError ? [error.code, error.sentence] : error;
+    }
+    return 'opened';
+  }
+
+  it('names the sentence and its parameters next to the English message', async () => {
+    const truncated = buildTar([
+      { name: 'layer0.tar', data: layerA },
+      { name: 'manifest.json', data: '[]' },
+    ]).subarray(0, 2000);
+    const results = await Promise.all(
+      [
+        new Uint8Array(0),
+        new TextEncoder().encode('PNG? no. just text.\n'.repeat(100)),
+        buildTar([{ name: 'notes.txt', data: 'hi' }]),
+        new Uint8Array([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0, 1, 2, 3]),
+        dockerArchive([layerA], { Config: '../../etc/passwd' }),
+        dockerArchive([layerA], { Config: 'nowhere.json' }),
+        truncated,
+      ].map(openSentence),
+    );
+    expect(results).toEqual([
+      ['empty', { name: 'file-empty', params: {} }],
+      ['not-a-tar', { name: 'not-a-tar', params: {} }],
+      ['not-an-image', { name: 'not-an-image', params: {} }],
+      ['unsupported-compression', { name: 'compressed-with', params: { compression: 'xz', tool: 'xz -d' } }],
+      ['bad-metadata', { name: 'manifest-outside', params: { item: 1, path: '../../etc/passwd' } }],
+      ['missing-blob', { name: 'config-missing', params: { path: 'nowhere.json' } }],
+      ['truncated', { name: 'truncated-before-manifest', params: { at: 2000 } }],
+    ]);
   });
 });

@@ -34,7 +34,7 @@ export async function loadConfig(
   sha256: (bytes: Uint8Array) => Promise<string>,
 ): Promise<LoadedConfig> {
   const entry = scan.resolve(path);
-  if (!entry) throw new ArchiveError('missing-blob', `The image config ${path} is missing from the archive.`);
+  if (!entry) throw ArchiveError.of('missing-blob', 'config-missing', { path });
   const bytes = await scan.readSmall(path, MAX_METADATA);
   const parsed = parseConfig(parseJson(bytes, `image config ${path}`), path);
   // The image ID is the digest of the config bytes, whatever the file is called

@@ -18,17 +18,14 @@ export interface DockerManifestItem {
 
 export async function readDockerManifest(scan: OuterScan): Promise<DockerManifestItem[]> {
   const json = await readJson(scan, 'manifest.json', 'manifest.json');
-  if (!Array.isArray(json)) throw new ArchiveError('bad-metadata', 'manifest.json is not a list of images.');
+  if (!Array.isArray(json)) throw ArchiveError.of('bad-metadata', 'manifest-not-list');
   return json.map((item: unknown, i) => {
     if (!isRecord(item) || typeof item.Config !== 'string') {
-      throw new ArchiveError('bad-metadata', `manifest.json item ${i + 1} has no Config.`);
+      throw ArchiveError.of('bad-metadata', 'manifest-no-config', { item: i + 1 });
     }
     const configPath = cleanArchivePath(item.Config);
     if (configPath === undefined) {
-      throw new ArchiveError(
-        'bad-metadata',
-        `manifest.json item ${i + 1} points outside the archive (${item.Config}).`,
-      );
+      throw ArchiveError.of('bad-metadata', 'manifest-outside', { item: i + 1, path: item.Config });
     }
     const layers = Array.isArray(item.Layers) ? item.Layers : [];
     return {

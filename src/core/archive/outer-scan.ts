@@ -88,14 +88,14 @@ export async function scanOuter(
   env: CoreEnv,
   options: ScanOptions = {},
 ): Promise<OuterScan> {
-  if (source.size === 0) throw new ArchiveError('empty', 'The file is empty (0 bytes).');
+  if (source.size === 0) throw ArchiveError.of('empty', 'file-empty');
   const head = await readFully(source, 0, 512);
   const compression = sniffCompression(head);
   if (compression === 'bzip2' || compression === 'xz') {
-    throw new ArchiveError(
-      'unsupported-compression',
-      `The file is ${compression}-compressed; decompress it first (for example with ${compression === 'xz' ? 'xz -d' : 'bunzip2'}) and open the .tar.`,
-    );
+    throw ArchiveError.of('unsupported-compression', 'compressed-with', {
+      compression,
+      tool: compression === 'xz' ? 'xz -d' : 'bunzip2',
+    });
   }
   if (compression === 'none') return scanRanged(source, options);
   return withGzipFallback(env, (gunzip) => scanStreamed(source, env, compression, gunzip, options));
@@ -107,10 +107,7 @@ class EntryTable {
 
   add(entry: OuterEntry): void {
     if (this.entries.size >= this.max) {
-      throw new ArchiveError(
-        'too-many-entries',
-        `The archive has more than ${this.max.toLocaleString('en')} entries; that is not an image archive.`,
-      );
+      throw ArchiveError.of('too-many-entries', 'too-many-entries', { max: this.max });
     }
     // Of duplicate names the last one wins, as tar extraction would leave it.
     this.entries.set(entry.path, entry);
@@ -179,8 +176,7 @@ async function scanRanged(source: ByteSource, options: ScanOptions): Promise<Out
     }
     truncatedAt = source.size;
   }
-  if (table.entries.size === 0)
-    throw new ArchiveError('not-an-image', 'This tar archive is empty: it holds no image.');
+  if (table.entries.size === 0) throw ArchiveError.of('not-an-image', 'empty-tar');
   return rangedScan(source, table, 'none', truncatedAt, new Map(), () => Promise.resolve());
 }
 
@@ -203,17 +199,11 @@ function rangedScan(
     resolve: (path) => table.resolve(path),
     async readSmall(path, maxBytes) {
       const entry = table.resolve(path);
-      if (entry?.kind !== 'file') throw new ArchiveError('missing-blob', `The archive has no file ${path}.`);
+      if (entry?.kind !== 'file') throw ArchiveError.of('missing-blob', 'no-file', { path });
       if (entry.size > maxBytes)
-        throw new ArchiveError(
-          'absurd-size',
-          `${path} is ${entry.size.toLocaleString('en')} bytes, too large for image metadata.`,
-        );
+        throw ArchiveError.of('absurd-size', 'metadata-too-large', { path, size: entry.size });
       if (entry.offset + entry.size > source.size) {
-        throw new ArchiveError(
-          'truncated',
-          `The archive is truncated: it ends at byte ${source.size.toLocaleString('en')}, inside ${path}.`,
-        );
+        throw ArchiveError.of('truncated', 'truncated-inside', { at: source.size, path });
       }
       return readFully(source, entry.offset, entry.size);
     },
@@ -234,18 +224,12 @@ function rangedScan(
 function outerTarError(error: unknown, entryCount: number, size: number): unknown {
   if (!(error instanceof TarFormatError)) return error;
   if (entryCount === 0) {
-    return new ArchiveError(
-      'not-a-tar',
-      'This file is not an image archive: it is neither a tar nor a compressed tar.',
-    );
+    return ArchiveError.of('not-a-tar', 'not-a-tar');
   }
   if (error.message.includes('ends early') || error.message.includes('cut off')) {
-    return new ArchiveError(
-      'truncated',
-      `The archive is truncated: it ends at byte ${size.toLocaleString('en')}, inside an entry.`,
-    );
+    return ArchiveError.of('truncated', 'truncated-entry', { at: size });
   }
-  return new ArchiveError('corrupt', `The archive is damaged: ${error.message}`);
+  return ArchiveError.of('corrupt', 'damaged', { detail: error.message });
 }
 
 async function scanStreamed(
@@ -278,11 +262,7 @@ async function scanStreamed(
       if (entry.kind !== 'file' || entry.size === 0) return false;
       if (entry.size <= SMALL) {
         smallTotal += entry.size;
-        if (smallTotal > MAX_SMALL_TOTAL)
-          throw new ArchiveError(
-            'too-many-entries',
-            'The archive holds too much small content to be an image archive.',
-          );
+        if (smallTotal > MAX_SMALL_TOTAL) throw ArchiveError.of('too-many-entries', 'too-much-small');
         captured = { path, bytes: new Uint8Array(entry.size), fill: 0 };
         return true;
       }
@@ -357,15 +337,14 @@ async function scanStreamed(
     if (error instanceof TarFormatError) throw outerTarError(error, parser.entryCount, source.size);
     if (error instanceof ArchiveError || (error instanceof Error && error.name === 'AbortedError'))
       throw error;
-    throw new ArchiveError(
-      'corrupt',
-      `The archive's ${compression} compression is damaged: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw ArchiveError.of('corrupt', 'compression-damaged', {
+      compression,
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
   try {
     await pendingIndex;
-    if (table.entries.size === 0)
-      throw new ArchiveError('not-an-image', 'This archive is empty: it holds no image.');
+    if (table.entries.size === 0) throw ArchiveError.of('not-an-image', 'empty-archive');
   } catch (error) {
     await spill?.discard().catch(() => undefined);
     throw error;
@@ -387,13 +366,10 @@ async function scanStreamed(
       const entry = table.resolve(path);
       const bytes = entry ? small.get(entry.path) : undefined;
       if (!entry || entry.kind !== 'file')
-        return Promise.reject(new ArchiveError('missing-blob', `The archive has no file ${path}.`));
+        return Promise.reject(ArchiveError.of('missing-blob', 'no-file', { path }));
       if (entry.size > maxBytes || !bytes) {
         return Promise.reject(
-          new ArchiveError(
-            'absurd-size',
-            `${path} is ${entry.size.toLocaleString('en')} bytes, too large for image metadata.`,
-          ),
+          ArchiveError.of('absurd-size', 'metadata-too-large', { path, size: entry.size }),
         );
       }
       return Promise.resolve(bytes);

@@ -14,13 +14,11 @@ export async function readArchive(
   sha256: (bytes: Uint8Array) => Promise<string>,
 ): Promise<ArchiveInfo> {
   const has = (p: string) => scan.resolve(p) !== undefined;
-  const cut =
-    scan.truncatedAt !== undefined
-      ? ` The archive is truncated at byte ${scan.truncatedAt.toLocaleString('en')}.`
-      : '';
   if (has('oci-layout') || has('index.json')) {
     if (!has('index.json'))
-      throw new ArchiveError('bad-metadata', `This OCI layout has no index.json.${cut}`);
+      throw scan.truncatedAt === undefined
+        ? ArchiveError.of('bad-metadata', 'oci-no-index')
+        : ArchiveError.of('bad-metadata', 'oci-no-index-truncated', { at: scan.truncatedAt });
     const oci = await readOciLayout(scan, sha256);
     let images = oci.images;
     let format: ArchiveFormat = 'oci-layout';
@@ -53,21 +51,12 @@ export async function readArchive(
     };
   }
   if (has('repositories')) {
-    throw new ArchiveError(
-      'unsupported-format',
-      'This is a pre-2016 Docker v1 image archive (only "repositories" and <id>/json); strata reads archives from Docker 1.10 on.',
-    );
+    throw ArchiveError.of('unsupported-format', 'docker-v1');
   }
   if (scan.truncatedAt !== undefined) {
-    throw new ArchiveError(
-      'truncated',
-      `The archive is truncated at byte ${scan.truncatedAt.toLocaleString('en')}, before its manifest; nothing can be shown.`,
-    );
+    throw ArchiveError.of('truncated', 'truncated-before-manifest', { at: scan.truncatedAt });
   }
-  throw new ArchiveError(
-    'not-an-image',
-    'This tar archive holds no container image: it has neither manifest.json nor an OCI index.json.',
-  );
+  throw ArchiveError.of('not-an-image', 'not-an-image');
 }
 
 const DOCKER_LABELS: Record<ArchiveFormat, string> = {

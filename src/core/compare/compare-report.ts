@@ -6,6 +6,7 @@ import type { ImageRecord } from '../image/model';
 import { pictureExports, type PictureExports } from '../linkage/picture/exports';
 import { layoutPicture, type DotEngine } from '../linkage/picture/layout';
 import type { Picture } from '../linkage/picture/picture-types';
+import type { PictureWords } from '../linkage/picture/words';
 import type { ImageViews } from '../views/image-views';
 import { listFileChanges, type DirectoryFiles } from './compare-files';
 import { compareImages } from './compare-images';
@@ -45,6 +46,8 @@ export interface CompareDrawing {
   readonly version: string;
   /** YYYY-MM-DD. */
   readonly date: string;
+  /** The picture's words in the page's language; the CLI's English when absent. */
+  readonly words?: PictureWords;
 }
 
 /**
@@ -95,6 +98,7 @@ export function buildCompareReport(
             colorBy: 'layer',
             version: drawing.version,
             date: drawing.date,
+            ...(drawing.words ? { words: drawing.words } : {}),
             against: { imageName: oldSide.name, imageId: oldSide.image.id },
           },
           [],

@@ -32,7 +32,7 @@ export function parseJson(bytes: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
-    throw new ArchiveError('bad-metadata', `The ${what} is not valid JSON.`);
+    throw ArchiveError.of('bad-metadata', 'not-json', { what });
   }
 }
 

@@ -109,7 +109,7 @@ export class ArchiveSession {
 
   image(key: string): ImageRecord {
     const image = this.info.images.find((i) => i.key === key);
-    if (!image) throw new ArchiveError('no-such-image', `The archive has no image ${key}.`);
+    if (!image) throw ArchiveError.of('no-such-image', 'no-such-image', { key });
     return image;
   }
 
@@ -179,8 +179,7 @@ export class ArchiveSession {
   ): Promise<Uint8Array> {
     const layer = image.layers[layerIndex];
     const index = layer ? this.status(layer).index : undefined;
-    if (!layer || !index)
-      throw new ArchiveError('missing-blob', `Layer ${layerIndex + 1} has not been read.`);
+    if (!layer || !index) throw ArchiveError.of('missing-blob', 'layer-not-read', { n: layerIndex + 1 });
     return this.contents.read(layer, index, entry, offset, length, {
       ...(signal ? { signal } : {}),
       ...(batch ? { batch } : {}),
@@ -315,10 +314,7 @@ export class ArchiveSession {
     if (prefetched) return prefetched;
     const entry = this.scan.resolve(path);
     if (entry && this.scan.truncatedAt !== undefined && entry.offset + entry.size > this.scan.truncatedAt) {
-      throw new ArchiveError(
-        'truncated',
-        `This layer is cut off: the archive ends at byte ${this.scan.truncatedAt.toLocaleString('en')}, inside it.`,
-      );
+      throw ArchiveError.of('truncated', 'truncated-layer', { at: this.scan.truncatedAt });
     }
     const onRead = (n: number) => {
       this.bytesRead += n;
@@ -336,7 +332,7 @@ export class ArchiveSession {
     }
     const open = () => {
       const stream = this.scan.openBlob(path, signal, onRead);
-      if (!stream) throw new ArchiveError('missing-blob', `The layer blob ${path} cannot be read.`);
+      if (!stream) throw ArchiveError.of('missing-blob', 'layer-unreadable', { path });
       return stream;
     };
     return indexLayer(open, this.env, {

@@ -22,7 +22,7 @@ export async function readLayerBytes(
   signal?: AbortSignal,
 ): Promise<Uint8Array> {
   const want = Math.max(0, Math.min(length, MAX_READ, index.size - start));
-  if (!layer.blobPath) throw new ArchiveError('missing-blob', 'This layer is not included in the archive.');
+  if (!layer.blobPath) throw ArchiveError.of('missing-blob', 'layer-not-included');
   if (want === 0) return new Uint8Array(0);
   if (index.compression === 'none') {
     const direct = scan.readAt(layer.blobPath, start, want);
@@ -31,12 +31,9 @@ export async function readLayerBytes(
   const decode = async (gunzip: CoreEnv['gunzip']): Promise<Uint8Array> => {
     const blob = scan.openBlob(layer.blobPath!, signal);
     if (!blob) {
-      throw new ArchiveError(
-        'unsupported-format',
-        scan.unreadableBecause === undefined
-          ? 'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.'
-          : `File contents cannot be read from this compressed archive: its decoded copy could not be kept (${scan.unreadableBecause}). Free some disk space or decompress the archive (gunzip) and open the .tar.`,
-      );
+      throw scan.unreadableBecause === undefined
+        ? ArchiveError.of('unsupported-format', 'contents-compressed')
+        : ArchiveError.of('unsupported-format', 'contents-not-kept', { reason: scan.unreadableBecause });
     }
     const decoded = decoderFor(index.compression, env, gunzip)(blob);
     const out = new Uint8Array(want);

@@ -101,7 +101,7 @@ export async function readFileView(
   const resolved = (await fs.realpath(request.path)) ?? request.path;
   const node = await fs.lstat(resolved);
   if (!node)
-    throw new ArchiveError('missing-blob', `${request.path} does not exist at layer ${request.layer}.`);
+    throw ArchiveError.of('missing-blob', 'path-missing', { path: request.path, layer: request.layer });
   const empty = { path: request.path, resolvedPath: resolved, kind: node.kind, size: 0, offset: 0 };
   if (node.kind !== 'file' && node.kind !== 'hardlink') return { ...empty, bytes: new Uint8Array(0) };
   const bytes = (await fs.read(resolved, request.offset, request.length)) ?? new Uint8Array(0);

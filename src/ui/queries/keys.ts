@@ -35,8 +35,9 @@ export const queryKeys = {
   blast: (query: string, openArchives: string) => ['blast-radius', query, openArchives] as const,
   resolve: (name: string, engine: string, conf: string, openArchives: string) =>
     ['resolve', name, engine, conf, openArchives] as const,
-  compare: (oldArchive: string, oldImage: string, newArchive: string, newImage: string) =>
-    ['compare', oldArchive, oldImage, newArchive, newImage] as const,
+  /** `language` names the words of the linkage change's picture. */
+  compare: (oldArchive: string, oldImage: string, newArchive: string, newImage: string, language: string) =>
+    ['compare', oldArchive, oldImage, newArchive, newImage, language] as const,
   sharedLayers: (archiveId: string, imageKey: string, openArchives: string) =>
     ['shared-layers', archiveId, imageKey, openArchives] as const,
 };

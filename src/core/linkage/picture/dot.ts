@@ -29,7 +29,7 @@ export function dotLabel(graph: ShownGraph, meta: PictureMeta): string {
   const rows = [
     `<tr><td colspan="2" align="left"><b>${html(pictureTitle(meta))}</b></td></tr>`,
     `<tr><td colspan="2" align="left">${html(pictureSubtitle(meta))}</td></tr>`,
-    ...pictureLegend(graph, meta.colorBy, meta.topLayer).map(legendRow),
+    ...pictureLegend(graph, meta.colorBy, meta.topLayer, meta.words).map(legendRow),
     `<tr><td colspan="2" align="left"><font point-size="10">${html(pictureFooter(meta))}</font></td></tr>`,
   ];
   return `<<table border="0" cellspacing="2">${rows.join('')}</table>>`;

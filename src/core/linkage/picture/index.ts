@@ -12,5 +12,6 @@ export { pictureMarkdown, pictureMermaid, pictureTree } from './text-exports';
 export { pictureFileName, pictureFooter, pictureSubtitle, pictureTitle, layerText, shortId } from './title';
 export { colouring, LAYER_FILLS, PALETTES } from './colors';
 export { pictureLegend, type LegendEntry } from './legend';
+export { PICTURE_WORDS, type PictureWordName, type PictureWords } from './words';
 export { pictureExports, type PictureExports } from './exports';
 export type { MermaidResult } from '../mermaid';

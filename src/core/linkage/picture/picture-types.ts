@@ -2,6 +2,7 @@
  * The linkage picture's model, shared by the page (worker computes, page draws) and the CLI (SVG, PNG, DOT,
  * Mermaid, Markdown): what is shown, where it is placed, and what the title says.
  */
+import type { PictureWords } from './words';
 
 export type PictureKind = 'exe' | 'lib' | 'interpreter' | 'missing';
 
@@ -131,6 +132,8 @@ export interface PictureMeta {
   /** The strata version and the date (YYYY-MM-DD) for the footer. */
   readonly version: string;
   readonly date: string;
+  /** The words of the title, legend and footer in another language than the CLI's English (words.ts). */
+  readonly words?: PictureWords;
   /** For a linkage-change picture: the old image, drawn against this (the new) one. */
   readonly against?: { readonly imageName: string | null; readonly imageId: string };
 }

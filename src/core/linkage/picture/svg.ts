@@ -234,7 +234,7 @@ export function writeSvg(picture: Picture, meta: PictureMeta, options: SvgOption
     side.length > 0 ? sideSvg(side, MARGIN + inner - sideW + SIDE_GAP, graphTop, palette) : null;
   const graphBottom = graphTop + Math.max(picture.height, sideMarkup?.height ?? 0);
   const legend = legendSvg(
-    pictureLegend(picture.graph, meta.colorBy, meta.topLayer),
+    pictureLegend(picture.graph, meta.colorBy, meta.topLayer, meta.words),
     MARGIN,
     graphBottom + 24,
     inner,

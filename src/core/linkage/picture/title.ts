@@ -1,13 +1,18 @@
 /** The words every export shares: title, subtitle, footer and a file name that says what the file shows. */
 import { basename } from './source';
 import type { PictureMeta } from './picture-types';
+import { word } from './words';
 
 /** "what /usr/bin/curl loads", "what loads libssl.so.3", or the whole image's. */
 export function pictureTitle(meta: PictureMeta): string {
   if (meta.against !== undefined) return `${imageText(meta.against)} → ${imageText(meta)}`;
+  const w = meta.words;
   if (meta.focus === null || meta.direction === 'overview')
-    return `every ELF object of ${meta.imageName ?? shortId(meta.imageId)}, by ${meta.colorBy === 'package' ? 'package' : 'package or directory'}`;
-  return meta.direction === 'loads' ? `what ${meta.focus} loads` : `what loads ${meta.focus}`;
+    return word(w, 'titleOverview', {
+      image: meta.imageName ?? shortId(meta.imageId),
+      by: word(w, meta.colorBy === 'package' ? 'byPackage' : 'byPackageOrDirectory'),
+    });
+  return word(w, meta.direction === 'loads' ? 'titleLoads' : 'titleLoadedBy', { focus: meta.focus });
 }
 
 /** An image as a change's title names it: its name and short ID, or the short ID alone. */
@@ -20,29 +25,31 @@ export function shortId(imageId: string): string {
   return imageId.replace(/^sha256:/, '').slice(0, 12);
 }
 
-export function layerText(meta: Pick<PictureMeta, 'layer' | 'topLayer'>): string {
+export function layerText(meta: Pick<PictureMeta, 'layer' | 'topLayer' | 'words'>): string {
   return meta.layer === meta.topLayer
-    ? `at L${meta.layer}, the top`
-    : `at L${meta.layer} of L0–L${meta.topLayer}`;
+    ? word(meta.words, 'atTop', { layer: meta.layer })
+    : word(meta.words, 'atLayer', { layer: meta.layer, top: meta.topLayer });
 }
 
 /** The image, its short ID, the layer, and how the edges were chosen. */
 export function pictureSubtitle(meta: PictureMeta): string {
-  if (meta.against !== undefined)
-    return 'the loads added and removed, with their ends, at the top layer of each image';
-  const how =
+  const w = meta.words;
+  if (meta.against !== undefined) return word(w, 'subtitleChange');
+  const how = word(
+    w,
     meta.direction === 'overview'
-      ? 'groups of objects and the loads between them'
+      ? 'howOverview'
       : meta.edgeMode === 'all'
-        ? 'every NEEDED edge'
+        ? 'howAll'
         : meta.direction === 'loads'
-          ? 'each object under the first object that needs it'
-          : 'each loader once, above the first object it loads';
-  return `${meta.imageName ?? 'unnamed image'} · ${shortId(meta.imageId)} · ${layerText(meta)} · ${how}`;
+          ? 'howLoads'
+          : 'howLoadedBy',
+  );
+  return `${meta.imageName ?? word(w, 'unnamedImage')} · ${shortId(meta.imageId)} · ${layerText(meta)} · ${how}`;
 }
 
 export function pictureFooter(meta: PictureMeta): string {
-  return `strata ${meta.version} · ${meta.date} · resolved as the image's own loader would (emulated, nothing ran)`;
+  return word(meta.words, 'footer', { version: meta.version, date: meta.date });
 }
 
 const slug = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '');

@@ -1,7 +1,9 @@
 /** The comparison's parts as the CLI's Markdown shows them: config, layers, files, packages, linkage, waste. */
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompareJson } from '../../../protocol/compare';
-import { formatSize } from '../../../protocol/format';
+import { useFormat } from '../../i18n/use-format';
+import { signedSize } from './use-summary';
 
 function Table({ head, rows, label }: { head: string[]; rows: ReactNode[][]; label: string }) {
   if (rows.length === 0) return null;
@@ -27,10 +29,6 @@ function Table({ head, rows, label }: { head: string[]; rows: ReactNode[][]; lab
   );
 }
 
-const json = (v: unknown) =>
-  v === null ? <span className="muted">(not set)</span> : <code>{JSON.stringify(v)}</code>;
-const signed = (n: number) => (n === 0 ? '±0 B' : `${n > 0 ? '+' : '−'}${formatSize(Math.abs(n))}`);
-
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section className="panel" aria-label={title}>
@@ -41,80 +39,113 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function CompareSections({ result: r }: { result: CompareJson }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const p = r.packages;
   const l = r.linkage;
+  const json = (v: unknown) =>
+    v === null ? <span className="muted">{t('compare.notSet')}</span> : <code>{JSON.stringify(v)}</code>;
+  const signed = (n: number) => signedSize(n, format.size);
   const versions = (list: CompareJson['packages']['upgraded']) =>
     list.map((u) => [<code key="n">{u.name}</code>, u.from, u.to]);
   const plain = (list: CompareJson['packages']['added']) =>
     list.map((a) => [<code key="n">{a.name}</code>, a.version]);
+  const col = (key: string) => t(`compare.col.${key}`);
   return (
     <>
-      <Section title="Config">
-        {r.config.changed.length === 0 && <p className="muted">The compared fields are equal.</p>}
+      <Section title={t('compare.config')}>
+        {r.config.changed.length === 0 && <p className="muted">{t('compare.configEqual')}</p>}
         <Table
-          label="Config changes"
-          head={['field', 'old', 'new']}
+          label={t('compare.configChanges')}
+          head={[col('field'), col('old'), col('new')]}
           rows={r.config.changed.map((c) => [<code key="k">{c.key}</code>, json(c.old), json(c.new)])}
         />
       </Section>
-      <Section title="Layers">
+      <Section title={t('compare.layers')}>
         <p>
           {r.layers.shared.length === 0
-            ? 'The images share no layers.'
-            : `The first ${r.layers.shared.length} layers are the common base.`}{' '}
-          {r.layers.removed.length} removed, {r.layers.added.length} added. Size {formatSize(r.size.old)} →{' '}
-          {formatSize(r.size.new)} ({signed(r.size.delta)}).
+            ? t('compare.noSharedLayers')
+            : t('compare.sharedLayers', { count: r.layers.shared.length })}{' '}
+          {t('compare.layerCounts', {
+            removed: format.count(r.layers.removed.length),
+            added: format.count(r.layers.added.length),
+            from: format.size(r.size.old),
+            to: format.size(r.size.new),
+            delta: signed(r.size.delta),
+          })}
         </p>
       </Section>
-      <Section title="Files">
+      <Section title={t('compare.files')}>
         <p>
-          {r.files.added} added ({formatSize(r.files.addedBytes)}), {r.files.modified} modified,{' '}
-          {r.files.removed} removed ({formatSize(r.files.removedBytes)}).
+          {t('compare.fileCounts', {
+            added: format.count(r.files.added),
+            addedSize: format.size(r.files.addedBytes),
+            modified: format.count(r.files.modified),
+            removed: format.count(r.files.removed),
+            removedSize: format.size(r.files.removedBytes),
+          })}
         </p>
         <Table
-          label="New setuid files"
-          head={['new setuid/setgid', 'mode']}
+          label={t('compare.newSetuid')}
+          head={[col('newSetuid'), col('mode')]}
           rows={r.files.newSetuid.map((s) => [<code key="p">{s.path}</code>, s.mode])}
         />
         <Table
-          label="Largest changes"
-          head={['path', 'change', 'size']}
-          rows={r.files.largest.map((f) => [<code key="p">{f.path}</code>, f.change, formatSize(f.size)])}
+          label={t('compare.largest')}
+          head={[col('path'), col('change'), col('size')]}
+          rows={r.files.largest.map((f) => [
+            <code key="p">{f.path}</code>,
+            t(`files.change.${f.change}`, { defaultValue: f.change }),
+            format.size(f.size),
+          ])}
         />
       </Section>
-      <Section title={`Packages${p.manager === null ? '' : ` (${p.manager})`}`}>
-        {p.manager === null && <p className="muted">Neither image has a package database.</p>}
+      <Section
+        title={p.manager === null ? t('compare.packages') : t('compare.packagesOf', { manager: p.manager })}
+      >
+        {p.manager === null && <p className="muted">{t('compare.noPackageDb')}</p>}
         {p.note !== null && <p className="warn-text">{p.note}</p>}
         <Table
-          label="Downgraded packages"
-          head={['downgraded', 'from', 'to']}
+          label={t('compare.downgraded')}
+          head={[col('downgraded'), col('from'), col('to')]}
           rows={versions(p.downgraded)}
         />
-        <Table label="Upgraded packages" head={['upgraded', 'from', 'to']} rows={versions(p.upgraded)} />
-        <Table label="Added packages" head={['added', 'version']} rows={plain(p.added)} />
-        <Table label="Removed packages" head={['removed', 'version']} rows={plain(p.removed)} />
+        <Table
+          label={t('compare.upgraded')}
+          head={[col('upgraded'), col('from'), col('to')]}
+          rows={versions(p.upgraded)}
+        />
+        <Table label={t('compare.added')} head={[col('added'), col('version')]} rows={plain(p.added)} />
+        <Table label={t('compare.removed')} head={[col('removed'), col('version')]} rows={plain(p.removed)} />
       </Section>
-      <Section title="Linkage">
+      <Section title={t('compare.linkage')}>
         <p>
-          ELF objects +{l.objectsAdded.length} −{l.objectsRemoved.length}, edges +{l.edgesAdded.length} −
-          {l.edgesRemoved.length}.
+          {t('compare.linkageCounts', {
+            objectsAdded: format.count(l.objectsAdded.length),
+            objectsRemoved: format.count(l.objectsRemoved.length),
+            edgesAdded: format.count(l.edgesAdded.length),
+            edgesRemoved: format.count(l.edgesRemoved.length),
+          })}
         </p>
         <Table
-          label="No longer resolved"
-          head={['no longer resolved', 'needs']}
+          label={t('compare.unresolved')}
+          head={[col('unresolved'), col('needs')]}
           rows={l.unresolvedNew.map((u) => [<code key="p">{u.path}</code>, <code key="n">{u.name}</code>])}
         />
         <Table
-          label="SONAME changes"
-          head={['from', 'to', 'loaded by']}
+          label={t('compare.sonames')}
+          head={[col('from'), col('to'), col('loadedBy')]}
           rows={l.sonameChanges.map((s) => [s.from, s.to, s.loadedBy.join(', ')])}
         />
       </Section>
-      <Section title="Waste (dive)">
+      <Section title={t('compare.waste')}>
         <p>
-          Efficiency {(r.waste.old.efficiency * 100).toFixed(2)} % →{' '}
-          {(r.waste.new.efficiency * 100).toFixed(2)} %, wasted {formatSize(r.waste.old.wastedBytes)} →{' '}
-          {formatSize(r.waste.new.wastedBytes)}.
+          {t('compare.wasteCounts', {
+            from: format.percent(r.waste.old.efficiency),
+            to: format.percent(r.waste.new.efficiency),
+            wastedFrom: format.size(r.waste.old.wastedBytes),
+            wastedTo: format.size(r.waste.new.wastedBytes),
+          })}
         </p>
       </Section>
     </>

@@ -12,7 +12,9 @@ import type { CompareChoice } from '../files/FilesToolbar';
 import { CompareDirectories } from './CompareDirectories';
 import { CompareSections } from './CompareSections';
 import { DiffGraph } from './DiffGraph';
+import { useSummary } from './use-summary';
 import './compare.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const keyOf = (c: CompareChoice) => `${c.archiveId}|${c.imageKey}`;
@@ -82,45 +84,45 @@ export function CompareView({
     c ? { archiveId: c.archiveId, imageKey: c.imageKey } : null;
   const same = oldChoice !== null && newChoice !== null && oldChoice.imageId === newChoice.imageId;
   const compare = useCompare(same ? null : ref(oldChoice), same ? null : ref(newChoice));
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState<'copied' | 'copyRefused' | null>(null);
+  const summary = useSummary();
 
   if (oldChoice === null && missing.length === 0)
     return (
       <p className="muted" role="status">
-        Open a second image (drop another archive, or pick another image of a multi-image archive) to compare
-        two images.
+        {t('compare.needSecond')}
       </p>
     );
   const copy = (markdown: string) => {
     navigator.clipboard.writeText(markdown).then(
-      () => setCopied('Copied the Markdown.'),
-      () => setCopied('The browser did not allow copying: select the Markdown below.'),
+      () => setCopied('copied'),
+      () => setCopied('copyRefused'),
     );
   };
   return (
     <div className="compare">
       <div className="compare__bar">
         <Picker
-          label="Old"
+          label={t('compare.old')}
           value={oldChoice}
           choices={choices}
           onChange={(p) => setPair(p, storedNew ?? pickOf(current))}
         />
         <span aria-hidden>→</span>
         <Picker
-          label="New"
+          label={t('compare.new')}
           value={newChoice}
           choices={choices}
           onChange={(p) => setPair(storedOld ?? (defaultOld && pickOf(defaultOld)), p)}
         />
         {compare.data && (
           <button type="button" onClick={() => copy(compare.data.markdown)}>
-            Copy as Markdown
+            {t('compare.copyMarkdown')}
           </button>
         )}
         {copied && (
           <span className="muted" role="status">
-            {copied}
+            {t(`compare.${copied}`)}
           </span>
         )}
       </div>
@@ -133,16 +135,16 @@ export function CompareView({
           })}
         </p>
       ))}
-      {same && <p className="muted">Old and new are the same image: pick two different ones.</p>}
-      {compare.isFetching && !compare.data && <p className="muted">Comparing…</p>}
-      {compare.error && <p className="error-text">{compare.error.message}</p>}
+      {same && <p className="muted">{t('compare.same')}</p>}
+      {compare.isFetching && !compare.data && <p className="muted">{t('compare.comparing')}</p>}
+      {compare.error && <ErrorMessage error={compare.error} />}
       {compare.data && (
         <>
           <p className="compare__summary" data-testid="compare-summary">
             <strong>
               {compare.data.result.old.name} → {compare.data.result.new.name}
             </strong>
-            : {compare.data.summary}
+            : {summary(compare.data.result)}
           </p>
           {compare.data.warnings.map((w) => (
             <p key={w} className="warn-text">
@@ -154,11 +156,11 @@ export function CompareView({
             key={`${oldChoice?.imageId ?? ''}|${newChoice?.imageId ?? ''}`}
             report={compare.data}
           />
-          <section className="panel" aria-label="Linkage change">
-            <h2>Linkage change</h2>
+          <section className="panel" aria-label={t('compare.linkageChange')}>
+            <h2>{t('compare.linkageChange')}</h2>
             <DiffGraph graph={compare.data.graph} />
           </section>
-          {copied?.startsWith('The browser') && (
+          {copied === 'copyRefused' && (
             <textarea className="compare__markdown" readOnly value={compare.data.markdown} rows={12} />
           )}
         </>

@@ -3,15 +3,17 @@
  * SVG the exports write, saved as SVG or PNG in the chosen theme with the Linkage view's file naming.
  */
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompareReport } from '../../../protocol/compare';
 import { downloadBlob } from '../download';
 import { svgToPng } from '../linkage/picture-files';
 import { ExportTheme, type PictureTheme } from '../linkage/ExportTheme';
 
 export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
+  const { t } = useTranslation();
   const [theme, setTheme] = useState<PictureTheme>('light');
   const files = graph.exports;
-  if (files === null) return <p className="muted">No library link was added or removed.</p>;
+  if (files === null) return <p className="muted">{t('compare.noLinkChange')}</p>;
   return (
     <div className="compare-graph">
       <div className="compare-graph__tools">
@@ -22,7 +24,7 @@ export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
             downloadBlob(new Blob([files.svg[theme]], { type: 'image/svg+xml' }), `${files.fileBase}.svg`)
           }
         >
-          Export SVG
+          {t('compare.exportSvg')}
         </button>
         <button
           type="button"
@@ -30,12 +32,10 @@ export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
             void svgToPng(files.svg[theme]).then((png) => downloadBlob(png, `${files.fileBase}.png`))
           }
         >
-          Export PNG
+          {t('compare.exportPng')}
         </button>
         {graph.omittedNodes > 0 && (
-          <span className="muted">
-            {graph.omittedNodes} more objects are left out of the picture; the tables list them all.
-          </span>
+          <span className="muted">{t('compare.omitted', { count: graph.omittedNodes })}</span>
         )}
       </div>
       {/* The worker's SVG: the same bytes as the light export, escaped by the core's writer. */}

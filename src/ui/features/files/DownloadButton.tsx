@@ -2,10 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { downloadBlob } from '../download';
+import { errorText } from '../../i18n/error-text';
 import { readWholeFile, type ImageRef } from '../../queries/use-files';
 
 export function DownloadButton({ image, layer, path }: { image: ImageRef; layer: number; path: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
@@ -18,7 +19,7 @@ export function DownloadButton({ image, layer, path }: { image: ImageRef; layer:
         path.split('/').pop() || 'file',
       );
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t, i18n.language));
     } finally {
       setBusy(false);
     }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/use-format';
 import { hexDump, sniffContent } from './content-kind';
 import { DownloadButton } from './DownloadButton';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const FIRST_PAGE = 64 * 1024;
 
@@ -30,7 +31,7 @@ export function FileContentView({ image, layer, path }: { image: ImageRef; layer
   );
 
   if (content.isPending) return <p className="muted">{t('common.reading')}</p>;
-  if (content.error) return <p className="error-text">{content.error.message}</p>;
+  if (content.error) return <ErrorMessage error={content.error} />;
   if (!data) return null;
   if (data.kind !== 'file' && data.kind !== 'hardlink')
     return <p className="muted">{t('content.none', { kind: t(`files.kind.${data.kind}`) })}</p>;

@@ -15,6 +15,7 @@ import { moreId, rowId, useTreeKeys } from './use-tree-keys';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/use-format';
 import type { TreeResult } from '../../../protocol/files';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const PAGE = 2000;
 const CONTENT: readonly string[] = ['elf', 'script', 'text'];
@@ -112,7 +113,7 @@ export function FileTree({ image, scope }: { image: ImageRef; scope: TreeScope }
     .map((r) => r!.path);
   const owners = useOwners(image, ownerPaths).data;
 
-  if (error) return <p className="error-text">{error.message}</p>;
+  if (error) return <ErrorMessage error={error} />;
   if (results[0]?.isPending) return <p className="muted">{t('files.readingTree')}</p>;
   if (rows.length === 0)
     return <p className="muted">{scope.mode === 'changes' ? t('files.noChanges') : t('files.noMatch')}</p>;

@@ -7,6 +7,7 @@ import { usePathHistory, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import { FileContentView } from './FileContentView';
 import { OwnerLine } from './OwnerLine';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function PathPanel({
   image,
@@ -36,7 +37,7 @@ export function PathPanel({
       <OwnerLine image={image} path={path} />
       <h3>{t('path.history')}</h3>
       {events.isPending && <p className="muted">{t('common.reading')}</p>}
-      {events.error && <p className="error-text">{events.error.message}</p>}
+      {events.error && <ErrorMessage error={events.error} />}
       <ol className="path-history" aria-label={t('path.historyLabel')}>
         {events.data?.map((e) => (
           <li key={`${e.layer}-${e.change}`} className={e.layer === layer ? 'path-history__here' : ''}>

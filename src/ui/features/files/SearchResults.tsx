@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/use-format';
 import { useSearch, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function SearchResults({
   image,
@@ -22,7 +23,7 @@ export function SearchResults({
   const reveal = useStore((s) => s.revealPath);
   const setLayer = useStore((s) => s.setLayer);
   if (result.isPending) return <p className="muted">{t('files.searching')}</p>;
-  if (result.error) return <p className="error-text">{result.error.message}</p>;
+  if (result.error) return <ErrorMessage error={result.error} />;
   const hits = result.data.hits;
   return (
     <div className="search-results">

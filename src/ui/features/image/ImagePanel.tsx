@@ -1,7 +1,9 @@
 /** The image's identity and config: names, id, platform, entrypoint, env, labels, sizes. */
+import { useTranslation } from 'react-i18next';
 import type { InspectJson } from '../../../protocol/messages';
-import { formatSize } from '../../../protocol/format';
 import { MoreItems, SHOWN_ITEMS } from './MoreItems';
+import { useFormat } from '../../i18n/use-format';
+import { Time } from '../../i18n/Time';
 
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -19,6 +21,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 }
 
 export function ImagePanel({ image }: { image: InspectJson }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const c = image.config;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const env = list(c.Env);
@@ -26,12 +30,12 @@ export function ImagePanel({ image }: { image: InspectJson }) {
     c.Labels && typeof c.Labels === 'object' ? Object.entries(c.Labels as Record<string, unknown>) : [];
   const platform = [image.os, image.architecture, image.variant].filter(Boolean).join('/');
   return (
-    <section className="panel" aria-label="Image">
-      <h2>Image</h2>
+    <section className="panel" aria-label={t('image.title')}>
+      <h2>{t('image.title')}</h2>
       <dl className="details details--stack">
-        <Row label="Names">
+        <Row label={t('image.names')}>
           {image.names.length === 0 && image.tags.length === 0 ? (
-            <em>untagged</em>
+            <em>{t('image.untagged')}</em>
           ) : (
             <ul className="plain">
               {image.names.map((n) => (
@@ -39,52 +43,59 @@ export function ImagePanel({ image }: { image: InspectJson }) {
                   <code>{n}</code>
                 </li>
               ))}
-              {image.tags.map((t) => (
-                <li key={t} title="An OCI ref.name that names no repository">
-                  <code>{t}</code> <span className="muted">(tag only)</span>
+              {image.tags.map((tag) => (
+                <li key={tag} title={t('image.tagOnlyWhy')}>
+                  <code>{tag}</code> <span className="muted">{t('image.tagOnly')}</span>
                 </li>
               ))}
             </ul>
           )}
         </Row>
-        <Row label="Image ID">
+        <Row label={t('image.id')}>
           <code className="wrap">{image.id}</code>
         </Row>
-        <Row label="Platform">
+        <Row label={t('image.platform')}>
           {platform || '—'}
           {image.osVersion && ` (${image.osVersion})`}
         </Row>
-        {image.created && <Row label="Created">{image.created}</Row>}
-        {image.author && <Row label="Author">{image.author}</Row>}
-        <Row label="Size">
-          {image.size === null ? '…' : `${formatSize(image.size)} uncompressed`}
-          {image.compressedSize !== null && ` · ${formatSize(image.compressedSize)} stored`}
+        {image.created && (
+          <Row label={t('image.created')}>
+            <Time iso={image.created} exact />
+          </Row>
+        )}
+        {image.author && <Row label={t('image.author')}>{image.author}</Row>}
+        <Row label={t('image.size')}>
+          {image.size === null ? '…' : t('image.uncompressed', { size: format.size(image.size) })}
+          {image.compressedSize !== null &&
+            ` · ${t('image.stored', { size: format.size(image.compressedSize) })}`}
         </Row>
         {str(c.User) && (
-          <Row label="User">
+          <Row label={t('image.user')}>
             <code>{str(c.User)}</code>
           </Row>
         )}
         {str(c.WorkingDir) && (
-          <Row label="Workdir">
+          <Row label={t('image.workdir')}>
             <code>{str(c.WorkingDir)}</code>
           </Row>
         )}
         {list(c.Entrypoint).length > 0 && (
-          <Row label="Entrypoint">
+          <Row label={t('image.entrypoint')}>
             <code>{JSON.stringify(c.Entrypoint)}</code>
           </Row>
         )}
         {list(c.Cmd).length > 0 && (
-          <Row label="Cmd">
+          <Row label={t('image.cmd')}>
             <code>{JSON.stringify(c.Cmd)}</code>
           </Row>
         )}
-        {list(c.ExposedPorts).length > 0 && <Row label="Ports">{list(c.ExposedPorts).join(', ')}</Row>}
-        {list(c.Volumes).length > 0 && <Row label="Volumes">{list(c.Volumes).join(', ')}</Row>}
-        {str(c.StopSignal) && <Row label="Stop signal">{str(c.StopSignal)}</Row>}
+        {list(c.ExposedPorts).length > 0 && (
+          <Row label={t('image.ports')}>{list(c.ExposedPorts).join(', ')}</Row>
+        )}
+        {list(c.Volumes).length > 0 && <Row label={t('image.volumes')}>{list(c.Volumes).join(', ')}</Row>}
+        {str(c.StopSignal) && <Row label={t('image.stopSignal')}>{str(c.StopSignal)}</Row>}
         {env.length > 0 && (
-          <Row label="Env">
+          <Row label={t('image.env')}>
             <ul className="plain">
               {env.slice(0, SHOWN_ITEMS).map((e) => (
                 <li key={e}>
@@ -96,7 +107,7 @@ export function ImagePanel({ image }: { image: InspectJson }) {
           </Row>
         )}
         {labels.length > 0 && (
-          <Row label="Labels">
+          <Row label={t('image.labels')}>
             <ul className="plain">
               {labels.slice(0, SHOWN_ITEMS).map(([k, v]) => (
                 <li key={k}>

@@ -1,4 +1,5 @@
 /** The theme a picture's SVG and PNG exports are written in: the Linkage view's and the Compare view's. */
+import { useTranslation } from 'react-i18next';
 export type PictureTheme = 'light' | 'dark';
 
 export function ExportTheme({
@@ -8,16 +9,17 @@ export function ExportTheme({
   theme: PictureTheme;
   onChange: (theme: PictureTheme) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <label>
-      Export theme{' '}
+      {t('linkage.exportTheme')}{' '}
       <select
-        aria-label="Export theme"
+        aria-label={t('linkage.exportTheme')}
         value={theme}
         onChange={(e) => onChange(e.currentTarget.value === 'dark' ? 'dark' : 'light')}
       >
-        <option value="light">light</option>
-        <option value="dark">dark</option>
+        <option value="light">{t('linkage.themeLight')}</option>
+        <option value="dark">{t('linkage.themeDark')}</option>
       </select>
     </label>
   );

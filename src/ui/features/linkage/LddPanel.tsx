@@ -1,18 +1,13 @@
 /** ldd -v of the selected file, exactly as ldd would print it inside the image, and why each library was found. */
+import { useTranslation } from 'react-i18next';
 import type { ImageRef } from '../../queries/use-files';
 import { useLdd } from '../../queries/use-linkage';
 import type { GraphNode } from '../../../protocol/linkage';
 import { useScrollFocus } from '../keyboard/use-scroll-focus';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
-const WHY: Record<string, string> = {
-  rpath: 'RPATH',
-  runpath: 'RUNPATH',
-  ld_library_path: 'LD_LIBRARY_PATH (image Env)',
-  cache: '/etc/ld.so.cache',
-  default: 'default directory',
-  loaded: 'already loaded',
-  direct: 'path given',
-};
+// How the loader found each library: catalogue keys under linkage.why.
+const WHY = new Set(['rpath', 'runpath', 'ld_library_path', 'cache', 'default', 'loaded', 'direct']);
 
 export function LddPanel({
   image,
@@ -27,33 +22,41 @@ export function LddPanel({
 }) {
   const ldd = useLdd(image, layer, path);
   const tableScroll = useScrollFocus();
+  const { t } = useTranslation();
   return (
     // The panel scrolls on its own: focusable, so the keyboard can scroll it too.
-    <aside className="panel ldd-panel scroll-region" aria-label="ldd" tabIndex={0}>
+    <aside className="panel ldd-panel scroll-region" aria-label={t('linkage.lddPanel')} tabIndex={0}>
       <h2>ldd -v</h2>
       <code className="wrap">{path}</code>
       {node && node.kind !== 'missing' && (
-        <p className="muted" aria-label="Origin">
-          Put there by L{node.layer}
-          {node.replaced ? ', written more than once' : ''}
-          {node.pkg ? ` · package ${node.pkg}` : ' · no package owns it'}
-          {node.dependents > 0 ? ` · loaded by ${node.dependents}` : ''}
-          {node.versionFailures > 0 ? ` · ${node.versionFailures} version requirement(s) not met` : ''}
+        <p className="muted" aria-label={t('linkage.origin')}>
+          {[
+            t(node.replaced ? 'linkage.putThereReplaced' : 'linkage.putThere', { layer: node.layer }),
+            node.pkg ? t('linkage.package', { pkg: node.pkg }) : t('linkage.noPackage'),
+            ...(node.dependents > 0 ? [t('linkage.loadedByCount', { count: node.dependents })] : []),
+            ...(node.versionFailures > 0
+              ? [t('linkage.versionFailures', { count: node.versionFailures })]
+              : []),
+          ].join(' · ')}
         </p>
       )}
-      {ldd.isPending && <p className="muted">Resolving…</p>}
-      {ldd.error && <p className="error-text">{ldd.error.message}</p>}
+      {ldd.isPending && <p className="muted">{t('linkage.resolving')}</p>}
+      {ldd.error && <ErrorMessage error={ldd.error} />}
       {ldd.data && (
         <>
-          <pre className="content__text ldd-panel__text scroll-region" aria-label="ldd output" tabIndex={0}>
+          <pre
+            className="content__text ldd-panel__text scroll-region"
+            aria-label={t('linkage.lddOutput')}
+            tabIndex={0}
+          >
             {ldd.data.text}
           </pre>
           {ldd.data.libraries.length > 0 && (
-            <table className="plain-table" aria-label="Why each library was found" ref={tableScroll}>
+            <table className="plain-table" aria-label={t('linkage.whyFound')} ref={tableScroll}>
               <thead>
                 <tr>
-                  <th>Library</th>
-                  <th>Found via</th>
+                  <th>{t('linkage.library')}</th>
+                  <th>{t('linkage.foundVia')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -63,11 +66,17 @@ export function LddPanel({
                       <code>{l.name}</code>
                     </td>
                     <td className={l.path === null ? 'error-text' : ''}>
-                      {l.path === null ? 'not found' : (WHY[l.foundVia ?? ''] ?? l.foundVia)}
+                      {l.path === null
+                        ? t('linkage.notFound')
+                        : WHY.has(l.foundVia ?? '')
+                          ? t(`linkage.why.${l.foundVia ?? ''}`)
+                          : l.foundVia}
                       {l.neededBy.length > 0 && (
                         <span className="muted">
-                          {' '}
-                          · needed by {l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(', ')}
+                          {' · '}
+                          {t('linkage.neededBy', {
+                            names: l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(', '),
+                          })}
                         </span>
                       )}
                     </td>

@@ -1,4 +1,5 @@
 /** Search, mode, layer, colour, labels; the whole graph's DOT and JSON, and a link that reopens the view. */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { GraphData } from '../../../protocol/linkage';
 import { useStoreFields } from '../../state/store';
@@ -39,6 +40,7 @@ export function LinkageToolbar({
     setLinkageSelection: state.setLinkageSelection,
     setColorBy: state.setColorBy,
   }));
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const whole = s.linkageMode === 'all' || s.linkageSelected === null;
   const fileBase = `${data.imageId.replace(/^sha256:/, '').slice(0, 12)}-linkage`;
@@ -63,13 +65,13 @@ export function LinkageToolbar({
     <div className="toolbar">
       <div className="toolbar__row">
         <SearchMatches data={data} />
-        <div className="segmented" role="group" aria-label="Graph mode">
+        <div className="segmented" role="group" aria-label={t('linkage.mode')}>
           <button
             type="button"
             aria-pressed={s.linkageMode === 'all'}
             onClick={() => s.setLinkageSelection(s.linkageSelected, 'all')}
           >
-            Whole image
+            {t('linkage.whole')}
           </button>
           <button
             type="button"
@@ -77,7 +79,7 @@ export function LinkageToolbar({
             disabled={!s.linkageSelected}
             onClick={() => s.setLinkageSelection(s.linkageSelected, 'focus')}
           >
-            Loads
+            {t('linkage.loads')}
           </button>
           <button
             type="button"
@@ -85,17 +87,17 @@ export function LinkageToolbar({
             disabled={!s.linkageSelected}
             onClick={() => s.setLinkageSelection(s.linkageSelected, 'reverse')}
           >
-            Loaded by
+            {t('linkage.loadedBy')}
           </button>
         </div>
         <label>
-          At{' '}
+          {t('linkage.at')}{' '}
           <select
-            aria-label="Resolve at layer"
+            aria-label={t('linkage.atLayer')}
             value={s.layer ?? ''}
             onChange={(e) => s.setLayer(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
           >
-            <option value="">top layer</option>
+            <option value="">{t('linkage.topLayer')}</option>
             {Array.from({ length: layerCount }, (_, i) => (
               <option key={i} value={i}>
                 L{i}
@@ -104,30 +106,30 @@ export function LinkageToolbar({
           </select>
         </label>
         <label>
-          Colour{' '}
+          {t('linkage.colour')}{' '}
           <select
-            aria-label="Colour by"
+            aria-label={t('linkage.colourBy')}
             value={s.colorBy}
             onChange={(e) => s.setColorBy(e.currentTarget.value as 'layer' | 'package')}
           >
-            <option value="layer">layer</option>
-            <option value="package">package</option>
+            <option value="layer">{t('linkage.byLayer')}</option>
+            <option value="package">{t('linkage.byPackage')}</option>
           </select>
         </label>
         {whole && (
           <label className="chip">
             <input type="checkbox" checked={grouped} onChange={(e) => onGrouped(e.currentTarget.checked)} />{' '}
-            grouped by package
+            {t('linkage.grouped')}
           </label>
         )}
         {canvas && (
           <>
             <label className="chip">
               <input type="checkbox" checked={labels} onChange={(e) => onLabels(e.currentTarget.checked)} />{' '}
-              labels
+              {t('linkage.labels')}
             </label>
             <button type="button" className="button button--secondary" onClick={() => canvas.fit()}>
-              Fit
+              {t('linkage.fit')}
             </button>
           </>
         )}
@@ -144,7 +146,7 @@ export function LinkageToolbar({
                 )
               }
             >
-              DOT of all objects
+              {t('linkage.allDot')}
             </button>
             <button
               type="button"
@@ -153,12 +155,12 @@ export function LinkageToolbar({
                 downloadBlob(new Blob([graphJson(data)], { type: 'application/json' }), `${fileBase}.json`)
               }
             >
-              JSON of all objects
+              {t('linkage.allJson')}
             </button>
           </>
         )}
         <button type="button" className="button" onClick={share}>
-          {copied ? 'Link copied' : 'Share link'}
+          {copied ? t('linkage.linkCopied') : t('linkage.share')}
         </button>
       </div>
     </div>

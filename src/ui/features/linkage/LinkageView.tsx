@@ -4,6 +4,7 @@
  * search with a list of matches; colour by layer or package; exports that stand on their own; a link that
  * reopens this exact view.
  */
+import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageRef } from '../../queries/use-files';
 import { useLinkGraph } from '../../queries/use-linkage';
@@ -14,15 +15,17 @@ import { useGraphCanvas } from './use-graph-canvas';
 import { LinkageToolbar } from './LinkageToolbar';
 import { LddPanel } from './LddPanel';
 import { LinkageLegend } from './LinkageLegend';
+import { useFormat } from '../../i18n/use-format';
 import './linkage.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
   const graph = useLinkGraph(image, layer);
-  if (graph.isPending) return <p className="muted">Resolving every ELF file as the image's loader would…</p>;
-  if (graph.error) return <p className="error-text">{graph.error.message}</p>;
-  if (graph.data.nodes.length === 0)
-    return <p className="muted">This image has no dynamically linked ELF files.</p>;
+  const { t } = useTranslation();
+  if (graph.isPending) return <p className="muted">{t('linkage.resolvingAll')}</p>;
+  if (graph.error) return <ErrorMessage error={graph.error} />;
+  if (graph.data.nodes.length === 0) return <p className="muted">{t('linkage.noElf')}</p>;
   return <GraphCanvas image={image} data={graph.data} layerCount={layerCount} />;
 }
 
@@ -35,6 +38,8 @@ function GraphCanvas({
   data: NonNullable<ReturnType<typeof useLinkGraph>['data']>;
   layerCount: number;
 }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const mode = useStore((s) => s.linkageMode);
   const selectedPath = useStore((s) => s.linkageSelected);
   const colorBy = useStore((s) => s.colorBy);
@@ -106,7 +111,7 @@ function GraphCanvas({
   const picture = focused || grouped;
   return (
     <div className="graph">
-      <section className="panel graph__main" aria-label="Linkage graph">
+      <section className="panel graph__main" aria-label={t('linkage.graph')}>
         <LinkageToolbar
           layerCount={layerCount}
           data={data}
@@ -119,17 +124,23 @@ function GraphCanvas({
         />
         <p className="muted graph__summary">
           {!focused
-            ? `${data.nodes.length.toLocaleString('en')} ELF objects, ${data.edges.length.toLocaleString('en')} load edges${missing ? `, ${missing} names not found` : ''} · resolved in ${data.timings.resolve} ms, laid out in ${data.timings.layout} ms · click an executable to see what it loads, a library to see what loads it`
-            : `${mode === 'focus' ? 'What' : 'Everything that loads'} ${selectedPath ?? ''} ${mode === 'focus' ? 'loads, transitively' : ''} — ${shown.nodes.length - 1} objects`}
+            ? t(missing ? 'linkage.summaryMissing' : 'linkage.summary', {
+                objects: format.count(data.nodes.length),
+                edges: format.count(data.edges.length),
+                missing: format.count(missing),
+                resolve: format.count(data.timings.resolve),
+                layout: format.count(data.timings.layout),
+              })
+            : t(mode === 'focus' ? 'linkage.focusSummary' : 'linkage.reverseSummary', {
+                path: selectedPath ?? '',
+                count: shown.nodes.length - 1,
+              })}
         </p>
         {focused && mode === 'reverse' && node.kind === 'exe' ? (
           <div className="picture__empty" role="status">
-            <p>
-              Nothing loads an executable: {selectedPath} is a program, started by exec, never loaded by
-              another object.
-            </p>
+            <p>{t('linkage.exeNotLoaded', { path: selectedPath })}</p>
             <button type="button" className="button" onClick={() => setSelection(selectedPath, 'focus')}>
-              Show what it loads
+              {t('linkage.showLoads')}
             </button>
           </div>
         ) : (
@@ -151,7 +162,7 @@ function GraphCanvas({
           hidden={picture}
           className="graph__canvas"
           data-testid="graph-canvas"
-          aria-label="Graph canvas"
+          aria-label={t('linkage.canvas')}
         />
         {!picture && <LinkageLegend data={data} colorBy={colorBy} />}
       </section>

@@ -1,4 +1,5 @@
 /** The ranked lists beside the whole-image overview; each entry that names an object focuses it on a click. */
+import { useTranslation } from 'react-i18next';
 import type { SideList } from '../../../protocol/linkage';
 
 export function OverviewLists({
@@ -8,8 +9,9 @@ export function OverviewLists({
   lists: readonly SideList[];
   onFocus: (key: string) => void;
 }) {
+  const { t } = useTranslation();
   return (
-    <aside className="overview-lists" aria-label="Ranked lists">
+    <aside className="overview-lists" aria-label={t('linkage.rankedLists')}>
       {lists.map((list) => (
         <section key={list.heading}>
           <h3>{list.heading}</h3>

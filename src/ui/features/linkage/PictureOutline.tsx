@@ -1,7 +1,9 @@
 /** The shown picture as a nested list: its text alternative, read by screen readers and searchable by the page. */
+import { useTranslation } from 'react-i18next';
 import type { Picture } from '../../../protocol/linkage';
 
 export function PictureOutline({ picture }: { picture: Picture }) {
+  const { t } = useTranslation();
   const forward = picture.graph.direction !== 'loaded-by';
   const children = new Map<string, string[]>();
   for (const e of picture.edges) {
@@ -19,7 +21,7 @@ export function PictureOutline({ picture }: { picture: Picture }) {
     return (
       <li key={key}>
         {node.label}
-        {node.kind === 'missing' ? ' (not found)' : node.label !== key ? ` — ${key}` : ''}
+        {node.kind === 'missing' ? t('linkage.outlineMissing') : node.label !== key ? ` — ${key}` : ''}
         {node.note !== null ? ` (${node.note})` : ''}
         {kids.length > 0 && <ul>{kids}</ul>}
       </li>
@@ -32,8 +34,8 @@ export function PictureOutline({ picture }: { picture: Picture }) {
   const rest = picture.nodes.filter((n) => !seen.has(n.key)).map((n) => item(n.key));
   return (
     <details className="picture-outline">
-      <summary>The picture as a list</summary>
-      <ul aria-label="The picture as a nested list">
+      <summary>{t('linkage.outline')}</summary>
+      <ul aria-label={t('linkage.outlineLabel')}>
         {top}
         {rest}
       </ul>

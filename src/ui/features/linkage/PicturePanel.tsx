@@ -4,8 +4,9 @@
  * keyboard moves (Tab in, arrows between neighbours, Enter to focus, Escape to step back) and a nested list
  * as its text alternative. Exports: SVG and PNG (light by default), DOT, Mermaid and Markdown to copy.
  */
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { EdgeMode, FocusDirection, PictureColorBy } from '../../../protocol/linkage';
+import type { EdgeMode, FocusDirection, PictureColorBy, PictureWords } from '../../../protocol/linkage';
 import type { ImageRef } from '../../queries/use-files';
 import { useLinkPicture } from '../../queries/use-linkage';
 import { downloadBlob } from '../download';
@@ -14,6 +15,7 @@ import { ExportTheme, type PictureTheme } from './ExportTheme';
 import { neighbour, type Move } from './picture-navigation';
 import { PictureOutline } from './PictureOutline';
 import { OverviewLists } from './OverviewLists';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const MOVES: Record<string, Move> = {
   ArrowUp: 'up',
@@ -42,13 +44,24 @@ export function PicturePanel({
   onFocus: (key: string) => void;
   onBack: () => void;
 }) {
+  const { t, i18n } = useTranslation();
   const [edgeMode, setEdgeMode] = useState<EdgeMode>('tree');
   const [unfold, setUnfold] = useState<readonly string[]>([]);
   const [theme, setTheme] = useState<PictureTheme>('light');
   const [copied, setCopied] = useState<{ what: string; text: string; note: string } | null>(null);
   // The keyboard's position, kept for the focus it was moved in; a new focus starts on its root.
   const [moved, setMoved] = useState<{ focus: string | null; key: string } | null>(null);
-  const query = useLinkPicture(image, { layer, focus, direction, edgeMode, unfold, colorBy });
+  // Exported pictures speak the page's language: the catalogue's words for their title, legend and footer.
+  const words = i18n.getResource(i18n.language, 'translation', 'picture') as PictureWords | undefined;
+  const query = useLinkPicture(image, {
+    layer,
+    focus,
+    direction,
+    edgeMode,
+    unfold,
+    colorBy,
+    ...(words ? { words } : {}),
+  });
   const box = useRef<HTMLDivElement | null>(null);
   const picture = query.data?.picture ?? null;
   const files = query.data?.exports ?? null;
@@ -77,11 +90,13 @@ export function PicturePanel({
     () => picture?.nodes.find((n) => n.key === current) ?? null,
     [picture, current],
   );
-  if (query.isPending) return <p className="muted">Laying out the picture…</p>;
-  if (query.error) return <p className="error-text">{query.error.message}</p>;
+  if (query.isPending) return <p className="muted">{t('linkage.layingOut')}</p>;
+  if (query.error) return <ErrorMessage error={query.error} />;
   if (picture === null || files === null)
     return (
-      <p className="error-text">{focus ?? 'This object'} is not an ELF object of this image at this layer.</p>
+      <p className="error-text">
+        {focus === null ? t('linkage.notElfHere') : t('linkage.notElfNamed', { path: focus })}
+      </p>
     );
   const overview = picture.graph.direction === 'overview';
   const folded = picture.nodes.filter((n) => n.folded && !overview);
@@ -90,7 +105,7 @@ export function PicturePanel({
     if (!overview || isObject(key)) onFocus(key);
     else setUnfold(unfold.includes(key) ? unfold.filter((k) => k !== key) : [...unfold, key]);
   };
-  const noClipboard = 'The page may not write to the clipboard here: copy the text below.';
+  const noClipboard = t('linkage.noClipboard');
   // What each copy button puts on the clipboard, and what it says when the clipboard is out of reach.
   const copies: [string, string, string][] = [
     [
@@ -102,18 +117,18 @@ export function PicturePanel({
   ];
   const copy = async (what: string, text: string, note: string) => {
     const ok = await copyText(text);
-    setCopied({ what, text, note: ok ? `${what} copied to the clipboard.` : note });
+    setCopied({ what, text, note: ok ? t('linkage.copiedAs', { what }) : note });
   };
   return (
     <div className="picture">
       <div className="toolbar__row picture__toolbar">
         {picture.graph.direction !== 'overview' && (
-          <div className="segmented" role="group" aria-label="Edges">
+          <div className="segmented" role="group" aria-label={t('linkage.edges')}>
             <button type="button" aria-pressed={edgeMode === 'tree'} onClick={() => setEdgeMode('tree')}>
-              Tree (lddtree)
+              {t('linkage.edgesTree')}
             </button>
             <button type="button" aria-pressed={edgeMode === 'all'} onClick={() => setEdgeMode('all')}>
-              All NEEDED edges
+              {t('linkage.edgesAll')}
             </button>
           </div>
         )}
@@ -124,7 +139,7 @@ export function PicturePanel({
             className="button button--secondary"
             onClick={() => setUnfold([...unfold, n.key])}
           >
-            Unfold {n.label}
+            {t('linkage.unfold', { name: n.label })}
           </button>
         ))}
         {overview &&
@@ -135,12 +150,12 @@ export function PicturePanel({
               className="button button--secondary"
               onClick={() => setUnfold(unfold.filter((k) => k !== key))}
             >
-              Collapse {key}
+              {t('linkage.collapse', { name: key })}
             </button>
           ))}
         {unfold.length > 0 && (
           <button type="button" className="button button--secondary" onClick={() => setUnfold([])}>
-            {overview ? 'Collapse all' : 'Fold again'}
+            {overview ? t('linkage.collapseAll') : t('linkage.foldAgain')}
           </button>
         )}
         <span className="toolbar__spacer" />
@@ -152,7 +167,7 @@ export function PicturePanel({
             downloadBlob(new Blob([files.svg[theme]], { type: 'image/svg+xml' }), `${files.fileBase}.svg`)
           }
         >
-          SVG
+          {t('linkage.svg')}
         </button>
         <button
           type="button"
@@ -161,7 +176,7 @@ export function PicturePanel({
             void svgToPng(files.svg[theme]).then((b) => downloadBlob(b, `${files.fileBase}.png`))
           }
         >
-          PNG
+          {t('linkage.png')}
         </button>
         <button
           type="button"
@@ -170,7 +185,7 @@ export function PicturePanel({
             downloadBlob(new Blob([files.dot], { type: 'text/vnd.graphviz' }), `${files.fileBase}.dot`)
           }
         >
-          DOT
+          {t('linkage.dot')}
         </button>
         {copies.map(([what, text, note]) => (
           <button
@@ -179,7 +194,7 @@ export function PicturePanel({
             className="button button--secondary"
             onClick={() => void copy(what, text, note)}
           >
-            Copy as {what}
+            {t('linkage.copyAs', { what })}
           </button>
         ))}
       </div>
@@ -191,7 +206,9 @@ export function PicturePanel({
           data-testid="linkage-picture"
           tabIndex={0}
           role="group"
-          aria-label={`${files.title}. Arrow keys move between neighbours, ${overview ? 'Enter or Space opens or closes a group, or focuses an object' : 'Enter focuses'}, Escape steps back.`}
+          aria-label={t(overview ? 'linkage.pictureKeysOverview' : 'linkage.pictureKeys', {
+            title: files.title,
+          })}
           onClick={(e) => {
             const key = (e.target as Element).closest('[data-key]')?.getAttribute('data-key');
             if (key) choose(key);
@@ -224,12 +241,17 @@ export function PicturePanel({
         {currentNode
           ? `${currentNode.label}${currentNode.label !== currentNode.key ? ` — ${currentNode.key}` : ''}${currentNode.note ? ` (${currentNode.note})` : ''}`
           : ''}
-        {` · laid out in ${query.data.layoutMs} ms`}
+        {t('linkage.laidOut', { ms: query.data.layoutMs })}
       </p>
       {copied && (
         <div className="picture__copied">
           <p className="muted">{copied.note}</p>
-          <textarea readOnly aria-label={`${copied.what} text`} value={copied.text} rows={8} />
+          <textarea
+            readOnly
+            aria-label={t('linkage.copiedText', { what: copied.what })}
+            value={copied.text}
+            rows={8}
+          />
         </div>
       )}
       <PictureOutline picture={picture} />

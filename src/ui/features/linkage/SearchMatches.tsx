@@ -3,6 +3,7 @@
  * before libraries; arrow keys move, Enter opens the highlighted one (a program on what it loads, a library
  * on what loads it); Focus and Reverse act on the highlighted match, not on the first.
  */
+import { useTranslation } from 'react-i18next';
 import { useMemo, useState } from 'react';
 import type { GraphData } from '../../../protocol/linkage';
 import { useStore } from '../../state/store';
@@ -39,6 +40,7 @@ export function matchNodes(data: GraphData, text: string): number[] {
 }
 
 export function SearchMatches({ data }: { data: GraphData }) {
+  const { t } = useTranslation();
   const search = useStore((s) => s.linkageSearch);
   const setSearch = useStore((s) => s.setLinkageSearch);
   const setSelection = useStore((s) => s.setLinkageSelection);
@@ -57,8 +59,8 @@ export function SearchMatches({ data }: { data: GraphData }) {
     <div className="search-matches">
       <input
         type="search"
-        aria-label="Search nodes"
-        placeholder="Find a file or SONAME (e.g. libssl)"
+        aria-label={t('linkage.search')}
+        placeholder={t('linkage.searchPlaceholder')}
         role="combobox"
         aria-expanded={listed && shown.length > 0}
         aria-controls="linkage-matches"
@@ -78,21 +80,26 @@ export function SearchMatches({ data }: { data: GraphData }) {
           } else if (e.key === 'Enter') open(shown[at]);
         }}
       />
-      {search && <span>{matches.length} found</span>}
+      {search && <span>{t('linkage.found', { count: matches.length })}</span>}
       {shown.length > 0 && (
         <>
           <button type="button" className="button button--secondary" onClick={() => open(shown[at], 'focus')}>
-            Focus
+            {t('linkage.focus')}
           </button>
           <button
             type="button"
             className="button button--secondary"
             onClick={() => open(shown[at], 'reverse')}
           >
-            Reverse
+            {t('linkage.reverse')}
           </button>
           {listed && (
-            <ul id="linkage-matches" role="listbox" aria-label="Matches" className="search-matches__list">
+            <ul
+              id="linkage-matches"
+              role="listbox"
+              aria-label={t('linkage.matches')}
+              className="search-matches__list"
+            >
               {shown.map((i, k) => (
                 <li
                   key={i}
@@ -103,11 +110,14 @@ export function SearchMatches({ data }: { data: GraphData }) {
                   onClick={() => open(i)}
                 >
                   <code>{data.nodes[i]!.path}</code>
-                  <span className="muted"> {data.nodes[i]!.kind === 'exe' ? 'program' : 'library'}</span>
+                  <span className="muted">
+                    {' '}
+                    {data.nodes[i]!.kind === 'exe' ? t('linkage.program') : t('linkage.libraryKind')}
+                  </span>
                 </li>
               ))}
               {matches.length > SHOWN && (
-                <li className="muted">{matches.length - SHOWN} more: type more of the name</li>
+                <li className="muted">{t('linkage.moreMatches', { count: matches.length - SHOWN })}</li>
               )}
             </ul>
           )}

@@ -1,4 +1,5 @@
 /** One engine's reading of the name and what it finds among the open images. */
+import { useTranslation } from 'react-i18next';
 import type { EngineReading, ValidReport } from '../../../protocol/messages';
 
 export function EngineAnswer({
@@ -14,22 +15,23 @@ export function EngineAnswer({
 }) {
   // A search registry that is also the name's own registry yields the same candidate twice;
   // podman pulls each name once, so each is listed once, in first-seen order.
+  const { t } = useTranslation();
   const candidates = [...new Set(view.candidates)];
   return (
-    <section className="panel" aria-label={`${title} resolution`}>
+    <section className="panel" aria-label={t('names.resolution', { engine: title })}>
       <h2>{title}</h2>
       <p>
         {view.normalized ? (
           <>
-            uses <code>{view.normalized}</code>
+            {t('names.uses')} <code>{view.normalized}</code>
           </>
         ) : (
-          <span className="muted">has no single answer for this short name</span>
+          <span className="muted">{t('names.noSingle')}</span>
         )}
       </p>
       {podman && candidates.length > 0 && (
         <>
-          <h3>Tries, in order</h3>
+          <h3>{t('names.tries')}</h3>
           <ol className="candidates">
             {candidates.map((c) => (
               <li key={c} className={view.matches.includes(c) ? 'candidates__hit' : ''}>
@@ -40,16 +42,16 @@ export function EngineAnswer({
           <p className="muted">{report.podmanPull}</p>
         </>
       )}
-      <h3>In the open archives</h3>
+      <h3>{t('names.inOpen')}</h3>
       {view.matches.length > 0 ? (
         <p className="ok-text">
-          found:{' '}
+          {t('names.found')}{' '}
           {view.matches.map((m) => (
             <code key={m}>{m} </code>
           ))}
         </p>
       ) : (
-        <p className="warn-text">not found</p>
+        <p className="warn-text">{t('names.notFound')}</p>
       )}
       <ul className="explanation">
         {view.explanation.map((e) => (

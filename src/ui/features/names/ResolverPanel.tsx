@@ -3,14 +3,17 @@
  * Podman's candidates under an editable registries.conf, and whether (and why not) it matches an
  * image in the open archives. An invalid name says what is wrong and where.
  */
+import { useTranslation } from 'react-i18next';
 import { useDeferredValue, useState } from 'react';
 import { DEFAULT_REGISTRIES_CONF_TEXT } from '../../../protocol/names';
 import { useResolve } from '../../queries/use-names';
 import { NameParts } from './NameParts';
 import { EngineAnswer } from './EngineAnswer';
 import './names.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function ResolverPanel({ initialName }: { initialName: string }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(initialName);
   const [conf, setConf] = useState(DEFAULT_REGISTRIES_CONF_TEXT);
   const deferredName = useDeferredValue(name);
@@ -20,15 +23,15 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
   const report = data?.report;
   return (
     <div className="resolver">
-      <section className="panel" aria-label="Resolver">
-        <h2>Resolve a name</h2>
+      <section className="panel" aria-label={t('names.resolver')}>
+        <h2>{t('names.resolve')}</h2>
         <input
           className="resolver__input"
-          aria-label="Image name"
+          aria-label={t('names.imageName')}
           list="open-image-names"
           value={name}
           spellCheck={false}
-          placeholder="e.g. ubi7/ubi, nginx:1.27, localhost/app"
+          placeholder={t('names.placeholder')}
           onChange={(e) => setName(e.currentTarget.value)}
         />
         <datalist id="open-image-names">
@@ -36,10 +39,10 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
             <option key={n} value={n} />
           ))}
         </datalist>
-        {result.error && <p className="error-text">{result.error.message}</p>}
+        {result.error && <ErrorMessage error={result.error} />}
         {report && !report.valid && (
           <div role="alert" className="error-panel resolver__invalid">
-            <strong>Not a valid image name.</strong> {report.error}
+            <strong>{t('names.invalid')}</strong> {report.error}
           </div>
         )}
         {report?.valid && <NameParts report={report} />}
@@ -50,10 +53,10 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
           <EngineAnswer title="Podman" view={report.engines.podman} report={report} podman />
         </div>
       )}
-      <section className="panel" aria-label="registries.conf">
-        <h2>Podman's registries.conf</h2>
+      <section className="panel" aria-label={t('names.conf')}>
+        <h2>{t('names.confTitle')}</h2>
         <textarea
-          aria-label="registries.conf"
+          aria-label={t('names.conf')}
           className="resolver__conf"
           spellCheck={false}
           value={conf}
@@ -61,12 +64,11 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
           rows={8}
         />
         {data?.confError && (
-          <p className="error-text">{data.confError} (Fedora's defaults are used until it parses.)</p>
+          <p className="error-text">
+            {data.confError} {t('names.confDefaults')}
+          </p>
         )}
-        <p className="muted">
-          unqualified-search-registries, [aliases] and short-name-mode decide how Podman expands a short name.
-          Docker ignores this file.
-        </p>
+        <p className="muted">{t('names.confWhy')}</p>
       </section>
     </div>
   );

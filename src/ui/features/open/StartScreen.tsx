@@ -4,11 +4,14 @@ import { Trans, useTranslation } from 'react-i18next';
 import { FileInput } from './DropTarget';
 import { openSample } from './open-file';
 import { ReopenLast } from './ReopenLast';
+import { usePageTitle } from '../shell/use-page-title';
 import './open.css';
 
 export function StartScreen() {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  // The page's own title in the chosen language, also after the last archive is closed.
+  usePageTitle(null);
   return (
     <section className="start">
       <h1>{t('start.title')}</h1>

@@ -2,10 +2,12 @@
  * When a package has a CVE: every library it ships, everything that loads one of them (directly or
  * through other libraries), in every open image, and so the images to rebuild — exportable.
  */
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { BlastImage } from '../../../protocol/linkage';
 import { useBlastRadius } from '../../queries/use-linkage';
 import { downloadBlob } from '../download';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
@@ -27,14 +29,15 @@ function toCsv(images: readonly BlastImage[]): string {
 }
 
 export function BlastRadius() {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const result = useBlastRadius(query);
   const images = result.data ?? [];
   const rebuild = images.filter((i) => i.match !== null);
   return (
-    <section className="panel blast" aria-label="Blast radius">
-      <h2>Blast radius</h2>
+    <section className="panel blast" aria-label={t('blast.title')}>
+      <h2>{t('blast.title')}</h2>
       <form
         className="toolbar__row"
         onSubmit={(e) => {
@@ -44,13 +47,13 @@ export function BlastRadius() {
       >
         <input
           type="search"
-          aria-label="Package or library"
-          placeholder="a package (libssl3, openssl-libs) or a library (libssl.so.3)"
+          aria-label={t('blast.input')}
+          placeholder={t('blast.placeholder')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
         <button type="submit" className="button">
-          Find what loads it
+          {t('blast.find')}
         </button>
         {result.data && (
           <>
@@ -73,7 +76,7 @@ export function BlastRadius() {
                 )
               }
             >
-              JSON
+              {t('blast.json')}
             </button>
             <button
               type="button"
@@ -82,21 +85,21 @@ export function BlastRadius() {
                 downloadBlob(new Blob([toCsv(images)], { type: 'text/csv' }), 'strata-blast-radius.csv')
               }
             >
-              CSV
+              {t('blast.csv')}
             </button>
           </>
         )}
       </form>
-      {result.isFetching && <p className="muted">Resolving the linkage of every open image…</p>}
-      {result.error && <p className="error-text">{result.error.message}</p>}
+      {result.isFetching && <p className="muted">{t('blast.resolving')}</p>}
+      {result.error && <ErrorMessage error={result.error} />}
       {result.data && (
         <>
-          <p aria-label="Images to rebuild">
+          <p aria-label={t('blast.rebuildLabel')}>
             {rebuild.length === 0 ? (
-              <span className="ok-text">No open image ships or loads {query}.</span>
+              <span className="ok-text">{t('blast.none', { query })}</span>
             ) : (
               <>
-                <strong className="warn-text">Rebuild {rebuild.length}:</strong>{' '}
+                <strong className="warn-text">{t('blast.rebuild', { count: rebuild.length })}</strong>{' '}
                 {rebuild.map((i) => i.label).join('; ')}
               </>
             )}
@@ -104,11 +107,11 @@ export function BlastRadius() {
           <ul className="plain blast__images">
             {images.map((i) => (
               <li key={`${i.archiveId}|${i.imageKey}`} className={i.match ? 'blast__hit' : ''}>
-                <strong>{i.match ? 'REBUILD' : 'unaffected'}</strong> {i.label}{' '}
+                <strong>{i.match ? t('blast.rebuildTag') : t('blast.unaffected')}</strong> {i.label}{' '}
                 <span className="muted">({i.fileName})</span>
                 {i.libraries.length > 0 && (
                   <div className="muted">
-                    ships{' '}
+                    {t('blast.ships')}{' '}
                     {i.libraries.map((l) => (
                       <code key={l}>{l} </code>
                     ))}
@@ -122,10 +125,12 @@ export function BlastRadius() {
                           <td>
                             <code>{d.path}</code>
                           </td>
-                          <td>{d.kind}</td>
-                          <td>{d.owner ?? <span className="muted">no package</span>}</td>
+                          <td>{t(`blast.kind.${d.kind}`, { defaultValue: d.kind })}</td>
+                          <td>{d.owner ?? <span className="muted">{t('blast.noPackage')}</span>}</td>
                           <td className="muted" title={d.via.join(' → ')}>
-                            via {d.via.map((v) => v.slice(v.lastIndexOf('/') + 1)).join(' → ')}
+                            {t('blast.via', {
+                              path: d.via.map((v) => v.slice(v.lastIndexOf('/') + 1)).join(' → '),
+                            })}
                           </td>
                         </tr>
                       ))}

@@ -1,17 +1,20 @@
 /** What each build step did to the installed packages: installed, removed, upgraded (or downgraded). */
+import { useTranslation } from 'react-i18next';
 import { displayCreatedBy } from '../../../protocol/format';
 import type { ImageRef } from '../../queries/use-files';
 import { usePackageLayers } from '../../queries/use-packages';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function PackageLayers({ image }: { image: ImageRef }) {
   const layers = usePackageLayers(image);
-  if (layers.isPending) return <p className="muted">Reading the databases of each layer…</p>;
-  if (layers.error) return <p className="error-text">{layers.error.message}</p>;
+  const { t } = useTranslation();
+  if (layers.isPending) return <p className="muted">{t('packages.layers.reading')}</p>;
+  if (layers.error) return <ErrorMessage error={layers.error} />;
   const changed = layers.data.filter((l) => l.installed.length + l.removed.length + l.upgraded.length > 0);
   return (
-    <section className="panel" aria-label="Package changes by layer">
-      <h2>By layer</h2>
-      {changed.length === 0 && <p className="muted">No layer changed the installed packages.</p>}
+    <section className="panel" aria-label={t('packages.layers.label')}>
+      <h2>{t('packages.layers.title')}</h2>
+      {changed.length === 0 && <p className="muted">{t('packages.layers.none')}</p>}
       <ol className="plain package-layers">
         {changed.map((l) => (
           <li key={l.index}>
@@ -20,28 +23,39 @@ export function PackageLayers({ image }: { image: ImageRef }) {
               <code className="muted" title={l.createdBy}>
                 {displayCreatedBy(l.createdBy).slice(0, 120)}
               </code>{' '}
-              <span className="muted">→ {l.packageCount} packages</span>
+              <span className="muted">→ {t('packages.layers.count', { count: l.packageCount })}</span>
             </div>
             {l.installed.length > 0 && (
               <div>
-                <span className="change change--added">installed {l.installed.length}:</span>{' '}
+                <span className="change change--added">
+                  {t('packages.layers.installed', { count: l.installed.length })}
+                </span>{' '}
                 {l.installed.join(', ')}
               </div>
             )}
             {l.upgraded.length > 0 && (
               <div>
                 <span className="change change--modified">
-                  {l.upgraded.some((u) => u.direction === 'down') ? 'changed' : 'upgraded'}{' '}
-                  {l.upgraded.length}:
+                  {t(
+                    l.upgraded.some((u) => u.direction === 'down')
+                      ? 'packages.layers.changed'
+                      : 'packages.layers.upgraded',
+                    { count: l.upgraded.length },
+                  )}
                 </span>{' '}
                 {l.upgraded
-                  .map((u) => `${u.name} ${u.from} → ${u.to}${u.direction === 'down' ? ' (downgrade)' : ''}`)
+                  .map(
+                    (u) =>
+                      `${u.name} ${u.from} → ${u.to}${u.direction === 'down' ? t('packages.layers.downgrade') : ''}`,
+                  )
                   .join(', ')}
               </div>
             )}
             {l.removed.length > 0 && (
               <div>
-                <span className="change change--removed">removed {l.removed.length}:</span>{' '}
+                <span className="change change--removed">
+                  {t('packages.layers.removed', { count: l.removed.length })}
+                </span>{' '}
                 {l.removed.join(', ')}
               </div>
             )}

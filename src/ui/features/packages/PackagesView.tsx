@@ -13,6 +13,7 @@ import { PackageLayers } from './PackageLayers';
 import { fetchSbom } from '../../queries/use-packages';
 import { downloadBlob } from '../download';
 import './packages.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 
@@ -51,7 +52,7 @@ export function PackagesView({ image }: { image: ImageRef }) {
   const open = packages.data?.packages.find((p) => keyOf(p) === openKey) ?? null;
   const roving = useRovingRows(rows.length, 0);
   if (packages.isPending) return <p className="muted">{t('packages.reading')}</p>;
-  if (packages.error) return <p className="error-text">{packages.error.message}</p>;
+  if (packages.error) return <ErrorMessage error={packages.error} />;
   const data = packages.data;
   // The column shows only when some package has a licence (a free-form copyright file names none).
   const hasLicences = data.packages.some((p) => licenceOf(p) !== '');

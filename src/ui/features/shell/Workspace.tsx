@@ -53,7 +53,7 @@ export function Workspace({
         <div className="workspace__heading">
           <h1 className="workspace__title">{archive.fileName}</h1>
           <span className="muted">
-            {archive.formatLabel}
+            {t(`workspace.format.${archive.format}`, { defaultValue: archive.formatLabel })}
             {archive.compression !== 'none' &&
               ` · ${t('workspace.compressed', { compression: archive.compression })}`}{' '}
             · {format.size(archive.fileSize)}

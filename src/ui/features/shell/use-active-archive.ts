@@ -9,6 +9,8 @@ import { closeArchive } from '../../queries/close-archive';
 import { useStore } from '../../state/store';
 import { RequestError } from '../../../client';
 import { useArchiveFailures } from '../../queries/use-archive-failures';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../i18n/error-text';
 
 /** What the page is doing, for the user and for tests. */
 export type AppState = 'empty' | 'loading' | 'ready' | 'error';
@@ -17,6 +19,7 @@ export function useActiveArchive() {
   const opened = useStore((s) => s.archives.find((a) => a.archiveId === s.activeArchiveId));
   const picked = useStore((s) => (s.activeArchiveId === null ? undefined : s.imageKeys[s.activeArchiveId]));
   const dropError = useStore((s) => s.dropError);
+  const { t, i18n } = useTranslation();
   // An archive the worker failed on asks nothing until it is opened again (ArchiveFailures says why).
   const failed = useArchiveFailures().some((f) => f.archiveId === opened?.archiveId);
   const archive = useArchive(failed ? undefined : opened);
@@ -36,7 +39,11 @@ export function useActiveArchive() {
       : archive.isPending || view.isFetching || !view.data?.complete
         ? 'loading'
         : 'ready';
-  const message = !opened ? dropError : error && !cancelled && !failed ? error.message : null;
+  const message = !opened
+    ? dropError
+    : error && !cancelled && !failed
+      ? errorText(error, t, i18n.language)
+      : null;
 
   useEffect(() => {
     document.body.dataset.appState = appState;

@@ -11,6 +11,7 @@ import { useWaste, type ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import { useScrollFocus } from '../keyboard/use-scroll-focus';
 import './waste.css';
+import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function WasteView({ image }: { image: ImageRef; history: readonly HistoryStep[] }) {
   const { t } = useTranslation();
@@ -24,7 +25,7 @@ export function WasteView({ image }: { image: ImageRef; history: readonly Histor
   const stepsScroll = useScrollFocus();
   const largestScroll = useScrollFocus();
   if (waste.isPending) return <p className="muted">{t('waste.computing')}</p>;
-  if (waste.error) return <p className="error-text">{waste.error.message}</p>;
+  if (waste.error) return <ErrorMessage error={waste.error} />;
   const w = waste.data;
   const open = (layer: number, path: string) => {
     setLayer(layer);

@@ -1,0 +1,154 @@
+/**
+ * The main path in Simplified Chinese: a zh-CN browser opens the sample and walks Layers, Files (a file
+ * opened), Packages, Linkage (curl focused, the picture exported), Waste and Compare. Each view shows its
+ * Chinese words and no sentence of the English catalogue; image data (paths, package names, commands) stays
+ * as it is; the test hooks are the same as in English. Photographs go to test-results/zh-CN/ to be looked at.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { openImage, waitForState } from './helpers';
+
+type Tree = { [key: string]: string | Tree };
+const read = (name: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, `../src/ui/i18n/locales/${name}.json`), 'utf8')) as Tree;
+const en = read('en');
+const zh = read('zh-CN');
+
+/** The text of a key in a catalogue (the Chinese plural form is `_other`). */
+function text(tree: Tree, key: string): string {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.'))
+    node = typeof node === 'object' ? (node[part] ?? node[`${part}_other`]) : undefined;
+  if (typeof node !== 'string') throw new Error(`${key} is not a text of the catalogue`);
+  return node;
+}
+
+/**
+ * The English catalogue's phrases that the Chinese one does not share: the literal runs between
+ * `{{slots}}` and tags, long enough (two words and more) not to be a technical name such as "SVG".
+ */
+function englishPhrases(): string[] {
+  const walk = (tree: Tree, out: string[]) => {
+    for (const v of Object.values(tree)) {
+      if (typeof v === 'string') out.push(v);
+      else walk(v, out);
+    }
+    return out;
+  };
+  const zhTexts = walk(zh, []);
+  return (
+    walk(en, [])
+      .flatMap((v) => v.split(/\{\{[^}]*\}\}|<[^>]+>/))
+      .map((piece) => piece.trim().replace(/^[\s·,.:;()—–-]+|[\s·,.:;()—–-]+$/g, ''))
+      .filter((piece) => /[a-z]{2,}.* [a-z]{2,}/i.test(piece) && piece.length >= 10)
+      // Commands and names the Chinese text keeps as they are ("docker save") are not leftovers.
+      .filter((piece) => !zhTexts.some((z) => z.includes(piece)))
+  );
+}
+const PHRASES = [...new Set(englishPhrases())];
+
+/** No phrase of the English catalogue is shown anywhere on the page (its visible text and labels). */
+async function noEnglish(page: Page): Promise<void> {
+  const shown = await page.evaluate(() => {
+    const labels = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))
+      .map((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join('\n'))
+      .join('\n');
+    return `${document.body.innerText}\n${labels}\n${document.title}`;
+  });
+  expect(PHRASES.filter((phrase) => shown.includes(phrase))).toEqual([]);
+}
+
+async function view(page: Page, key: string): Promise<void> {
+  const tab = page.getByRole('tab', { name: text(zh, `views.${key}`), exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel')).toBeVisible();
+}
+
+async function photograph(page: Page, name: string): Promise<void> {
+  await noEnglish(page);
+  await page.screenshot({ path: `test-results/zh-CN/${name}.png` });
+}
+
+test.use({ locale: 'zh-CN' });
+
+test('the main path in Simplified Chinese', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.locator('body')).toHaveAttribute('data-app-state', 'empty');
+  await expect(page.getByTestId('open-sample')).toHaveText(text(zh, 'start.sample'));
+  await expect(page.getByTestId('file-input').first()).toBeAttached();
+  await photograph(page, '0-start');
+  await page.getByTestId('open-sample').click();
+  await waitForState(page, 'ready');
+
+  // Layers: the first tab, its table in Chinese.
+  await expect(page.getByRole('tab').first()).toHaveText(text(zh, 'views.layers'));
+  await expect(page.getByRole('columnheader', { name: text(zh, 'layers.createdBy') })).toBeVisible();
+  await photograph(page, '1-layers');
+
+  // Files: open a file found by search.
+  await view(page, 'files');
+  await expect(page.getByRole('tree', { name: text(zh, 'files.tree') })).toBeVisible();
+  await page.getByLabel(text(zh, 'files.searchPaths')).fill('os-release');
+  await page
+    .getByRole('list', { name: text(zh, 'files.results') })
+    .getByRole('button', { name: /\/etc\/os-release/ })
+    .first()
+    .click();
+  await expect(page.getByLabel(text(zh, 'content.label'))).toContainText('ID=');
+  await expect(page.getByRole('list', { name: text(zh, 'path.historyLabel') })).toBeVisible();
+  await photograph(page, '2-files');
+
+  // Packages: the table of installed packages, names as the database has them.
+  await view(page, 'packages');
+  const packages = page.getByRole('table', { name: text(zh, 'packages.table') });
+  await expect(packages).toContainText('curl');
+  await photograph(page, '3-packages');
+
+  // Linkage: curl focused from the search, its picture exported.
+  await view(page, 'linkage');
+  await expect(page.getByText(/个 ELF 对象/).first()).toBeVisible({ timeout: 30_000 });
+  const search = page.getByLabel(text(zh, 'linkage.search'));
+  await search.fill('curl');
+  await expect(
+    page
+      .getByRole('listbox', { name: text(zh, 'linkage.matches') })
+      .getByRole('option')
+      .first(),
+  ).toContainText('/usr/bin/curl');
+  await search.press('Enter');
+  await expect(page.getByText(/\/usr\/bin\/curl 直接或间接加载的内容/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('linkage-picture').locator('svg')).toHaveAttribute(
+    'aria-label',
+    '/usr/bin/curl 加载了什么',
+  );
+  await expect(page.getByLabel(text(zh, 'linkage.lddOutput'))).toContainText('libcurl');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: text(zh, 'linkage.svg'), exact: true }).click();
+  const svg = await download;
+  expect(svg.suggestedFilename()).toMatch(/curl-loads\.svg$/);
+  // The exported picture speaks the page's language: its title, legend and footer.
+  const exported = readFileSync(await svg.path(), 'utf8');
+  expect(exported).toContain('/usr/bin/curl 加载了什么');
+  expect(exported).toContain('共享库');
+  expect(exported).toContain('按镜像自己的加载器解析');
+  await photograph(page, '4-linkage');
+
+  // Waste: dive's figures and the corrected one, each explained.
+  await view(page, 'waste');
+  await expect(page.getByText(text(zh, 'waste.title')).first()).toBeVisible();
+  await photograph(page, '5-waste');
+
+  // Compare: a second image opened beside the sample.
+  await openImage(page, join(import.meta.dirname, '../fixtures/compare/app-1.oci-archive.tar'));
+  await view(page, 'compare');
+  const summary = page.getByTestId('compare-summary');
+  await expect(summary).toContainText('大小', { timeout: 60_000 });
+  await expect(summary).toContainText('个新 ELF 对象');
+  await expect(page.getByRole('region', { name: text(zh, 'compare.linkageChange') })).toBeVisible();
+  await photograph(page, '6-compare');
+  await expect(page.locator('body')).toHaveAttribute('data-app-state', 'ready');
+});

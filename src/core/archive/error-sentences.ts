@@ -1,0 +1,58 @@
+/**
+ * The English sentences of the errors a user meets most, by a stable name, with `{{slots}}` for what varies.
+ * The page's catalogues (src/ui/i18n/locales) hold the same names: English word for word (a test compares
+ * them) and Simplified Chinese. Names are a contract between the worker and the page: add, never rename.
+ */
+export const SENTENCES = {
+  // The file itself.
+  'file-empty': 'The file is empty (0 bytes).',
+  'not-a-tar': 'This file is not an image archive: it is neither a tar nor a compressed tar.',
+  'compressed-with':
+    'The file is {{compression}}-compressed; decompress it first (for example with {{tool}}) and open the .tar.',
+  'compression-damaged': "The archive's {{compression}} compression is damaged: {{detail}}",
+  damaged: 'The archive is damaged: {{detail}}',
+  // Not an image.
+  'not-an-image':
+    'This tar archive holds no container image: it has neither manifest.json nor an OCI index.json.',
+  'empty-tar': 'This tar archive is empty: it holds no image.',
+  'empty-archive': 'This archive is empty: it holds no image.',
+  'docker-v1':
+    'This is a pre-2016 Docker v1 image archive (only "repositories" and <id>/json); strata reads archives from Docker 1.10 on.',
+  // Cut short.
+  'truncated-inside': 'The archive is truncated: it ends at byte {{at}}, inside {{path}}.',
+  'truncated-entry': 'The archive is truncated: it ends at byte {{at}}, inside an entry.',
+  'truncated-before-manifest':
+    'The archive is truncated at byte {{at}}, before its manifest; nothing can be shown.',
+  'truncated-layer': 'This layer is cut off: the archive ends at byte {{at}}, inside it.',
+  // Hostile or absurd.
+  'too-many-entries': 'The archive has more than {{max}} entries; that is not an image archive.',
+  'too-much-small': 'The archive holds too much small content to be an image archive.',
+  'metadata-too-large': '{{path}} is {{size}} bytes, too large for image metadata.',
+  'manifest-outside': 'manifest.json item {{item}} points outside the archive ({{path}}).',
+  // Metadata.
+  'manifest-not-list': 'manifest.json is not a list of images.',
+  'manifest-no-config': 'manifest.json item {{item}} has no Config.',
+  'oci-no-index': 'This OCI layout has no index.json.',
+  'oci-no-index-truncated': 'This OCI layout has no index.json. The archive is truncated at byte {{at}}.',
+  'not-json': 'The {{what}} is not valid JSON.',
+  // Missing pieces.
+  'no-file': 'The archive has no file {{path}}.',
+  'config-missing': 'The image config {{path}} is missing from the archive.',
+  'layer-unreadable': 'The layer blob {{path}} cannot be read.',
+  'layer-not-included': 'This layer is not included in the archive.',
+  'layer-not-read': 'Layer {{n}} has not been read.',
+  'no-such-image': 'The archive has no image {{key}}.',
+  'archive-closed': 'That archive is no longer open; drop it again.',
+  'path-missing': '{{path}} does not exist at layer {{layer}}.',
+  // Reading contents.
+  'contents-compressed':
+    'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
+  'contents-not-kept':
+    'File contents cannot be read from this compressed archive: its decoded copy could not be kept ({{reason}}). Free some disk space or decompress the archive (gunzip) and open the .tar.',
+  // The worker's own.
+  cancelled: 'Cancelled.',
+  internal: 'strata could not read this file: {{detail}}',
+} as const;
+
+export type SentenceName = keyof typeof SENTENCES;
+export type SentenceParams = Readonly<Record<string, string | number>>;
