@@ -2,7 +2,7 @@
 
 import type { ColorBy, EdgeMode, FocusDirection, Picture, PictureExports, SideList } from '../core';
 
-export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
+export type { GraphData, GraphEdge, GraphNode, GraphPositions, LddReport, LinkProgress } from '../core';
 export type {
   ColorBy as PictureColorBy,
   EdgeMode,

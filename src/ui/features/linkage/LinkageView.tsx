@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageRef } from '../../queries/use-files';
-import { useLinkGraph } from '../../queries/use-linkage';
+import { useLinkGraph, useLinkLayout } from '../../queries/use-linkage';
 import { useStore } from '../../state/store';
 import { showGraph, type GraphMode } from './subgraph';
 import { PicturePanel } from './PicturePanel';
@@ -14,12 +14,26 @@ import { useGraphCanvas } from './use-graph-canvas';
 import { LinkageToolbar } from './LinkageToolbar';
 import { LddPanel } from './LddPanel';
 import { LinkageLegend } from './LinkageLegend';
+import { LinkageCancelled, LinkageWait } from './LinkageWait';
 import './linkage.css';
 
 export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
-  const graph = useLinkGraph(image, layer);
-  if (graph.isPending) return <p className="muted">Resolving every ELF file as the image's loader would…</p>;
+  // Cancelled at this layer: nothing resolves until asked again.
+  const [cancelledAt, setCancelledAt] = useState<number | null | undefined>(undefined);
+  const cancelled = cancelledAt === layer;
+  const { query: graph, progress, cancel } = useLinkGraph(image, layer, !cancelled);
+  if (cancelled) return <LinkageCancelled onAgain={() => setCancelledAt(undefined)} />;
+  if (graph.isPending)
+    return (
+      <LinkageWait
+        progress={progress}
+        onCancel={() => {
+          setCancelledAt(layer);
+          void cancel();
+        }}
+      />
+    );
   if (graph.error) return <p className="error-text">{graph.error.message}</p>;
   if (graph.data.nodes.length === 0)
     return <p className="muted">This image has no dynamically linked ELF files.</p>;
@@ -32,7 +46,7 @@ function GraphCanvas({
   layerCount,
 }: {
   image: ImageRef;
-  data: NonNullable<ReturnType<typeof useLinkGraph>['data']>;
+  data: NonNullable<ReturnType<typeof useLinkGraph>['query']['data']>;
   layerCount: number;
 }) {
   const mode = useStore((s) => s.linkageMode);
@@ -42,7 +56,16 @@ function GraphCanvas({
   const setSelection = useStore((s) => s.setLinkageSelection);
   const byPath = useMemo(() => new Map(data.nodes.map((n, i) => [n.path, i])), [data]);
   const selected = selectedPath === null ? null : (byPath.get(selectedPath) ?? null);
-  const shown = useMemo(() => showGraph(data, mode, selected), [data, mode, selected]);
+  // The grouped overview is the whole image's default; the force-laid canvas of every object is a switch.
+  const [grouped, setGrouped] = useState(true);
+  const focused = mode !== 'all' && selected !== null;
+  const picture = focused || grouped;
+  // Only the force-laid canvas needs the force layout: it is asked for when the canvas is switched on.
+  const layout = useLinkLayout(image, data.layer, !picture);
+  const shown = useMemo(
+    () => showGraph(data, mode, selected, layout.data ?? null),
+    [data, mode, selected, layout.data],
+  );
   const highlight = useMemo(() => {
     const text = search.trim().toLowerCase();
     if (!text) return new Set<number>();
@@ -82,8 +105,6 @@ function GraphCanvas({
   useEffect(() => {
     requestAnimationFrame(() => canvas.fit());
   }, [shown, canvas]);
-  // The grouped overview is the whole image's default; the force-laid canvas of every object is a switch.
-  const [grouped, setGrouped] = useState(true);
   // Escape steps back through the objects focused before, then to the whole image.
   const history = useRef<{ path: string; mode: GraphMode }[]>([]);
   const focusOn = useCallback(
@@ -102,8 +123,6 @@ function GraphCanvas({
   }, [setSelection, selectedPath]);
   const missing = data.nodes.filter((n) => n.kind === 'missing').length;
   const node = selected === null ? null : data.nodes[selected]!;
-  const focused = mode !== 'all' && node !== null;
-  const picture = focused || grouped;
   return (
     <div className="graph">
       <section className="panel graph__main" aria-label="Linkage graph">
@@ -119,10 +138,10 @@ function GraphCanvas({
         />
         <p className="muted graph__summary">
           {!focused
-            ? `${data.nodes.length.toLocaleString('en')} ELF objects, ${data.edges.length.toLocaleString('en')} load edges${missing ? `, ${missing} names not found` : ''} · resolved in ${data.timings.resolve} ms, laid out in ${data.timings.layout} ms · click an executable to see what it loads, a library to see what loads it`
+            ? `${data.nodes.length.toLocaleString('en')} ELF objects, ${data.edges.length.toLocaleString('en')} load edges${missing ? `, ${missing} names not found` : ''} · resolved in ${data.timings.resolve} ms${picture ? '' : layout.data ? `, laid out in ${layout.data.ms} ms` : ', laying out…'} · click an executable to see what it loads, a library to see what loads it`
             : `${mode === 'focus' ? 'What' : 'Everything that loads'} ${selectedPath ?? ''} ${mode === 'focus' ? 'loads, transitively' : ''} — ${shown.nodes.length - 1} objects`}
         </p>
-        {focused && mode === 'reverse' && node.kind === 'exe' ? (
+        {focused && mode === 'reverse' && node?.kind === 'exe' ? (
           <div className="picture__empty" role="status">
             <p>
               Nothing loads an executable: {selectedPath} is a program, started by exec, never loaded by
