@@ -2,7 +2,7 @@
 import { blastRadius, describeImage, lddView, resolveLoad } from '../core';
 import type { BlastImage, LinkProgress } from '../protocol/linkage';
 import type { HandlerContext, HandlerTable } from './handler-types';
-import { drawPicture } from './picture-engine';
+import { dotEngine, drawPicture } from './picture-engine';
 
 /** Resolving progress as the page's progress events, at most one per animation-frame-ish interval. */
 function linkProgress({ signal, progress }: HandlerContext) {
@@ -24,6 +24,8 @@ export function linkageHandlers(): HandlerTable<
   return {
     'link-picture': async (request, context) => {
       const { views, image, session } = context.archives.image(request);
+      // Graphviz's module loads while the linkage resolves, not after.
+      void dotEngine();
       const { graph, data } = await views.linkage(image, request.layer, linkProgress(context));
       return drawPicture(graph, data, image, session.layerStack(image).topLayer, request);
     },

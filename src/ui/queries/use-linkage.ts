@@ -29,8 +29,13 @@ export function useLinkGraph(image: ImageRef, layer: number | null, enabled = tr
     },
   });
   const [archiveId, imageKey] = [image.archiveId, image.imageKey];
+  // The overview picture asked for meanwhile waits on the same resolving: both stop.
   const cancel = useCallback(
-    () => queryClient.cancelQueries({ queryKey: queryKeys.linkGraph(archiveId, imageKey, layer) }),
+    () =>
+      Promise.all([
+        queryClient.cancelQueries({ queryKey: queryKeys.linkGraph(archiveId, imageKey, layer) }),
+        queryClient.cancelQueries({ queryKey: queryKeys.linkPictures(archiveId, imageKey) }),
+      ]),
     [queryClient, archiveId, imageKey, layer],
   );
   return { query, progress, cancel };

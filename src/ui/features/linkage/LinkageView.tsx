@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageRef } from '../../queries/use-files';
-import { useLinkGraph, useLinkLayout } from '../../queries/use-linkage';
+import { useLinkGraph, useLinkLayout, useLinkPicture } from '../../queries/use-linkage';
 import { useStore } from '../../state/store';
 import { showGraph, type GraphMode } from './subgraph';
 import { PicturePanel } from './PicturePanel';
@@ -23,6 +23,25 @@ export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount
   const [cancelledAt, setCancelledAt] = useState<number | null | undefined>(undefined);
   const cancelled = cancelledAt === layer;
   const { query: graph, progress, cancel } = useLinkGraph(image, layer, !cancelled);
+  // The whole image opens on the grouped overview: asked for with the graph, not after it, so the worker
+  // loads Graphviz while it resolves and lays the overview out as soon as the graph is there. The ask is the
+  // one PicturePanel makes for the same view (the same query).
+  const mode = useStore((s) => s.linkageMode);
+  const selectedPath = useStore((s) => s.linkageSelected);
+  const whole = mode === 'all' || selectedPath === null;
+  const colorBy = useStore((s) => s.colorBy);
+  useLinkPicture(
+    image,
+    {
+      layer: layer ?? layerCount - 1,
+      focus: null,
+      direction: mode === 'reverse' ? 'loaded-by' : 'loads',
+      edgeMode: 'tree',
+      unfold: [],
+      colorBy,
+    },
+    whole && !cancelled,
+  );
   if (cancelled) return <LinkageCancelled onAgain={() => setCancelledAt(undefined)} />;
   if (graph.isPending)
     return (
