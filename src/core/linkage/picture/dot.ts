@@ -1,10 +1,12 @@
 /**
  * The shown graph as Graphviz DOT with the same title, legend and footer as the SVG, in the graph's label (an
- * HTML-like table, so `dot -Tsvg` of the file stands on its own).
+ * HTML-like table, so `dot -Tsvg` of the file stands on its own). A tree far wider than deep grows to the right
+ * (rankdir=LR), the same choice the SVG's layout makes, so `dot` renders a readable picture of it too.
  */
 import { colouring, MISSING_STROKE } from './colors';
 import { pictureLegend, type LegendEntry } from './legend';
 import { pictureFooter, pictureSubtitle, pictureTitle } from './title';
+import { orientationOf } from './layout';
 import type { PictureMeta, ShownGraph } from './picture-types';
 
 /** A DOT string literal. */
@@ -40,7 +42,7 @@ export function pictureDot(graph: ShownGraph, meta: PictureMeta): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.key, `n${i}`]));
   const out = [
     'digraph strata {',
-    `  graph [rankdir=TB, fontname="DejaVu Sans", labelloc=t, labeljust=l, label=${dotLabel(graph, meta)}];`,
+    `  graph [rankdir=${orientationOf(graph) === 'right' ? 'LR' : 'TB'}, fontname="DejaVu Sans", labelloc=t, labeljust=l, label=${dotLabel(graph, meta)}];`,
     '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=13];',
     '  edge [color="#4b5563"];',
   ];
