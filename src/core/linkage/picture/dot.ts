@@ -22,7 +22,7 @@ function legendRow(entry: LegendEntry): string {
       ? `<td bgcolor="${entry.fill}" width="24"> </td>`
       : entry.type === 'line'
         ? `<td width="24">${entry.line === 'tree' ? '→' : '⇢'}</td>`
-        : `<td width="24" border="1" ${entry.shape === 'missing' ? `color="${MISSING_STROKE}" ` : ''}style="${entry.shape === 'exe' ? 'solid' : 'rounded'}"> </td>`;
+        : `<td width="24" border="1" ${entry.shape === 'missing' ? `color="${MISSING_STROKE}" ` : ''}style="${entry.shape === 'exe' ? 'solid' : entry.shape === 'opened' ? 'dashed' : 'rounded'}"> </td>`;
   return `<tr>${swatch}<td align="left">${html(entry.label)}</td></tr>`;
 }
 
@@ -59,6 +59,15 @@ export function pictureDot(graph: ShownGraph, meta: PictureMeta): string {
     if (n.root) attrs.push('penwidth=3', `fontname="DejaVu Sans Bold"`);
     out.push(`  ${ids.get(n.key)!} [${attrs.join(', ')}];`);
   }
+  // The overview's opened groups, each framed around its objects as on the page.
+  const opened = new Map<string, string[]>();
+  for (const n of graph.nodes)
+    if (n.group !== undefined) opened.set(n.group, [...(opened.get(n.group) ?? []), ids.get(n.key)!]);
+  [...opened].forEach(([group, members], i) =>
+    out.push(
+      `  subgraph cluster_g${i} { label=${dotQuote(group)}; style="rounded,dashed"; color="#4b5563"; ${members.join('; ')}; }`,
+    ),
+  );
   if (graph.direction !== 'overview') {
     const folded = graph.nodes.filter((n) => n.folded).map((n) => ids.get(n.key)!);
     if (folded.length > 0) out.push(`  { rank=sink; ${folded.join('; ')}; }`);

@@ -6,7 +6,7 @@ export type LegendEntry =
   | { readonly type: 'fill'; readonly fill: string; readonly label: string }
   | {
       readonly type: 'shape';
-      readonly shape: 'exe' | 'lib' | 'interpreter' | 'missing' | 'root' | 'group';
+      readonly shape: 'exe' | 'lib' | 'interpreter' | 'missing' | 'root' | 'group' | 'opened';
       readonly label: string;
     }
   | {
@@ -43,6 +43,8 @@ export function pictureLegend(graph: ShownGraph, colorBy: ColorBy, topLayer: num
   if (overview) {
     entries.push({ type: 'shape', shape: 'group', label: 'a group of objects (package or directory)' });
     if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: 'a group of programs only' });
+    if (graph.nodes.some((n) => n.group !== undefined))
+      entries.push({ type: 'shape', shape: 'opened', label: 'an opened group, around its objects' });
   } else {
     if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: 'program' });
     if (kinds.has('lib')) entries.push({ type: 'shape', shape: 'lib', label: 'shared library' });

@@ -193,8 +193,12 @@ export function PicturePanel({
           role="group"
           aria-label={`${files.title}. Arrow keys move between neighbours, ${overview ? 'Enter or Space opens or closes a group, or focuses an object' : 'Enter focuses'}, Escape steps back.`}
           onClick={(e) => {
-            const key = (e.target as Element).closest('[data-key]')?.getAttribute('data-key');
+            const target = e.target as Element;
+            const key = target.closest('[data-key]')?.getAttribute('data-key');
+            // A click on an opened group's frame or header (not on one of its objects) closes the group.
+            const group = target.closest('[data-group]')?.getAttribute('data-group');
             if (key) choose(key);
+            else if (group) setUnfold(unfold.filter((k) => k !== group));
           }}
           onKeyDown={(e) => {
             const move = MOVES[e.key];
