@@ -2,9 +2,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { openImage, waitForState } from './helpers';
+import { plainArchive } from './plain-archive';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-'));
 
@@ -31,51 +31,7 @@ test('an empty file gets a sentence', async ({ page }) => {
 });
 
 /** A plain docker-archive with one large incompressible layer: slow enough to cancel. */
-function bigArchive(): string {
-  const header = (name: string, size: number) => {
-    const h = Buffer.alloc(512);
-    h.write(name, 0);
-    h.write('0000644\0', 100);
-    h.write('0000000\0', 108);
-    h.write('0000000\0', 116);
-    h.write(size.toString(8).padStart(11, '0') + '\0', 124);
-    h.write('00000000000\0', 136);
-    h.write('0', 156);
-    h.write('ustar\u000000', 257);
-    h.fill(0x20, 148, 156);
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148);
-    return h;
-  };
-  const pad = (n: number) => Buffer.alloc((512 - (n % 512)) % 512);
-  const payload = randomBytes(256 * 1024 * 1024);
-  const layer = Buffer.concat([
-    header('blob', payload.length),
-    payload,
-    pad(payload.length),
-    Buffer.alloc(1024),
-  ]);
-  const diffId = createHash('sha256').update(layer).digest('hex');
-  const config = JSON.stringify({
-    os: 'linux',
-    architecture: 'amd64',
-    rootfs: { type: 'layers', diff_ids: [`sha256:${diffId}`] },
-  });
-  const manifest = JSON.stringify([
-    { Config: 'config.json', RepoTags: ['localhost/big:1'], Layers: ['layer.tar'] },
-  ]);
-  const entry = (name: string, data: Buffer) => [header(name, data.length), data, pad(data.length)];
-  return file(
-    'big.tar',
-    Buffer.concat([
-      ...entry('manifest.json', Buffer.from(manifest)),
-      ...entry('config.json', Buffer.from(config)),
-      ...entry('layer.tar', layer),
-      Buffer.alloc(1024),
-    ]),
-  );
-}
+const bigArchive = () => plainArchive(dir, 'big.tar', [256 * 1024 * 1024]);
 
 test('Cancel stops a load and returns to the start screen', async ({ page }) => {
   const path = bigArchive();

@@ -167,3 +167,28 @@ test('a zstd bomb is stopped with a sentence; the other layer stays usable', asy
   await expect(page.getByRole('tree', { name: 'Files' }).locator('[data-path="/ok.txt"]')).toBeVisible();
   expect(await longestTask(page)).toBeLessThan(200);
 });
+
+test('a config of 20,000 Env entries and 20,000 labels opens without freezing the tab', async ({
+  page,
+  baseURL,
+}) => {
+  await watch(page, baseURL!);
+  const config = {
+    config: {
+      Env: Array.from({ length: 20_000 }, (_, i) => `VAR_${i}=${'x'.repeat(50)}`),
+      Labels: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`label.${i}`, 'v'.repeat(40)])),
+    },
+  };
+  const path = join(dir, 'wide-config.tar');
+  writeFileSync(path, buildDockerArchive([tar([{ name: 'a', data: 'a' }])], sha, config));
+  await page.goto('/');
+  // Only what opening the archive costs (the page's own start is measured by the tests above).
+  await expect(page.getByRole('button', { name: 'Open the sample' })).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+  await openImage(page, path);
+  const panel = page.getByRole('region', { name: 'Image' });
+  await expect(panel).toContainText('VAR_99=');
+  await expect(panel).not.toContainText('VAR_100=');
+  await expect(panel.getByText('…and 19,900 more (all are in the inspect JSON)')).toHaveCount(2);
+  expect(await longestTask(page)).toBeLessThan(200);
+});

@@ -1,15 +1,28 @@
 /**
  * Layers read on the pool of layer workers, in Chromium: a corrupt layer fails alone while the other
- * workers' layers are verified and the page stays usable; Cancel stops the workers and the next file opens.
+ * workers' layers are verified and the page stays usable; progress names the layers in flight, and Cancel
+ * ends every layer worker (and its hash worker) at once, and the next file opens.
  */
-import { copyFileSync, mkdtempSync, openSync, readSync, writeSync, closeSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  mkdtempSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Worker } from '@playwright/test';
 import { openImage, waitForState } from './helpers';
+import { plainArchive } from './plain-archive';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/archives');
 const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-parallel-'));
+// The archives written here are hundreds of MB: they go when the file's tests end.
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Each entry of a plain tar: name and where its data starts (ustar headers, as podman writes them). */
 function tarEntries(path: string): { name: string; offset: number; size: number }[] {
@@ -51,12 +64,29 @@ test('a corrupt layer fails alone; the others are verified and the page stays us
   await expect(page.getByRole('tree', { name: 'Files' })).toBeVisible();
 });
 
-test('Cancel while several layers are read, then another archive opens', async ({ page }) => {
+test('progress names the layers in flight; Cancel ends every layer worker at once', async ({ page }) => {
+  // Three big incompressible layers: several are read at once, slowly enough to watch and cancel.
+  const path = plainArchive(
+    dir,
+    'three-big-layers.tar',
+    [96, 96, 96].map((mb) => mb * 1024 * 1024),
+  );
+  const alive = new Set<Worker>();
+  page.on('worker', (worker) => {
+    alive.add(worker);
+    worker.on('close', () => alive.delete(worker));
+  });
+  const layerWorkers = () => [...alive].filter((w) => /(layer|sha256)\.worker/.test(w.url())).length;
   await page.goto('/');
-  await page.getByRole('button', { name: 'Open the sample' }).click();
-  await waitForState(page, 'loading');
+  await page.getByTestId('file-input').setInputFiles(path);
+  const progress = page.getByRole('region', { name: 'Loading progress' });
+  // Two layers in flight, each with the share of its blob read; the throughput and the time left.
+  await expect(progress).toContainText(/reading L\d \(\d+\s?%\), L\d \(\d+\s?%\)/, { timeout: 30_000 });
+  await expect(progress).toContainText(/\/s · (about \d+ seconds? left|under a second left)/);
+  expect(layerWorkers()).toBeGreaterThanOrEqual(2);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await waitForState(page, 'empty');
+  await expect.poll(layerWorkers).toBe(0);
   await openImage(page, join(FIXTURES, 'podman-oci-archive.tar'));
   await expect(page.getByRole('table', { name: 'Layers' }).locator('.badge--ok')).not.toHaveCount(0);
   await expect(page.getByRole('table', { name: 'Layers' }).locator('.badge--bad')).toHaveCount(0);

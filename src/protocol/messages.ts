@@ -27,12 +27,17 @@ interface Envelope {
   readonly version: number;
 }
 
-/** On the wire: every request of the map with its envelope, and `cancel` (which answers nothing). */
+/**
+ * On the wire: every request of the map with its envelope, `cancel` (which answers nothing), and `ping`, which
+ * the worker answers with `pong` at once: silence while requests wait means the worker is gone.
+ */
 export type Request =
   | (RequestBody & Envelope)
-  | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number };
+  | { readonly type: 'cancel'; readonly id: number; readonly version: number; readonly target: number }
+  | { readonly type: 'ping'; readonly id: number; readonly version: number };
 
-export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query';
+/** `worker-failed`: the worker died (an error, out of memory, killed or silent) while this request waited. */
+export type ErrorCode = ArchiveErrorCode | 'protocol' | 'internal' | 'bad-query' | 'worker-failed';
 
 export interface WireError {
   readonly code: ErrorCode;
@@ -42,7 +47,10 @@ export interface WireError {
 export type Response =
   | { readonly type: 'result'; readonly id: number; readonly value: ResultOf<RequestType> }
   | { readonly type: 'error'; readonly id: number; readonly error: WireError }
-  | { readonly type: 'progress'; readonly id: number; readonly progress: Progress };
+  | { readonly type: 'progress'; readonly id: number; readonly progress: Progress }
+  | { readonly type: 'pong'; readonly id: number }
+  /** A failure no request caught (an unhandled rejection in the worker): the worker is no longer sound. */
+  | { readonly type: 'fault'; readonly id: number; readonly message: string };
 
 export type {
   EngineReading,

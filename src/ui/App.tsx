@@ -11,6 +11,7 @@ import { ShortcutsDialog } from './features/shell/ShortcutsDialog';
 import { useShortcuts } from './features/shell/use-shortcuts';
 import { Announcer } from './features/shell/Announcer';
 import { PendingLink } from './features/shell/PendingLink';
+import { ArchiveFailures } from './features/shell/ArchiveFailures';
 import { biggestLayer } from './features/files/biggest-layer';
 import { useStore } from './state/store';
 import './features/shell/shell.css';
@@ -19,7 +20,7 @@ export function App() {
   const { t } = useTranslation();
   const { opened, archive, imageKey, view, appState, message, cancel } = useActiveArchive();
   const progress = useStore((s) => s.progress);
-  const startedAt = useStore((s) => s.progressStartedAt);
+  const estimate = useStore((s) => s.progressRate);
   const helpOpen = useStore((s) => s.helpOpen);
   const setHelpOpen = useStore((s) => s.setHelpOpen);
   useShortcuts({
@@ -48,8 +49,9 @@ export function App() {
       <main>
         <Announcer appState={appState} />
         <PendingLink />
+        <ArchiveFailures />
         {appState === 'loading' && (
-          <ProgressPanel progress={progress} startedAt={startedAt} onCancel={cancel} />
+          <ProgressPanel progress={progress} estimate={estimate} onCancel={cancel} />
         )}
         {message && (
           <div role="alert" className="error-panel">

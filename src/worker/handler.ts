@@ -47,6 +47,10 @@ export class WorkerHandler {
       this.post({ type: 'error', id: request.id, error: { code: 'protocol', message } });
       return;
     }
+    if (request.type === 'ping') {
+      this.post({ type: 'pong', id: request.id });
+      return;
+    }
     if (request.type === 'cancel') {
       this.running.get(request.target)?.abort();
       return;

@@ -3,7 +3,8 @@
  * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type LayerTable } from '../core';
+import { indexLayer, readRange, sentence, type CoreEnv, type DecodeLimits, type LayerTable } from '../core';
+import type { RemoteSha256 } from './remote-sha256';
 import { blobSource } from './web-env';
 
 /** A layer to index. Cancelling is terminating the worker (layer-pool.ts): its memory goes at once. */
@@ -13,28 +14,65 @@ export interface LayerJobRequest {
   readonly file: Blob;
   readonly offset: number;
   readonly size: number;
+  /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
+  readonly limits?: DecodeLimits;
 }
 
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
-  | { readonly type: 'done'; readonly id: number; readonly index: LayerTable }
+  | { readonly type: 'done'; readonly id: number; readonly index: LayerTable; readonly stages: LayerStages }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
+
+/**
+ * Where a layer's time went, in milliseconds of its worker: `totalMs` from the request to the table,
+ * `readMs` waiting for slices of the File, `hashMs` hashing on the hash worker (overlapping the rest; 0 when
+ * hashing runs in this thread), `hashWaitMs` the decoder waiting for the hash worker to catch up.
+ */
+export interface LayerStages {
+  readonly totalMs: number;
+  readonly readMs: number;
+  readonly hashMs: number;
+  readonly hashWaitMs: number;
+}
 
 /** Decoded-byte progress is posted at most this often; every stored slice read is posted. */
 const PROGRESS_INTERVAL_MS = 100;
 
 export class LayerJobRunner {
+  private readonly env: CoreEnv;
+
+  /** With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. */
   constructor(
-    private readonly env: CoreEnv,
+    env: CoreEnv,
     private readonly post: (response: LayerJobResponse) => void,
-  ) {}
+    private readonly hashing?: RemoteSha256,
+  ) {
+    this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
+  }
 
   handle(job: LayerJobRequest): void {
     void this.run(job);
   }
 
   private async run(job: LayerJobRequest): Promise<void> {
+    const started = performance.now();
+    let readMs = 0;
     const source = blobSource(job.file, 'layer');
+    // The next slice is read while this one is decoded (readRange): what counts is the time spent waiting.
+    async function* timed(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+      const iterator = input[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          const start = performance.now();
+          const next = await iterator.next();
+          readMs += performance.now() - start;
+          if (next.done) return;
+          yield next.value;
+        }
+      } finally {
+        await iterator.return?.();
+      }
+    }
     let decoded = 0;
     let last = 0;
     const report = (read: number) => {
@@ -45,19 +83,30 @@ export class LayerJobRunner {
     };
     try {
       const index = await indexLayer(
-        () => readRange(source, job.offset, job.size, { onRead: (n) => report(n) }),
+        () => timed(readRange(source, job.offset, job.size, { onRead: (n) => report(n) })),
         this.env,
         {
           canRestart: true,
+          ...(job.limits ? { limits: job.limits } : {}),
           onProgress: (n) => {
             decoded = n;
             report(0);
           },
         },
       );
-      this.post({ type: 'done', id: job.id, index });
+      const stages: LayerStages = {
+        totalMs: performance.now() - started,
+        readMs,
+        hashMs: this.hashing?.hashMs ?? 0,
+        hashWaitMs: this.hashing?.waitMs ?? 0,
+      };
+      // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
+      performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
+      this.post({ type: 'done', id: job.id, index, stages });
     } catch (error) {
       this.post({ type: 'failed', id: job.id, message: sentence(error) });
+    } finally {
+      this.hashing?.reset();
     }
   }
 }

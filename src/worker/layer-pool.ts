@@ -96,6 +96,7 @@ export class LayerPool {
         file: job.file,
         offset: job.range.offset,
         size: job.range.size,
+        ...(job.options.limits ? { limits: job.options.limits } : {}),
       });
     }
   }

@@ -1,6 +1,6 @@
 /** The Web Worker entry: wires the handler to postMessage; all logic lives in handler.ts. */
 import sqlWasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
-import type { Request } from '../protocol/messages';
+import type { Request, Response } from '../protocol/messages';
 import { WorkerHandler } from './handler';
 import { LayerPool, poolSize } from './layer-pool';
 import { webEnv } from './web-env';
@@ -18,3 +18,13 @@ const handler = new WorkerHandler(
   (file) => layers.indexerFor(file),
 );
 scope.onmessage = (event: MessageEvent<Request>) => handler.handle(event.data);
+// An uncaught exception reaches the page as the Worker's `error` event; a rejection nobody caught does not,
+// so it is told here. Either way some request may never be answered: the page restarts this worker.
+scope.addEventListener('unhandledrejection', (event) => {
+  const reason: unknown = event.reason;
+  scope.postMessage({
+    type: 'fault',
+    id: 0,
+    message: reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason),
+  } satisfies Response);
+});

@@ -92,14 +92,14 @@ async function indexOnce(
   async function* stored(): AsyncGenerator<Uint8Array> {
     if (!first.done) {
       storedSize += head.length;
-      if (compression !== 'none') storedHasher.update(head);
+      if (compression !== 'none') await storedHasher.update(head);
       yield head;
     }
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
       storedSize += next.value.length;
-      if (compression !== 'none') storedHasher.update(next.value);
+      if (compression !== 'none') await storedHasher.update(next.value);
       yield next.value;
     }
   }
@@ -131,7 +131,7 @@ async function indexOnce(
   try {
     for await (const chunk of decoded) {
       throwIfAborted(options.signal);
-      diffHasher.update(chunk);
+      await diffHasher.update(chunk);
       size += chunk.length;
       const bomb = decodeLimitExceeded(size, storedSize, limits);
       if (bomb !== undefined) throw new LayerError(bomb);
@@ -154,12 +154,12 @@ async function indexOnce(
     throw new LayerError(error instanceof Error ? error.message : String(error));
   }
   if (storedSize === 0) throw new LayerError('This layer blob is empty.');
-  const diffId = `sha256:${diffHasher.digestHex()}`;
+  const diffId = `sha256:${await diffHasher.digestHex()}`;
   if (prefetch) options.onKept?.(prefetch.finish());
   return {
     compression,
     storedSize,
-    digest: compression === 'none' ? diffId : `sha256:${storedHasher.digestHex()}`,
+    digest: compression === 'none' ? diffId : `sha256:${await storedHasher.digestHex()}`,
     size,
     diffId,
     entries,

@@ -7,6 +7,8 @@ import { compareTrees, type ChangedPath, type LayerNode, type LayerStack } from 
 import type { DirectoryChange, FileChangeKind, FilesCompare, LargestFile, SetuidFile } from './compare-types';
 
 export const LARGEST_FILES = 20;
+/** Changed paths kept per directory for the page's directory filter, largest first. */
+export const FILES_PER_DIRECTORY = 100;
 /** Directories are grouped this many levels deep: /usr/lib, /etc/ssl. */
 const DIRECTORY_DEPTH = 2;
 const SETID_BITS = 0o6000;
@@ -33,7 +35,25 @@ function newSetuid(change: ChangedPath): SetuidFile | undefined {
   return (bits & ~before) === 0 ? undefined : { path: change.path, mode: formatMode(node.mode) };
 }
 
-export function compareFiles(oldStack: LayerStack, newStack: LayerStack): FilesCompare {
+/**
+ * The changed non-directory paths of each byDirectory entry, largest first, at most FILES_PER_DIRECTORY
+ * each (the page lists a directory's files when it is picked; the JSON keeps counts only).
+ */
+export interface DirectoryFiles {
+  readonly files: readonly LargestFile[];
+  /** How many changed paths the directory has in all. */
+  readonly total: number;
+}
+
+export interface FilesListing {
+  readonly files: FilesCompare;
+  readonly byDirectory: ReadonlyMap<string, DirectoryFiles>;
+}
+
+const bySizeThenPath = (a: LargestFile, b: LargestFile) => b.size - a.size || (a.path < b.path ? -1 : 1);
+
+/** The JSON's files section, and each directory's changed paths for the page. */
+export function listFileChanges(oldStack: LayerStack, newStack: LayerStack): FilesListing {
   const set = compareTrees(oldStack, newStack);
   const notDir = (c: ChangedPath) => c.node.kind !== 'dir';
   const lists: Record<FileChangeKind, ChangedPath[]> = {
@@ -44,11 +64,15 @@ export function compareFiles(oldStack: LayerStack, newStack: LayerStack): FilesC
   const largest: LargestFile[] = [];
   const directories = new Map<string, { added: number; modified: number; removed: number; bytes: number }>();
   const setuid: SetuidFile[] = [];
+  const paths = new Map<string, LargestFile[]>();
   for (const change of ['added', 'modified', 'removed'] as const) {
     for (const c of lists[change]) {
       const size = bytesOf(c.node);
       if (c.node.kind === 'file') largest.push({ path: c.path, change, size });
       const dir = directoryOf(c.path);
+      const inDir = paths.get(dir) ?? [];
+      inDir.push({ path: c.path, change, size });
+      paths.set(dir, inDir);
       const totals = directories.get(dir) ?? { added: 0, modified: 0, removed: 0, bytes: 0 };
       totals[change]++;
       totals.bytes += change === 'removed' ? -size : change === 'added' ? size : size - bytesOf(c.before);
@@ -57,11 +81,11 @@ export function compareFiles(oldStack: LayerStack, newStack: LayerStack): FilesC
       if (found) setuid.push(found);
     }
   }
-  largest.sort((a, b) => b.size - a.size || (a.path < b.path ? -1 : 1));
+  largest.sort(bySizeThenPath);
   const byDirectory: DirectoryChange[] = [...directories]
     .map(([path, t]) => ({ path, ...t }))
     .sort((a, b) => Math.abs(b.bytes) - Math.abs(a.bytes) || (a.path < b.path ? -1 : 1));
-  return {
+  const files: FilesCompare = {
     added: lists.added.length,
     modified: lists.modified.length,
     removed: lists.removed.length,
@@ -71,4 +95,8 @@ export function compareFiles(oldStack: LayerStack, newStack: LayerStack): FilesC
     byDirectory,
     newSetuid: setuid.sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
+  const listing = new Map<string, DirectoryFiles>();
+  for (const [dir, list] of paths)
+    listing.set(dir, { files: list.sort(bySizeThenPath).slice(0, FILES_PER_DIRECTORY), total: list.length });
+  return { files, byDirectory: listing };
 }

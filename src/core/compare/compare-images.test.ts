@@ -7,6 +7,7 @@ import type { ImageRecord } from '../image/model';
 import { buildLayerStack } from '../layers/layer-stack';
 import { dir, file, whiteout } from '../layers/layer-builders';
 import type { TarEntry } from '../model/tar-entry';
+import { listFileChanges } from './compare-files';
 import { compareImages } from './compare-images';
 import type { CompareSide } from './compare-side';
 
@@ -117,6 +118,22 @@ describe('compareImages', () => {
       { path: '/usr/bin/ping', mode: '4755' },
       { path: '/usr/bin/sudo', mode: '2755' },
     ]);
+  });
+
+  it("files: each directory's changed paths, largest first, as many as its counts say", () => {
+    const listing = listFileChanges(oldSide.stack, newSide.stack);
+    expect(listing.files).toEqual(result.files);
+    expect(listing.byDirectory.get('/usr/bin')).toEqual({
+      files: [
+        { path: '/usr/bin/new', change: 'added', size: 300 },
+        { path: '/usr/bin/old', change: 'removed', size: 100 },
+        { path: '/usr/bin/ping', change: 'added', size: 20 },
+        { path: '/usr/bin/sudo', change: 'added', size: 10 },
+      ],
+      total: 4,
+    });
+    for (const d of result.files.byDirectory)
+      expect(listing.byDirectory.get(d.path)?.total).toBe(d.added + d.modified + d.removed);
   });
 
   it('the same image against itself changes nothing', () => {

@@ -1,7 +1,7 @@
 /** Two images, old against new, as the versioned JSON of `strata compare` (see compare-types.ts). */
 import { computeDiveFigures } from '../layers';
 import { compareConfig } from './compare-config';
-import { compareFiles } from './compare-files';
+import { listFileChanges, type FilesListing } from './compare-files';
 import { compareLayers } from './compare-layers';
 import { compareLinkage } from './compare-linkage';
 import { comparePackages } from './compare-packages';
@@ -13,7 +13,12 @@ function waste(side: CompareSide): WasteFigures {
   return { efficiency: figures.efficiency, wastedBytes: figures.wastedBytes };
 }
 
-export function compareImages(oldSide: CompareSide, newSide: CompareSide): CompareJson {
+/** `files` lets a caller that also wants the per-directory listing compare the trees once. */
+export function compareImages(
+  oldSide: CompareSide,
+  newSide: CompareSide,
+  files: FilesListing = listFileChanges(oldSide.stack, newSide.stack),
+): CompareJson {
   return {
     version: COMPARE_JSON_VERSION,
     old: { name: oldSide.name, id: oldSide.image.id },
@@ -21,7 +26,7 @@ export function compareImages(oldSide: CompareSide, newSide: CompareSide): Compa
     config: { changed: compareConfig(oldSide.image.config, newSide.image.config) },
     layers: compareLayers(oldSide.image, newSide.image),
     size: { old: oldSide.size, new: newSide.size, delta: newSide.size - oldSide.size },
-    files: compareFiles(oldSide.stack, newSide.stack),
+    files: files.files,
     packages: comparePackages(oldSide.packageDbs, newSide.packageDbs),
     linkage: compareLinkage(oldSide.linkGraph, newSide.linkGraph),
     waste: { old: waste(oldSide), new: waste(newSide) },

@@ -7,6 +7,7 @@ import { pictureExports, type PictureExports } from '../linkage/picture/exports'
 import { layoutPicture, type DotEngine } from '../linkage/picture/layout';
 import type { Picture } from '../linkage/picture/picture-types';
 import type { ImageViews } from '../views/image-views';
+import { listFileChanges, type DirectoryFiles } from './compare-files';
 import { compareImages } from './compare-images';
 import { compareMarkdown } from './compare-markdown';
 import { displayName, layersRead, type CompareSide } from './compare-side';
@@ -23,6 +24,8 @@ export interface CompareReport {
   readonly summary: string;
   /** Sentences about what could not be read. */
   readonly warnings: readonly string[];
+  /** The changed paths of each directory of `result.files.byDirectory`, for the page's directory filter. */
+  readonly directoryFiles: Readonly<Record<string, DirectoryFiles>>;
   /**
    * The linkage change laid out by the linkage picture (null when no load was added or removed), with its SVG
    * exports in both themes: the same title, legend, footer and file name rules as the Linkage view's.
@@ -68,7 +71,8 @@ export function buildCompareReport(
   newSide: CompareSide,
   drawing: CompareDrawing,
 ): CompareReport {
-  const result = compareImages(oldSide, newSide);
+  const files = listFileChanges(oldSide.stack, newSide.stack);
+  const result = compareImages(oldSide, newSide, files);
   const diff = linkageDiffGraph(oldSide.linkGraph, newSide.linkGraph, result.linkage);
   const picture =
     diff.graph.nodes.length === 0 || drawing.engine === null
@@ -103,6 +107,7 @@ export function buildCompareReport(
       ...oldSide.warnings.map((w) => `${oldSide.name} (old): ${w}`),
       ...newSide.warnings.map((w) => `${newSide.name} (new): ${w}`),
     ],
+    directoryFiles: Object.fromEntries(files.byDirectory),
     graph: { picture, exports, omittedNodes: diff.omittedNodes },
   };
 }

@@ -8,10 +8,15 @@ import type { CreateSpill } from './spill';
 
 export type Compression = 'none' | 'gzip' | 'zstd';
 
+/**
+ * Incremental sha256. A hasher on another thread answers with promises: `update` asks the caller to wait
+ * while its bytes in flight are at their bound, and `digestHex` when the other thread has hashed them all.
+ * `update` may keep no reference to `data` after it returns: the caller reuses or hands on its buffers.
+ */
 export interface Hasher {
-  update(data: Uint8Array): void;
+  update(data: Uint8Array): void | Promise<void>;
   /** Lowercase hex of the digest; the hasher is spent afterwards. */
-  digestHex(): string;
+  digestHex(): string | Promise<string>;
 }
 
 export type Decoder = (input: AsyncIterable<Uint8Array>) => AsyncIterable<Uint8Array>;

@@ -29,6 +29,8 @@ export interface LayerStatus {
   readonly verified: boolean | null;
   readonly warnings: readonly string[];
   readonly decodedBytes: number;
+  /** Stored bytes of the blob read so far (its whole size once indexed), for progress. */
+  readonly readBytes: number;
 }
 
 export interface OpenProgress {
@@ -76,7 +78,7 @@ export class ArchiveSession {
     });
     const sha256 = async (bytes: Uint8Array) => {
       const h = await env.createSha256();
-      h.update(bytes);
+      await h.update(bytes);
       return h.digestHex();
     };
     const read = await readArchive(scan, sha256);
@@ -120,6 +122,7 @@ export class ArchiveSession {
         verified: null,
         warnings: [],
         decodedBytes: 0,
+        readBytes: 0,
       };
     }
     return (
@@ -130,6 +133,7 @@ export class ArchiveSession {
         verified: null,
         warnings: [],
         decodedBytes: 0,
+        readBytes: 0,
       }
     );
   }
@@ -287,6 +291,7 @@ export class ArchiveSession {
           verified: null,
           warnings: [],
           decodedBytes: 0,
+          readBytes: 0,
         });
       }
     })();
@@ -317,6 +322,8 @@ export class ArchiveSession {
     }
     const onRead = (n: number) => {
       this.bytesRead += n;
+      const s = this.statuses.get(path);
+      if (s) this.statuses.set(path, { ...s, readBytes: s.readBytes + n });
       onBytes?.(this.bytesRead);
     };
     // A plain outer tar: the blob is a range of the archive another thread can read by itself. What a
@@ -324,7 +331,7 @@ export class ArchiveSession {
     if (this.indexer.index && !onKept && this.scan.compression === 'none' && entry?.kind === 'file') {
       return this.indexer.index(
         { offset: entry.offset, size: entry.size },
-        { ...(signal ? { signal } : {}), onRead, onDecoded },
+        { ...(signal ? { signal } : {}), ...(this.limits ? { limits: this.limits } : {}), onRead, onDecoded },
       );
     }
     const open = () => {
@@ -365,7 +372,15 @@ export class ArchiveSession {
         `The blob is ${index.storedSize.toLocaleString('en')} bytes but the manifest says ${layer.declaredSize.toLocaleString('en')}.`,
       );
     }
-    return { state: 'done', index, error: undefined, verified, warnings, decodedBytes: index.size };
+    return {
+      state: 'done',
+      index,
+      error: undefined,
+      verified,
+      warnings,
+      decodedBytes: index.size,
+      readBytes: index.storedSize,
+    };
   }
 }
 

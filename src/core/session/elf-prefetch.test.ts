@@ -1,10 +1,84 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeEnv, openFileSource } from '../../cli/node-env';
+import type { TarEntry } from '../model/tar-entry';
 import { ArchiveSession } from './archive-session';
+import { HEAD_BYTES, keptRanges, keptWhole, LayerPrefetch, type SparseFile } from './elf-prefetch';
 import { readLayerBytes } from './layer-content';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
+const APP2 = join(import.meta.dirname, '../../../fixtures/compare/app-2.docker-archive.tar.gz');
+
+/** Each layer of an archive's first image, decoded once, with its tar entries. */
+async function layersOf(path: string): Promise<{ entries: readonly TarEntry[]; bytes: Uint8Array }[]> {
+  const session = await ArchiveSession.open(await openFileSource(path), nodeEnv);
+  const image = session.info.images[0]!;
+  await session.indexImage(image);
+  const layers = [];
+  for (const layer of image.layers) {
+    const index = session.status(layer).index!;
+    const end = Math.max(0, ...index.entries.map((e) => e.dataOffset + e.size));
+    // A read returns at most a window of the layer: read it window by window.
+    const parts: Uint8Array[] = [];
+    for (let at = 0; at < end;) {
+      const part = await readLayerBytes(session.scan, nodeEnv, layer, index, at, end - at);
+      parts.push(part);
+      at += part.length;
+    }
+    layers.push({ entries: index.entries, bytes: new Uint8Array(Buffer.concat(parts)) });
+  }
+  return layers;
+}
+
+/** What the pass keeps when it buffers each file whole first: the reference the streaming capture must equal. */
+function reference(entry: TarEntry, bytes: Uint8Array): SparseFile {
+  const whole = { size: bytes.length, ranges: [{ offset: 0, bytes }] };
+  if (keptWhole(entry.path)) return whole;
+  const elf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
+  if (!elf) return { size: bytes.length, ranges: [{ offset: 0, bytes: bytes.slice(0, HEAD_BYTES) }] };
+  const ranges = keptRanges(bytes, bytes.length).map((r) => ({
+    offset: r.start,
+    bytes: bytes.slice(r.start, r.end),
+  }));
+  return { size: bytes.length, ranges };
+}
+
+/** A kept file as offsets, lengths and a digest of the bytes (a byte-wise toEqual of megabytes is slow). */
+function shape(file: SparseFile | undefined) {
+  return file?.ranges.map((r) => ({
+    offset: r.offset,
+    length: r.bytes.length,
+    sha: createHash('sha256').update(r.bytes).digest('hex'),
+  }));
+}
+
+describe('the streaming capture of a layer pass', async () => {
+  const layers = [...(await layersOf(SAMPLE)), ...(await layersOf(APP2))];
+
+  it.each([7, 1 << 16])(
+    'keeps, in %i-byte chunks, exactly what buffering each file whole keeps',
+    (chunkSize) => {
+      let elfFiles = 0;
+      for (const { entries, bytes } of layers) {
+        const prefetch = new LayerPrefetch();
+        const files = [...entries]
+          .filter((e) => e.kind === 'file' && e.size > 0)
+          .sort((a, b) => a.dataOffset - b.dataOffset);
+        for (const entry of files) prefetch.add(entry);
+        for (let at = 0; at < bytes.length; at += chunkSize)
+          prefetch.push(bytes.subarray(at, at + chunkSize));
+        const kept = prefetch.finish();
+        for (const entry of files) {
+          const expected = reference(entry, bytes.subarray(entry.dataOffset, entry.dataOffset + entry.size));
+          if (expected.ranges.length > 1) elfFiles++;
+          expect(shape(kept.get(entry.dataOffset)), entry.path).toEqual(shape(expected));
+        }
+      }
+      expect(elfFiles).toBeGreaterThan(5);
+    },
+  );
+});
 
 describe('prefetched layer contents', () => {
   it('serve exactly the bytes a decoding read gives, for every file head and ELF block', async () => {

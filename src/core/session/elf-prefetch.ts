@@ -11,9 +11,10 @@ import { hasElfMagic } from '../model/content-kind';
 
 /** Bytes kept of every file: enough for any magic number. */
 const HEAD = 64;
+export const HEAD_BYTES = HEAD;
 /** A first segment larger than this (no -z separate-code) is kept only up to here. */
 const MAX_FIRST_SEGMENT = 8 * 1024 * 1024;
-/** Files larger than this are not buffered during the pass; their reads decode on demand. */
+/** ELF files larger than this are not captured during the pass; their reads decode on demand. */
 const MAX_BUFFERED_FILE = 256 * 1024 * 1024;
 
 export interface SparseFile {
@@ -31,8 +32,14 @@ export function readSparse(file: SparseFile, offset: number, length: number): Ui
   return undefined;
 }
 
-/** The ranges of an ELF file the loader emulation reads; the whole head when it is not a sane ELF. */
-export function elfRanges(bytes: Uint8Array): { offset: number; length: number }[] {
+/**
+ * The ranges of an ELF file the loader emulation reads; the whole head when it is not a sane ELF. `bytes`
+ * is the file, or a prefix of it holding the program header table (headerLength); `size` is the file's size.
+ */
+export function elfRanges(
+  bytes: Uint8Array,
+  size: number = bytes.length,
+): { offset: number; length: number }[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const is64 = bytes[4] === 2;
   const le = bytes[5] !== 2;
@@ -55,9 +62,18 @@ export function elfRanges(bytes: Uint8Array): { offset: number; length: number }
     } else if (type === 2 || type === 3) ranges.push({ offset, length: filesz });
   }
   return ranges.map((r) => ({
-    offset: Math.min(r.offset, bytes.length),
-    length: Math.max(0, Math.min(r.length, bytes.length - r.offset)),
+    offset: Math.min(r.offset, size),
+    length: Math.max(0, Math.min(r.length, size - r.offset)),
   }));
+}
+
+/**
+ * How much of an ELF file elfRanges reads: the program header table's end, found from the first HEAD
+ * bytes (the table may sit anywhere; a hostile offset only means a longer prefix, never past the file).
+ */
+export function headerLength(head: Uint8Array, size: number): number {
+  const [first] = elfRanges(head.subarray(0, HEAD), Number.MAX_SAFE_INTEGER);
+  return Math.min(size, Math.max(HEAD, first?.length ?? HEAD));
 }
 
 /**
@@ -85,12 +101,12 @@ export function keptWhole(path: string): boolean {
 /** The ELF reader reads in aligned blocks of this size: kept ranges are widened to whole blocks. */
 const BLOCK = 8192;
 
-function keep(bytes: Uint8Array, size: number, elf: boolean): SparseFile {
-  if (!elf) return { size, ranges: [{ offset: 0, bytes: bytes.slice(0, HEAD) }] };
-  const widened = elfRanges(bytes)
+/** The kept ranges of an ELF file (from its header prefix): elfRanges widened to whole blocks and merged. */
+export function keptRanges(header: Uint8Array, size: number): { start: number; end: number }[] {
+  const widened = elfRanges(header, size)
     .map((r) => ({
       start: Math.floor(r.offset / BLOCK) * BLOCK,
-      end: Math.min(bytes.length, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
+      end: Math.min(size, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
     }))
     .sort((a, b) => a.start - b.start);
   const merged: { start: number; end: number }[] = [];
@@ -99,15 +115,21 @@ function keep(bytes: Uint8Array, size: number, elf: boolean): SparseFile {
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
     else merged.push({ ...r });
   }
-  return { size, ranges: merged.map((r) => ({ offset: r.start, bytes: bytes.slice(r.start, r.end) })) };
+  return merged;
 }
 
+/**
+ * One file being captured: first its head (HEAD bytes, or the program header table of an ELF file), then,
+ * for an ELF file, only the ranges keptRanges names, copied as the stream passes them (the rest of the file,
+ * most of its bytes, is skipped rather than buffered).
+ */
 interface Capture {
   readonly entry: TarEntry;
-  buffer: Uint8Array;
-  fill: number;
+  /** Bytes of the file already passed. */
+  pos: number;
+  head: Uint8Array;
   elf: boolean | undefined;
-  readonly whole?: boolean;
+  ranges: { readonly offset: number; readonly bytes: Uint8Array }[] | undefined;
 }
 
 /**
@@ -116,6 +138,21 @@ interface Capture {
  * their first content byte is pushed, so the layer indexer can feed it while its tar parser discovers entries
  * and the layer is decoded once instead of twice.
  */
+/** Copy the part of `bytes` (the file's bytes from `pos`) that falls inside range `r`. */
+function copyOverlap(r: { offset: number; bytes: Uint8Array }, bytes: Uint8Array, pos: number): void {
+  const from = Math.max(r.offset, pos);
+  const to = Math.min(r.offset + r.bytes.length, pos + bytes.length);
+  if (to > from) r.bytes.set(bytes.subarray(from - pos, to - pos), from - r.offset);
+}
+
+/** Make the head `length` bytes long, keeping what it holds. */
+function growHead(cur: Capture, length: number): void {
+  if (length <= cur.head.length) return;
+  const head = new Uint8Array(length);
+  head.set(cur.head.subarray(0, Math.min(cur.pos, cur.head.length)));
+  cur.head = head;
+}
+
 export class LayerPrefetch {
   private readonly files: TarEntry[] = [];
   private readonly out = new Map<number, SparseFile>();
@@ -144,33 +181,45 @@ export class LayerPrefetch {
         const whole = keptWhole(f.path) && f.size <= MAX_BUFFERED_FILE;
         cur = this.cur = {
           entry: f,
-          buffer: new Uint8Array(whole ? f.size : Math.min(f.size, HEAD)),
-          fill: 0,
+          pos: 0,
+          head: new Uint8Array(whole ? f.size : Math.min(f.size, HEAD)),
           elf: whole ? false : undefined,
-          whole,
+          ranges: undefined,
         };
         this.next++;
       }
-      const take = Math.min(chunk.length - at, cur.buffer.length - cur.fill);
-      cur.buffer.set(chunk.subarray(at, at + take), cur.fill);
-      cur.fill += take;
+      const size = cur.entry.size;
+      // While the head fills, stop at its end: whether and how it grows depends on what it holds.
+      const limit = cur.pos < cur.head.length ? cur.head.length : size;
+      const take = Math.min(chunk.length - at, limit - cur.pos);
+      const bytes = chunk.subarray(at, at + take);
+      if (cur.pos < cur.head.length) cur.head.set(bytes, cur.pos);
+      for (const r of cur.ranges ?? []) copyOverlap(r, bytes, cur.pos);
+      cur.pos += take;
       at += take;
-      if (cur.elf === undefined && cur.fill >= Math.min(4, cur.entry.size)) {
-        cur.elf = hasElfMagic(cur.buffer);
-        if (cur.elf && cur.entry.size > cur.buffer.length && cur.entry.size <= MAX_BUFFERED_FILE) {
-          const whole = new Uint8Array(cur.entry.size);
-          whole.set(cur.buffer.subarray(0, cur.fill));
-          cur.buffer = whole;
+      if (cur.pos === cur.head.length && cur.ranges === undefined) {
+        if (cur.elf === undefined) {
+          cur.elf = hasElfMagic(cur.head) && size <= MAX_BUFFERED_FILE;
+          if (cur.elf) growHead(cur, headerLength(cur.head, size));
+        }
+        if (cur.elf && cur.pos === cur.head.length) {
+          cur.ranges = keptRanges(cur.head, size).map((r) => ({
+            offset: r.start,
+            bytes: new Uint8Array(r.end - r.start),
+          }));
+          // What already passed, the head, goes into the ranges that cover it.
+          for (const r of cur.ranges) copyOverlap(r, cur.head, 0);
         }
       }
-      if (cur.fill === cur.buffer.length) {
-        // Done with this file; the loop jumps to the next file's content, skipping the rest of this one.
-        this.out.set(
-          cur.entry.dataOffset,
-          cur.whole
-            ? { size: cur.entry.size, ranges: [{ offset: 0, bytes: cur.buffer }] }
-            : keep(cur.buffer, cur.entry.size, cur.elf === true && cur.buffer.length === cur.entry.size),
-        );
+      // The file is done once its last kept byte has passed: the loop then skips to the next file's content.
+      const last = cur.ranges
+        ? Math.max(0, ...cur.ranges.map((r) => r.offset + r.bytes.length))
+        : cur.head.length;
+      if (cur.pos >= last && (cur.elf === false || cur.ranges !== undefined)) {
+        this.out.set(cur.entry.dataOffset, {
+          size,
+          ranges: cur.ranges ?? [{ offset: 0, bytes: cur.head }],
+        });
         this.cur = undefined;
       }
     }

@@ -4,6 +4,7 @@
  * several are indexed at once; each one is still hashed whole and its diff_id checked.
  */
 import type { LayerTable } from '../archive/index-layer';
+import type { DecodeLimits } from '../io/decode-limits';
 
 export interface BlobRange {
   /** Where the blob's bytes start in the archive, and how many there are. */
@@ -17,6 +18,8 @@ export interface IndexJobOptions {
   onRead?: (bytes: number) => void;
   /** Decoded bytes so far. */
   onDecoded?: (bytes: number) => void;
+  /** The session's decompression bomb limits (docs/limits.md); the defaults when absent. */
+  limits?: DecodeLimits;
 }
 
 export interface LayerIndexer {

@@ -44,6 +44,9 @@ export interface LayerProgress {
   readonly state: LayerState;
   readonly storedBytes: number;
   readonly decodedBytes: number;
+  /** Stored bytes of the layer's blob read so far, and the blob's size (0 when it has none). */
+  readonly readBytes: number;
+  readonly blobBytes: number;
 }
 
 export function archiveSummary(
@@ -98,6 +101,8 @@ export function layerProgress(session: ArchiveSession, image: ImageRecord): Laye
       state: s.state,
       storedBytes: s.index?.storedSize ?? 0,
       decodedBytes: s.decodedBytes,
+      readBytes: s.readBytes,
+      blobBytes: layer.blobPath === null ? 0 : (session.scan.resolve(layer.blobPath)?.size ?? 0),
     };
   });
 }

@@ -5,6 +5,8 @@ import type { TreeRequest } from '../../protocol/messages';
 export const queryKeys = {
   archive: (archiveId: string) => ['archive', archiveId] as const,
   imageView: (archiveId: string, imageKey: string) => ['image-view', archiveId, imageKey] as const,
+  /** Every image view of one archive (a prefix of imageView). */
+  imageViews: (archiveId: string) => ['image-view', archiveId] as const,
   tree: (archiveId: string, imageKey: string, scope: TreeScope, request: TreeRequest) =>
     ['tree', archiveId, imageKey, scope, request] as const,
   search: (archiveId: string, imageKey: string, layer: number | 'all', text: string, mode: string) =>

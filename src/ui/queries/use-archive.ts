@@ -39,6 +39,8 @@ export function useImageView(
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
+    // Each fresh view replaces the last; comparing them deeply costs seconds for a config of 40,000 entries.
+    structuralSharing: false,
     queryFn: ({ signal }) =>
       getClient().request(
         { type: 'index-image', archiveId: archive!.archiveId, imageKey: imageKey! },

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { Progress } from '../../protocol/messages';
 import type { FilesSlice } from './files-slice';
 import type { NavigationSlice } from './navigation-slice';
+import { ProgressRate, type RateEstimate } from './progress-rate';
 
 export interface OpenedArchive {
   /** The page's id for this archive; the worker keeps the archive under the same id. */
@@ -20,6 +21,8 @@ export interface ArchivesSlice {
   imageKeys: Readonly<Record<string, string>>;
   progress: Progress | null;
   progressStartedAt: number;
+  /** Throughput over the last seconds and the time left at it; null while too little is known. */
+  progressRate: RateEstimate | null;
   /** Why the last drop opened nothing (a folder, say); archives report their own errors. */
   dropError: string | null;
   openArchive(file: File): void;
@@ -31,6 +34,8 @@ export interface ArchivesSlice {
 }
 
 let counter = 0;
+/** The samples behind progressRate: the page shows one load's progress at a time. */
+const meter = new ProgressRate();
 
 /** A shown image starts at its top layer, with nothing selected or compared. */
 const fresh = { layer: null, compareFrom: null, selectedPath: null, packageKey: null } as const;
@@ -46,6 +51,7 @@ export const createArchivesSlice: StateCreator<
   imageKeys: {},
   progress: null,
   progressStartedAt: 0,
+  progressRate: null,
   dropError: null,
   openArchive: (file) => {
     const archiveId = `a${++counter}`;
@@ -69,6 +75,15 @@ export const createArchivesSlice: StateCreator<
       return { archives, activeArchiveId };
     }),
   setProgress: (progress) =>
-    set((s) => ({ progress, progressStartedAt: progress && !s.progress ? Date.now() : s.progressStartedAt })),
+    set((s) => {
+      const now = Date.now();
+      if (progress && !s.progress) meter.reset();
+      if (progress) meter.add(progress, now);
+      return {
+        progress,
+        progressStartedAt: progress && !s.progress ? now : s.progressStartedAt,
+        progressRate: progress ? (meter.estimate(progress) ?? null) : null,
+      };
+    }),
   setDropError: (dropError) => set({ dropError }),
 });

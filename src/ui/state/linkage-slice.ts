@@ -1,5 +1,6 @@
 /** UI state of the Linkage view: what is selected and how, colouring, and a shared link waiting for its image. */
 import type { StateCreator } from 'zustand';
+import type { ComparePick, CompareSlice } from './compare-slice';
 import type { FilesSlice } from './files-slice';
 import { VIEWS, type NavigationSlice, type View } from './navigation-slice';
 
@@ -24,6 +25,9 @@ export interface SharedView {
   readonly path?: string | null;
   /** v=2: the open package as "name:arch". */
   readonly pkg?: string | null;
+  /** v=2: the Compare view's old and new images. */
+  readonly compareOld?: ComparePick | null;
+  readonly compareNew?: ComparePick | null;
 }
 
 export interface LinkageSlice {
@@ -48,7 +52,7 @@ export function viewOfShare(view: string): View {
 }
 
 export const createLinkageSlice: StateCreator<
-  LinkageSlice & NavigationSlice & FilesSlice,
+  LinkageSlice & NavigationSlice & FilesSlice & CompareSlice,
   [],
   [],
   LinkageSlice
@@ -78,13 +82,15 @@ export const createLinkageSlice: StateCreator<
     ),
 });
 
-/** The layer, path and package a v=2 link names (v=1 links name none of them). */
-export function placeOf(link: SharedView): Partial<NavigationSlice & FilesSlice> {
+/** The layer, path, package and compared images a v=2 link names (v=1 links name none of them). */
+export function placeOf(link: SharedView): Partial<NavigationSlice & FilesSlice & CompareSlice> {
   if (link.version === 1) return {};
-  const place: Partial<NavigationSlice & FilesSlice> = {
+  const place: Partial<NavigationSlice & FilesSlice & CompareSlice> = {
     layer: link.layer ?? null,
     selectedPath: link.path ?? null,
     packageKey: link.pkg ?? null,
+    compareOld: link.compareOld ?? null,
+    compareNew: link.compareNew ?? null,
   };
   if (link.path) place.expanded = withParents(link.path);
   return place;

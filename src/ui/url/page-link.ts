@@ -1,10 +1,11 @@
 /**
  * The page's place as a URL hash (never sent to a server): the image id and name, the view, the
- * layer, the path, the package and the Linkage selection. Versioned
+ * layer, the path, the package, the Linkage selection and the Compare view's images. Versioned
  * (docs/conventions.md#versioned-output): v=2; the Linkage share links of v=1 still open.
  */
 import { decodeShare } from '../features/linkage/share-link';
 import type { StoreState } from '../state/store';
+import type { ComparePick } from '../state/compare-slice';
 import type { SharedView } from '../state/linkage-slice';
 
 const IMAGE_ID = /^sha256:[0-9a-f]{64}$/;
@@ -25,7 +26,21 @@ export function encodeLink(
   if (state.linkageMode !== 'all') params.set('mode', state.linkageMode);
   if (state.colorBy !== 'layer') params.set('color', state.colorBy);
   if (search) params.set('q', search);
+  for (const [key, pick] of [
+    ['old', state.compareOld],
+    ['new', state.compareNew],
+  ] as const) {
+    if (!pick) continue;
+    params.set(key, pick.imageId);
+    if (pick.name) params.set(`${key}name`, pick.name);
+  }
   return `#${params.toString()}`;
+}
+
+function decodePick(params: URLSearchParams, key: 'old' | 'new'): ComparePick | null {
+  const imageId = params.get(key);
+  if (!imageId || !IMAGE_ID.test(imageId)) return null;
+  return { imageId, name: params.get(`${key}name`) ?? '' };
 }
 
 export function decodeLink(hash: string): SharedView | null {
@@ -48,5 +63,7 @@ export function decodeLink(hash: string): SharedView | null {
     mode: mode === 'focus' || mode === 'reverse' ? mode : 'all',
     colorBy: params.get('color') === 'package' ? 'package' : 'layer',
     search: params.get('q') ?? '',
+    compareOld: decodePick(params, 'old'),
+    compareNew: decodePick(params, 'new'),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The URL follows the user: every change of place (view, layer, path, package, Linkage selection)
- * is a history entry, so Back and Forward retrace it. A link opened before its image waits in the
+ * The URL follows the user: every change of place (view, layer, path, package, Linkage selection,
+ * compared images) is a history entry, so Back and Forward retrace it. A link opened before its image waits in the
  * store (pendingShare) until an image with that id is shown; Back to a place in the shown image
  * applies it at once.
  */
@@ -48,7 +48,13 @@ export function useUrlState(image: { imageId: string; name: string } | null): vo
       const before = decodeLink(window.location.hash);
       const typed =
         before?.imageId === imageId && encodeLink(state, current, before.search) === window.location.hash;
-      if (push && !typed) window.history.pushState(null, '', hash);
+      // The Compare view writing down the pair it shows by default is the same place, not a new one.
+      const defaulted =
+        before?.imageId === imageId &&
+        !before.compareOld &&
+        !before.compareNew &&
+        encodeLink({ ...state, compareOld: null, compareNew: null }, current) === window.location.hash;
+      if (push && !typed && !defaulted) window.history.pushState(null, '', hash);
       else window.history.replaceState(null, '', hash);
     };
     write(false);

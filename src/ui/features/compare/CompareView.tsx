@@ -2,17 +2,21 @@
  * Compare two open images (two archives, or two images of one): pick old and new, read the summary and the
  * sections the CLI prints, see the linkage change drawn, and copy the CLI's Markdown for a pull request.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useCompare } from '../../queries/use-compare';
 import type { ImageRef } from '../../queries/use-files';
 import { useStore } from '../../state/store';
 import type { ComparePick } from '../../state/compare-slice';
 import type { CompareChoice } from '../files/FilesToolbar';
+import { CompareDirectories } from './CompareDirectories';
 import { CompareSections } from './CompareSections';
 import { DiffGraph } from './DiffGraph';
 import './compare.css';
 
-const keyOf = (p: ComparePick) => `${p.archiveId}|${p.imageKey}`;
+const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
+const keyOf = (c: CompareChoice) => `${c.archiveId}|${c.imageKey}`;
+const pickOf = (c: CompareChoice): ComparePick => ({ imageId: c.imageId, name: c.name });
 
 function Picker({
   label,
@@ -21,7 +25,7 @@ function Picker({
   onChange,
 }: {
   label: string;
-  value: ComparePick;
+  value: CompareChoice | null;
   choices: readonly CompareChoice[];
   onChange: (pick: ComparePick) => void;
 }) {
@@ -29,12 +33,13 @@ function Picker({
     <label className="compare-picker">
       {label}{' '}
       <select
-        value={keyOf(value)}
+        value={value ? keyOf(value) : ''}
         onChange={(e) => {
           const pick = choices.find((c) => keyOf(c) === e.target.value);
-          if (pick) onChange({ archiveId: pick.archiveId, imageKey: pick.imageKey });
+          if (pick) onChange(pickOf(pick));
         }}
       >
+        {value === null && <option value="" />}
         {choices.map((c) => (
           <option key={keyOf(c)} value={keyOf(c)}>
             {c.label}
@@ -46,34 +51,40 @@ function Picker({
 }
 
 export function CompareView({
-  image,
-  currentLabel,
+  current,
   choices: others,
 }: {
-  image: ImageRef;
-  currentLabel: string;
+  current: CompareChoice;
   choices: readonly CompareChoice[];
 }) {
-  const current: CompareChoice = {
-    archiveId: image.archiveId,
-    imageKey: image.imageKey,
-    label: currentLabel,
-  };
+  const { t } = useTranslation();
   const choices = [current, ...others];
-  const known = (p: ComparePick | null) => (p && choices.some((c) => keyOf(c) === keyOf(p)) ? p : null);
-  const storedOld = known(useStore((s) => s.compareOld));
-  const storedNew = known(useStore((s) => s.compareNew));
+  const storedOld = useStore((s) => s.compareOld);
+  const storedNew = useStore((s) => s.compareNew);
   const setPair = useStore((s) => s.setComparePair);
+  // An image is found by its id in whichever open archive holds it (the shown one first).
+  const find = (p: ComparePick) => choices.find((c) => c.imageId === p.imageId) ?? null;
   // By default the shown image is "new" and the first other open image "old".
-  const oldPick: ComparePick | null = storedOld ?? others[0] ?? null;
-  const newPick: ComparePick = storedNew ?? current;
-  const ref = (p: ComparePick | null): ImageRef | null =>
-    p ? { archiveId: p.archiveId, imageKey: p.imageKey } : null;
-  const same = oldPick !== null && keyOf(oldPick) === keyOf(newPick);
-  const compare = useCompare(same ? null : ref(oldPick), same ? null : ref(newPick));
+  const defaultOld = others[0] ?? null;
+  const oldChoice = storedOld ? find(storedOld) : defaultOld;
+  const newChoice = storedNew ? find(storedNew) : current;
+  // Images a link names that are not open (yet): the comparison waits for them.
+  const missing = [
+    storedOld && !oldChoice ? { role: t('compareLink.old'), pick: storedOld } : null,
+    storedNew && !newChoice ? { role: t('compareLink.new'), pick: storedNew } : null,
+  ].filter((m) => m !== null);
+  // The default pair is written down, so the page's URL names both images.
+  const fill = storedOld === null && storedNew === null && defaultOld !== null;
+  useEffect(() => {
+    if (fill) setPair(pickOf(defaultOld), pickOf(current));
+  });
+  const ref = (c: CompareChoice | null): ImageRef | null =>
+    c ? { archiveId: c.archiveId, imageKey: c.imageKey } : null;
+  const same = oldChoice !== null && newChoice !== null && oldChoice.imageId === newChoice.imageId;
+  const compare = useCompare(same ? null : ref(oldChoice), same ? null : ref(newChoice));
   const [copied, setCopied] = useState<string | null>(null);
 
-  if (oldPick === null)
+  if (oldChoice === null && missing.length === 0)
     return (
       <p className="muted" role="status">
         Open a second image (drop another archive, or pick another image of a multi-image archive) to compare
@@ -89,9 +100,19 @@ export function CompareView({
   return (
     <div className="compare">
       <div className="compare__bar">
-        <Picker label="Old" value={oldPick} choices={choices} onChange={(p) => setPair(p, newPick)} />
+        <Picker
+          label="Old"
+          value={oldChoice}
+          choices={choices}
+          onChange={(p) => setPair(p, storedNew ?? pickOf(current))}
+        />
         <span aria-hidden>→</span>
-        <Picker label="New" value={newPick} choices={choices} onChange={(p) => setPair(oldPick, p)} />
+        <Picker
+          label="New"
+          value={newChoice}
+          choices={choices}
+          onChange={(p) => setPair(storedOld ?? (defaultOld && pickOf(defaultOld)), p)}
+        />
         {compare.data && (
           <button type="button" onClick={() => copy(compare.data.markdown)}>
             Copy as Markdown
@@ -103,6 +124,15 @@ export function CompareView({
           </span>
         )}
       </div>
+      {missing.map(({ role, pick }) => (
+        <p key={role} className="warn-text" role="status">
+          {t(pick.name ? 'compareLink.waitingNamed' : 'compareLink.waiting', {
+            role,
+            name: pick.name,
+            id: shortId(pick.imageId),
+          })}
+        </p>
+      ))}
       {same && <p className="muted">Old and new are the same image: pick two different ones.</p>}
       {compare.isFetching && !compare.data && <p className="muted">Comparing…</p>}
       {compare.error && <p className="error-text">{compare.error.message}</p>}
@@ -120,6 +150,10 @@ export function CompareView({
             </p>
           ))}
           <CompareSections result={compare.data.result} />
+          <CompareDirectories
+            key={`${oldChoice?.imageId ?? ''}|${newChoice?.imageId ?? ''}`}
+            report={compare.data}
+          />
           <section className="panel" aria-label="Linkage change">
             <h2>Linkage change</h2>
             <DiffGraph graph={compare.data.graph} />

@@ -12,6 +12,9 @@ export interface CompareChoice {
   readonly archiveId: string;
   readonly imageKey: string;
   readonly label: string;
+  readonly imageId: string;
+  /** The image's first name, or ''. */
+  readonly name: string;
 }
 
 export function FilesToolbar({

@@ -1,6 +1,7 @@
 /** The image's identity and config: names, id, platform, entrypoint, env, labels, sizes. */
 import type { InspectJson } from '../../../protocol/messages';
 import { formatSize } from '../../../protocol/format';
+import { MoreItems, SHOWN_ITEMS } from './MoreItems';
 
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -20,6 +21,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export function ImagePanel({ image }: { image: InspectJson }) {
   const c = image.config;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const env = list(c.Env);
   const labels =
     c.Labels && typeof c.Labels === 'object' ? Object.entries(c.Labels as Record<string, unknown>) : [];
   const platform = [image.os, image.architecture, image.variant].filter(Boolean).join('/');
@@ -81,27 +83,29 @@ export function ImagePanel({ image }: { image: InspectJson }) {
         {list(c.ExposedPorts).length > 0 && <Row label="Ports">{list(c.ExposedPorts).join(', ')}</Row>}
         {list(c.Volumes).length > 0 && <Row label="Volumes">{list(c.Volumes).join(', ')}</Row>}
         {str(c.StopSignal) && <Row label="Stop signal">{str(c.StopSignal)}</Row>}
-        {list(c.Env).length > 0 && (
+        {env.length > 0 && (
           <Row label="Env">
             <ul className="plain">
-              {list(c.Env).map((e) => (
+              {env.slice(0, SHOWN_ITEMS).map((e) => (
                 <li key={e}>
                   <code className="wrap">{e}</code>
                 </li>
               ))}
+              <MoreItems total={env.length} />
             </ul>
           </Row>
         )}
         {labels.length > 0 && (
           <Row label="Labels">
             <ul className="plain">
-              {labels.map(([k, v]) => (
+              {labels.slice(0, SHOWN_ITEMS).map(([k, v]) => (
                 <li key={k}>
                   <code className="wrap">
                     {k}={String(v)}
                   </code>
                 </li>
               ))}
+              <MoreItems total={labels.length} />
             </ul>
           </Row>
         )}

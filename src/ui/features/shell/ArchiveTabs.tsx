@@ -4,9 +4,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ArchiveSummary } from '../../../protocol/messages';
-import { getClient } from '../../../client';
-import { queryKeys } from '../../queries/keys';
+import { closeArchive } from '../../queries/close-archive';
 import { useStore } from '../../state/store';
 
 export function ArchiveTabs() {
@@ -16,14 +14,7 @@ export function ArchiveTabs() {
   const showArchive = useStore((s) => s.showArchive);
   const queryClient = useQueryClient();
   if (archives.length < 2) return null;
-  const close = (archiveId: string) => {
-    // Only an archive the worker finished opening has anything there to free.
-    if (queryClient.getQueryData<ArchiveSummary>(queryKeys.archive(archiveId)))
-      void getClient().request({ type: 'close', archiveId });
-    void queryClient.cancelQueries({ queryKey: queryKeys.archive(archiveId) });
-    queryClient.removeQueries({ queryKey: queryKeys.archive(archiveId) });
-    useStore.getState().closeArchive(archiveId);
-  };
+  const close = (archiveId: string) => closeArchive(queryClient, archiveId);
   return (
     <nav className="tabs" aria-label={t('archives.label')}>
       {archives.map((a) => (

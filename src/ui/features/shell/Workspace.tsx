@@ -110,8 +110,12 @@ export function Workspace({
               </TabPanel>
               <TabPanel id="compare" className="view-panel">
                 <CompareView
-                  image={image}
-                  currentLabel={shown ? choiceLabel(shown) : view.inspect.id}
+                  current={{
+                    ...image,
+                    label: shown ? choiceLabel(shown) : view.inspect.id,
+                    imageId: view.inspect.id,
+                    name: firstName,
+                  }}
                   choices={choices}
                 />
               </TabPanel>

@@ -5,9 +5,10 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useArchive, useImageView } from '../../queries/use-archive';
-import { queryKeys } from '../../queries/keys';
+import { closeArchive } from '../../queries/close-archive';
 import { useStore } from '../../state/store';
 import { RequestError } from '../../../client';
+import { useArchiveFailures } from '../../queries/use-archive-failures';
 
 /** What the page is doing, for the user and for tests. */
 export type AppState = 'empty' | 'loading' | 'ready' | 'error';
@@ -16,7 +17,9 @@ export function useActiveArchive() {
   const opened = useStore((s) => s.archives.find((a) => a.archiveId === s.activeArchiveId));
   const picked = useStore((s) => (s.activeArchiveId === null ? undefined : s.imageKeys[s.activeArchiveId]));
   const dropError = useStore((s) => s.dropError);
-  const archive = useArchive(opened);
+  // An archive the worker failed on asks nothing until it is opened again (ArchiveFailures says why).
+  const failed = useArchiveFailures().some((f) => f.archiveId === opened?.archiveId);
+  const archive = useArchive(failed ? undefined : opened);
   const imageKey = opened
     ? (picked ?? archive.data?.defaultImageKey ?? archive.data?.images[0]?.key ?? null)
     : null;
@@ -28,12 +31,12 @@ export function useActiveArchive() {
     ? dropError
       ? 'error'
       : 'empty'
-    : error && !cancelled
+    : failed || (error && !cancelled)
       ? 'error'
       : archive.isPending || view.isFetching || !view.data?.complete
         ? 'loading'
         : 'ready';
-  const message = !opened ? dropError : error && !cancelled ? error.message : null;
+  const message = !opened ? dropError : error && !cancelled && !failed ? error.message : null;
 
   useEffect(() => {
     document.body.dataset.appState = appState;
@@ -41,12 +44,7 @@ export function useActiveArchive() {
 
   const queryClient = useQueryClient();
   const cancel = () => {
-    if (!opened) return;
-    void queryClient.cancelQueries({ queryKey: queryKeys.archive(opened.archiveId) });
-    if (imageKey)
-      void queryClient.cancelQueries({ queryKey: queryKeys.imageView(opened.archiveId, imageKey) });
-    queryClient.removeQueries({ queryKey: queryKeys.archive(opened.archiveId) });
-    useStore.getState().closeArchive(opened.archiveId);
+    if (opened) closeArchive(queryClient, opened.archiveId);
   };
 
   return { opened, archive: archive.data, imageKey, view: view.data, appState, message, cancel };

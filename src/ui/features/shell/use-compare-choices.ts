@@ -20,7 +20,13 @@ export function useCompareChoices(archiveId: string, imageKey: string | null): C
     if (!summary) continue;
     for (const i of summary.images) {
       if (a.archiveId === archiveId && i.key === imageKey) continue;
-      choices.push({ archiveId: a.archiveId, imageKey: i.key, label: choiceLabel(i) });
+      choices.push({
+        archiveId: a.archiveId,
+        imageKey: i.key,
+        label: choiceLabel(i),
+        imageId: i.id,
+        name: i.names[0] ?? '',
+      });
     }
   }
   return choices;
