@@ -188,6 +188,17 @@ test('the whole image opens grouped: groups open and close by mouse and keyboard
   await group.click();
   await expect(member).toBeVisible({ timeout: 30_000 });
   await expect(group).toHaveCount(0);
+  // A click on a member focuses nothing else here: the frame around the members closes the group.
+  const frame = picture.locator('[data-group="libssl3"]');
+  await expect(frame).toBeVisible();
+  await frame.screenshot({ path: test.info().outputPath('opened-group.png') });
+  const box = (await frame.locator('rect').boundingBox())!;
+  await page.mouse.click(box.x + 6, box.y + 6);
+  await expect(group).toBeVisible({ timeout: 30_000 });
+  await expect(member).toHaveCount(0);
+  // Its Collapse button closes it too.
+  await group.click();
+  await expect(member).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Collapse libssl3' }).click();
   await expect(group).toBeVisible({ timeout: 30_000 });
   await expect(member).toHaveCount(0);
@@ -213,19 +224,78 @@ test('the whole image opens grouped: groups open and close by mouse and keyboard
   await expect(svgText(page, 'what loads libc.so.6')).toBeVisible({ timeout: 30_000 });
 });
 
-test('a shared link reopens the same selection', async ({ page }) => {
+test('the share button copies the page link, which reopens the same selection', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openLinkage(page);
   await page.getByLabel('Search nodes').fill('libssl');
   await page.getByRole('button', { name: 'Reverse' }).click();
+  await expect(svgText(page, 'what loads libssl.so.3')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Share link' }).click();
-  const hash = new URL(page.url()).hash;
-  expect(hash).toContain('v=1');
-  expect(hash).toContain('mode=reverse');
+  await expect(page.getByRole('button', { name: 'Link copied' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toContain('v=2');
   const other = await page.context().newPage();
-  await openLinkage(other, hash);
+  await other.goto(copied);
+  await other.getByRole('button', { name: 'Open the sample' }).click();
+  await waitForState(other, 'ready');
   await expect(other.getByRole('tab', { name: 'Linkage' })).toHaveAttribute('aria-selected', 'true');
+  await expect(svgText(other, 'what loads libssl.so.3')).toBeVisible({ timeout: 30_000 });
   await expect(
     other.getByText(/Everything that loads \/usr\/lib\/x86_64-linux-gnu\/libssl\.so\.3/),
   ).toBeVisible();
-  await expect(other.getByLabel('Search nodes')).toHaveValue('libssl');
+});
+
+test('the Linkage wait says what is being resolved, and Cancel stops it and leaves the page usable', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open the sample' }).click();
+  await waitForState(page, 'ready');
+  // The sample resolves in well under a second: the page itself presses Cancel the moment the wait shows,
+  // noting what the wait said then.
+  await page.evaluate(() => {
+    const observer = new MutationObserver(() => {
+      const wait = document.querySelector('.linkage-wait');
+      const cancel = [...(wait?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Cancel');
+      if (!wait || !cancel) return;
+      observer.disconnect();
+      document.body.dataset['waitSaid'] = wait.textContent;
+      cancel.click();
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('tab', { name: 'Linkage' }).click();
+  await expect(page.getByText('Resolving the linkage was cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Resolve again' })).toBeVisible();
+  const said = await page.evaluate(() => document.body.dataset['waitSaid']);
+  expect(said).toMatch(/^Resolving every ELF file as the image's loader would…/);
+  expect(said).toMatch(
+    /Reading the image's layers|Finding ELF files|Reading ELF headers|Resolving loads|Naming each object's package/,
+  );
+  // The rest of the page works.
+  await page.getByRole('tab', { name: 'Files' }).click();
+  await expect(page.getByRole('tab', { name: 'Files' })).toHaveAttribute('aria-selected', 'true');
+  // Back on Linkage, it resolves afresh.
+  await page.getByRole('tab', { name: 'Linkage' }).click();
+  await expect(svgText(page, 'every ELF object of localhost/strata-sample:1, by package')).toBeVisible({
+    timeout: 30_000,
+  });
+});
+
+test('the toolbar fits a 1024 px window', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openLinkage(page);
+  await expect(svgText(page, 'every ELF object of localhost/strata-sample:1, by package')).toBeVisible({
+    timeout: 30_000,
+  });
+  const toolbar = page.locator('.graph__main > .toolbar');
+  const edge = (await toolbar.boundingBox())!;
+  for (const control of await toolbar.locator('button, select, input, label').all()) {
+    const box = await control.boundingBox();
+    if (box === null) continue;
+    expect(box.x).toBeGreaterThanOrEqual(edge.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(edge.x + edge.width + 1);
+  }
+  await page.screenshot({ path: test.info().outputPath('linkage-1024.png') });
 });

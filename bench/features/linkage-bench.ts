@@ -4,8 +4,9 @@
  * warmContents, for the plain docker-archive and the gzip OCI copy; native in the same run: `ldd`
  * over the same files on the host. Page: Linkage tab click → the first grouped overview picture, right
  * after "ready" and again once warm; ~5 s of scrolling the overview; then, on the force-laid canvas,
- * ~5 s of panning (mouse drags) and zooming (wheel), with main-thread long tasks recorded.
- * Run: npx tsx bench/features/linkage-bench.ts [--reuse-site] [--reuse-image] [--profile]
+ * ~5 s of panning (mouse drags) and zooming (wheel), with main-thread long tasks recorded. `--page-only` skips
+ * the Node and native lines.
+ * Run: npx tsx bench/features/linkage-bench.ts [--reuse-site] [--reuse-image] [--page-only] [--profile]
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,19 +75,20 @@ async function nodeGraph(archive: string, label: string): Promise<number> {
   }
 }
 
-const plainMs = await nodeGraph(docker, 'docker-archive');
-const gzipMs = await nodeGraph(oci, 'oci gzip');
-
-// Native: ldd (the host's own loader, --list) over the same files; some are not dynamic, so exit codes are ignored.
-const list = join(OUT, 'features-linkage', 'elf-files.list');
-writeFileSync(list, elfFiles.join('\0') + '\0');
-shell(`xargs -0 cat < ${list} > /dev/null`);
-const ldd = medianShell(3, `xargs -0 -n 64 ldd < ${list} 2>&1 | wc -l; true`);
-report(
-  `native: ldd over the ${elfFiles.length} ELF files (median of 3)`,
-  ldd.ms,
-  `${ldd.stdout.trim()} lines; docker ${ratio(plainMs, ldd.ms)}, oci ${ratio(gzipMs, ldd.ms)}`,
-);
+if (!flag('--page-only')) {
+  const plainMs = await nodeGraph(docker, 'docker-archive');
+  const gzipMs = await nodeGraph(oci, 'oci gzip');
+  // Native: ldd (the host's own loader, --list) over the same files; some are not dynamic, so exit codes are ignored.
+  const list = join(OUT, 'features-linkage', 'elf-files.list');
+  writeFileSync(list, elfFiles.join('\0') + '\0');
+  shell(`xargs -0 cat < ${list} > /dev/null`);
+  const ldd = medianShell(3, `xargs -0 -n 64 ldd < ${list} 2>&1 | wc -l; true`);
+  report(
+    `native: ldd over the ${elfFiles.length} ELF files (median of 3)`,
+    ldd.ms,
+    `${ldd.stdout.trim()} lines; docker ${ratio(plainMs, ldd.ms)}, oci ${ratio(gzipMs, ldd.ms)}`,
+  );
+}
 
 const app = await startApp(flag('--reuse-site'));
 try {
@@ -156,6 +158,14 @@ try {
     await page.getByLabel('grouped by package').uncheck();
     const canvas = page.getByTestId('graph-canvas');
     await canvas.waitFor();
+    // The force layout is asked for when the canvas is switched on: pan and zoom once it is drawn.
+    const laidOut = await timed(() =>
+      page
+        .getByText(/laid out in [\d,]+ ms/)
+        .first()
+        .waitFor(),
+    );
+    report(`page ${label}: force-laid canvas switched on → laid out`, laidOut.ms);
     const box = (await canvas.boundingBox())!;
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;

@@ -120,7 +120,13 @@ export async function timeClickTo(
       const observer = new MutationObserver(() => {
         if (check()) observer.disconnect();
       });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      // Attributes too: a view the page keeps mounted comes back by losing `hidden`, not by being inserted.
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     },
     { selector, source: text?.source, flags: text?.flags },
   );

@@ -18,3 +18,11 @@ interface AbortSignal {
   readonly aborted: boolean;
   readonly reason: unknown;
 }
+interface AbortSignal {
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+declare class AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
+}

@@ -116,7 +116,14 @@ export {
   type GraphExportContext,
   type GraphJson,
 } from './linkage/graph-export';
-export type { LoadResult, LoadedLibrary, VersionCheck, FoundVia, LoaderSettings } from './linkage/link-types';
+export type {
+  LoadResult,
+  LoadedLibrary,
+  VersionCheck,
+  FoundVia,
+  LoaderSettings,
+  LinkProgress,
+} from './linkage/link-types';
 export * from './linkage/picture';
 export { blastRadius, type BlastRadius, type BlastDependent } from './session/blast-radius';
 export {

@@ -10,7 +10,7 @@ import type {
   SideList,
 } from '../core';
 
-export type { GraphData, GraphEdge, GraphNode, LddReport } from '../core';
+export type { GraphData, GraphEdge, GraphNode, GraphPositions, LddReport, LinkProgress } from '../core';
 export type {
   ColorBy as PictureColorBy,
   EdgeMode,

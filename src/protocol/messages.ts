@@ -5,19 +5,21 @@
  * posts the File itself, never its bytes (docs/conventions.md#big-data-stays-in-the-worker).
  */
 import type { RequestBody, RequestType, ResultOf } from './request-map';
-import type { ArchiveErrorCode, ImageOverview, LayerProgress, Sentence } from '../core';
+import type { ArchiveErrorCode, ImageOverview, LayerProgress, LinkProgress, Sentence } from '../core';
 
 export type { ArchiveSummary, ImageSummary, ImageOverview, LayerProgress } from '../core';
 
 export const PROTOCOL_VERSION = 1;
 
 export interface Progress {
-  readonly phase: 'scanning' | 'indexing' | 'done';
+  /** 'linkage': resolving the whole image's linkage (the counts are in `linkage`, not in bytes). */
+  readonly phase: 'scanning' | 'indexing' | 'linkage' | 'done';
   readonly bytesRead: number;
   readonly totalBytes: number;
   readonly layers: readonly LayerProgress[];
   /** A fresh view when a layer finished (indexing only). */
   readonly view?: ImageOverview;
+  readonly linkage?: LinkProgress;
 }
 
 interface Envelope {

@@ -9,7 +9,15 @@ import type { ArchiveSummary, ImageOverview } from './messages';
 import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, WasteSummary } from './files';
 import type { ResolveResult, SharedWith } from './names';
 import type { LayerPackageChanges, PathOwners, PackageLicenses, PackageList } from './packages';
-import type { BlastImage, GraphData, LddReport, LinkPicture, PictureAsk, PictureWords } from './linkage';
+import type {
+  BlastImage,
+  GraphData,
+  GraphPositions,
+  LddReport,
+  LinkPicture,
+  PictureAsk,
+  PictureWords,
+} from './linkage';
 import type { CompareReport } from './compare';
 
 /** One opened archive (the id the page gave it when opening) and one of its images. */
@@ -76,6 +84,8 @@ export interface RequestMap {
     body: ImageTarget & { readonly layer: number | null; readonly path: string };
     result: LddReport;
   };
+  /** The force layout of every object of 'link-graph' (the force-laid canvas only), by node index. */
+  'link-layout': { body: ImageTarget & { readonly layer: number | null }; result: GraphPositions };
   /** The laid-out linkage picture with its exports (SVG, DOT, Mermaid, Markdown). */
   'link-picture': { body: ImageTarget & PictureAsk; result: LinkPicture };
   'blast-radius': { body: { readonly query: string }; result: BlastImage[] };

@@ -1,20 +1,43 @@
 /** The Linkage view's requests: the image's graph, ldd -v of one file, the laid-out picture, the blast radius. */
 import { blastRadius, describeImage, lddView, resolveLoad } from '../core';
-import type { BlastImage } from '../protocol/linkage';
-import type { HandlerTable } from './handler-types';
-import { drawPicture } from './picture-engine';
+import type { BlastImage, LinkProgress } from '../protocol/linkage';
+import type { HandlerContext, HandlerTable } from './handler-types';
+import { dotEngine, drawPicture } from './picture-engine';
 
-export function linkageHandlers(): HandlerTable<'link-graph' | 'ldd' | 'link-picture' | 'blast-radius'> {
+/** Resolving progress as the page's progress events, at most one per animation-frame-ish interval. */
+function linkProgress({ signal, progress }: HandlerContext) {
+  let last = 0;
   return {
-    'link-picture': async (request, { archives }) => {
-      const { views, image, session } = archives.image(request);
-      const { graph, data } = await views.linkage(image, request.layer);
+    signal,
+    onProgress: (linkage: LinkProgress) => {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      progress({ phase: 'linkage', bytesRead: 0, totalBytes: 0, layers: [], linkage });
+    },
+  };
+}
+
+export function linkageHandlers(): HandlerTable<
+  'link-graph' | 'link-layout' | 'ldd' | 'link-picture' | 'blast-radius'
+> {
+  return {
+    'link-picture': async (request, context) => {
+      const { views, image, session } = context.archives.image(request);
+      // Graphviz's module loads while the linkage resolves, not after.
+      void dotEngine();
+      const { graph, data } = await views.linkage(image, request.layer, linkProgress(context));
       return drawPicture(graph, data, image, session.layerStack(image).topLayer, request);
     },
 
-    'link-graph': async (request, { archives }) => {
+    'link-graph': async (request, context) => {
+      const { views, image } = context.archives.image(request);
+      return (await views.linkage(image, request.layer, linkProgress(context))).data;
+    },
+
+    'link-layout': async (request, { archives }) => {
       const { views, image } = archives.image(request);
-      return (await views.linkage(image, request.layer)).data;
+      return views.forceLayout(image, request.layer);
     },
 
     ldd: async (request, { archives }) => {

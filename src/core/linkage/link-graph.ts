@@ -2,7 +2,8 @@ import { DF_1_PIE, ET_EXEC } from '../elf/elf-constants';
 import type { ElfFile } from '../elf/elf-types';
 import { hasElfMagic } from '../model/content-kind';
 import type { ImageFs } from '../model/image-fs';
-import type { FoundVia, LoaderSettings, LoadResult } from './link-types';
+import { throwIfAborted } from '../io/byte-source';
+import type { FoundVia, LoaderSettings, LoadResult, LinkResolveOptions } from './link-types';
 import { LinkageContext } from './linkage-context';
 import { loadExecutable } from './load-executable';
 
@@ -44,12 +45,14 @@ const SKIP_DIRS = new Set(['/proc', '/sys', '/dev']);
 const MAX_FILES = 500_000;
 
 /** Every regular file with the ELF magic, in path order. */
-async function findElfFiles(fs: ImageFs): Promise<string[]> {
+async function findElfFiles(fs: ImageFs, options: LinkResolveOptions): Promise<string[]> {
   const found: string[] = [];
   const pending = ['/'];
   let seen = 0;
   while (pending.length > 0 && seen < MAX_FILES) {
     const dir = pending.pop()!;
+    throwIfAborted(options.signal);
+    options.onProgress?.({ stage: 'finding', done: found.length, total: 0 });
     for (const name of (await fs.list(dir)) ?? []) {
       const path = dir === '/' ? `/${name}` : `${dir}/${name}`;
       const node = await fs.lstat(path);
@@ -75,11 +78,18 @@ function isExecutable(elf: ElfFile): boolean {
  * The whole image: one emulated process per executable (first load wins inside each), then the libraries no
  * executable reached, each loaded as ldd would load it. Edges are the union over all processes.
  */
-export async function resolveLinkGraph(fs: ImageFs, settings: LoaderSettings = {}): Promise<LinkGraph> {
+export async function resolveLinkGraph(
+  fs: ImageFs,
+  settings: LoaderSettings = {},
+  options: LinkResolveOptions = {},
+): Promise<LinkGraph> {
+  const { signal, onProgress } = options;
   const ctx = new LinkageContext(fs, settings);
-  const files = await findElfFiles(fs);
+  const files = await findElfFiles(fs, options);
   const elves = new Map<string, ElfFile>();
-  for (const path of files) {
+  for (const [i, path] of files.entries()) {
+    throwIfAborted(signal);
+    onProgress?.({ stage: 'reading', done: i, total: files.length });
     const stored = await ctx.store.get(path);
     if (stored.elf.ok) elves.set(path, stored.elf);
   }
@@ -99,7 +109,11 @@ export async function resolveLinkGraph(fs: ImageFs, settings: LoaderSettings = {
   const loads = new Map<string, LoadResult>();
   const reached = new Set<string>();
   const collector = new EdgeCollector();
+  const runnable = nodes.filter((n) => n.kind !== 'interpreter' && elves.get(n.path)?.dynamic).length;
+  let done = 0;
   const run = async (path: string) => {
+    throwIfAborted(signal);
+    onProgress?.({ stage: 'resolving', done: done++, total: runnable });
     const result = await loadExecutable(ctx, path);
     loads.set(path, result);
     collector.add(result);
@@ -107,7 +121,10 @@ export async function resolveLinkGraph(fs: ImageFs, settings: LoaderSettings = {
   };
   for (const node of nodes) if (node.kind === 'exe' && elves.get(node.path)?.dynamic) await run(node.path);
   for (const node of nodes) {
-    if (node.kind === 'lib' && !reached.has(node.path) && elves.get(node.path)?.dynamic) await run(node.path);
+    if (node.kind !== 'lib' || !elves.get(node.path)?.dynamic) continue;
+    // A library an executable already reached counts as done without a load of its own.
+    if (reached.has(node.path)) done++;
+    else await run(node.path);
   }
   return { nodes, edges: collector.edges, unresolved: collector.unresolved, loads };
 }

@@ -103,3 +103,18 @@ export interface LoaderSettings {
   /** AT_PLATFORM for $PLATFORM; default from the machine (x86_64, aarch64, i686 ...). */
   readonly platform?: string;
 }
+
+/** How far resolving the whole image's linkage is: the stage, and objects done of the stage's total. */
+export interface LinkProgress {
+  /** Finding the ELF files, reading their headers, emulating the loads, naming each object's package. */
+  readonly stage: 'finding' | 'reading' | 'resolving' | 'owners';
+  readonly done: number;
+  /** 0 while the total is not known yet (finding). */
+  readonly total: number;
+}
+
+export interface LinkResolveOptions {
+  /** Checked between objects: a cancelled resolve throws `AbortedError`. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: LinkProgress) => void;
+}

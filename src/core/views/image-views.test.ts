@@ -46,14 +46,43 @@ describe('the views of the sample image', () => {
     expect(libc.dependents).toBeGreaterThan(5);
   });
 
-  it('takes another layout in place of the force layout', async () => {
+  it('lays the graph out only when asked, with another layout in place of the force layout', async () => {
     const at = image.layers.length - 2;
+    let calls = 0;
     const other = new ImageViews(views.session, {
-      layout: (count) => Array.from({ length: count }, (_, i) => ({ x: i, y: -i })),
+      layout: (count) => {
+        calls++;
+        return Array.from({ length: count }, (_, i) => ({ x: i, y: -i }));
+      },
     });
     const { data } = await other.linkage(image, at);
     expect(data.layer).toBe(at);
-    expect(data.nodes.map((n) => [n.x, n.y])).toEqual(data.nodes.map((_, i) => [i, -i]));
+    expect(calls).toBe(0);
+    const layout = await other.forceLayout(image, at);
+    expect(other.forceLayout(image, at)).toBe(other.forceLayout(image, at));
+    expect([...layout.x]).toEqual(data.nodes.map((_, i) => i));
+    expect([...layout.y]).toEqual(data.nodes.map((_, i) => -i));
+    expect(calls).toBe(1);
+  });
+
+  it('reports progress by stage and stops when its only caller cancels', async () => {
+    const fresh = new ImageViews(views.session);
+    const stages = new Set<string>();
+    const controller = new AbortController();
+    const cancelled = fresh.linkage(image, null, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        stages.add(p.stage);
+        if (p.stage === 'resolving' && p.done === 3) controller.abort();
+      },
+    });
+    await expect(cancelled).rejects.toThrow('Cancelled.');
+    expect([...stages]).toEqual(['finding', 'reading', 'resolving']);
+    // A cancelled run is not kept: the next caller resolves the whole image.
+    const seen: string[] = [];
+    const { data } = await fresh.linkage(image, null, { onProgress: (p) => seen.push(p.stage) });
+    expect(data.nodes.length).toBeGreaterThan(10);
+    expect(seen.at(-1)).toBe('owners');
   });
 
   it('gives the waste view one created-by per layer', () => {

@@ -14,7 +14,14 @@ import { packagesPerLayer } from '../packages/layer-packages';
 import type { InstalledPackage, PackageDb } from '../packages/package-types';
 import type { SqliteOptions } from '../packages/rpm-sqlite';
 import type { ArchiveSession } from '../session/archive-session';
-import { buildLinkageView, type GraphLayout, type LinkageView } from './linkage-view';
+import type { LinkProgress } from '../linkage/link-types';
+import {
+  buildLinkageView,
+  forceLayout,
+  type GraphLayout,
+  type GraphPositions,
+  type LinkageView,
+} from './linkage-view';
 import {
   layerPackageChanges,
   licensesView,
@@ -23,12 +30,13 @@ import {
   type PackageLicenses,
   type PackageList,
 } from './package-views';
+import { SharedRuns, type RunOptions } from './shared-runs';
 import { buildWasteView, type WasteSummary } from './waste-view';
 
 export interface ViewOptions {
   /** Where sql.js finds its wasm (a bundled worker must say; Node finds it beside the script). */
   readonly sqlite?: SqliteOptions;
-  /** The linkage picture's layout; the force layout when absent. */
+  /** The layout of the force-laid canvas of every object; d3-force when absent. */
   readonly layout?: GraphLayout;
 }
 
@@ -58,7 +66,8 @@ export class ImageViews {
   private readonly packageDbs = new Map<string, Promise<ImagePackages>>();
   private readonly ownerIndexes = new Map<string, Promise<OwnerIndex>>();
   private readonly licenses = new Map<string, Promise<ImageLicenses>>();
-  private readonly linkages = new Map<string, Promise<ImageLinkage>>();
+  private readonly linkages = new SharedRuns<ImageLinkage, LinkProgress>();
+  private readonly layouts = new Map<string, Promise<GraphPositions>>();
 
   constructor(
     readonly session: ArchiveSession,
@@ -107,28 +116,41 @@ export class ImageViews {
     });
   }
 
-  /** The linkage graph at a layer, laid out, owned by packages where a database says so. */
-  linkage(image: ImageRecord, at: number | null = null): Promise<ImageLinkage> {
-    return once(this.linkages, key(image, at), async () => {
-      const tree = await this.tree(image, at);
-      let owners: OwnerIndex | null = null;
-      const problems: string[] = [];
-      try {
-        // Ownership is extra information here, never a reason the graph fails.
-        if ((await this.packages(image, at)).dbs.length > 0) owners = await this.owners(image, at);
-      } catch (error) {
-        problems.push(
-          `Package ownership is not shown: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      const view = await buildLinkageView({
-        image,
-        ...tree,
-        owners,
-        problems,
-        ...(this.options.layout ? { layout: this.options.layout } : {}),
-      });
-      return { ...view, ...tree, owners };
+  /**
+   * The linkage graph at a layer, owned by packages where a database says so, resolved once for every caller.
+   * `onProgress` follows the resolving; `signal` cancels this caller's wait (and the work, when nobody else waits).
+   */
+  linkage(
+    image: ImageRecord,
+    at: number | null = null,
+    options: RunOptions<LinkProgress> = {},
+  ): Promise<ImageLinkage> {
+    return this.linkages.run(
+      key(image, at),
+      async (signal, onProgress) => {
+        const tree = await this.tree(image, at);
+        let owners: OwnerIndex | null = null;
+        const problems: string[] = [];
+        try {
+          // Ownership is extra information here, never a reason the graph fails.
+          if ((await this.packages(image, at)).dbs.length > 0) owners = await this.owners(image, at);
+        } catch (error) {
+          problems.push(
+            `Package ownership is not shown: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+        const view = await buildLinkageView({ image, ...tree, owners, problems, signal, onProgress });
+        return { ...view, ...tree, owners };
+      },
+      options,
+    );
+  }
+
+  /** The force layout of every object of the linkage graph at a layer: only the force-laid canvas asks. */
+  forceLayout(image: ImageRecord, at: number | null = null): Promise<GraphPositions> {
+    return once(this.layouts, key(image, at), async () => {
+      const { data } = await this.linkage(image, at);
+      return forceLayout(data, this.options.layout);
     });
   }
 

@@ -9,12 +9,14 @@ export {
 } from './image-views';
 export {
   buildLinkageView,
+  forceLayout,
   loaderSettings,
   lddView,
   type GraphData,
   type GraphEdge,
   type GraphLayout,
   type GraphNode,
+  type GraphPositions,
   type LddReport,
   type LinkageInput,
   type LinkageView,

@@ -1,17 +1,20 @@
 /**
  * The Linkage view's data: the image's library linkage as its own loader resolves it, as nodes and
- * edges with a layout, each node with the layer that put it there and its owning package. Names no
- * candidate satisfied become red "missing" nodes, and `ldd -v` for one file.
+ * edges, each node with the layer that put it there and its owning package. Names no candidate satisfied
+ * become red "missing" nodes, and `ldd -v` for one file. The force layout of every object is its own step
+ * (`forceLayout`): only the force-laid canvas needs it, and on thousands of objects it costs seconds the
+ * grouped overview and the focused pictures should not wait for.
  */
 import type { ImageRecord } from '../image/model';
 import type { ImageFs } from '../model/image-fs';
 import type { LayerStack } from '../layers';
 import type { OwnerIndex } from '../packages/owner-index';
 import { resolveLinkGraph, type LinkGraph } from '../linkage/link-graph';
-import type { LoaderSettings, LoadResult } from '../linkage/link-types';
+import type { LinkProgress, LoaderSettings, LoadResult } from '../linkage/link-types';
 import { dependentCounts } from '../linkage/graph-export';
 import { formatLdd, lddExitCode } from '../linkage/format-ldd';
 import { layoutGraph } from './force-layout';
+import { throwIfAborted } from '../io/byte-source';
 
 export interface GraphNode {
   readonly path: string;
@@ -27,8 +30,6 @@ export interface GraphNode {
   readonly pkg: string | null;
   /** A needed symbol version its providers lack (ldd's "version `X' not found"). */
   readonly versionFailures: number;
-  readonly x: number;
-  readonly y: number;
 }
 
 export interface GraphEdge {
@@ -46,8 +47,15 @@ export interface GraphData {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly problems: readonly string[];
-  /** Milliseconds spent: emulation and layout. */
-  readonly timings: { readonly resolve: number; readonly layout: number };
+  /** Milliseconds spent resolving (the loader's emulation, owners and layers of each object). */
+  readonly timings: { readonly resolve: number };
+}
+
+/** Force-layout positions of `GraphData.nodes`, by index, and the milliseconds the layout took. */
+export interface GraphPositions {
+  readonly x: Float32Array;
+  readonly y: Float32Array;
+  readonly ms: number;
 }
 
 export interface LddReport {
@@ -65,7 +73,7 @@ export interface LddReport {
   readonly notes: readonly string[];
 }
 
-/** Positions for `count` nodes: the force layout by default; another layout plugs in here. */
+/** Positions for `count` nodes: the force layout by default; another layout plugs in here (`forceLayout`). */
 export type GraphLayout = (
   count: number,
   edges: readonly { source: number; target: number }[],
@@ -81,7 +89,10 @@ export interface LinkageInput {
   readonly owners: OwnerIndex | null;
   /** Sentences already known (package ownership not shown, …). */
   readonly problems: readonly string[];
-  readonly layout?: GraphLayout;
+  /** Stops the work between objects (the page's Cancel). */
+  readonly signal?: AbortSignal;
+  /** Called as objects are resolved. */
+  readonly onProgress?: (progress: LinkProgress) => void;
 }
 
 export interface LinkageView {
@@ -100,17 +111,21 @@ export function loaderSettings(image: ImageRecord): LoaderSettings {
   };
 }
 
-type BaseNode = Omit<GraphNode, 'x' | 'y' | 'dependents'>;
+type BaseNode = Omit<GraphNode, 'dependents'>;
 
 export async function buildLinkageView(input: LinkageInput): Promise<LinkageView> {
   const { image, stack, layer, fs, owners } = input;
   const t0 = Date.now();
   const settings = loaderSettings(image);
-  const graph = await resolveLinkGraph(fs, settings);
-  const resolveMs = Date.now() - t0;
+  const graph = await resolveLinkGraph(fs, settings, {
+    ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
   const index = new Map<string, number>();
   const base: BaseNode[] = [];
   for (const node of graph.nodes) {
+    throwIfAborted(input.signal);
+    input.onProgress?.({ stage: 'owners', done: base.length, total: graph.nodes.length });
     index.set(node.path, base.length);
     const history = stack.history(node.path);
     base.push({
@@ -130,15 +145,12 @@ export async function buildLinkageView(input: LinkageInput): Promise<LinkageView
     for (const v of load.versions) if (!v.found) failures.set(v.file, (failures.get(v.file) ?? 0) + 1);
   const counts = dependentCounts(edges.map((e) => ({ from: e.source, to: e.target })));
   const dependents = base.map((_, i) => counts.get(i) ?? 0);
-  const t1 = Date.now();
-  const positions = (input.layout ?? layoutGraph)(base.length, edges, dependents);
   // libc.so.6 and ld.so are runnable (they have an entry point), but what others load is a library here.
   const nodes: GraphNode[] = base.map((n, i) => ({
     ...n,
     kind: n.kind === 'exe' && n.soname !== null && dependents[i]! > 0 ? 'lib' : n.kind,
     dependents: dependents[i]!,
     versionFailures: failures.get(n.path) ?? 0,
-    ...positions[i]!,
   }));
   return {
     graph,
@@ -149,9 +161,26 @@ export async function buildLinkageView(input: LinkageInput): Promise<LinkageView
       nodes,
       edges,
       problems: input.problems,
-      timings: { resolve: resolveMs, layout: Date.now() - t1 },
+      timings: { resolve: Date.now() - t0 },
     },
   };
+}
+
+/** The force layout of every object of `data` (or another layout), weighted by dependents. */
+export function forceLayout(data: GraphData, layout: GraphLayout = layoutGraph): GraphPositions {
+  const t0 = Date.now();
+  const placed = layout(
+    data.nodes.length,
+    data.edges,
+    data.nodes.map((n) => n.dependents),
+  );
+  const x = new Float32Array(placed.length);
+  const y = new Float32Array(placed.length);
+  placed.forEach((p, i) => {
+    x[i] = p.x;
+    y[i] = p.y;
+  });
+  return { x, y, ms: Date.now() - t0 };
 }
 
 /** Edges by node index; a name no candidate satisfied becomes its own red node, shared by everyone who needs it. */

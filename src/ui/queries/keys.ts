@@ -27,6 +27,10 @@ export const queryKeys = {
   owner: (archiveId: string, imageKey: string, path: string) => ['owner', archiveId, imageKey, path] as const,
   linkGraph: (archiveId: string, imageKey: string, layer: number | null) =>
     ['link-graph', archiveId, imageKey, layer] as const,
+  linkLayout: (archiveId: string, imageKey: string, layer: number | null) =>
+    ['link-layout', archiveId, imageKey, layer] as const,
+  /** Every picture of one image (a prefix of `linkPicture`). */
+  linkPictures: (archiveId: string, imageKey: string) => ['link-picture', archiveId, imageKey] as const,
   /** `ask` is the picture request as JSON (layer, focus, direction, edges, unfolded objects, colours). */
   linkPicture: (archiveId: string, imageKey: string, ask: string) =>
     ['link-picture', archiveId, imageKey, ask] as const,

@@ -1,20 +1,57 @@
 /** The image's link graph (computed once in the worker) and ldd -v for one file. */
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getClient } from '../../client';
 import { useOpenArchivesKey } from '../state/store';
-import type { PictureAsk } from '../../protocol/linkage';
+import type { LinkProgress, PictureAsk } from '../../protocol/linkage';
 import { queryKeys } from './keys';
 import type { ImageRef } from './use-files';
 
-export function useLinkGraph(image: ImageRef, layer: number | null) {
-  return useQuery({
+/**
+ * The whole image's linkage, with how far resolving it is and a `cancel` that stops the worker's work (the
+ * query stays off until `enabled` again, so nothing restarts it behind the user's back).
+ */
+export function useLinkGraph(image: ImageRef, layer: number | null, enabled = true) {
+  const [progress, setProgress] = useState<LinkProgress | null>(null);
+  const queryClient = useQueryClient();
+  const query = useQuery({
     queryKey: queryKeys.linkGraph(image.archiveId, image.imageKey, layer),
+    enabled,
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    retry: false,
+    queryFn: ({ signal }) => {
+      setProgress(null);
+      return getClient().request(
+        { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
+        { signal, onProgress: (p) => setProgress(p.linkage ?? null) },
+      );
+    },
+  });
+  const [archiveId, imageKey] = [image.archiveId, image.imageKey];
+  // The overview picture asked for meanwhile waits on the same resolving: both stop.
+  const cancel = useCallback(
+    () =>
+      Promise.all([
+        queryClient.cancelQueries({ queryKey: queryKeys.linkGraph(archiveId, imageKey, layer) }),
+        queryClient.cancelQueries({ queryKey: queryKeys.linkPictures(archiveId, imageKey) }),
+      ]),
+    [queryClient, archiveId, imageKey, layer],
+  );
+  return { query, progress, cancel };
+}
+
+/** The force layout of every object, asked for only when the force-laid canvas is switched on. */
+export function useLinkLayout(image: ImageRef, layer: number | null, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.linkLayout(image.archiveId, image.imageKey, layer),
+    enabled,
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,
     queryFn: ({ signal }) =>
       getClient().request(
-        { type: 'link-graph', archiveId: image.archiveId, imageKey: image.imageKey, layer },
+        { type: 'link-layout', archiveId: image.archiveId, imageKey: image.imageKey, layer },
         { signal },
       ),
   });

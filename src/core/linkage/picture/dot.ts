@@ -1,10 +1,12 @@
 /**
  * The shown graph as Graphviz DOT with the same title, legend and footer as the SVG, in the graph's label (an
- * HTML-like table, so `dot -Tsvg` of the file stands on its own).
+ * HTML-like table, so `dot -Tsvg` of the file stands on its own). A tree far wider than deep grows to the right
+ * (rankdir=LR), the same choice the SVG's layout makes, so `dot` renders a readable picture of it too.
  */
 import { colouring, MISSING_STROKE } from './colors';
 import { pictureLegend, type LegendEntry } from './legend';
 import { pictureFooter, pictureSubtitle, pictureTitle } from './title';
+import { orientationOf } from './layout';
 import type { PictureMeta, ShownGraph } from './picture-types';
 
 /** A DOT string literal. */
@@ -20,7 +22,7 @@ function legendRow(entry: LegendEntry): string {
       ? `<td bgcolor="${entry.fill}" width="24"> </td>`
       : entry.type === 'line'
         ? `<td width="24">${entry.line === 'tree' ? '→' : '⇢'}</td>`
-        : `<td width="24" border="1" ${entry.shape === 'missing' ? `color="${MISSING_STROKE}" ` : ''}style="${entry.shape === 'exe' ? 'solid' : 'rounded'}"> </td>`;
+        : `<td width="24" border="1" ${entry.shape === 'missing' ? `color="${MISSING_STROKE}" ` : ''}style="${entry.shape === 'exe' ? 'solid' : entry.shape === 'opened' ? 'dashed' : 'rounded'}"> </td>`;
   return `<tr>${swatch}<td align="left">${html(entry.label)}</td></tr>`;
 }
 
@@ -40,7 +42,7 @@ export function pictureDot(graph: ShownGraph, meta: PictureMeta): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.key, `n${i}`]));
   const out = [
     'digraph strata {',
-    `  graph [rankdir=TB, fontname="DejaVu Sans", labelloc=t, labeljust=l, label=${dotLabel(graph, meta)}];`,
+    `  graph [rankdir=${orientationOf(graph) === 'right' ? 'LR' : 'TB'}, fontname="DejaVu Sans", labelloc=t, labeljust=l, label=${dotLabel(graph, meta)}];`,
     '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=13];',
     '  edge [color="#4b5563"];',
   ];
@@ -57,6 +59,15 @@ export function pictureDot(graph: ShownGraph, meta: PictureMeta): string {
     if (n.root) attrs.push('penwidth=3', `fontname="DejaVu Sans Bold"`);
     out.push(`  ${ids.get(n.key)!} [${attrs.join(', ')}];`);
   }
+  // The overview's opened groups, each framed around its objects as on the page.
+  const opened = new Map<string, string[]>();
+  for (const n of graph.nodes)
+    if (n.group !== undefined) opened.set(n.group, [...(opened.get(n.group) ?? []), ids.get(n.key)!]);
+  [...opened].forEach(([group, members], i) =>
+    out.push(
+      `  subgraph cluster_g${i} { label=${dotQuote(group)}; style="rounded,dashed"; color="#4b5563"; ${members.join('; ')}; }`,
+    ),
+  );
   if (graph.direction !== 'overview') {
     const folded = graph.nodes.filter((n) => n.folded).map((n) => ids.get(n.key)!);
     if (folded.length > 0) out.push(`  { rank=sink; ${folded.join('; ')}; }`);

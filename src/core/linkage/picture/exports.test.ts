@@ -8,6 +8,7 @@ import { testEngine, testMeta, testSource } from '../../testing/picture-test-gra
 import { writeSvg } from './svg';
 import { pictureMarkdown, pictureMermaid, pictureTree } from './text-exports';
 import { pictureFileName, pictureTitle } from './title';
+import type { PictureSource } from './picture-types';
 
 const focused = () => focusGraph(testSource(), '/usr/bin/app', { direction: 'loads', edgeMode: 'tree' })!;
 
@@ -54,6 +55,36 @@ describe('writeSvg', () => {
 describe('DOT, Mermaid and Markdown', () => {
   it('DOT carries the same title and legend in the graph label (golden)', async () => {
     await expect(pictureDot(focused(), testMeta())).toMatchFileSnapshot('__golden__/app-loads.dot');
+  });
+
+  it('DOT of a tree far wider than deep grows to the right, as the SVG layout does', async () => {
+    // A library with 40 direct needs: one row of 40 boxes, two ranks deep.
+    const wide: PictureSource = {
+      objects: [
+        { key: '/usr/lib/libbig.so.1', label: 'libbig.so.1', kind: 'lib', layer: 0, pkg: null },
+        ...Array.from({ length: 40 }, (_, i) => ({
+          key: `/usr/lib/libpart${i}.so.1`,
+          label: `libpart${i}.so.1`,
+          kind: 'lib' as const,
+          layer: 0,
+          pkg: null,
+        })),
+      ],
+      links: Array.from({ length: 40 }, (_, i) => ({
+        from: '/usr/lib/libbig.so.1',
+        to: `/usr/lib/libpart${i}.so.1`,
+      })),
+    };
+    const graph = focusGraph(wide, '/usr/lib/libbig.so.1', { direction: 'loads', edgeMode: 'tree' })!;
+    expect(layoutPicture(graph, await testEngine()).orientation).toBe('right');
+    const dot = pictureDot(graph, testMeta());
+    expect(dot).toContain('graph [rankdir=LR,');
+    // Rendered by dot itself: a column of 40 boxes, not a 5,000 px row.
+    const [, , width = 0, height = 0] = (JSON.parse((await testEngine()).layout(dot)) as { bb: string }).bb
+      .split(',')
+      .map(Number);
+    expect(width).toBeLessThan(height);
+    expect(pictureDot(focused(), testMeta())).toContain('graph [rankdir=TB,');
   });
 
   it('Mermaid: a flowchart TD with escaped ids and labels (golden)', async () => {

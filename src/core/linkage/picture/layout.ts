@@ -13,6 +13,7 @@ import type {
   PlacedEdge,
   PlacedNode,
   Picture,
+  PlacedGroup,
   Point,
   ShownGraph,
   ShownNode,
@@ -77,6 +78,13 @@ export function layoutDot(graph: ShownGraph, orientation: Orientation = orientat
   if (graph.direction === 'overview') {
     const folded = graph.nodes.filter((n) => n.folded).map((n) => ids.get(n.key)!);
     if (folded.length > 0) lines.push(`  { rank=max; ${folded.join('; ')}; }`);
+    // An opened group's members are kept together in a cluster: its frame, with room above for its header.
+    [...groupsOf(graph).values()].forEach((members, i) => {
+      const names = members.map((key) => ids.get(key)!).join('; ');
+      lines.push(
+        `  subgraph cluster_g${i} { label=" "; fontsize=${GROUP_HEADER}; margin=${GROUP_MARGIN}; ${names}; }`,
+      );
+    });
   } else {
     const ranks = new Map<number, string[]>();
     const last = Math.max(0, ...graph.nodes.filter((n) => !n.folded).map((n) => n.depth)) + 1;
@@ -108,9 +116,25 @@ export function layoutDot(graph: ShownGraph, orientation: Orientation = orientat
   return lines.join('\n') + '\n';
 }
 
+/** The members of each opened group, in the order of the shown nodes. */
+function groupsOf(graph: ShownGraph): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const n of graph.nodes) {
+    if (n.group === undefined) continue;
+    let list = groups.get(n.group);
+    if (list === undefined) groups.set(n.group, (list = []));
+    list.push(n.key);
+  }
+  return groups;
+}
+
+/** Height reserved above an opened group's members for its header (Graphviz's cluster label), in points. */
+const GROUP_HEADER = 22;
+const GROUP_MARGIN = 10;
+
 interface Json0 {
   readonly bb: string;
-  readonly objects?: readonly { readonly name: string; readonly pos?: string }[];
+  readonly objects?: readonly { readonly name: string; readonly pos?: string; readonly bb?: string }[];
   readonly edges?: readonly { readonly id?: string; readonly pos?: string }[];
 }
 
@@ -137,7 +161,23 @@ export function layoutPicture(graph: ShownGraph, engine: DotEngine): Picture {
     ...e,
     ...readSpline(splines.get(`e${i}`) ?? '', flip),
   }));
-  return { graph, orientation, nodes, edges, width: round(urx - llx), height: round(ury - lly) };
+  const frames = new Map<string, string>();
+  for (const o of json.objects ?? []) if (o.bb !== undefined) frames.set(o.name, o.bb);
+  const groups: PlacedGroup[] = [...groupsOf(graph).keys()].flatMap((key, i) => {
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = (frames.get(`cluster_g${i}`) ?? '').split(',').map(Number);
+    if (!frames.has(`cluster_g${i}`)) return [];
+    const a = flip({ x: x0, y: y1 });
+    return [{ key, x: a.x, y: a.y, width: round(x1 - x0), height: round(y1 - y0) }];
+  });
+  return {
+    graph,
+    orientation,
+    nodes,
+    edges,
+    ...(groups.length > 0 ? { groups } : {}),
+    width: round(urx - llx),
+    height: round(ury - lly),
+  };
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;

@@ -7,7 +7,7 @@ export type LegendEntry =
   | { readonly type: 'fill'; readonly fill: string; readonly label: string }
   | {
       readonly type: 'shape';
-      readonly shape: 'exe' | 'lib' | 'interpreter' | 'missing' | 'root' | 'group';
+      readonly shape: 'exe' | 'lib' | 'interpreter' | 'missing' | 'root' | 'group' | 'opened';
       readonly label: string;
     }
   | {
@@ -50,6 +50,8 @@ export function pictureLegend(
   if (overview) {
     entries.push({ type: 'shape', shape: 'group', label: w('group') });
     if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: w('programGroup') });
+    if (graph.nodes.some((n) => n.group !== undefined))
+      entries.push({ type: 'shape', shape: 'opened', label: w('opened') });
   } else {
     if (kinds.has('exe')) entries.push({ type: 'shape', shape: 'exe', label: w('program') });
     if (kinds.has('lib')) entries.push({ type: 'shape', shape: 'lib', label: w('library') });

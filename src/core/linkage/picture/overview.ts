@@ -105,6 +105,7 @@ function memberNode(o: PictureObject): ShownNode {
     key: o.key,
     label: o.label,
     note: `in ${groupOf(o)}`,
+    group: groupOf(o),
     kind: o.kind,
     layer: o.layer,
     pkg: o.pkg,

@@ -58,6 +58,8 @@ export interface ShownNode {
   readonly folded: boolean;
   /** Set only in a linkage-change picture; drawn green, red or grey instead of the layer or package fill. */
   readonly change?: ChangeState;
+  /** In the overview, the opened group this object is a member of: drawn inside that group's frame. */
+  readonly group?: string;
 }
 
 /**
@@ -106,8 +108,19 @@ export interface PlacedEdge extends ShownEdge {
 /** 'down': depth grows downwards (lddtree); 'right': depth grows to the right, for trees far wider than deep. */
 export type Orientation = 'down' | 'right';
 
+/** The frame around an opened group's members in the overview: its top-left corner and size, in px. */
+export interface PlacedGroup {
+  readonly key: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 export interface Picture {
   readonly graph: ShownGraph;
+  /** Frames of the overview's opened groups (none elsewhere). */
+  readonly groups?: readonly PlacedGroup[];
   readonly orientation: Orientation;
   readonly nodes: readonly PlacedNode[];
   readonly edges: readonly PlacedEdge[];

@@ -156,6 +156,8 @@ function legendSwatch(entry: LegendEntry, x: number, y: number, palette: Palette
       return box(6, '#ffffff', palette.nodeStroke, 3);
     case 'missing':
       return box(6, '#fee2e2', MISSING_STROKE, 1, ' stroke-dasharray="5 3"');
+    case 'opened':
+      return box(4, 'none', palette.muted, 1, ' stroke-dasharray="6 3"');
     case 'interpreter':
       return `<rect x="${n1(x - 2)}" y="${n1(y - 9)}" width="28" height="18" rx="8" fill="none" stroke="${palette.interpreterRing}" stroke-width="2"/>${box(6, '#ffffff', palette.nodeStroke)}`;
   }
@@ -249,8 +251,18 @@ export function writeSvg(picture: Picture, meta: PictureMeta, options: SvgOption
     `<rect width="100%" height="100%" fill="${palette.background}"/>`,
     text(MARGIN, MARGIN + TITLE_SIZE, TITLE_SIZE, palette.text, title, ' font-weight="bold"'),
     text(MARGIN, MARGIN + TITLE_SIZE + 22, SUB_SIZE, palette.muted, subtitle),
-    '<g fill="none" stroke-width="1.2">',
   ];
+  // An opened group's frame, behind its members; its filled area is what the page takes a click on.
+  for (const group of picture.groups ?? []) {
+    const [x, y] = [group.x + dx, group.y + graphTop];
+    out.push(
+      `<g data-group="${escapeXml(group.key)}"><title>${escapeXml(group.key)}</title>`,
+      `<rect x="${n1(x)}" y="${n1(y)}" width="${n1(group.width)}" height="${n1(group.height)}" rx="10" fill="${palette.muted}" fill-opacity="0.08" stroke="${palette.muted}" stroke-dasharray="6 3"/>`,
+      text(x + 10, baseline(y + 13, LABEL_SIZE), LABEL_SIZE, palette.text, group.key, ' font-weight="bold"'),
+      '</g>',
+    );
+  }
+  out.push('<g fill="none" stroke-width="1.2">');
   for (const edge of picture.edges) {
     const { stroke, dash } = edgeStyle(edge, palette);
     const cls = edge.change === undefined ? '' : ` class="edge--${edge.change}"`;

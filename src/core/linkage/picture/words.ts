@@ -27,6 +27,7 @@ export const PICTURE_WORDS = {
   root: 'the focused object',
   group: 'a group of objects (package or directory)',
   programGroup: 'a group of programs only',
+  opened: 'an opened group, around its objects',
   program: 'program',
   library: 'shared library',
   interpreter: 'the loader (ELF interpreter)',

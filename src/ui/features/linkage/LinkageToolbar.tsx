@@ -1,13 +1,12 @@
 /** Search, mode, layer, colour, labels; the whole graph's DOT and JSON, and a link that reopens the view. */
-import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { GraphData } from '../../../protocol/linkage';
 import { useStoreFields } from '../../state/store';
 import type { CanvasApi } from './use-graph-canvas';
 import type { Shown } from './subgraph';
 import { SearchMatches } from './SearchMatches';
 import { downloadBlob } from '../download';
-import { encodeShare } from './share-link';
 import { graphDot, graphJson } from './graph-files';
 
 export function LinkageToolbar({
@@ -45,16 +44,8 @@ export function LinkageToolbar({
   const whole = s.linkageMode === 'all' || s.linkageSelected === null;
   const fileBase = `${data.imageId.replace(/^sha256:/, '').slice(0, 12)}-linkage`;
   const share = () => {
-    const hash = encodeShare({
-      version: 1,
-      imageId: data.imageId,
-      view: 'linkage',
-      selected: s.linkageSelected,
-      mode: s.linkageMode,
-      colorBy: s.colorBy,
-      search: s.linkageSearch,
-    });
-    window.history.replaceState(null, '', hash);
+    // The page's URL already says where the user is (src/ui/url: the image, the view, the layer, the Linkage
+    // selection, mode, colours and search), so the link to share is the page's own.
     const url = window.location.href;
     // The clipboard exists only in secure contexts (https, localhost).
     if ('clipboard' in navigator) void navigator.clipboard.writeText(url).catch(() => undefined);
@@ -160,7 +151,7 @@ export function LinkageToolbar({
           </>
         )}
         <button type="button" className="button" onClick={share}>
-          {copied ? t('linkage.linkCopied') : t('linkage.share')}
+          {copied ? t('linkageWork.shareCopied') : t('linkageWork.share')}
         </button>
       </div>
     </div>

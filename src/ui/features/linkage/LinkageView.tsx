@@ -7,7 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImageRef } from '../../queries/use-files';
-import { useLinkGraph } from '../../queries/use-linkage';
+import { useLinkGraph, useLinkLayout, useLinkPicture } from '../../queries/use-linkage';
 import { useStore } from '../../state/store';
 import { showGraph, type GraphMode } from './subgraph';
 import { PicturePanel } from './PicturePanel';
@@ -16,14 +16,47 @@ import { LinkageToolbar } from './LinkageToolbar';
 import { LddPanel } from './LddPanel';
 import { LinkageLegend } from './LinkageLegend';
 import { useFormat } from '../../i18n/use-format';
+import { LinkageCancelled, LinkageWait } from './LinkageWait';
 import './linkage.css';
 import { ErrorMessage } from '../../i18n/ErrorMessage';
 
 export function LinkageView({ image, layerCount }: { image: ImageRef; layerCount: number }) {
   const layer = useStore((s) => s.layer);
-  const graph = useLinkGraph(image, layer);
+  // Cancelled at this layer: nothing resolves until asked again.
+  const [cancelledAt, setCancelledAt] = useState<number | null | undefined>(undefined);
+  const cancelled = cancelledAt === layer;
   const { t } = useTranslation();
-  if (graph.isPending) return <p className="muted">{t('linkage.resolvingAll')}</p>;
+  const { query: graph, progress, cancel } = useLinkGraph(image, layer, !cancelled);
+  // The whole image opens on the grouped overview: asked for with the graph, not after it, so the worker
+  // loads Graphviz while it resolves and lays the overview out as soon as the graph is there. The ask is the
+  // one PicturePanel makes for the same view (the same query).
+  const mode = useStore((s) => s.linkageMode);
+  const selectedPath = useStore((s) => s.linkageSelected);
+  const whole = mode === 'all' || selectedPath === null;
+  const colorBy = useStore((s) => s.colorBy);
+  useLinkPicture(
+    image,
+    {
+      layer: layer ?? layerCount - 1,
+      focus: null,
+      direction: mode === 'reverse' ? 'loaded-by' : 'loads',
+      edgeMode: 'tree',
+      unfold: [],
+      colorBy,
+    },
+    whole && !cancelled,
+  );
+  if (cancelled) return <LinkageCancelled onAgain={() => setCancelledAt(undefined)} />;
+  if (graph.isPending)
+    return (
+      <LinkageWait
+        progress={progress}
+        onCancel={() => {
+          setCancelledAt(layer);
+          void cancel();
+        }}
+      />
+    );
   if (graph.error) return <ErrorMessage error={graph.error} />;
   if (graph.data.nodes.length === 0) return <p className="muted">{t('linkage.noElf')}</p>;
   return <GraphCanvas image={image} data={graph.data} layerCount={layerCount} />;
@@ -35,7 +68,7 @@ function GraphCanvas({
   layerCount,
 }: {
   image: ImageRef;
-  data: NonNullable<ReturnType<typeof useLinkGraph>['data']>;
+  data: NonNullable<ReturnType<typeof useLinkGraph>['query']['data']>;
   layerCount: number;
 }) {
   const { t } = useTranslation();
@@ -47,7 +80,16 @@ function GraphCanvas({
   const setSelection = useStore((s) => s.setLinkageSelection);
   const byPath = useMemo(() => new Map(data.nodes.map((n, i) => [n.path, i])), [data]);
   const selected = selectedPath === null ? null : (byPath.get(selectedPath) ?? null);
-  const shown = useMemo(() => showGraph(data, mode, selected), [data, mode, selected]);
+  // The grouped overview is the whole image's default; the force-laid canvas of every object is a switch.
+  const [grouped, setGrouped] = useState(true);
+  const focused = mode !== 'all' && selected !== null;
+  const picture = focused || grouped;
+  // Only the force-laid canvas needs the force layout: it is asked for when the canvas is switched on.
+  const layout = useLinkLayout(image, data.layer, !picture);
+  const shown = useMemo(
+    () => showGraph(data, mode, selected, layout.data ?? null),
+    [data, mode, selected, layout.data],
+  );
   const highlight = useMemo(() => {
     const text = search.trim().toLowerCase();
     if (!text) return new Set<number>();
@@ -87,8 +129,6 @@ function GraphCanvas({
   useEffect(() => {
     requestAnimationFrame(() => canvas.fit());
   }, [shown, canvas]);
-  // The grouped overview is the whole image's default; the force-laid canvas of every object is a switch.
-  const [grouped, setGrouped] = useState(true);
   // Escape steps back through the objects focused before, then to the whole image.
   const history = useRef<{ path: string; mode: GraphMode }[]>([]);
   const focusOn = useCallback(
@@ -107,8 +147,6 @@ function GraphCanvas({
   }, [setSelection, selectedPath]);
   const missing = data.nodes.filter((n) => n.kind === 'missing').length;
   const node = selected === null ? null : data.nodes[selected]!;
-  const focused = mode !== 'all' && node !== null;
-  const picture = focused || grouped;
   return (
     <div className="graph">
       <section className="panel graph__main" aria-label={t('linkage.graph')}>
@@ -129,14 +167,18 @@ function GraphCanvas({
                 edges: format.count(data.edges.length),
                 missing: format.count(missing),
                 resolve: format.count(data.timings.resolve),
-                layout: format.count(data.timings.layout),
+                layout: picture
+                  ? ''
+                  : layout.data
+                    ? t('linkage.laidOut', { ms: format.count(layout.data.ms) })
+                    : t('linkage.layingOut'),
               })
             : t(mode === 'focus' ? 'linkage.focusSummary' : 'linkage.reverseSummary', {
                 path: selectedPath ?? '',
                 count: shown.nodes.length - 1,
               })}
         </p>
-        {focused && mode === 'reverse' && node.kind === 'exe' ? (
+        {focused && mode === 'reverse' && node?.kind === 'exe' ? (
           <div className="picture__empty" role="status">
             <p>{t('linkage.exeNotLoaded', { path: selectedPath })}</p>
             <button type="button" className="button" onClick={() => setSelection(selectedPath, 'focus')}>

@@ -210,8 +210,12 @@ export function PicturePanel({
             title: files.title,
           })}
           onClick={(e) => {
-            const key = (e.target as Element).closest('[data-key]')?.getAttribute('data-key');
+            const target = e.target as Element;
+            const key = target.closest('[data-key]')?.getAttribute('data-key');
+            // A click on an opened group's frame or header (not on one of its objects) closes the group.
+            const group = target.closest('[data-group]')?.getAttribute('data-group');
             if (key) choose(key);
+            else if (group) setUnfold(unfold.filter((k) => k !== group));
           }}
           onKeyDown={(e) => {
             const move = MOVES[e.key];

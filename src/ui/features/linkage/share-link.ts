@@ -1,21 +1,8 @@
 /**
- * A link that reopens the same view: the image id, the view, the selection and the filters, in the URL's hash
- * (never sent to a server). Versioned (docs/conventions.md#versioned-output): v=1.
+ * Links of the first format (v=1, the Linkage view's own) still open: the image id, the view, the selection
+ * and the filters, in the URL's hash. New links are the page's URL (src/ui/url, v=2), which says all of it.
  */
 import type { SharedView } from '../../state/linkage-slice';
-
-export function encodeShare(view: SharedView): string {
-  const params = new URLSearchParams({
-    v: String(view.version),
-    image: view.imageId,
-    view: view.view,
-    mode: view.mode,
-    color: view.colorBy,
-  });
-  if (view.selected) params.set('sel', view.selected);
-  if (view.search) params.set('q', view.search);
-  return `#${params.toString()}`;
-}
 
 export function decodeShare(hash: string): SharedView | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));

@@ -1,8 +1,8 @@
 /**
- * What the graph shows: the whole image with its force layout, or around one file — everything it
+ * What the graph shows: the whole image with its force layout (asked for separately, empty until it comes), or around one file — everything it
  * loads (transitively) or everything that loads it — laid out top-down in levels, like lddtree.
  */
-import type { GraphData } from '../../../protocol/linkage';
+import type { GraphData, GraphPositions } from '../../../protocol/linkage';
 
 export type GraphMode = 'all' | 'focus' | 'reverse';
 
@@ -23,12 +23,19 @@ const NODE_GAP = 190;
 /** A level wider than this wraps into several rows, so a wide fan-out stays readable. */
 const PER_ROW = 8;
 
-export function showGraph(data: GraphData, mode: GraphMode, focus: number | null): Shown {
+export function showGraph(
+  data: GraphData,
+  mode: GraphMode,
+  focus: number | null,
+  layout: GraphPositions | null = null,
+): Shown {
   if (mode === 'all' || focus === null) {
+    const positions = new Map<number, { x: number; y: number }>();
+    if (layout) data.nodes.forEach((_, i) => positions.set(i, { x: layout.x[i]!, y: layout.y[i]! }));
     return {
-      nodes: data.nodes.map((_, i) => i),
-      edges: data.edges.map((_, i) => i),
-      positions: new Map(data.nodes.map((n, i) => [i, { x: n.x, y: n.y }])),
+      nodes: layout ? data.nodes.map((_, i) => i) : [],
+      edges: layout ? data.edges.map((_, i) => i) : [],
+      positions,
       depth: new Map(),
     };
   }

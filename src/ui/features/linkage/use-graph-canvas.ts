@@ -1,13 +1,14 @@
 /**
  * The one place the graph touches the DOM through d3 (docs/conventions.md#d3-computes-react-draws): d3-zoom
  * pans and zooms the canvas, d3-drag moves a node, a click selects the node under the pointer. Drawing is
- * batched to one paint per animation frame, so panning a few thousand nodes stays smooth.
+ * batched to one paint per animation frame, and the shapes are built once per state (or per dragged node),
+ * not per frame, so panning and zooming a few thousand nodes stays smooth.
  */
 import { useCallback, useEffect, useRef } from 'react';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { drag } from 'd3-drag';
-import { draw, radius, type DrawState } from './draw';
+import { buildScene, drawScene, radius, type Scene, type SceneInput } from './draw';
 
 export interface CanvasApi {
   readonly canvasRef: React.RefObject<HTMLCanvasElement | null>;
@@ -18,15 +19,14 @@ export interface CanvasApi {
   transform(): ZoomTransform;
 }
 
-type StateInput = Omit<DrawState, 'transform'>;
-
-export function useGraphCanvas(state: StateInput, onPick: (index: number | null) => void): CanvasApi {
+export function useGraphCanvas(state: SceneInput, onPick: (index: number | null) => void): CanvasApi {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const transformRef = useRef<ZoomTransform>(zoomIdentity);
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const stateRef = useRef(state);
   const frame = useRef(0);
   const moved = useRef(new Map<number, { x: number; y: number }>());
+  const scene = useRef<Scene | null>(null);
 
   const paint = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -40,10 +40,13 @@ export function useGraphCanvas(state: StateInput, onPick: (index: number | null)
         canvas.width = Math.round(w * dpr);
         canvas.height = Math.round(h * dpr);
       }
-      const s = stateRef.current;
-      const positions = new Map(s.shown.positions);
-      for (const [i, p] of moved.current) if (positions.has(i)) positions.set(i, p);
-      draw(ctx, w, h, { ...s, shown: { ...s.shown, positions }, transform: transformRef.current }, dpr);
+      if (scene.current === null) {
+        const s = stateRef.current;
+        const positions = new Map(s.shown.positions);
+        for (const [i, p] of moved.current) if (positions.has(i)) positions.set(i, p);
+        scene.current = buildScene({ ...s, shown: { ...s.shown, positions } });
+      }
+      drawScene(ctx, w, h, scene.current, transformRef.current, dpr);
     });
   }, []);
 
@@ -69,14 +72,12 @@ export function useGraphCanvas(state: StateInput, onPick: (index: number | null)
   }, []);
 
   useEffect(() => {
+    // A new graph or a new focus: node positions come from the layout again.
+    if (stateRef.current.shown !== state.shown) moved.current = new Map();
     stateRef.current = state;
+    scene.current = null;
     paint();
   }, [state, paint]);
-
-  useEffect(() => {
-    // A new graph or a new focus: node positions come from the layout again.
-    moved.current = new Map();
-  }, [state.shown]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -101,6 +102,7 @@ export function useGraphCanvas(state: StateInput, onPick: (index: number | null)
         const p = moved.current.get(index) ?? stateRef.current.shown.positions.get(index)!;
         const k = transformRef.current.k;
         moved.current.set(index, { x: p.x + event.dx / k, y: p.y + event.dy / k });
+        scene.current = null;
         paint();
       });
     selection.call(dragger).call(zoomer).on('dblclick.zoom', null);

@@ -53,7 +53,7 @@ const data: GraphData = {
   nodes: [],
   edges: [],
   problems: [],
-  timings: { resolve: 0, layout: 0 },
+  timings: { resolve: 0 },
 };
 const shown = { nodes: [], edges: [], positions: new Map(), depth: new Map() };
 const linkageToolbar = createElement(LinkageToolbar, {
