@@ -43,10 +43,10 @@ async function drain(chunks: AsyncIterable<Uint8Array>): Promise<number> {
 async function* hashed(chunks: AsyncIterable<Uint8Array>, env: CoreEnv): AsyncGenerator<Uint8Array> {
   const hasher = await env.createSha256();
   for await (const chunk of chunks) {
-    hasher.update(chunk);
+    await hasher.update(chunk);
     yield chunk;
   }
-  hasher.digestHex();
+  await hasher.digestHex();
 }
 
 async function parseTar(chunks: AsyncIterable<Uint8Array>): Promise<number> {
@@ -143,7 +143,7 @@ export async function timeSelf(
     async function* stored(): AsyncGenerator<Uint8Array> {
       for await (const chunk of readRange(source, blob.offset, blob.size)) {
         const t = performance.now();
-        storedHasher.update(chunk);
+        await storedHasher.update(chunk);
         sha256StoredMs += performance.now() - t;
         yield chunk;
       }
@@ -151,15 +151,15 @@ export async function timeSelf(
     const parser = new TarParser({ onEntry: () => false });
     for await (const chunk of compressed ? env.gunzip(stored()) : stored()) {
       let t = performance.now();
-      if (compressed) decodedHasher.update(chunk);
+      if (compressed) await decodedHasher.update(chunk);
       sha256DecodedMs += performance.now() - t;
       t = performance.now();
       if (!parser.ended) parser.push(chunk);
       tarMs += performance.now() - t;
     }
     parser.end();
-    storedHasher.digestHex();
-    decodedHasher.digestHex();
+    await storedHasher.digestHex();
+    await decodedHasher.digestHex();
   }
   const wallMs = performance.now() - started;
   return {
@@ -185,7 +185,7 @@ async function hashSpeed(env: CoreEnv): Promise<number> {
   const hasher = await env.createSha256();
   const started = performance.now();
   for (let pass = 0; pass < 4; pass++)
-    for (let o = 0; o < buffer.length; o += 1 << 20) hasher.update(buffer.subarray(o, o + (1 << 20)));
-  hasher.digestHex();
+    for (let o = 0; o < buffer.length; o += 1 << 20) await hasher.update(buffer.subarray(o, o + (1 << 20)));
+  await hasher.digestHex();
   return (4 * buffer.length) / 1e3 / (performance.now() - started);
 }
