@@ -1,4 +1,5 @@
 /** The image's identity and config: names, id, platform, entrypoint, env, labels, sizes. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectJson } from '../../../protocol/messages';
 import { MoreItems, SHOWN_ITEMS } from './MoreItems';
@@ -25,9 +26,13 @@ export function ImagePanel({ image }: { image: InspectJson }) {
   const format = useFormat();
   const c = image.config;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  const env = list(c.Env);
-  const labels =
-    c.Labels && typeof c.Labels === 'object' ? Object.entries(c.Labels as Record<string, unknown>) : [];
+  // A config may hold tens of thousands of entries: listed once per config, not on every render.
+  const env = useMemo(() => list(c.Env), [c.Env]);
+  const labels = useMemo(
+    () =>
+      c.Labels && typeof c.Labels === 'object' ? Object.entries(c.Labels as Record<string, unknown>) : [],
+    [c.Labels],
+  );
   const platform = [image.os, image.architecture, image.variant].filter(Boolean).join('/');
   return (
     <section className="panel" aria-label={t('image.title')}>
