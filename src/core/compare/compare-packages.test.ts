@@ -4,26 +4,19 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { InstalledPackage, PackageDb, PackageManager } from '../packages/package-types';
+import { installedPackage } from '../testing/installed-package';
 import { comparePackages } from './compare-packages';
 
 function pkg(manager: PackageManager, name: string, version: string, extra: Partial<InstalledPackage> = {}) {
   const [epoch, rest] = version.includes(':') ? version.split(':') : [undefined, version];
   const dash = manager === 'rpm' ? rest.lastIndexOf('-') : -1;
-  return {
-    manager,
-    name,
+  return installedPackage(manager, name, {
     epoch: epoch === undefined ? undefined : Number(epoch),
     version: dash < 0 ? rest : rest.slice(0, dash),
     release: dash < 0 ? '' : rest.slice(dash + 1),
     arch: 'x86_64',
-    sourcePackage: name,
-    license: '',
-    vendor: '',
-    installedSize: 0,
-    multiArchSame: false,
-    files: [],
     ...extra,
-  } satisfies InstalledPackage;
+  });
 }
 
 function db(manager: PackageManager, packages: InstalledPackage[]): PackageDb {

@@ -15,8 +15,8 @@ import { dir, file, symlink, whiteout } from '../layers/layer-builders';
 import type { TarEntry } from '../model/tar-entry';
 import type { LayerPackages } from './layer-packages';
 import { diffPackages, packagesPerLayer, touchesPackageDb } from './layer-packages';
-import type { InstalledPackage } from './package-types';
 import { compareDpkgVersions, compareRpmVersions } from './version-order';
+import { installedPackage } from '../testing/installed-package';
 
 type Spec = readonly (string | TarEntry | readonly [string, string])[];
 
@@ -124,20 +124,7 @@ describe('packagesPerLayer over synthetic layers', () => {
 
 describe('diffPackages', () => {
   const pkg = (name: string, version: string, arch: string, manager: 'rpm' | 'dpkg', release = '') =>
-    ({
-      manager,
-      name,
-      epoch: undefined,
-      version,
-      release,
-      arch,
-      sourcePackage: name,
-      license: '',
-      vendor: '',
-      installedSize: 0,
-      multiArchSame: false,
-      files: [],
-    }) satisfies InstalledPackage;
+    installedPackage(manager, name, { version, release, arch });
 
   it('names rpm multilib pairs name.arch and keeps managers apart', () => {
     const before = [pkg('glibc', '2.34', 'x86_64', 'rpm', '1'), pkg('zlib', '1', 'amd64', 'dpkg')];

@@ -1,9 +1,13 @@
-/** An installed dpkg package for tests: version 1, no files, every other field empty unless given. */
-import type { InstalledPackage } from '../packages/package-types';
+/** Installed packages for tests: version 1, no files, every other field empty unless given. */
+import type { InstalledPackage, PackageManager } from '../packages/package-types';
 
-export function dpkgPackage(name: string, extra: Partial<InstalledPackage> = {}): InstalledPackage {
+export function installedPackage(
+  manager: PackageManager,
+  name: string,
+  extra: Partial<InstalledPackage> = {},
+): InstalledPackage {
   return {
-    manager: 'dpkg',
+    manager,
     name,
     epoch: undefined,
     version: '1',
@@ -18,3 +22,6 @@ export function dpkgPackage(name: string, extra: Partial<InstalledPackage> = {})
     ...extra,
   };
 }
+
+export const dpkgPackage = (name: string, extra: Partial<InstalledPackage> = {}): InstalledPackage =>
+  installedPackage('dpkg', name, extra);
