@@ -43,6 +43,8 @@ test('the Files tree by keys: → opens, ↓ moves, Enter shows the file, ← cl
   expect(first).toBeTruthy();
   await page.keyboard.press('ArrowRight');
   await expect(tree.locator(`[id="${first}"]`)).toHaveAttribute('aria-expanded', 'true');
+  // The children arrive from the worker; ↓ before they are drawn moves to the next sibling, as it should.
+  await expect(tree.locator('[role="treeitem"][aria-level="2"]').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   const child = await active();
   expect(child).not.toBe(first);
