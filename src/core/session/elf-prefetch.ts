@@ -190,6 +190,8 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): void {
   const kept = old.map((r) => ({ start: r.offset, end: r.offset + r.bytes.length }));
   cur.ranges = withTables(kept, tables, size).map((m) => {
     const r = { offset: m.start, bytes: new Uint8Array(m.end - m.start) };
+    // Every byte already passed is in the head (complete once ranges exist), an old range, or `bytes`.
+    copyOverlap(r, cur.head, 0);
     for (const o of old) copyOverlap(r, o.bytes, o.offset);
     copyOverlap(r, bytes, from);
     return r;
