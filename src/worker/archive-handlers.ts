@@ -47,9 +47,17 @@ export function archiveHandlers(
         });
       };
       report(true);
-      await session.indexImage(image, { signal, onLayer: () => report(true), onBytes: () => report(false) });
-      // While the user looks at the layers, read once more what the Linkage and Packages views need, so
-      // their first paint does not wait for it. Nobody waits on this; a view that needs it joins it.
+      // The layer workers keep what the Linkage and Packages views read (the loader's byte ranges, package
+      // databases) while they index, so those views do not decode a layer again.
+      await session.indexImage(image, {
+        signal,
+        keepContents: true,
+        onLayer: () => report(true),
+        onBytes: () => report(false),
+      });
+      // A layer that kept nothing (past the session's bound, or indexed by the outer scan) is read once more
+      // while the user looks at the layers, so those views' first paint does not wait for it. Nobody waits on
+      // this; a view that needs it joins it.
       setTimeout(() => void session.warmContents(image).catch(() => undefined), 0);
       return imageView(session, image);
     },
