@@ -60,7 +60,7 @@ export {
 } from './session/layer-indexer';
 export { indexLayer, type IndexLayerOptions } from './archive/index-layer';
 export { packKept, unpackKept, packedBuffers, type PackedKept } from './session/kept-transfer';
-export type { SparseFile } from './session/elf-prefetch';
+export { elfRanges, readSparse, type SparseFile } from './session/elf-prefetch';
 export {
   pickImage,
   pickPlatformDefault,
