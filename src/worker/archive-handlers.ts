@@ -8,6 +8,7 @@ import {
   type LayerIndexer,
 } from '../core';
 import type { HandlerTable } from './handler-types';
+import { dotEngine } from './picture-engine';
 import { blobSource } from './web-env';
 
 /** Progress without a fresh view is sent at most this often. */
@@ -47,6 +48,10 @@ export function archiveHandlers(
         });
       };
       report(true);
+      // While the layer workers decode, this thread mostly waits: Graphviz's module for the Linkage picture
+      // loads now, so a click on Linkage right after "ready" does not wait for it. A failed load is reported by
+      // the picture that needs it.
+      if (indexerFor) void dotEngine().catch(() => undefined);
       // The layer workers keep what the Linkage and Packages views read (the loader's byte ranges, package
       // databases) while they index, so those views do not decode a layer again.
       await session.indexImage(image, {

@@ -43,23 +43,14 @@ async function sampleLayer(): Promise<{ stored: Uint8Array<ArrayBuffer>; decoded
 /** A zstd frame of raw (stored) blocks: valid zstd that any decoder reads, made without an encoder. */
 function zstdRaw(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const block = 128 * 1024;
-  const parts: number[] = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38];
-  const out: Uint8Array[] = [];
+  // Magic, frame header descriptor 0 (a window descriptor follows), window 2^17; then block header + bytes.
+  const out: Uint8Array[] = [Uint8Array.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38])];
   for (let at = 0; at < bytes.length || at === 0; at += block) {
     const piece = bytes.subarray(at, at + block);
-    const last = at + block >= bytes.length ? 1 : 0;
-    const header = (piece.length << 3) | last;
-    parts.push(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff);
-    out.push(Uint8Array.from(parts), piece);
-    parts.length = 0;
+    const header = (piece.length << 3) | (at + block >= bytes.length ? 1 : 0);
+    out.push(Uint8Array.from([header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff]), piece);
   }
-  const total = new Uint8Array(out.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of out) {
-    total.set(p, at);
-    at += p.length;
-  }
-  return total;
+  return new Uint8Array(Buffer.concat(out));
 }
 
 /** One layer indexed by the job runner, over a MessageChannel as between threads (buffers transferred). */
