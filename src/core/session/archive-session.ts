@@ -17,7 +17,7 @@ import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
 import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
 import type { SparseFile } from './elf-prefetch';
-import { keptSize } from './kept-transfer';
+import { keptCost } from './kept-transfer';
 
 /**
  * What the index pass may keep for later ELF and package reads (keepContents), per session: past it, a
@@ -313,7 +313,7 @@ export class ArchiveSession {
 
   /** What a layer's index pass kept, if it fits in what is left of keptLimit (layers in flight share it). */
   private adoptKept(path: string, kept: Map<number, SparseFile>): void {
-    const size = keptSize(kept);
+    const size = keptCost(kept);
     if (this.keptBytes + size > this.keptLimit) return;
     this.keptBytes += size;
     this.contents.adopt(path, kept);

@@ -98,6 +98,12 @@ export function keptWhole(path: string): boolean {
   return KEEP_WHOLE.some((re) => re.test(path));
 }
 
+/**
+ * What a kept file costs besides its bytes (its record, its range, its map entry, its slots in a transfer table),
+ * counted against a pass's bound: a layer of millions of small files is bounded by their number too.
+ */
+export const KEPT_FILE_OVERHEAD = 128;
+
 /** The ELF reader reads in aligned blocks of this size: kept ranges are widened to whole blocks. */
 const BLOCK = 8192;
 
@@ -202,7 +208,7 @@ export class LayerPrefetch {
         }
         const whole = keptWhole(f.path) && f.size <= MAX_BUFFERED_FILE;
         const headLength = whole ? f.size : Math.min(f.size, HEAD);
-        if (!this.hold(headLength)) return;
+        if (!this.hold(headLength + KEPT_FILE_OVERHEAD)) return;
         cur = this.cur = {
           entry: f,
           pos: 0,

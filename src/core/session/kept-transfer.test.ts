@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeEnv, openFileSource } from '../../cli/node-env';
 import { ArchiveSession } from './archive-session';
-import { keptSize, packKept, unpackKept } from './kept-transfer';
+import { keptCost, keptSize, packKept, unpackKept } from './kept-transfer';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
 
@@ -37,7 +37,7 @@ describe('what an index pass keeps', () => {
   it("is held to the session's bound: past it a layer keeps nothing and is read again on warm-up", async () => {
     const all = await indexKeeping(Number.POSITIVE_INFINITY);
     await all.close();
-    const sizes = all.kept.map((k) => (k ? keptSize(k) : 0));
+    const sizes = all.kept.map((k) => (k ? keptCost(k) : 0));
     const largest = Math.max(...sizes);
     // Room for every layer but the largest.
     const bounded = await indexKeeping(largest - 1);
@@ -45,7 +45,7 @@ describe('what an index pass keeps', () => {
       bounded.kept.forEach((k, i) => expect(k === undefined, `layer ${i}`).toBe(sizes[i] === largest));
       await bounded.session.warmContents(bounded.image);
       const warmed = bounded.image.layers.map((layer) => bounded.session.keptContents(layer));
-      expect(warmed.map((k) => (k ? keptSize(k) : 0))).toEqual(sizes);
+      expect(warmed.map((k) => (k ? keptCost(k) : 0))).toEqual(sizes);
     } finally {
       await bounded.close();
     }

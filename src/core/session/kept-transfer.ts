@@ -4,7 +4,7 @@
  * a range per ELF file and a head per other file, tens of thousands of small arrays; packed, they are one byte
  * buffer and one table, two transferred buffers instead of a structured clone of every array.
  */
-import type { SparseFile } from './elf-prefetch';
+import { KEPT_FILE_OVERHEAD, type SparseFile } from './elf-prefetch';
 
 export interface PackedKept {
   /**
@@ -20,6 +20,11 @@ export function keptSize(kept: ReadonlyMap<number, SparseFile>): number {
   let total = 0;
   for (const file of kept.values()) for (const r of file.ranges) total += r.bytes.length;
   return total;
+}
+
+/** What keeping these files costs against a bound: their bytes and KEPT_FILE_OVERHEAD a file. */
+export function keptCost(kept: ReadonlyMap<number, SparseFile>): number {
+  return keptSize(kept) + kept.size * KEPT_FILE_OVERHEAD;
 }
 
 export function packKept(kept: ReadonlyMap<number, SparseFile>): PackedKept {
