@@ -66,7 +66,7 @@ export class ArchiveSession {
   private bytesRead: number;
   private limits: DecodeLimits | undefined;
   private keptLimit = KEPT_CONTENTS_LIMIT;
-  /** Bytes adopted from index passes (keepContents), held to keptLimit. */
+  /** What was adopted from index passes (keepContents), by keptCost, held to keptLimit. */
   private keptBytes = 0;
 
   private constructor(

@@ -165,11 +165,11 @@ export class LayerPrefetch {
   private next = 0;
   private pos = 0;
   private cur: Capture | undefined;
-  /** Bytes allocated for what is kept so far. */
+  /** What is kept so far, counted against maxBytes: its bytes and KEPT_FILE_OVERHEAD a file. */
   private held = 0;
   private over = false;
 
-  /** `maxBytes`: past this many kept bytes the pass gives up and keeps nothing (the layer is read again later). */
+  /** `maxBytes`: past this cost (bytes and overhead) the pass gives up and keeps nothing (the layer is read again later). */
   constructor(private readonly maxBytes = Number.POSITIVE_INFINITY) {}
 
   /** Whether the kept bytes went past `maxBytes`: nothing is kept then. */
