@@ -178,8 +178,11 @@ function growHead(cur: Capture, length: number): void {
   cur.head = head;
 }
 
-/** Keep the tables PT_DYNAMIC points to past its end; `bytes` are the file's bytes from `from` just passed. */
-function addTables(cur: Capture, bytes: Uint8Array, from: number): void {
+/**
+ * Keep the tables PT_DYNAMIC points to past its end; `bytes` are the file's bytes from `from` just passed.
+ * Returns how many bytes more the file's ranges now hold.
+ */
+function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
   const plan = cur.plan!;
   const old = cur.ranges!;
   cur.plan = undefined;
@@ -192,7 +195,7 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): void {
   const covered = (t: { start: number; end: number }) =>
     old.some((r) => t.start >= r.offset && t.end <= r.offset + r.bytes.length);
   const tables = dynamic ? tableRanges(plan, dynamic, size).filter((t) => !covered(t)) : [];
-  if (tables.length === 0) return;
+  if (tables.length === 0) return 0;
   const kept = old.map((r) => ({ start: r.offset, end: r.offset + r.bytes.length }));
   cur.ranges = withTables(kept, tables, size).map((m) => {
     const r = { offset: m.start, bytes: new Uint8Array(m.end - m.start) };
@@ -202,6 +205,9 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): void {
     copyOverlap(r, bytes, from);
     return r;
   });
+  const total = (ranges: readonly { bytes: Uint8Array }[]) =>
+    ranges.reduce((sum, r) => sum + r.bytes.length, 0);
+  return total(cur.ranges) - total(old);
 }
 
 export class LayerPrefetch {
@@ -294,7 +300,9 @@ export class LayerPrefetch {
           cur.plan = dynamicPlan(cur.head, size);
         }
       }
-      if (cur.plan && cur.ranges && cur.pos >= cur.plan.dynamic.end) addTables(cur, bytes, cur.pos - take);
+      if (cur.plan && cur.ranges && cur.pos >= cur.plan.dynamic.end) {
+        if (!this.hold(addTables(cur, bytes, cur.pos - take))) return;
+      }
       // The file is done once its last kept byte has passed: the loop then skips to the next file's content.
       const last = cur.ranges
         ? Math.max(0, ...cur.ranges.map((r) => r.offset + r.bytes.length))
