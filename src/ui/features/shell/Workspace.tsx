@@ -1,4 +1,5 @@
 /** One opened archive: its image picker, and the views of the shown image, one tabpanel each. */
+import { memo } from 'react';
 import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
@@ -23,7 +24,8 @@ import { useUrlState } from '../../url/url-state';
 
 const SETTLED = new Set(['done', 'failed', 'absent']);
 
-export function Workspace({
+/** Memoised: the shell re-renders before a fresh view is shown (use-active-archive.ts), the workspace need not. */
+export const Workspace = memo(function Workspace({
   archiveId,
   archive,
   imageKey,
@@ -86,7 +88,7 @@ export function Workspace({
                   focusKey={`${archiveId}|${imageKey}`}
                 />
               </section>
-              <ImagePanel image={view.inspect} />
+              <ImagePanel image={view.inspect} env={view.env} labels={view.labels} />
             </div>
           </TabPanel>
           {view.complete && (
@@ -128,4 +130,4 @@ export function Workspace({
       )}
     </div>
   );
-}
+});
