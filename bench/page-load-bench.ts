@@ -3,7 +3,8 @@
  * (CDP, every layer worker followed: heap + ArrayBuffers) and the renderer's peak RSS (VmHWM from /proc,
  * page and workers are threads of that one process), the time to the first Layers row and to "ready",
  * main-thread long tasks (> 50 ms) while loading, and the Files tab's first tree row after "ready" (with the
- * long tasks of that step). A CPU profile of the main thread says what each long task was made of
+ * long tasks of that step). Long tasks are wall time, which on a loaded machine is mostly waiting for a core,
+ * so a Chromium trace also gives each main-thread task's CPU time (run/main-thread-trace.ts). A CPU profile of the main thread says what each long task was made of
  * (run/main-thread-profile.ts; `--no-profile` leaves it out, the sampler costs a little time).
  * `--hostile` adds the fuzzer's worst cases for the page (e2e/hostile-archives.ts: a path 10,000 deep,
  * a zstd bomb, a config of 20,000 Env entries and labels), which must never hold the main thread 200 ms.
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       const before = loadavg()[0] ?? 0;
       const run = await runPage(browser, server.url, archive, {
         filesTree: true,
+        trace: true,
         ...(args.includes('--no-profile') ? {} : { profile: site }),
       });
       runs.push({ archive, bytes: statSync(archive).size, load: [before, loadavg()[0] ?? 0], run });
@@ -83,6 +85,9 @@ async function main(): Promise<void> {
         'total ms',
         'Files tree s',
         'its tasks (max ms)',
+        'CPU: tasks > 50 ms',
+        'max ms',
+        'Files max ms',
         'workers peak MB',
         '÷ first',
         'kept after GC MB',
@@ -99,6 +104,9 @@ async function main(): Promise<void> {
         fixed(run.longTasks.totalMs, 0),
         run.filesTreeMs === null ? '–' : fixed(run.filesTreeMs / 1000, 2),
         run.filesTasks === null ? '–' : `${run.filesTasks.count} (${fixed(run.filesTasks.maxMs, 0)})`,
+        run.cpu?.loading ? String(run.cpu.loading.longCpuCount) : '–',
+        run.cpu?.loading ? fixed(run.cpu.loading.maxCpuMs, 0) : '–',
+        run.cpu?.files ? fixed(run.cpu.files.maxCpuMs, 0) : '–',
         fixed(mb(run.worker.peakHeapPlusBuffers)),
         `${fixed(run.worker.peakHeapPlusBuffers / first, 2)}×`,
         fixed(mb(run.worker.retainedHeapPlusBuffers)),
@@ -129,7 +137,7 @@ function describeTasks(name: string, tasks: readonly ProfiledTask[]): string {
     `\n${name}: the ${longest.length} longest of ${tasks.length} long tasks (ms since the start of the page)`,
     ...longest.map(
       (t) =>
-        `  ${fixed(t.duration, 0)} ms at ${fixed(t.start, 0)}\n    self: ${ms(t.self)}\n    via: ${ms(t.via)}`,
+        `  ${fixed(t.duration, 0)} ms at ${fixed(t.start, 0)}\n    self: ${ms(t.self)}\n    functions: ${ms(t.functions)}\n    via: ${ms(t.via)}`,
     ),
   ].join('\n');
 }

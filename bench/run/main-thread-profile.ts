@@ -24,6 +24,8 @@ export interface ProfiledTask {
   readonly duration: number;
   /** Self time by origin, largest first (at most 6). */
   readonly self: readonly Share[];
+  /** Self time by function (with its package or file), largest first (at most 5). */
+  readonly functions: readonly Share[];
   /** Time by the innermost src/ file on the stack, largest first (at most 4). */
   readonly via: readonly Share[];
 }
@@ -97,6 +99,7 @@ function attribute(
   const pageMs = (i: number) => (times[i]! - offsetUs) / 1000;
   return tasks.map((task) => {
     const self = new Map<string, number>();
+    const functions = new Map<string, number>();
     const via = new Map<string, number>();
     for (let i = 0; i < profile.samples.length; i++) {
       const at = pageMs(i);
@@ -104,6 +107,7 @@ function attribute(
       const weight = ((times[i + 1] ?? times[i]!) - times[i]!) / 1000;
       const top = byId.get(profile.samples[i]!)!;
       add(self, origins.origin(top.callFrame), weight);
+      add(functions, origins.origin(top.callFrame, true), weight);
       let id: number | undefined = top.id;
       let app = '(no src/ frame)';
       while (id !== undefined) {
@@ -116,7 +120,7 @@ function attribute(
       }
       add(via, app, weight);
     }
-    return { ...task, self: largest(self, 6), via: largest(via, 4) };
+    return { ...task, self: largest(self, 6), functions: largest(functions, 5), via: largest(via, 4) };
   });
 }
 
@@ -133,14 +137,16 @@ class SourceOrigins {
 
   constructor(private readonly site: string) {}
 
-  /** A package of node_modules, a file of src/ with its function, or V8's own bucket. */
-  origin(frame: CallFrame): string {
+  /** A package of node_modules (with the function, if asked), a file of src/ with its function, or V8's own bucket. */
+  origin(frame: CallFrame, withFunction = false): string {
     if (frame.url === '') return frame.functionName || '(anonymous native)';
     const source = this.source(frame);
     if (source === null) return `${frame.url.split('/').pop()} ${frame.functionName}`;
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source.file)?.[1];
-    if (pkg !== undefined) return pkg;
-    return `${source.file}${source.name ? ` ${source.name}` : ''}`;
+    if (pkg !== undefined && !withFunction) return pkg;
+    // A package's own file names what its minified functions do (react-aria's `useHasTabbableChild.mjs`).
+    const where = pkg === undefined ? source.file : `${pkg}/${source.file.split('/').pop()}`;
+    return `${where} ${source.name ?? frame.functionName}`.trim();
   }
 
   /** The src/ file and function of a frame, or null when it is not the app's own code. */

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { MainThreadProfiler, type ProfiledTask } from './main-thread-profile';
+import { startTrace, stopTrace, type TaskTimes } from './main-thread-trace';
 import { WorkerMemorySampler, type WorkerMemory } from './worker-memory';
 
 export interface PageRun {
@@ -31,6 +32,8 @@ export interface PageRun {
   readonly filesTasks: LongTasks | null;
   /** With `profile`: each long task (loading, then Files) with where its time went. */
   readonly profiled: readonly ProfiledTask[];
+  /** With `trace`: the main thread's tasks by CPU time while loading and for the Files tree (main-thread-trace.ts). */
+  readonly cpu: { readonly loading: TaskTimes | null; readonly files: TaskTimes | null } | null;
 }
 
 export interface LongTasks {
@@ -44,6 +47,8 @@ export interface PageRunOptions {
   filesTree?: boolean;
   /** The built site (with source maps): take a CPU profile of the main thread and attribute its long tasks. */
   profile?: string;
+  /** Take a Chromium trace for each main-thread task's CPU time. */
+  trace?: boolean;
 }
 
 type Task = { start: number; duration: number };
@@ -77,12 +82,23 @@ export async function runPage(
         for (const e of list.getEntries()) marks.tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
       const input = document.querySelector('[data-testid="file-input"]');
-      input?.addEventListener('change', () => (marks.change ??= performance.now()), { capture: true });
+      input?.addEventListener(
+        'change',
+        () => {
+          if (marks.change !== undefined) return;
+          marks.change = performance.now();
+          performance.mark('bench:change');
+        },
+        { capture: true },
+      );
       new MutationObserver(() => {
         if (marks.row === undefined && document.querySelector('table[aria-label="Layers"] tbody tr'))
           marks.row = performance.now();
         const state = document.body.dataset.appState;
-        if (state === 'ready' && marks.ready === undefined) marks.ready = performance.now();
+        if (state === 'ready' && marks.ready === undefined) {
+          marks.ready = performance.now();
+          performance.mark('bench:ready');
+        }
         if (state === 'error') marks.error = document.body.innerText.slice(0, 400);
       }).observe(document.body, {
         subtree: true,
@@ -93,6 +109,7 @@ export async function runPage(
     });
     sampler.start();
     const profiler = options.profile === undefined ? null : await MainThreadProfiler.start(cdp);
+    if (options.trace) await startTrace(browser, page);
     const cpuBefore = await rendererProcesses(browser);
     await page.getByTestId('file-input').first().setInputFiles(archive);
     await page.waitForFunction(
@@ -122,6 +139,12 @@ export async function runPage(
     const profiled = profiler
       ? await profiler.stop([...loading, ...(filesTasks ?? [])], options.profile!)
       : [];
+    const [cpuLoading, cpuFiles] = options.trace
+      ? await stopTrace(browser, [
+          ['bench:change', 'bench:ready'],
+          ['bench:click', 'bench:row'],
+        ])
+      : [];
     return {
       firstRowMs: (marks.row ?? Number.NaN) - start,
       readyMs: (marks.ready ?? Number.NaN) - start,
@@ -137,6 +160,7 @@ export async function runPage(
       filesTreeMs: tree ? tree.row - tree.click : null,
       filesTasks: filesTasks ? summary(filesTasks) : null,
       profiled,
+      cpu: options.trace ? { loading: cpuLoading ?? null, files: cpuFiles ?? null } : null,
     };
   } finally {
     await context.close();
@@ -157,13 +181,18 @@ async function timeFilesTree(page: Page): Promise<{ click: number; row: number }
     const w = window as unknown as { benchTree: { click?: number; row?: number } };
     const mark: { click?: number; row?: number } = {};
     w.benchTree = mark;
-    document.addEventListener('click', () => (mark.click ??= performance.now()), {
-      capture: true,
-      once: true,
-    });
+    document.addEventListener(
+      'click',
+      () => {
+        mark.click ??= performance.now();
+        performance.mark('bench:click');
+      },
+      { capture: true, once: true },
+    );
     const observer = new MutationObserver(() => {
       if (mark.click !== undefined && document.querySelector('[role=tree] [role=treeitem]')) {
         mark.row = performance.now();
+        performance.mark('bench:row');
         observer.disconnect();
       }
     });
