@@ -4,7 +4,7 @@
  * page and workers are threads of that one process), the time to the first Layers row and to "ready",
  * main-thread long tasks (> 50 ms) while loading, and the Files tab's first tree row after "ready" (with the
  * long tasks of that step). Long tasks are wall time, which on a loaded machine is mostly waiting for a core,
- * so a Chromium trace also gives each main-thread task's CPU time (run/main-thread-trace.ts). A CPU profile of the main thread says what each long task was made of
+ * so a Chromium trace also gives each main-thread task's CPU time (e2e/main-thread-trace.ts). A CPU profile of the main thread says what each long task was made of
  * (run/main-thread-profile.ts; `--no-profile` leaves it out, the sampler costs a little time).
  * `--hostile` adds the fuzzer's worst cases for the page (e2e/hostile-archives.ts: a path 10,000 deep,
  * a zstd bomb, a config of 20,000 Env entries and labels), which must never hold the main thread 200 ms.

@@ -6,9 +6,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { buildTar } from '../src/core/testing/tar-builder';
 import { openImage } from './helpers';
+import { markTrace, startTrace, stopTrace } from './main-thread-trace';
 import { writeArchive, writeDeepPath, writeWideConfig, writeZstdBomb } from './hostile-archives';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-hostile-'));
@@ -39,13 +40,28 @@ const violations = (page: Page): Promise<string[]> =>
 const longestTask = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
 // What is measured is opening the archive: the page's own start (the bundle's first run and render) is not.
-// The tests guard against a frozen tab (the cases here froze it for seconds before their fixes) with a bound
-// that holds on a shared 2-core machine; the 200 ms aim is measured by bench/page-load-bench.ts. Quiet, the
-// longest tasks here are 200–270 ms: while the layer and hash workers take every core, the page's own tasks
-// stretch, and a config of 20,000 entries costs ~65 ms to receive.
-const FREEZE_MS = 500;
-const fromHere = (page: Page): Promise<number> =>
-  page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+// A task's wall time is what a user feels, but on a busy machine it is mostly the main thread waiting for a
+// core: while the layer and hash workers take both of CI's cores, the page's tasks stretch. So the 200 ms
+// aim is held on each task's CPU time, from a Chromium trace, which a busy machine does not stretch, at half
+// the aim; the wall time keeps a freeze guard. Measured (bench/README.md, "The main thread while loading"):
+// at most 63 ms of CPU per task in these cases, and at most 230 ms of wall time with a load average of 20.
+const CPU_BOUND_MS = 100;
+const FREEZE_MS = 300;
+
+/** From here on: long tasks counted afresh and a trace of the main thread taken. */
+async function fromHere(page: Page, browser: Browser): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+  await startTrace(browser, page);
+  await markTrace(page, 'bench:from');
+}
+
+/** Neither the longest task's wall time nor any task's CPU time since `fromHere` passed its bound. */
+async function expectNoFreeze(page: Page, browser: Browser): Promise<void> {
+  await markTrace(page, 'bench:to');
+  const [cpu] = await stopTrace(browser, [['bench:from', 'bench:to']]);
+  expect(cpu?.maxCpuMs).toBeLessThan(CPU_BOUND_MS);
+  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+}
 
 test('the built page forbids eval and inline script, and the app runs within its policy', async ({
   page,
@@ -121,26 +137,34 @@ test('an SVG from an image is shown as a picture that runs no script and loads n
   expect(foreign).toEqual([]);
 });
 
-test('a path nested 10,000 directories deep opens, and the tab never freezes', async ({ page, baseURL }) => {
+test('a path nested 10,000 directories deep opens, and the tab never freezes', async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   await watch(page, baseURL!);
   const path = writeDeepPath(dir);
   await page.goto('/');
-  await fromHere(page);
+  await fromHere(page, browser);
   await openImage(page, path);
   await page.getByRole('tab', { name: 'Files' }).click();
   const tree = page.getByRole('tree', { name: 'Files' });
   await expect(tree.locator('[role=treeitem][data-path="/d"]')).toBeVisible();
   await tree.locator('[role=treeitem][data-path="/d"]').click();
   await expect(tree.locator('[role=treeitem][data-path="/d/d"]')).toBeVisible();
-  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+  await expectNoFreeze(page, browser);
 });
 
-test('a zstd bomb is stopped with a sentence; the other layer stays usable', async ({ page, baseURL }) => {
+test('a zstd bomb is stopped with a sentence; the other layer stays usable', async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   await watch(page, baseURL!);
   // 2 GiB of zeros from 64 KiB: past the 5,000:1 limit once 1 GiB is decoded.
   const path = writeZstdBomb(dir);
   await page.goto('/');
-  await fromHere(page);
+  await fromHere(page, browser);
   await openImage(page, path);
   const bombRow = page.getByRole('row', { name: /\bL1\b/ });
   await expect(bombRow).toContainText('failed', { timeout: 120_000 });
@@ -149,23 +173,24 @@ test('a zstd bomb is stopped with a sentence; the other layer stays usable', asy
   await page.getByRole('tab', { name: 'Files' }).click();
   await page.getByRole('navigation', { name: 'Layer' }).getByRole('button', { name: /^L0/ }).click();
   await expect(page.getByRole('tree', { name: 'Files' }).locator('[data-path="/ok.txt"]')).toBeVisible();
-  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+  await expectNoFreeze(page, browser);
 });
 
 test('a config of 20,000 Env entries and 20,000 labels opens without freezing the tab', async ({
   page,
   baseURL,
+  browser,
 }) => {
   await watch(page, baseURL!);
   const path = writeWideConfig(dir);
   await page.goto('/');
   // Only what opening the archive costs (the page's own start is measured by the tests above).
   await expect(page.getByRole('button', { name: 'Open the sample' })).toBeVisible();
-  await fromHere(page);
+  await fromHere(page, browser);
   await openImage(page, path);
   const panel = page.getByRole('region', { name: 'Image' });
   await expect(panel).toContainText('VAR_99=');
   await expect(panel).not.toContainText('VAR_100=');
   await expect(panel.getByText('…and 19,900 more (all are in the inspect JSON)')).toHaveCount(2);
-  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+  await expectNoFreeze(page, browser);
 });

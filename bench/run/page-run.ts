@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { MainThreadProfiler, type ProfiledTask } from './main-thread-profile';
-import { startTrace, stopTrace, type TaskTimes } from './main-thread-trace';
+import { startTrace, stopTrace, type TaskTimes } from '../../e2e/main-thread-trace';
 import { WorkerMemorySampler, type WorkerMemory } from './worker-memory';
 
 export interface PageRun {
@@ -32,7 +32,7 @@ export interface PageRun {
   readonly filesTasks: LongTasks | null;
   /** With `profile`: each long task (loading, then Files) with where its time went. */
   readonly profiled: readonly ProfiledTask[];
-  /** With `trace`: the main thread's tasks by CPU time while loading and for the Files tree (main-thread-trace.ts). */
+  /** With `trace`: the main thread's tasks by CPU time while loading and for the Files tree (e2e/main-thread-trace.ts). */
   readonly cpu: { readonly loading: TaskTimes | null; readonly files: TaskTimes | null } | null;
 }
 

@@ -2,8 +2,9 @@
  * The page's main-thread tasks from a Chromium trace, with the CPU time of each (`tdur`) beside its wall
  * time (`dur`). On a loaded machine a task's wall time is mostly the thread waiting for a core (the
  * PerformanceObserver's long tasks are wall time); its CPU time is what the same task costs on a quiet
- * machine, to within cache effects. Windows are cut by `performance.mark()`s the page runner sets
- * (user timing shows in the trace on the trace's own clock).
+ * machine, to within cache effects. Windows are cut by `performance.mark()`s named `bench:…` that the
+ * page runner (bench/run/page-run.ts) or a test (`markTrace`) sets: user timing shows in the trace on the
+ * trace's own clock. e2e/hostile.spec.ts bounds the CPU time; bench/page-load-bench.ts reports both.
  */
 import type { Browser, Page } from '@playwright/test';
 
@@ -29,6 +30,11 @@ interface TraceEvent {
 }
 
 const LONG_MS = 50;
+
+/** A mark in the page's timeline that a window of stopTrace can start or end at. */
+export async function markTrace(page: Page, name: `bench:${string}`): Promise<void> {
+  await page.evaluate((mark) => void performance.mark(mark), name);
+}
 
 export async function startTrace(browser: Browser, page: Page): Promise<void> {
   await browser.startTracing(page, {
