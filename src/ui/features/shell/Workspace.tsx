@@ -6,6 +6,7 @@ import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
 import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
+import { AfterFirstCommit } from './AfterFirstCommit';
 import { ImagePicker } from '../image/ImagePicker';
 import { LayersTable } from '../layers/LayersTable';
 import { FilesView } from '../files/FilesView';
@@ -88,7 +89,9 @@ export const Workspace = memo(function Workspace({
                   focusKey={`${archiveId}|${imageKey}`}
                 />
               </section>
-              <ImagePanel image={view.inspect} env={view.env} labels={view.labels} />
+              <AfterFirstCommit>
+                <ImagePanel image={view.inspect} env={view.env} labels={view.labels} />
+              </AfterFirstCommit>
             </div>
           </TabPanel>
           {view.complete && (
