@@ -41,7 +41,8 @@ function layersLine(
       l.blobBytes > 0
         ? t('progress.layerShare', {
             layer: `L${l.index}`,
-            share: format.percent(Math.min(1, l.readBytes / l.blobBytes)),
+            // Whole percents: a share that moves in hundredths only flickers.
+            share: format.percent(Math.floor(100 * Math.min(1, l.readBytes / l.blobBytes)) / 100),
           })
         : `L${l.index}`,
     );
