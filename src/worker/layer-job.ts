@@ -3,7 +3,16 @@
  * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type DecodeLimits, type LayerTable } from '../core';
+import {
+  indexLayer,
+  LayerError,
+  readRange,
+  sentence,
+  type CoreEnv,
+  type DecodeLimits,
+  type LayerTable,
+  type Sentence,
+} from '../core';
 import type { RemoteSha256 } from './remote-sha256';
 import { blobSource } from './web-env';
 
@@ -21,7 +30,12 @@ export interface LayerJobRequest {
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
   | { readonly type: 'done'; readonly id: number; readonly index: LayerTable; readonly stages: LayerStages }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+  | {
+      readonly type: 'failed';
+      readonly id: number;
+      readonly message: string;
+      readonly sentence?: Sentence;
+    };
 
 /**
  * Where a layer's time went, in milliseconds of its worker: `totalMs` from the request to the table,
@@ -104,7 +118,12 @@ export class LayerJobRunner {
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
       this.post({ type: 'done', id: job.id, index, stages });
     } catch (error) {
-      this.post({ type: 'failed', id: job.id, message: sentence(error) });
+      this.post({
+        type: 'failed',
+        id: job.id,
+        message: sentence(error),
+        ...(error instanceof LayerError && error.sentence ? { sentence: error.sentence } : {}),
+      });
     } finally {
       this.hashing?.reset();
     }

@@ -107,10 +107,7 @@ export class LayerPool {
     slot.port.onerror = (event) => {
       // The worker itself died (out of memory, a crash): only its layer fails.
       event.preventDefault();
-      this.retire(
-        slot,
-        new LayerError(`This layer could not be read: its worker stopped (${event.message}).`),
-      );
+      this.retire(slot, LayerError.of('layer-worker-stopped', { detail: event.message }));
     };
     this.slots.push(slot);
     return slot;
@@ -127,7 +124,7 @@ export class LayerPool {
     }
     slot.job = undefined;
     if (response.type === 'done') job.resolve(response.index);
-    else job.reject(new LayerError(response.message));
+    else job.reject(new LayerError(response.message, response.sentence));
     this.dispatch();
   }
 

@@ -44,6 +44,27 @@ export const SENTENCES = {
   'no-such-image': 'The archive has no image {{key}}.',
   'archive-closed': 'That archive is no longer open; drop it again.',
   'path-missing': '{{path}} does not exist at layer {{layer}}.',
+  // One layer (the others still read).
+  'layer-odd-compression':
+    'This layer is {{compression}}-compressed, which image layers never are; it cannot be read.',
+  'layer-too-many-entries': 'This layer has more than {{max}} entries; it was not indexed further.',
+  'layer-not-tar': 'This layer is not a tar archive.',
+  'layer-tar-damaged': "This layer's tar is damaged: {{detail}}",
+  'layer-tar-bad-checksum':
+    "This layer's tar is damaged: The tar header at byte {{at}} is corrupt (bad checksum).",
+  'layer-tar-bad-size': "This layer's tar is damaged: The tar header at byte {{at}} has an invalid size.",
+  'layer-empty': 'This layer blob is empty.',
+  'layer-worker-stopped': 'This layer could not be read: its worker stopped ({{detail}}).',
+  'layer-too-large':
+    'This layer decodes to more than {{limit}}, the limit for one layer; it was not read further.',
+  'layer-bomb':
+    'This layer decodes to more than {{ratio}} times its stored size ({{size}} from {{bytes}} bytes): a decompression bomb, not read further.',
+  // Why a layer is absent (shown after "not included").
+  'absent-outside': 'the manifest names a path outside the archive',
+  'absent-no-file': 'the archive has no {{path}}',
+  'absent-foreign': 'foreign layer (not included)',
+  'absent-blob': 'the layer blob is not included in the archive',
+  'absent-unknown': 'not included',
   // Reading contents.
   'contents-compressed':
     'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
@@ -55,4 +76,13 @@ export const SENTENCES = {
 } as const;
 
 export type SentenceName = keyof typeof SENTENCES;
+
+/** Why a layer's blob is absent, as the image model keeps it: the English reason and its sentence. */
+export function absentBecause(
+  name: 'absent-outside' | 'absent-no-file' | 'absent-foreign' | 'absent-blob',
+  params: Readonly<Record<string, string>> = {},
+) {
+  const reason = SENTENCES[name].replace(/\{\{(\w+)\}\}/g, (slot, key: string) => params[key] ?? slot);
+  return { absentReason: reason, absentSentence: { name, params } };
+}
 export type SentenceParams = Readonly<Record<string, string | number>>;

@@ -9,9 +9,9 @@ import type { ByteSource } from '../io/byte-source';
 import { AbortedError } from '../io/byte-source';
 import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
-import { indexLayer, type LayerTable } from '../archive/index-layer';
+import { indexLayer, LayerError, type LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
-import { ArchiveError } from '../archive/archive-error';
+import { ArchiveError, type Sentence } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
@@ -25,6 +25,8 @@ export interface LayerStatus {
   readonly index: LayerTable | undefined;
   /** Why it failed or is absent, as a sentence. */
   readonly error: string | undefined;
+  /** The same by its sentence's name, when it has one, for the page's language. */
+  readonly errorSentence?: Sentence;
   /** diff_id verified: true/false once indexed, null when not (yet) computed. */
   readonly verified: boolean | null;
   readonly warnings: readonly string[];
@@ -119,6 +121,7 @@ export class ArchiveSession {
         state: 'absent',
         index: undefined,
         error: layer.absentReason ?? 'not included',
+        errorSentence: layer.absentSentence ?? { name: 'absent-unknown', params: {} },
         verified: null,
         warnings: [],
         decodedBytes: 0,
@@ -287,6 +290,7 @@ export class ArchiveSession {
           state: 'failed',
           index: undefined,
           error: sentence(error),
+          ...(error instanceof LayerError && error.sentence ? { errorSentence: error.sentence } : {}),
           verified: null,
           warnings: [],
           decodedBytes: 0,
