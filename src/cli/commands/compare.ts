@@ -95,8 +95,11 @@ async function readSide(
   });
 }
 
+/** The JSON is a contract: the note's sentence name, which only the page reads, is left out of it. */
+const forJson = (key: string, value: unknown) => (key === 'noteSentence' ? undefined : value);
+
 function render(result: CompareJson, format: Format): string {
-  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (format === 'json') return JSON.stringify(result, forJson, 2) + '\n';
   if (format === 'markdown') return compareMarkdown(result);
   return compareText(result);
 }

@@ -65,6 +65,13 @@ export const SENTENCES = {
   'absent-foreign': 'foreign layer (not included)',
   'absent-blob': 'the layer blob is not included in the archive',
   'absent-unknown': 'not included',
+  // Comparing two images' packages.
+  'compare-old-no-db':
+    'The old image has no package database ({{new}} in the new one): every package is listed as added.',
+  'compare-new-no-db':
+    'The new image has no package database ({{old}} in the old one): every package is listed as removed.',
+  'compare-managers-differ':
+    'The package manager differs ({{old}} in the old image, {{new}} in the new one): packages of one manager are listed as removed and those of the other as added, never as upgrades.',
   // Reading contents.
   'contents-compressed':
     'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
