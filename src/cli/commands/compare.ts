@@ -31,6 +31,7 @@ import { openSession } from '../open-image';
 import type { FileSource } from '../node-env';
 import { nodeSqliteOptions } from '../sqlite-node';
 import { dotEngine, svgToPng, todayText, toolVersion } from './graph-render';
+import { withoutPageFields } from '../page-only';
 
 export const COMPARE_USAGE =
   'usage: strata compare [--image-old NAME] [--image-new NAME] [--platform OS/ARCH] [--json | --format text|json|markdown] [-o FILE] [--graph FILE.svg|FILE.png] [--fail-on RULE[,RULE...]] OLD NEW';
@@ -95,11 +96,8 @@ async function readSide(
   });
 }
 
-/** The JSON is a contract: the note's sentence name, which only the page reads, is left out of it. */
-const forJson = (key: string, value: unknown) => (key === 'noteSentence' ? undefined : value);
-
 function render(result: CompareJson, format: Format): string {
-  if (format === 'json') return JSON.stringify(result, forJson, 2) + '\n';
+  if (format === 'json') return JSON.stringify(result, withoutPageFields, 2) + '\n';
   if (format === 'markdown') return compareMarkdown(result);
   return compareText(result);
 }
