@@ -1,7 +1,7 @@
 /**
  * The main path in Simplified Chinese: a zh-CN browser opens the sample and walks Layers, Files (a file
  * opened), Packages, Linkage (the overview, curl focused, the picture exported), Waste and Compare; then a
- * layer that fails, the Names view explaining a short name, and two images with different package managers
+ * layer that fails, the Names view reading a short name, and two images with different package managers
  * compared. Each view shows its Chinese words and no sentence of the English catalogue, nor the words the
  * core writes into pictures and notes; image data (paths, package names, commands) stays as it is; the test
  * hooks are the same as in English. Photographs go to test-results/zh-CN/ to be looked at.
@@ -204,7 +204,7 @@ test('a layer that fails says why in Simplified Chinese', async ({ page }) => {
   }
 });
 
-test('Names explains a short name in Simplified Chinese', async ({ page }) => {
+test("Names: the view's words in Simplified Chinese around a short name's candidates", async ({ page }) => {
   await page.goto('/');
   await openImage(page, join(FIXTURES, 'archives/podman-name-resolution.tar'));
   await view(page, 'names');
