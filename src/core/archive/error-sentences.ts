@@ -59,6 +59,13 @@ export const SENTENCES = {
     'This layer decodes to more than {{limit}}, the limit for one layer; it was not read further.',
   'layer-bomb':
     'This layer decodes to more than {{ratio}} times its stored size ({{size}} from {{bytes}} bytes): a decompression bomb, not read further.',
+  // A layer read, but not as its manifest and config describe it.
+  'layer-size-mismatch': 'The blob is {{size}} bytes but the manifest says {{declared}}.',
+  'layer-digest-mismatch': "The stored blob's digest {{digest}} does not match the manifest's {{expected}}.",
+  'layer-diff-id-mismatch':
+    "The uncompressed content ({{diffId}}) does not match the config's diff_id {{expected}}.",
+  'layer-diff-id-chunked':
+    "The uncompressed content ({{diffId}}) differs from the config's diff_id; zstd:chunked layers may legitimately differ (tar padding is not kept).",
   // Why a layer is absent (shown after "not included").
   'absent-outside': 'the manifest names a path outside the archive',
   'absent-no-file': 'the archive has no {{path}}',

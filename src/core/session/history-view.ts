@@ -28,6 +28,8 @@ export interface HistoryStep {
   /** The error's sentence by name, for the page's language; null when it has none. */
   readonly errorSentence: Sentence | null;
   readonly warnings: readonly string[];
+  /** Each warning's sentence by name, or null, for the page's language. */
+  readonly warningSentences: readonly (Sentence | null)[];
 }
 
 export function historyRows(session: ArchiveSession, image: ImageRecord): HistoryStep[] {
@@ -53,6 +55,7 @@ export function historyRows(session: ArchiveSession, image: ImageRecord): Histor
       error: status?.error ?? null,
       errorSentence: status?.errorSentence ?? null,
       warnings: status?.warnings ?? [],
+      warningSentences: status?.warningSentences ?? [],
     };
   });
   return rows.reverse();

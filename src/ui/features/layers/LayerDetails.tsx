@@ -65,8 +65,8 @@ export function LayerDetails({ row }: { row: HistoryStep }) {
           <dd className="error-text">{sentenceText(row.errorSentence, row.error, t, i18n.language)}</dd>
         </>
       )}
-      {row.warnings.map((w) => (
-        <WarningItem key={w} text={w} />
+      {row.warnings.map((w, i) => (
+        <WarningItem key={w} text={sentenceText(row.warningSentences[i], w, t, i18n.language)} />
       ))}
     </dl>
   );

@@ -27,7 +27,12 @@ export function StateBadge({ row }: { row: HistoryStep }) {
     );
   if (row.verified === false)
     return (
-      <span className="badge badge--warn" title={row.warnings.join('\n')}>
+      <span
+        className="badge badge--warn"
+        title={row.warnings
+          .map((w, i) => sentenceText(row.warningSentences[i], w, t, i18n.language))
+          .join('\n')}
+      >
         {t('layers.state.mismatch')}
       </span>
     );
