@@ -83,6 +83,10 @@ describe('zstd in WebAssembly', () => {
     expect(await failure(chunks([...MAGIC, 0x08, 0x38, ...blockHeader(1, 0, true), 0]))).toMatch(
       /^The zstd data is corrupt \(.+\)\.$/,
     );
+    // A window of 2^28 bytes, past the 2^27 that `zstd -d` also accepts by default.
+    expect(await failure(chunks([...MAGIC, 0x00, 0x90, ...blockHeader(1, 0, true), 0]))).toBe(
+      'The zstd data is corrupt (Frame requires too much memory for decoding).',
+    );
     expect(await failure(chunks(raw('hello').slice(0, -2)))).toBe(
       'The zstd data ends early or is corrupt (the last frame is incomplete).',
     );

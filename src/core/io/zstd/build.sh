@@ -6,8 +6,10 @@
 #
 #   sh src/core/io/zstd/build.sh ZSTD_SOURCE_DIR
 #
-# ZSTD_SOURCE_DIR is a zstd source tree (the one that built the committed file is zstd 1.5.6, the
-# v1.5.6 tag). Debian: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32.
+# ZSTD_SOURCE_DIR is a zstd source tree: the committed file was built from zstd's v1.5.6 release
+# (`git archive v1.5.6 lib LICENSE` of the zstd repository; `apt-get source zstd` gives the same lib/), with
+# Debian 12's clang 14: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32. The same source and
+# compiler give the same bytes.
 set -eu
 src=${1:?usage: build.sh ZSTD_SOURCE_DIR}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,8 +23,8 @@ for c in "$lib"/common/debug.c "$lib"/common/entropy_common.c "$lib"/common/erro
   "$lib"/decompress/*.c "$here"/strata-zstd.c; do
   clang --target=wasm32-wasi -O3 -c "$c" -o "$out/$(basename "$c" .c).o" \
     -nostdinc -isystem "$(clang -print-resource-dir)/include" -isystem /usr/include/wasm32-wasi -I"$lib" -I"$lib/common" \
-    -DNDEBUG -DZSTD_DISABLE_ASM -DZSTD_LEGACY_SUPPORT=0 -DZSTD_MULTITHREAD=0 -DZSTD_NO_TRACE \
-    -DZSTD_STRIP_ERROR_STRINGS=0 -DDEBUGLEVEL=0 -mbulk-memory
+    -DNDEBUG -DZSTD_DISABLE_ASM -DZSTD_LEGACY_SUPPORT=0 -DZSTD_NO_TRACE \
+    -DDEBUGLEVEL=0 -mbulk-memory
 done
 
 clang --target=wasm32-wasi -O3 -nostartfiles -o "$here/zstd-decoder.wasm" "$out"/*.o \
