@@ -7,7 +7,7 @@
 #   sh src/core/io/zstd/build.sh ZSTD_SOURCE_DIR
 #
 # ZSTD_SOURCE_DIR is a zstd source tree: the committed file was built from zstd's v1.5.6 release
-# (`git archive v1.5.6 lib LICENSE` of the zstd repository; `apt-get source zstd` gives the same lib/), with
+# (`git archive v1.5.6 lib LICENSE` in the zstd repository), with
 # Debian 12's clang 14: apt-get install clang lld wasi-libc libclang-rt-14-dev-wasm32. The same source and
 # compiler give the same bytes.
 set -eu
