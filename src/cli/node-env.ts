@@ -20,16 +20,18 @@ const gunzipZlib: Decoder = async function* gunzip(input) {
   }
 };
 
-/** The zstd decoder's module, compiled once per process; every stream instantiates it afresh. */
+/** The zstd decoder's module, compiled once per process. */
 let zstdModule: Promise<WebAssembly.Module> | undefined;
 
-const unzstdWasm: Decoder = wasmUnzstd(async () => {
+export async function instantiateZstd(): Promise<ZstdWasmExports> {
   zstdModule ??= readFile(new URL('../core/io/zstd/zstd-decoder.wasm', import.meta.url)).then((bytes) =>
     WebAssembly.compile(bytes),
   );
   const instance = await WebAssembly.instantiate(await zstdModule);
   return instance.exports as unknown as ZstdWasmExports;
-});
+}
+
+const unzstdWasm: Decoder = wasmUnzstd(instantiateZstd);
 
 export const nodeEnv: CoreEnv = {
   createSha256() {

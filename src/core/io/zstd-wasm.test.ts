@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nodeEnv } from '../../cli/node-env';
-import { ZSTD_OUTPUT_BYTES } from './zstd-wasm';
+import { instantiateZstd, nodeEnv } from '../../cli/node-env';
+import { wasmUnzstd, ZSTD_OUTPUT_BYTES } from './zstd-wasm';
 
 const unzstd = nodeEnv.unzstd;
 const BLOCK = 128 * 1024;
@@ -91,5 +91,24 @@ describe('zstd in WebAssembly', () => {
       'The zstd data ends early or is corrupt (the last frame is incomplete).',
     );
     expect(await failure(chunks([]))).toBe('The zstd data is empty.');
+  });
+
+  it('keeps an instance between streams, also after corrupt data', async () => {
+    let made = 0;
+    const decoder = wasmUnzstd(() => {
+      made++;
+      return instantiateZstd();
+    });
+    const decode = async (bytes: number[]) => {
+      const parts: Uint8Array[] = [];
+      for await (const piece of decoder(chunks(bytes))) parts.push(piece);
+      return new TextDecoder().decode(Buffer.concat(parts));
+    };
+    for (let i = 0; i < 20; i++) expect(await decode(raw(`file ${i}`))).toBe(`file ${i}`);
+    await expect(decode([...MAGIC, 0x08, 0x38, ...blockHeader(1, 0, true), 0])).rejects.toThrow(/corrupt/);
+    expect(await decode(raw('after'))).toBe('after');
+    const together = await Promise.all([decode(raw('a')), decode(raw('b')), decode(raw('c'))]);
+    expect(together).toEqual(['a', 'b', 'c']);
+    expect(made).toBe(3);
   });
 });

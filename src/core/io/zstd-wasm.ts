@@ -2,7 +2,8 @@
  * zstd through libzstd's streaming decompressor built to WebAssembly (./zstd/: the C glue, the build
  * script and the licence beside the .wasm). It decodes every frame of a stream and skips skippable frames
  * (zstd:chunked), like `zstd -dc`, at several times the speed of a JavaScript decoder. The environment
- * instantiates the module, since only it knows where the bytes are (a URL in the page, a file under Node).
+ * instantiates the module, since only it knows where the bytes are (a URL in the page, a file under Node);
+ * each stream has an instance to itself while it runs.
  */
 import type { Decoder } from './env';
 
@@ -21,7 +22,7 @@ export interface ZstdWasmExports {
   strata_error(stream: number): number;
 }
 
-/** A fresh instance of the module: each stream gets its own, so its memory goes when the stream does. */
+/** A new instance of the module, with memory of its own. */
 export type InstantiateZstd = () => Promise<ZstdWasmExports>;
 
 /** Input copied into the module per call. */
@@ -33,11 +34,22 @@ const INPUT_BYTES = 1024 * 1024;
  */
 export const ZSTD_OUTPUT_BYTES = 1024 * 1024;
 
+/**
+ * Instances kept between streams: a file read from a zstd layer is a stream of its own, and a fresh
+ * instance per stream costs its memory's allocation and a garbage collection later. An instance whose
+ * memory grew past this (a frame with a large window) is dropped rather than kept: memory never shrinks.
+ */
+const IDLE_INSTANCES = 2;
+const KEPT_MEMORY_BYTES = 32 * 1024 * 1024;
+
 export function wasmUnzstd(instantiate: InstantiateZstd): Decoder {
+  const idle: ZstdWasmExports[] = [];
   return async function* decode(input) {
-    const wasm = await instantiate();
+    const wasm = idle.pop() ?? (await instantiate());
     const stream = wasm.strata_open(INPUT_BYTES, ZSTD_OUTPUT_BYTES);
     if (stream === 0) throw new Error('There is not enough memory to decode this zstd data.');
+    // A trap (a RuntimeError from inside the module) leaves its state unknown: that instance is not kept.
+    let trapped = false;
     const inputAt = wasm.strata_input(stream);
     const outputAt = wasm.strata_output(stream);
     const decodeOnce = (sentence: string): Uint8Array | undefined => {
@@ -67,8 +79,15 @@ export function wasmUnzstd(instantiate: InstantiateZstd): Decoder {
       if (wasm.strata_complete(stream) === 0) {
         throw new Error('The zstd data ends early or is corrupt (the last frame is incomplete).');
       }
+    } catch (error) {
+      trapped = error instanceof Error && error.name === 'RuntimeError';
+      throw error;
     } finally {
-      wasm.strata_close(stream);
+      if (!trapped) {
+        wasm.strata_close(stream);
+        if (idle.length < IDLE_INSTANCES && wasm.memory.buffer.byteLength <= KEPT_MEMORY_BYTES)
+          idle.push(wasm);
+      }
     }
   };
 }
