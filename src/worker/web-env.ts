@@ -2,9 +2,9 @@
  * The core's environment in a browser worker: Blob slices, WASM sha256 (hash-wasm: incremental, which
  * WebCrypto is not), the native DecompressionStream for gzip, and libzstd in WebAssembly for zstd (browsers
  * have no native zstd; its module is fetched from the page's own origin, which the Content-Security-Policy
- * allows with 'wasm-unsafe-eval'). Chromium's DecompressionStream rejects a second gzip member with "Junk found after end of compressed
- * data" (estargz: docs/archive-formats.md#multi-member-gzip-and-estargz): that surfaces as
- * MultiMemberGzipError so the core restarts the layer with the portable decoder.
+ * allows with 'wasm-unsafe-eval'). Chromium's DecompressionStream rejects a second gzip member with "Junk
+ * found after end of compressed data" (estargz: docs/archive-formats.md#multi-member-gzip-and-estargz): that
+ * surfaces as MultiMemberGzipError so the core restarts the layer with the portable decoder.
  */
 import { createSHA256 } from 'hash-wasm';
 import zstdWasmUrl from '../core/io/zstd/zstd-decoder.wasm?url';
@@ -54,7 +54,7 @@ const gunzipNative: Decoder = async function* gunzip(input) {
   if (writeError !== undefined) throw writeError;
 };
 
-/** The zstd decoder's module, compiled once per worker on the first zstd layer; each stream instantiates it. */
+/** The zstd decoder's module, compiled once per worker on the first zstd stream. */
 let zstdModule: Promise<WebAssembly.Module> | undefined;
 
 async function loadZstdModule(): Promise<WebAssembly.Module> {
