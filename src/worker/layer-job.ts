@@ -3,7 +3,18 @@
  * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type DecodeLimits, type LayerTable } from '../core';
+import {
+  indexLayer,
+  packKept,
+  packedBuffers,
+  readRange,
+  sentence,
+  type CoreEnv,
+  type DecodeLimits,
+  type LayerTable,
+  type PackedKept,
+  type SparseFile,
+} from '../core';
 import type { RemoteSha256 } from './remote-sha256';
 import { blobSource } from './web-env';
 
@@ -16,11 +27,23 @@ export interface LayerJobRequest {
   readonly size: number;
   /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
   readonly limits?: DecodeLimits;
+  /**
+   * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
+   * absent: nothing is kept.
+   */
+  readonly keepLimit?: number;
 }
 
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
-  | { readonly type: 'done'; readonly id: number; readonly index: LayerTable; readonly stages: LayerStages }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly index: LayerTable;
+      readonly stages: LayerStages;
+      /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
+      readonly kept?: PackedKept;
+    }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
 /**
@@ -44,7 +67,7 @@ export class LayerJobRunner {
   /** With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. */
   constructor(
     env: CoreEnv,
-    private readonly post: (response: LayerJobResponse) => void,
+    private readonly post: (response: LayerJobResponse, transfer?: ArrayBuffer[]) => void,
     private readonly hashing?: RemoteSha256,
   ) {
     this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
@@ -81,6 +104,7 @@ export class LayerJobRunner {
       last = now;
       this.post({ type: 'progress', id: job.id, read, decoded });
     };
+    let kept: Map<number, SparseFile> | undefined;
     try {
       const index = await indexLayer(
         () => timed(readRange(source, job.offset, job.size, { onRead: (n) => report(n) })),
@@ -88,6 +112,10 @@ export class LayerJobRunner {
         {
           canRestart: true,
           ...(job.limits ? { limits: job.limits } : {}),
+          ...(job.keepLimit !== undefined && {
+            keepLimit: job.keepLimit,
+            onKept: (files: Map<number, SparseFile>) => (kept = files),
+          }),
           onProgress: (n) => {
             decoded = n;
             report(0);
@@ -102,7 +130,11 @@ export class LayerJobRunner {
       };
       // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
-      this.post({ type: 'done', id: job.id, index, stages });
+      const packed = kept && packKept(kept);
+      this.post(
+        { type: 'done', id: job.id, index, stages, ...(packed && { kept: packed }) },
+        packed && packedBuffers(packed),
+      );
     } catch (error) {
       this.post({ type: 'failed', id: job.id, message: sentence(error) });
     } finally {

@@ -11,6 +11,7 @@ import {
   type IndexJobOptions,
   type LayerTable,
   type LayerIndexer,
+  unpackKept,
 } from '../core';
 import type { LayerJobRequest, LayerJobResponse } from './layer-job';
 
@@ -97,6 +98,7 @@ export class LayerPool {
         offset: job.range.offset,
         size: job.range.size,
         ...(job.options.limits ? { limits: job.options.limits } : {}),
+        ...(job.options.onKept && { keepLimit: job.options.keepLimit ?? Number.POSITIVE_INFINITY }),
       });
     }
   }
@@ -126,8 +128,10 @@ export class LayerPool {
       return;
     }
     slot.job = undefined;
-    if (response.type === 'done') job.resolve(response.index);
-    else job.reject(new LayerError(response.message));
+    if (response.type === 'done') {
+      if (response.kept) job.options.onKept?.(unpackKept(response.kept));
+      job.resolve(response.index);
+    } else job.reject(new LayerError(response.message));
     this.dispatch();
   }
 
