@@ -28,14 +28,13 @@ const layer = (
 /**
  * The worker and the CLI see the core only through its public modules: src/core/index.ts (and src/core/testing/
  * for tests). Exceptions, each with its reason:
- *   - the worker imports the URL of the core's zstd decoder module (src/core/io/zstd/zstd-decoder.wasm?url):
- *     the core cannot name a bundled asset itself, and the page must fetch the module from its own origin;
+ *   - none for the worker and the CLI;
  *   - src/protocol/format.ts re-exports the core's pure display formatters (formatSize, formatAgo,
  *     displayCreatedBy, shortDigest, formatPermissions) so that the page, which may not import the core,
  *     prints sizes, times and modes exactly as the CLI does.
  */
 const CORE_INTERNALS = {
-  regex: String.raw`(^|/)core/(?!index$|io/zstd/zstd-decoder\.wasm\?url$)`,
+  regex: String.raw`(^|/)core/(?!index$)`,
   message: 'import the core through its public API (src/core/index.ts), not its internals.',
 };
 const CORE_INTERNALS_BUT_TESTING = {
