@@ -75,6 +75,15 @@ export interface ScanOptions {
   onPrefetched?: (path: string, result: LayerTable | Error) => void;
   maxEntries?: number;
   limits?: DecodeLimits;
+  /**
+   * Index a layer of a compressed outer archive elsewhere (the page's layer workers) from its bytes as
+   * the pass decodes them: the pass then goes on to the next entry while earlier layers are still being
+   * indexed. Without it, each layer is indexed in this thread before the pass reads on.
+   */
+  indexStream?: (
+    chunks: AsyncIterable<Uint8Array>,
+    options: { signal?: AbortSignal; limits?: DecodeLimits },
+  ) => Promise<LayerTable>;
 }
 
 const WINDOW = 256 * 1024;
@@ -82,6 +91,11 @@ const WINDOW = 256 * 1024;
 const SMALL = 4 * 1024 * 1024;
 const MAX_SMALL_TOTAL = 256 * 1024 * 1024;
 const DEFAULT_MAX_ENTRIES = 1_000_000;
+/**
+ * Decoded bytes of one layer queued for an indexer elsewhere before the pass waits: with a layer per worker
+ * in flight and one waiting for a worker, what the pass holds stays a few times this, whatever the size.
+ */
+const STREAM_QUEUE_BYTES = 4 * 1024 * 1024;
 
 export async function scanOuter(
   source: ByteSource,
@@ -247,6 +261,8 @@ async function scanStreamed(
   let captured: { path: string; bytes: Uint8Array; fill: number } | undefined;
   let queue: ByteQueue | undefined;
   let pendingIndex: Promise<void> | undefined;
+  /** Layers handed to options.indexStream and not yet indexed: the pass does not wait for them. */
+  const streamed: Promise<void>[] = [];
 
   const parser = new TarParser({
     onEntry(entry) {
@@ -266,13 +282,12 @@ async function scanStreamed(
         captured = { path, bytes: new Uint8Array(entry.size), fill: 0 };
         return true;
       }
-      const q = new ByteQueue();
+      const q = options.indexStream ? new ByteQueue(STREAM_QUEUE_BYTES) : new ByteQueue();
       queue = q;
-      pendingIndex = indexLayer(() => q, env, {
-        canRestart: false,
-        signal: options.signal,
-        limits: options.limits,
-      }).then(
+      const indexing = options.indexStream
+        ? options.indexStream(q, { signal: options.signal, limits: options.limits })
+        : indexLayer(() => q, env, { canRestart: false, signal: options.signal, limits: options.limits });
+      const settled = indexing.then(
         (index) => {
           prefetched.set(path, index);
           options.onPrefetched?.(path, index);
@@ -284,6 +299,8 @@ async function scanStreamed(
           options.onPrefetched?.(path, failure);
         },
       );
+      if (options.indexStream) streamed.push(settled);
+      else pendingIndex = settled;
       return true;
     },
     onData(_entry, chunk) {
@@ -344,6 +361,7 @@ async function scanStreamed(
   }
   try {
     await pendingIndex;
+    await Promise.all(streamed);
     if (table.entries.size === 0) throw ArchiveError.of('not-an-image', 'empty-archive');
   } catch (error) {
     await spill?.discard().catch(() => undefined);
