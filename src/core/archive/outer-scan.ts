@@ -3,7 +3,8 @@
  * manifest.json may come last (go-containerregistry) or in the middle (containerd sorts by name)
  * (docs/archive-formats.md#reading-an-archive). A plain tar is walked header by header with ranged reads,
  * jumping over blobs. A compressed outer archive (.tar.gz, .tar.zst) has no random access: it is decoded in
- * one pass that keeps small entries (metadata) in memory and indexes large ones as layers on the way.
+ * one pass that keeps small entries (metadata) in memory and indexes large ones as layers on the way (in
+ * this thread, or handed to an indexer elsewhere while the pass reads on: ScanOptions.indexStream).
  * It stays one file of ~400 lines because both walks share the entry table and the spill of the decoded pass.
  */
 import type { EntryKind } from '../model/tar-entry';
