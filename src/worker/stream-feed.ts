@@ -1,13 +1,11 @@
 /**
  * The archive worker's side of a streamed layer: the decoded bytes of one layer of a compressed outer
- * archive, copied out of the pass's queue into buffers that are transferred (not cloned) to the layer
- * worker indexing it. At most BUFFERS_IN_FLIGHT buffers are out at once; the next waits for the layer
- * worker to take one (stream-input.ts), and the pass waits on the queue behind it, so the bytes between the
- * decoder and the indexers stay bounded whatever the archive's size.
+ * archive, in the 1 MiB blocks of the pass's queue (core/io/async-queue.ts), each block's buffer
+ * transferred (not cloned) to the layer worker indexing it. At most BUFFERS_IN_FLIGHT buffers are out at
+ * once; the next waits for the layer worker to take one (stream-input.ts), and the pass waits on the queue
+ * behind it, so the bytes between the decoder and the indexers stay bounded whatever the archive's size.
  */
 
-/** Big enough that a message per buffer costs nothing next to hashing it. */
-export const STREAM_BUFFER_BYTES = 1024 * 1024;
 export const BUFFERS_IN_FLIGHT = 4;
 
 export class StreamFeed {
@@ -29,31 +27,20 @@ export class StreamFeed {
     this.wakeUp();
   }
 
-  /** Post every chunk; true once all are posted, false if the feed was stopped first. */
+  /**
+   * Post every chunk, transferring its buffer (the chunks are the feed's own: LayerIndexer.indexStream);
+   * true once all are posted, false if the feed was stopped first.
+   */
   async run(chunks: AsyncIterable<Uint8Array>): Promise<boolean> {
-    let current: Uint8Array | undefined;
-    let filled = 0;
-    const send = async (): Promise<void> => {
+    for await (const chunk of chunks) {
       while (this.inFlight >= BUFFERS_IN_FLIGHT && !this.stopped)
         await new Promise<void>((resolve) => (this.wake = resolve));
-      if (this.stopped || !current) return;
+      if (this.stopped) return false;
+      // A view into the middle of a buffer is copied out: only a whole buffer from its start is sent.
+      const own = chunk.byteOffset === 0 ? chunk : chunk.slice();
       this.inFlight++;
-      this.post(current.buffer as ArrayBuffer, filled);
-      current = undefined;
-      filled = 0;
-    };
-    for await (const chunk of chunks) {
-      for (let at = 0; at < chunk.length;) {
-        if (this.stopped) return false;
-        current ??= new Uint8Array(STREAM_BUFFER_BYTES);
-        const n = Math.min(chunk.length - at, current.length - filled);
-        current.set(chunk.subarray(at, at + n), filled);
-        filled += n;
-        at += n;
-        if (filled === current.length) await send();
-      }
+      this.post(own.buffer as ArrayBuffer, own.length);
     }
-    if (filled > 0) await send();
     return !this.stopped;
   }
 

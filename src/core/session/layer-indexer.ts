@@ -32,7 +32,8 @@ export interface LayerIndexer {
    * Index a layer from its bytes as the outer pass hands them out (a compressed outer archive, read once
    * from the start); undefined: index it in the session's own thread. The pass goes on to the next entry
    * while this one is still being indexed, so the stream is consumed at the indexer's pace: `chunks`
-   * applies the backpressure.
+   * applies the backpressure. Each chunk is the indexer's own (a view from offset 0 of a buffer nobody
+   * else holds): it may keep it or transfer it to another thread.
    */
   indexStream?(chunks: AsyncIterable<Uint8Array>, options: IndexJobOptions): Promise<LayerTable>;
 }
