@@ -4,7 +4,7 @@
  * on a build that is not minified so functions keep their names. Prints each worker's busy time and its
  * functions by self time. A profile for people to read, not a benchmark: the sampler slows what it samples.
  *
- * Run: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] (the archive first)
+ * Run: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] [--cpu on|off] (the archive first)
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -43,10 +43,10 @@ function selfTimes(profile: Profile): Map<string, number> {
 
 async function main(): Promise<void> {
   const [archive, ...rest] = process.argv.slice(2);
-  const flags = readFlags(rest, ['top', 'out', 'profile']);
+  const flags = readFlags(rest, ['top', 'out', 'profile', 'cpu']);
   if (!archive || !existsSync(archive))
     throw new Error(
-      'usage: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private]',
+      'usage: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] [--cpu on|off]',
     );
   const top = Number(flags.get('top') ?? 15);
   const site = resolve(flags.get('out') ?? 'bench/out', 'profile-site');
@@ -74,7 +74,10 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     const sampler = await WorkerMemorySampler.attach(await context.newCDPSession(page));
     const workers: { path: string[]; url: string }[] = [];
+    // --cpu off: no profiler, only the time to "ready" (with the same page and browser profile).
+    const profiling = flags.get('cpu') !== 'off';
     sampler.onWorker = (path, url) => {
+      if (!profiling) return;
       workers.push({ path, url });
       void sampler
         .send(path, 'Profiler.enable')
