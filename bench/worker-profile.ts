@@ -77,8 +77,8 @@ async function main(): Promise<void> {
     // --cpu off: no profiler, only the time to "ready" (with the same page and browser profile).
     const profiling = flags.get('cpu') !== 'off';
     sampler.onWorker = (path, url) => {
-      if (!profiling) return;
       workers.push({ path, url });
+      if (!profiling) return;
       void sampler
         .send(path, 'Profiler.enable')
         .then(() => sampler.send(path, 'Profiler.setSamplingInterval', { interval: 500 }))
@@ -102,6 +102,17 @@ async function main(): Promise<void> {
       `${archive}: ready after ${(readyMs / 1000).toFixed(2)} s (measured from this process), ` +
         `${cpus().length} cores, load average ${load.map((l) => l.toFixed(1)).join(' → ')}`,
     );
+    // What each worker still holds once its garbage is collected (heap + ArrayBuffer backing stores).
+    for (const path of sampler.workerPaths()) {
+      await sampler.send(path, 'HeapProfiler.collectGarbage', {}, 30_000);
+      const usage = (await sampler.send(path, 'Runtime.getHeapUsage'))?.result;
+      const url = workers.find((w) => w.path.at(-1) === path.at(-1))?.url ?? `worker ${path.length} deep`;
+      if (usage)
+        console.log(
+          `kept after GC by ${url.split('/').pop()}: heap ${(usage.usedSize / 1e6).toFixed(1)} MB, ` +
+            `ArrayBuffers ${((usage.backingStorageSize ?? 0) / 1e6).toFixed(1)} MB`,
+        );
+    }
     for (const worker of workers) {
       const answer = await sampler.send(worker.path, 'Profiler.stop', {}, 60_000);
       const profile = answer?.result?.profile as Profile | undefined;

@@ -108,6 +108,11 @@ export class WorkerMemorySampler {
     return sampler;
   }
 
+  /** The session path of every worker alive now. */
+  workerPaths(): string[][] {
+    return [...this.workers.values()];
+  }
+
   get attached(): boolean {
     return this.everAttached;
   }
