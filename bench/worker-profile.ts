@@ -11,22 +11,13 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
+import type { CpuProfile } from './features/worker-profile';
 import { readFlags } from './run/flags';
 import { serveFolder } from './run/static-server';
 import { WorkerMemorySampler } from './run/worker-memory';
 
-interface ProfileNode {
-  readonly id: number;
-  readonly callFrame: { functionName: string; url: string; lineNumber: number };
-}
-interface Profile {
-  readonly nodes: readonly ProfileNode[];
-  readonly samples: readonly number[];
-  readonly timeDeltas: readonly number[];
-}
-
 /** Self time by function ("name file:line"), in ms, from a CDP profile. */
-function selfTimes(profile: Profile): Map<string, number> {
+function selfTimes(profile: CpuProfile): Map<string, number> {
   const names = new Map<number, string>();
   for (const node of profile.nodes) {
     const { functionName, url, lineNumber } = node.callFrame;
@@ -115,7 +106,7 @@ async function main(): Promise<void> {
     }
     for (const worker of workers) {
       const answer = await sampler.send(worker.path, 'Profiler.stop', {}, 60_000);
-      const profile = answer?.result?.profile as Profile | undefined;
+      const profile = answer?.result?.profile as CpuProfile | undefined;
       if (!profile) continue;
       const times = selfTimes(profile);
       const idle = times.get('(idle)') ?? 0;
