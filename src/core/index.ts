@@ -46,6 +46,7 @@ export type {
 export { displayNameList, imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
+  KEPT_CONTENTS_LIMIT,
   sentence,
   type LayerStatus,
   type LayerState,
@@ -58,6 +59,8 @@ export {
   type IndexJobOptions,
 } from './session/layer-indexer';
 export { indexLayer, type IndexLayerOptions } from './archive/index-layer';
+export { packKept, unpackKept, packedBuffers, type PackedKept } from './session/kept-transfer';
+export { elfRanges, readSparse, type SparseFile } from './session/elf-prefetch';
 export {
   pickImage,
   pickPlatformDefault,

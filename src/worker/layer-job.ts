@@ -3,7 +3,18 @@
  * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type DecodeLimits, type LayerTable } from '../core';
+import {
+  indexLayer,
+  packKept,
+  packedBuffers,
+  readRange,
+  sentence,
+  type CoreEnv,
+  type DecodeLimits,
+  type LayerTable,
+  type PackedKept,
+  type SparseFile,
+} from '../core';
 import type { RemoteSha256 } from './remote-sha256';
 import { StreamInput } from './stream-input';
 import { blobSource } from './web-env';
@@ -22,6 +33,11 @@ export type LayerJobRequest =
       readonly size: number;
       /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
       readonly limits?: DecodeLimits;
+      /**
+       * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
+       * absent: nothing is kept.
+       */
+      readonly keepLimit?: number;
     }
   | { readonly type: 'index-stream'; readonly id: number; readonly limits?: DecodeLimits }
   /** `length` bytes at the start of `buffer` (transferred) come next in the streamed layer `id`. */
@@ -30,7 +46,14 @@ export type LayerJobRequest =
 
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
-  | { readonly type: 'done'; readonly id: number; readonly index: LayerTable; readonly stages: LayerStages }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly index: LayerTable;
+      readonly stages: LayerStages;
+      /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
+      readonly kept?: PackedKept;
+    }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }
   /** The indexer took a buffer of the streamed layer `id`: the archive worker may post another. */
   | { readonly type: 'consumed'; readonly id: number };
@@ -56,7 +79,7 @@ export class LayerJobRunner {
   /** With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. */
   constructor(
     env: CoreEnv,
-    private readonly post: (response: LayerJobResponse) => void,
+    private readonly post: (response: LayerJobResponse, transfer?: ArrayBuffer[]) => void,
     private readonly hashing?: RemoteSha256,
   ) {
     this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
@@ -83,7 +106,7 @@ export class LayerJobRunner {
   }
 
   private async run(
-    job: { readonly id: number; readonly limits?: DecodeLimits },
+    job: { readonly id: number; readonly limits?: DecodeLimits; readonly keepLimit?: number },
     input: (onRead: (n: number) => void) => AsyncIterable<Uint8Array>,
     canRestart: boolean,
   ): Promise<void> {
@@ -112,10 +135,15 @@ export class LayerJobRunner {
       last = now;
       this.post({ type: 'progress', id: job.id, read, decoded });
     };
+    let kept: Map<number, SparseFile> | undefined;
     try {
       const index = await indexLayer(() => timed(input((n) => report(n))), this.env, {
         canRestart,
         ...(job.limits ? { limits: job.limits } : {}),
+        ...(job.keepLimit !== undefined && {
+          keepLimit: job.keepLimit,
+          onKept: (files: Map<number, SparseFile>) => (kept = files),
+        }),
         onProgress: (n) => {
           decoded = n;
           report(0);
@@ -129,7 +157,11 @@ export class LayerJobRunner {
       };
       // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
-      this.post({ type: 'done', id: job.id, index, stages });
+      const packed = kept && packKept(kept);
+      this.post(
+        { type: 'done', id: job.id, index, stages, ...(packed && { kept: packed }) },
+        packed && packedBuffers(packed),
+      );
     } catch (error) {
       this.post({ type: 'failed', id: job.id, message: sentence(error) });
     } finally {

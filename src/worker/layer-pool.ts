@@ -13,6 +13,7 @@ import {
   type IndexJobOptions,
   type LayerTable,
   type LayerIndexer,
+  unpackKept,
 } from '../core';
 import type { LayerJobRequest, LayerJobResponse } from './layer-job';
 import { StreamFeed } from './stream-feed';
@@ -108,6 +109,7 @@ export class LayerPool {
           offset: range.offset,
           size: range.size,
           ...limits,
+          ...(job.options.onKept && { keepLimit: job.options.keepLimit ?? Number.POSITIVE_INFINITY }),
         });
       }
     }
@@ -167,8 +169,10 @@ export class LayerPool {
     }
     slot.job = undefined;
     this.stopFeed(slot);
-    if (response.type === 'done') job.resolve(response.index);
-    else job.reject(new LayerError(response.message));
+    if (response.type === 'done') {
+      if (response.kept) job.options.onKept?.(unpackKept(response.kept));
+      job.resolve(response.index);
+    } else job.reject(new LayerError(response.message));
     this.dispatch();
   }
 
