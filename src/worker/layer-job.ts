@@ -5,6 +5,7 @@
  */
 import {
   indexLayer,
+  LayerError,
   packKept,
   packedBuffers,
   readRange,
@@ -13,6 +14,7 @@ import {
   type DecodeLimits,
   type LayerTable,
   type PackedKept,
+  type Sentence,
   type SparseFile,
 } from '../core';
 import type { RemoteSha256 } from './remote-sha256';
@@ -54,7 +56,12 @@ export type LayerJobResponse =
       /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
       readonly kept?: PackedKept;
     }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string }
+  | {
+      readonly type: 'failed';
+      readonly id: number;
+      readonly message: string;
+      readonly sentence?: Sentence;
+    }
   /** The indexer took a buffer of the streamed layer `id`: the archive worker may post another. */
   | { readonly type: 'consumed'; readonly id: number };
 
@@ -163,7 +170,12 @@ export class LayerJobRunner {
         packed && packedBuffers(packed),
       );
     } catch (error) {
-      this.post({ type: 'failed', id: job.id, message: sentence(error) });
+      this.post({
+        type: 'failed',
+        id: job.id,
+        message: sentence(error),
+        ...(error instanceof LayerError && error.sentence ? { sentence: error.sentence } : {}),
+      });
     } finally {
       if (this.stream?.id === job.id) this.stream = undefined;
       this.hashing?.reset();

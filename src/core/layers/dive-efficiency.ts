@@ -195,17 +195,21 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
   const paths = new Map<string, PathData>();
   const inefficient: { path: string; data: PathData }[] = [];
   const layerSizes: number[] = [];
+  // The tree below layer n is layer 0's own tree, copied, with layers 0..n-1 stacked on it (dive's
+  // StackTreeRange(0, n-1)). Only a whiteout looks into it, so it is built when the first whiteout needs it.
   let lower: DiveNode | undefined;
+  let stacked = 0;
   let previous: DiveNode | undefined;
+  const lowerAt = (n: number): DiveNode => {
+    lower ??= buildLayerTree(layers[0]!).root;
+    for (; stacked < n; stacked++)
+      stack(lower, stacked === n - 1 ? previous! : buildLayerTree(layers[stacked]!).root);
+    return lower;
+  };
 
-  for (const entries of layers) {
+  for (const [n, entries] of layers.entries()) {
     const { root, fileSize } = buildLayerTree(entries);
     layerSizes.push(fileSize);
-    // Layer 0's own tree, copied, then layers 0..n-1 stacked on it (dive's StackTreeRange(0, n-1)).
-    if (lower === undefined) lower = buildLayerTree(entries).root;
-    else stack(lower, previous!);
-    previous = root;
-    const below = lower;
     // Returns false to stop the layer's visit, as dive's visitor error does.
     postOrder(root, (node, parentPath) => {
       if ((node.children?.size ?? 0) > 0) return true;
@@ -217,9 +221,9 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
       }
       let size = node.size;
       if (node.name.startsWith(WHITEOUT)) {
-        const previous = getNode(below, path);
-        if (previous === undefined) return false;
-        size = previous.isDir ? subtreeSize(previous) : 0;
+        const hidden = getNode(lowerAt(n), path);
+        if (hidden === undefined) return false;
+        size = hidden.isDir ? subtreeSize(hidden) : 0;
       }
       data.cumulative += size;
       if (data.min < 0 || size < data.min) data.min = size;
@@ -227,6 +231,7 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
       if (data.count === 2) inefficient.push({ path, data });
       return true;
     });
+    previous = root;
   }
 
   let minimum = 0;
