@@ -18,23 +18,33 @@ import {
   type SparseFile,
 } from '../core';
 import type { RemoteSha256 } from './remote-sha256';
+import { StreamInput } from './stream-input';
 import { blobSource } from './web-env';
 
-/** A layer to index. Cancelling is terminating the worker (layer-pool.ts): its memory goes at once. */
-export interface LayerJobRequest {
-  readonly type: 'index';
-  readonly id: number;
-  readonly file: Blob;
-  readonly offset: number;
-  readonly size: number;
-  /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
-  readonly limits?: DecodeLimits;
-  /**
-   * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
-   * absent: nothing is kept.
-   */
-  readonly keepLimit?: number;
-}
+/**
+ * A layer to index, read from the File (`index`) or posted in buffers by the archive worker's pass over a
+ * compressed outer archive (`index-stream`, then `chunk`s and an `end`). Cancelling is terminating the
+ * worker (layer-pool.ts): its memory goes at once.
+ */
+export type LayerJobRequest =
+  | {
+      readonly type: 'index';
+      readonly id: number;
+      readonly file: Blob;
+      readonly offset: number;
+      readonly size: number;
+      /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
+      readonly limits?: DecodeLimits;
+      /**
+       * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
+       * absent: nothing is kept.
+       */
+      readonly keepLimit?: number;
+    }
+  | { readonly type: 'index-stream'; readonly id: number; readonly limits?: DecodeLimits }
+  /** `length` bytes at the start of `buffer` (transferred) come next in the streamed layer `id`. */
+  | { readonly type: 'chunk'; readonly id: number; readonly buffer: ArrayBuffer; readonly length: number }
+  | { readonly type: 'end'; readonly id: number };
 
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
@@ -51,7 +61,9 @@ export type LayerJobResponse =
       readonly id: number;
       readonly message: string;
       readonly sentence?: Sentence;
-    };
+    }
+  /** The indexer took a buffer of the streamed layer `id`: the archive worker may post another. */
+  | { readonly type: 'consumed'; readonly id: number };
 
 /**
  * Where a layer's time went, in milliseconds of its worker: `totalMs` from the request to the table,
@@ -80,14 +92,33 @@ export class LayerJobRunner {
     this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
   }
 
+  /** The streamed layer being indexed, if any: its chunks go to its input. */
+  private stream: { readonly id: number; readonly input: StreamInput } | undefined;
+
   handle(job: LayerJobRequest): void {
-    void this.run(job);
+    if (job.type === 'chunk' || job.type === 'end') {
+      if (this.stream?.id !== job.id) return;
+      if (job.type === 'end') this.stream.input.end();
+      else this.stream.input.push(new Uint8Array(job.buffer, 0, job.length));
+      return;
+    }
+    if (job.type === 'index-stream') {
+      const input = new StreamInput(() => this.post({ type: 'consumed', id: job.id }));
+      this.stream = { id: job.id, input };
+      void this.run(job, () => input, false);
+      return;
+    }
+    const source = blobSource(job.file, 'layer');
+    void this.run(job, (onRead) => readRange(source, job.offset, job.size, { onRead }), true);
   }
 
-  private async run(job: LayerJobRequest): Promise<void> {
+  private async run(
+    job: { readonly id: number; readonly limits?: DecodeLimits; readonly keepLimit?: number },
+    input: (onRead: (n: number) => void) => AsyncIterable<Uint8Array>,
+    canRestart: boolean,
+  ): Promise<void> {
     const started = performance.now();
     let readMs = 0;
-    const source = blobSource(job.file, 'layer');
     // The next slice is read while this one is decoded (readRange): what counts is the time spent waiting.
     async function* timed(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
       const iterator = input[Symbol.asyncIterator]();
@@ -113,22 +144,18 @@ export class LayerJobRunner {
     };
     let kept: Map<number, SparseFile> | undefined;
     try {
-      const index = await indexLayer(
-        () => timed(readRange(source, job.offset, job.size, { onRead: (n) => report(n) })),
-        this.env,
-        {
-          canRestart: true,
-          ...(job.limits ? { limits: job.limits } : {}),
-          ...(job.keepLimit !== undefined && {
-            keepLimit: job.keepLimit,
-            onKept: (files: Map<number, SparseFile>) => (kept = files),
-          }),
-          onProgress: (n) => {
-            decoded = n;
-            report(0);
-          },
+      const index = await indexLayer(() => timed(input((n) => report(n))), this.env, {
+        canRestart,
+        ...(job.limits ? { limits: job.limits } : {}),
+        ...(job.keepLimit !== undefined && {
+          keepLimit: job.keepLimit,
+          onKept: (files: Map<number, SparseFile>) => (kept = files),
+        }),
+        onProgress: (n) => {
+          decoded = n;
+          report(0);
         },
-      );
+      });
       const stages: LayerStages = {
         totalMs: performance.now() - started,
         readMs,
@@ -150,6 +177,7 @@ export class LayerJobRunner {
         ...(error instanceof LayerError && error.sentence ? { sentence: error.sentence } : {}),
       });
     } finally {
+      if (this.stream?.id === job.id) this.stream = undefined;
       this.hashing?.reset();
     }
   }

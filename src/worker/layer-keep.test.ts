@@ -65,7 +65,7 @@ function runJob(
   return new Promise((resolve, reject) => {
     channel.port2.onmessage = (event: MessageEvent<LayerJobResponse>) => {
       const response = event.data;
-      if (response.type === 'progress') return;
+      if (response.type === 'progress' || response.type === 'consumed') return;
       channel.port1.close();
       channel.port2.close();
       if (response.type === 'done') resolve(response);
@@ -168,6 +168,10 @@ function pageWorker(env: CoreEnv, keep: boolean) {
       channel.port1.postMessage(response, transfer ?? []),
     );
     channel.port1.onmessage = (event: MessageEvent<LayerJobRequest>) => {
+      if (event.data.type !== 'index') {
+        runner.handle(event.data);
+        return;
+      }
       const { keepLimit, ...job } = event.data;
       runner.handle(keep && keepLimit !== undefined ? { ...job, keepLimit } : job);
     };

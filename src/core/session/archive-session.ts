@@ -86,9 +86,11 @@ export class ArchiveSession {
   }
 
   static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
+    const indexStream = options.indexer?.indexStream?.bind(options.indexer);
     const scan = await scanOuter(source, env, {
       signal: options.signal,
       limits: options.limits,
+      ...(indexStream ? { indexStream } : {}),
       onProgress: (p) =>
         options.onProgress?.({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes }),
     });
