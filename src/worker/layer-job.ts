@@ -3,7 +3,15 @@
  * the layer worker reads its own slices), the layer worker answers with progress and the LayerTable, or a
  * sentence. The runner is free of worker globals, so tests drive it over a MessageChannel in one thread.
  */
-import { indexLayer, readRange, sentence, type CoreEnv, type DecodeLimits, type LayerTable } from '../core';
+import {
+  indexLayer,
+  readRange,
+  sentence,
+  type CoreEnv,
+  type DecodeLimits,
+  type EntryColumns,
+  type LayerTable,
+} from '../core';
 import type { RemoteSha256 } from './remote-sha256';
 import { blobSource } from './web-env';
 
@@ -18,9 +26,17 @@ export interface LayerJobRequest {
   readonly limits?: DecodeLimits;
 }
 
+/** A LayerTable on the wire: its entry table as columns, whose buffers are transferred, not copied. */
+export type LayerTableWire = Omit<LayerTable, 'entries'> & { readonly entries: EntryColumns };
+
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
-  | { readonly type: 'done'; readonly id: number; readonly index: LayerTable; readonly stages: LayerStages }
+  | {
+      readonly type: 'done';
+      readonly id: number;
+      readonly index: LayerTableWire;
+      readonly stages: LayerStages;
+    }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
 /**
@@ -44,7 +60,7 @@ export class LayerJobRunner {
   /** With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. */
   constructor(
     env: CoreEnv,
-    private readonly post: (response: LayerJobResponse) => void,
+    private readonly post: (response: LayerJobResponse, transfer?: ArrayBuffer[]) => void,
     private readonly hashing?: RemoteSha256,
   ) {
     this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
@@ -102,7 +118,8 @@ export class LayerJobRunner {
       };
       // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
-      this.post({ type: 'done', id: job.id, index, stages });
+      const wire = { ...index, entries: index.entries.columns };
+      this.post({ type: 'done', id: job.id, index: wire, stages }, index.entries.transferables);
     } catch (error) {
       this.post({ type: 'failed', id: job.id, message: sentence(error) });
     } finally {

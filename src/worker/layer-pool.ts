@@ -6,6 +6,7 @@
  */
 import {
   AbortedError,
+  EntryTable,
   LayerError,
   type BlobRange,
   type IndexJobOptions,
@@ -126,7 +127,8 @@ export class LayerPool {
       return;
     }
     slot.job = undefined;
-    if (response.type === 'done') job.resolve(response.index);
+    if (response.type === 'done')
+      job.resolve({ ...response.index, entries: EntryTable.fromColumns(response.index.entries) });
     else job.reject(new LayerError(response.message));
     this.dispatch();
   }

@@ -12,5 +12,9 @@ const hashing =
   typeof Worker === 'undefined'
     ? undefined
     : new RemoteSha256(new Worker(new URL('./sha256.worker.ts', import.meta.url), { type: 'module' }));
-const runner = new LayerJobRunner(webEnv, (response) => scope.postMessage(response), hashing);
+const runner = new LayerJobRunner(
+  webEnv,
+  (response, transfer) => scope.postMessage(response, transfer ?? []),
+  hashing,
+);
 scope.onmessage = (event: MessageEvent<LayerJobRequest>) => runner.handle(event.data);

@@ -4,14 +4,14 @@
  * a change unless its own mode, owner or xattrs differ (directory size and mtime are ignored, as moby's
  * changes.go does); anything else rewritten is "modified".
  */
-import type { EntryKind } from '../model/tar-entry';
+import type { EntryKind, TarEntry } from '../model/tar-entry';
 import type { ChangeDetail, ChangeKind, LayerNode } from './layer-types';
 import { baseName, type Version } from './path-table';
 
 const IMPLICIT_DIR_MODE = 0o755;
 
 export function toNode(path: string, version: Version): LayerNode {
-  const entry = version.entry;
+  const entry = version.entryAt(path);
   const link = version.hardlink;
   let size = 0;
   if (entry?.kind === 'file') size = entry.realSize;
@@ -52,11 +52,31 @@ function sameXattrs(a: LayerNode, b: LayerNode): boolean {
   return true;
 }
 
+/**
+ * Where a node's data comes from: its layer and tar entry, or a resolved hardlink's. Entries are made
+ * from their layer's table when asked for, so one entry is known by its layer and header offset.
+ */
+function dataSource(node: LayerNode): { layer: number; entry: TarEntry | undefined } {
+  return node.hardlink?.state === 'resolved'
+    ? { layer: node.hardlink.layer, entry: node.hardlink.entry }
+    : { layer: node.layer, entry: node.entry };
+}
+
+function sameEntry(
+  a: { layer: number; entry: TarEntry | undefined },
+  b: { layer: number; entry: TarEntry | undefined },
+): boolean {
+  if (a.entry === undefined || b.entry === undefined) return a.entry === b.entry;
+  return (
+    a.layer === b.layer && a.entry.headerOffset === b.entry.headerOffset && a.entry.path === b.entry.path
+  );
+}
+
 function contentDiffers(before: LayerNode, after: LayerNode, rewrite: boolean): boolean {
   if (after.hardlink !== undefined || before.hardlink !== undefined) {
-    const a = after.hardlink?.state === 'resolved' ? after.hardlink.entry : after.entry;
-    const b = before.hardlink?.state === 'resolved' ? before.hardlink.entry : before.entry;
-    return rewrite ? a !== b : a?.path !== b?.path || after.size !== before.size;
+    const a = dataSource(after);
+    const b = dataSource(before);
+    return rewrite ? !sameEntry(a, b) : a.entry?.path !== b.entry?.path || after.size !== before.size;
   }
   return after.kind === 'file' && (after.size !== before.size || (rewrite && after.size > 0));
 }

@@ -82,7 +82,7 @@ function rawPath(parentPath: string, node: DiveNode): string {
   return parentPath === '/' ? `/${node.name}` : `${parentPath}/${node.name}`;
 }
 
-function buildLayerTree(entries: readonly TarEntry[]): { root: DiveNode; fileSize: number } {
+function buildLayerTree(entries: Iterable<TarEntry>): { root: DiveNode; fileSize: number } {
   const root = newNode('', undefined);
   let fileSize = 0;
   for (const entry of entries) {
@@ -191,7 +191,7 @@ export interface DiveFigures {
   readonly inefficiencies: readonly DiveInefficiency[];
 }
 
-export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): DiveFigures {
+export function computeDiveFigures(layers: readonly Iterable<TarEntry>[]): DiveFigures {
   const paths = new Map<string, PathData>();
   const inefficient: { path: string; data: PathData }[] = [];
   const layerSizes: number[] = [];

@@ -4,6 +4,7 @@
  * Building costs one pass over the entries; nothing is copied per layer.
  */
 import type { ImageFs } from '../model/image-fs';
+import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import type {
   ChangeSet,
@@ -21,7 +22,7 @@ import { changeTable, collectChanges, compareTables, pathHistory, type ChangeTab
 import { toNode } from './classify';
 import { ImageFsView } from './image-fs-view';
 import { DirTotals, listChildren } from './list-dir';
-import { PathTable, ROOT } from './path-table';
+import { PathTable, ROOT, Version } from './path-table';
 import { searchPaths } from './search';
 import { computeTrueWaste, type TrueWaste } from './true-waste';
 
@@ -40,8 +41,8 @@ export class LayerStack {
 
   /** Use buildLayerStack. */
   constructor(
-    /** The entries as given (kept by reference, for dive's per-layer view and for content reads). */
-    readonly layers: readonly (readonly TarEntry[])[],
+    /** Each layer's entry table (kept by reference, for dive's per-layer view and for content reads). */
+    readonly layers: readonly EntryTable[],
     readonly table: PathTable,
     private readonly touched: readonly number[][],
     warnings: LayerWarning[],
@@ -157,17 +158,15 @@ export class LayerStack {
   }
 }
 
-/** Applies the layers' entries (bottom to top, each in tar order) into one stack. */
-export function buildLayerStack(layers: readonly (readonly TarEntry[])[]): LayerStack {
+/**
+ * Applies the layers' entries (bottom to top, each in tar order) into one stack. Entry arrays (tests,
+ * entries read back from a store) are made tables first.
+ */
+export function buildLayerStack(input: readonly (EntryTable | readonly TarEntry[])[]): LayerStack {
+  const layers = input.map((entries) => (entries instanceof EntryTable ? entries : EntryTable.from(entries)));
   const table = new PathTable();
   // The root exists before any layer, so it is never "added".
-  table.pushVersion(ROOT, {
-    layer: -1,
-    present: true,
-    entry: undefined,
-    hardlink: undefined,
-    linkedVersion: undefined,
-  });
+  table.pushVersion(ROOT, new Version(-1, true, undefined, -1));
   const sink = {
     table,
     touched: [] as number[][],

@@ -27,7 +27,7 @@ export class DirTotals {
     for (let id = table.size - 1; id > 0; id--) {
       const version = table.versionAt(id, layer);
       if (version?.present !== true) continue;
-      if (version.entry?.kind === 'file') totals[id]! += version.entry.realSize;
+      totals[id]! += version.fileBytes;
       totals[table.parents[id]!]! += totals[id]!;
     }
     this.cache.set(layer, totals);

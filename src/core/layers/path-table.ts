@@ -6,24 +6,62 @@
  * Parents are interned before their children, so a path's id is always larger than its parent's:
  * a reverse scan over ids visits children before parents (used for directory totals).
  */
-import type { TarEntry } from '../model/tar-entry';
+import type { EntryTable } from '../model/entry-table';
+import type { EntryKind, TarEntry } from '../model/tar-entry';
 import type { HardlinkTarget } from './layer-types';
 
 export const ROOT = 0;
 
-/** One path's state from one layer on. `entry` undefined + present = an implicit directory. */
-export interface Version {
-  readonly layer: number;
-  readonly present: boolean;
-  readonly entry: TarEntry | undefined;
+/**
+ * One path's state from one layer on: a row of its layer's entry table, or none (an implicit directory
+ * when present, a removal when not). The `TarEntry` is made when asked for, so the stack holds no entry
+ * objects of its own.
+ */
+export class Version {
   /** Hardlink entries only, set when the layer has been applied. */
-  hardlink: HardlinkTarget | undefined;
+  hardlink: HardlinkTarget | undefined = undefined;
   /** The version a hardlink points at (kept so that waste accounting knows the data is still seen). */
-  linkedVersion: Version | undefined;
+  linkedVersion: Version | undefined = undefined;
+
+  constructor(
+    readonly layer: number,
+    readonly present: boolean,
+    private readonly rows: EntryTable | undefined,
+    private readonly row: number,
+  ) {}
+
+  /** An implicit directory, or a removal: no tar entry behind it. */
+  get implicit(): boolean {
+    return this.rows === undefined;
+  }
+
+  /** The tar entry behind this version; `path` (the path's own) saves decoding it again. */
+  entryAt(path?: string): TarEntry | undefined {
+    return this.rows?.entry(this.row, path);
+  }
+
+  get entry(): TarEntry | undefined {
+    return this.entryAt();
+  }
+
+  /** The entry's kind ("dir" for an implicit directory), read from its column. */
+  get kind(): EntryKind {
+    return this.rows === undefined ? 'dir' : this.rows.kind(this.row);
+  }
+
+  /** A regular file's (real) size, else 0: the bytes this version stores itself. */
+  get fileBytes(): number {
+    return this.rows !== undefined && this.rows.kind(this.row) === 'file' ? this.rows.realSize(this.row) : 0;
+  }
+
+  /** The same tar entry as `other` (both implicit counts as the same). */
+  sameEntry(other: Version): boolean {
+    return this.rows === other.rows && this.row === other.row;
+  }
 }
 
 export function isDirVersion(v: Version | undefined): boolean {
-  return v !== undefined && v.present && (v.entry === undefined || v.entry.kind === 'dir');
+  return v !== undefined && v.present && v.kind === 'dir';
 }
 
 export class PathTable {

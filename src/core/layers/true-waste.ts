@@ -5,7 +5,6 @@
  * this counts each hidden copy once and charges it to the step that wrote it and the step that hid it.
  */
 import type { SelfOverwrite } from './apply-layer';
-import { fileBytes } from './apply-layer';
 import type { PathTable, Version } from './path-table';
 
 export interface WastedFile {
@@ -60,7 +59,7 @@ export function computeTrueWaste(
     const stack = table.versionsOf(id);
     for (let i = 0; i < stack.length - 1; i++) {
       const version = stack[i]!;
-      const size = fileBytes(version.present ? version.entry : undefined);
+      const size = version.present ? version.fileBytes : 0;
       // A hardlink that is still visible keeps the data alive under another name.
       if (size === 0 || linked.has(version)) continue;
       const next = stack[i + 1]!;

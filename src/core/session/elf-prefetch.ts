@@ -238,7 +238,7 @@ export class LayerPrefetch {
  */
 export async function prefetchLayer(
   decoded: AsyncIterable<Uint8Array>,
-  entries: readonly TarEntry[],
+  entries: Iterable<TarEntry>,
 ): Promise<Map<number, SparseFile>> {
   const prefetch = new LayerPrefetch();
   for (const entry of [...entries].sort((a, b) => a.dataOffset - b.dataOffset)) prefetch.add(entry);

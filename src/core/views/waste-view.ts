@@ -3,6 +3,7 @@
  * final image, charged to the step that wrote them and the step that hid them.
  */
 import type { ImageRecord } from '../image/model';
+import { EntryTable } from '../model/entry-table';
 import { computeDiveFigures, type WastedFile } from '../layers';
 import type { ArchiveSession } from '../session/archive-session';
 import { layerCreatedBy } from '../session/history-view';
@@ -25,7 +26,7 @@ export interface WasteSummary {
 }
 
 export function buildWasteView(session: ArchiveSession, image: ImageRecord): WasteSummary {
-  const layers = image.layers.map((l) => session.status(l).index?.entries ?? []);
+  const layers = image.layers.map((l) => session.status(l).index?.entries ?? EntryTable.empty);
   const dive = computeDiveFigures(layers);
   const trueWaste = session.layerStack(image).trueWaste(LISTED);
   return {
