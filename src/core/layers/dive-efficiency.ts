@@ -14,6 +14,7 @@
  * This is deliberately not the corrected figure: see true-waste.ts.
  */
 import type { TarEntry } from '../model/tar-entry';
+import { PathFigures } from './dive-path-figures';
 
 const WHITEOUT = '.wh.';
 const DOUBLE_WHITEOUT = '.wh..wh..';
@@ -166,12 +167,6 @@ function stack(lower: DiveNode, upper: DiveNode): void {
   }
 }
 
-interface PathData {
-  cumulative: number;
-  min: number;
-  count: number;
-}
-
 export interface DiveInefficiency {
   readonly path: string;
   readonly count: number;
@@ -192,8 +187,7 @@ export interface DiveFigures {
 }
 
 export function computeDiveFigures(layers: readonly Iterable<TarEntry>[]): DiveFigures {
-  const paths = new Map<string, PathData>();
-  const inefficient: { path: string; data: PathData }[] = [];
+  const paths = new PathFigures();
   const layerSizes: number[] = [];
   let lower: DiveNode | undefined;
   let previous: DiveNode | undefined;
@@ -202,42 +196,36 @@ export function computeDiveFigures(layers: readonly Iterable<TarEntry>[]): DiveF
     const { root, fileSize } = buildLayerTree(entries);
     layerSizes.push(fileSize);
     // Layer 0's own tree, copied, then layers 0..n-1 stacked on it (dive's StackTreeRange(0, n-1)).
-    if (lower === undefined) lower = buildLayerTree(entries).root;
-    else stack(lower, previous!);
+    // Layer 0 is visited against its own tree (nothing has changed the copy yet), so the copy is
+    // made only when layer 1 comes: a one-layer image holds one tree, not two.
+    if (previous !== undefined) {
+      lower ??= buildLayerTree(layers[0]!).root;
+      stack(lower, previous);
+    }
     previous = root;
-    const below = lower;
+    const below = lower ?? root;
     // Returns false to stop the layer's visit, as dive's visitor error does.
     postOrder(root, (node, parentPath) => {
       if ((node.children?.size ?? 0) > 0) return true;
       const path = nodePath(parentPath, node);
-      let data = paths.get(path);
-      if (data === undefined) {
-        data = { cumulative: 0, min: -1, count: 0 };
-        paths.set(path, data);
-      }
       let size = node.size;
       if (node.name.startsWith(WHITEOUT)) {
         const previous = getNode(below, path);
-        if (previous === undefined) return false;
+        if (previous === undefined) {
+          paths.touch(path);
+          return false;
+        }
         size = previous.isDir ? subtreeSize(previous) : 0;
       }
-      data.cumulative += size;
-      if (data.min < 0 || size < data.min) data.min = size;
-      data.count++;
-      if (data.count === 2) inefficient.push({ path, data });
+      paths.add(path, size);
       return true;
     });
   }
 
-  let minimum = 0;
-  let discovered = 0;
-  for (const data of paths.values()) {
-    minimum += data.min;
-    discovered += data.cumulative;
-  }
+  const { minimum, discovered } = paths.sums();
   const sizeBytes = layerSizes.reduce((sum, n) => sum + n, 0);
   const userSizeBytes = sizeBytes - (layerSizes[0] ?? 0);
-  const wastedBytes = inefficient.reduce((sum, item) => sum + item.data.cumulative, 0);
+  const wastedBytes = paths.repeated.reduce((sum, item) => sum + paths.cumulativeOf(item.slot), 0);
   return {
     efficiency: discovered === 0 ? 1 : minimum / discovered,
     sizeBytes,
@@ -245,8 +233,12 @@ export function computeDiveFigures(layers: readonly Iterable<TarEntry>[]): DiveF
     wastedBytes,
     userWastedPercent: wastedBytes / userSizeBytes,
     layerSizes,
-    inefficiencies: inefficient
-      .map(({ path, data }) => ({ path, count: data.count, cumulativeSize: data.cumulative }))
+    inefficiencies: paths.repeated
+      .map(({ path, slot }) => ({
+        path,
+        count: paths.countOf(slot),
+        cumulativeSize: paths.cumulativeOf(slot),
+      }))
       .sort((a, b) => b.cumulativeSize - a.cumulativeSize),
   };
 }
