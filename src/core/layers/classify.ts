@@ -10,27 +10,55 @@ import { baseName, type Version } from './path-table';
 
 const IMPLICIT_DIR_MODE = 0o755;
 
+/**
+ * A LayerNode of the stack. Its tar entry is made from the layer's table when read, not kept: a
+ * change set of a base layer holds millions of nodes. (`entry` is a getter on the prototype, so
+ * a spread or a structured clone leaves it out: list-dir.ts copies it explicitly.)
+ */
+class StackNode implements LayerNode {
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  readonly mtime: number;
+  readonly linkTarget: string;
+  readonly layer: number;
+  readonly implicit: boolean;
+  readonly hardlink: LayerNode['hardlink'];
+  readonly #version: Version;
+
+  constructor(
+    readonly path: string,
+    version: Version,
+  ) {
+    const entry = version.entryAt(path);
+    const link = version.hardlink;
+    let size = 0;
+    if (entry?.kind === 'file') size = entry.realSize;
+    else if (link?.state === 'resolved' && link.entry.kind === 'file') size = link.entry.realSize;
+    this.name = path === '/' ? '' : baseName(path);
+    this.kind = entry?.kind ?? 'dir';
+    this.mode = entry?.mode ?? IMPLICIT_DIR_MODE;
+    this.uid = entry?.uid ?? 0;
+    this.gid = entry?.gid ?? 0;
+    this.size = size;
+    this.mtime = entry?.mtime ?? 0;
+    this.linkTarget = entry?.linkTarget ?? '';
+    this.layer = version.layer;
+    this.implicit = entry === undefined;
+    this.hardlink = link;
+    this.#version = version;
+  }
+
+  get entry(): TarEntry | undefined {
+    return this.#version.entryAt(this.path);
+  }
+}
+
 export function toNode(path: string, version: Version): LayerNode {
-  const entry = version.entryAt(path);
-  const link = version.hardlink;
-  let size = 0;
-  if (entry?.kind === 'file') size = entry.realSize;
-  else if (link?.state === 'resolved' && link.entry.kind === 'file') size = link.entry.realSize;
-  return {
-    path,
-    name: path === '/' ? '' : baseName(path),
-    kind: entry?.kind ?? 'dir',
-    mode: entry?.mode ?? IMPLICIT_DIR_MODE,
-    uid: entry?.uid ?? 0,
-    gid: entry?.gid ?? 0,
-    size,
-    mtime: entry?.mtime ?? 0,
-    linkTarget: entry?.linkTarget ?? '',
-    layer: version.layer,
-    implicit: entry === undefined,
-    hardlink: link,
-    entry,
-  };
+  return new StackNode(path, version);
 }
 
 /** The kind a reader of the filesystem sees: a resolved hardlink is its target's kind. */
