@@ -40,6 +40,7 @@ export interface LayerSink {
 export function applyLayer(sink: LayerSink, layer: number, entries: EntryTable): void {
   const touched: number[] = [];
   sink.touched.push(touched);
+  sink.table.setLayerRows(layer, entries);
   const ctx: Ctx = { sink, layer, rows: entries, touched, links: [] };
   for (let row = 0; row < entries.length; row++) applyMarker(ctx, entries.path(row));
   for (let row = 0; row < entries.length; row++) {

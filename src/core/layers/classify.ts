@@ -4,6 +4,7 @@
  * a change unless its own mode, owner or xattrs differ (directory size and mtime are ignored, as moby's
  * changes.go does); anything else rewritten is "modified".
  */
+import type { EntryTable } from '../model/entry-table';
 import type { EntryKind, TarEntry } from '../model/tar-entry';
 import type { ChangeDetail, ChangeKind, LayerNode } from './layer-types';
 import { baseName, type Version } from './path-table';
@@ -27,7 +28,9 @@ class StackNode implements LayerNode {
   readonly layer: number;
   readonly implicit: boolean;
   readonly hardlink: LayerNode['hardlink'];
-  readonly #version: Version;
+  /** The entry's table and row: two fields, not the version (versions are made when asked for). */
+  readonly #rows: EntryTable | undefined;
+  readonly #row: number;
 
   constructor(
     readonly path: string,
@@ -49,11 +52,12 @@ class StackNode implements LayerNode {
     this.layer = version.layer;
     this.implicit = entry === undefined;
     this.hardlink = link;
-    this.#version = version;
+    this.#rows = version.rows;
+    this.#row = version.row;
   }
 
   get entry(): TarEntry | undefined {
-    return this.#version.entryAt(this.path);
+    return this.#rows?.entry(this.#row, this.path);
   }
 }
 
