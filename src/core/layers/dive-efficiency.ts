@@ -13,6 +13,7 @@
  *   directory without an entry overwrites the lower directory's attributes with empty ones.
  * This is deliberately not the corrected figure: see true-waste.ts.
  */
+import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import { PathFigures } from './dive-path-figures';
 
@@ -21,7 +22,6 @@ const DOUBLE_WHITEOUT = '.wh..wh..';
 
 interface DiveNode {
   readonly name: string;
-  readonly parent: DiveNode | undefined;
   /** Made on the first child: most nodes are leaves, and an empty Map costs ~100 bytes. */
   children: Map<string, DiveNode> | undefined;
   /** dive's FileInfo: empty (size 0, not a dir) for nodes created as intermediates. */
@@ -29,8 +29,8 @@ interface DiveNode {
   isDir: boolean;
 }
 
-function newNode(name: string, parent: DiveNode | undefined): DiveNode {
-  return { name, parent, children: undefined, size: 0, isDir: false };
+function newNode(name: string): DiveNode {
+  return { name, children: undefined, size: 0, isDir: false };
 }
 
 function setChild(node: DiveNode, child: DiveNode): void {
@@ -49,7 +49,7 @@ function addPath(root: DiveNode, path: string, size: number, isDir: boolean): vo
     let child = node.children?.get(name);
     if (child === undefined) {
       if (name.startsWith(DOUBLE_WHITEOUT)) return;
-      child = newNode(name, node);
+      child = newNode(name);
       setChild(node, child);
     }
     node = child;
@@ -83,13 +83,22 @@ function rawPath(parentPath: string, node: DiveNode): string {
   return parentPath === '/' ? `/${node.name}` : `${parentPath}/${node.name}`;
 }
 
-function buildLayerTree(entries: Iterable<TarEntry>): { root: DiveNode; fileSize: number } {
-  const root = newNode('', undefined);
+/** A layer's entries; a table is read by its columns, without making an object per entry. */
+export type DiveLayer = EntryTable | Iterable<TarEntry>;
+
+function buildLayerTree(entries: DiveLayer): { root: DiveNode; fileSize: number } {
+  const root = newNode('');
   let fileSize = 0;
-  for (const entry of entries) {
-    if (entry.path === '/') continue;
-    fileSize += entry.realSize;
-    addPath(root, entry.path, entry.realSize, entry.kind === 'dir');
+  const add = (path: string, realSize: number, isDir: boolean): void => {
+    if (path === '/') return;
+    fileSize += realSize;
+    addPath(root, path, realSize, isDir);
+  };
+  if (entries instanceof EntryTable) {
+    for (let row = 0; row < entries.length; row++)
+      add(entries.path(row), entries.realSize(row), entries.kind(row) === 'dir');
+  } else {
+    for (const entry of entries) add(entry.path, entry.realSize, entry.kind === 'dir');
   }
   return { root, fileSize };
 }
@@ -156,7 +165,7 @@ function stack(lower: DiveNode, upper: DiveNode): void {
       }
       let twin = next.lower.children?.get(child.name);
       if (twin === undefined) {
-        twin = newNode(child.name, next.lower);
+        twin = newNode(child.name);
         setChild(next.lower, twin);
       }
       twin.size = child.size;
@@ -186,7 +195,7 @@ export interface DiveFigures {
   readonly inefficiencies: readonly DiveInefficiency[];
 }
 
-export function computeDiveFigures(layers: readonly Iterable<TarEntry>[]): DiveFigures {
+export function computeDiveFigures(layers: readonly DiveLayer[]): DiveFigures {
   const paths = new PathFigures();
   const layerSizes: number[] = [];
   let lower: DiveNode | undefined;
