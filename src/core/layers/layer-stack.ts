@@ -23,6 +23,7 @@ import { toNode } from './classify';
 import { ImageFsView } from './image-fs-view';
 import { DirTotals, listChildren } from './list-dir';
 import { PathTable, ROOT, Version } from './path-table';
+import { computeDiveFigures, type DiveFigures } from './dive-efficiency';
 import { searchPaths } from './search';
 import { computeTrueWaste, type TrueWaste } from './true-waste';
 
@@ -147,6 +148,12 @@ export class LayerStack {
       this.trueWasteCache = computeTrueWaste(this.table, this.layerCount, this.selfOverwrites, largestCount);
     }
     return { ...this.trueWasteCache, largest: this.trueWasteCache.largest.slice(0, largestCount) };
+  }
+
+  /** dive's figures for these layers (dive-efficiency.ts), kept per path id of this stack. */
+  diveFigures(): DiveFigures {
+    const { table } = this;
+    return computeDiveFigures(this.layers, { of: (path) => table.idOf(path), count: table.size });
   }
 
   /** Visits every path of the final image (root excluded), in path-id order. */
