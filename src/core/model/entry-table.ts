@@ -141,6 +141,17 @@ export class EntryTable implements Iterable<TarEntry> {
     };
   }
 
+  /** The regular files that have content, as entries: the only rows a content pass looks at. */
+  filesWithContent(): TarEntry[] {
+    const files: TarEntry[] = [];
+    const { kinds, sizes } = this.c;
+    const file = KIND_CODE.get('file');
+    for (let row = 0; row < this.c.count; row++) {
+      if (kinds[row] === file && sizes[row]! > 0) files.push(this.entry(row));
+    }
+    return files;
+  }
+
   *[Symbol.iterator](): Iterator<TarEntry> {
     for (let row = 0; row < this.c.count; row++) yield this.entry(row);
   }
