@@ -9,7 +9,6 @@
  * Run bench/entries-bench.ts first to make the archive.
  */
 import { openImage } from '../src/cli/open-image';
-import { computeDiveFigures } from '../src/core';
 
 const archive = process.argv[2];
 if (archive === undefined) throw new Error('usage: entries-stages.ts ARCHIVE');
@@ -56,7 +55,7 @@ for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
   }
 }
 report(`every directory listed (${listed.toLocaleString('en')} rows)`);
-const dive = computeDiveFigures(stack.layers);
+const dive = stack.diveFigures();
 report(`dive's figures (efficiency ${dive.efficiency.toFixed(3)})`);
 stack.trueWaste();
 report('corrected waste');
