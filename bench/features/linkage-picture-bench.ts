@@ -5,7 +5,9 @@
  * from git, labels 12 px centred under each node, straight edges) and by src/core/linkage/picture (Graphviz dot;
  * tree mode, and every NEEDED edge). Counted: edge crossings (pairs of edges that do not share an object),
  * label boxes overlapping another label box, and edges drawn through a label box that is not their own end.
- * Also the layout time (median of 3) of each focused picture and of the whole-image overview.
+ * Also the layout time (median of 3) of each focused picture, of a focused picture of about 100 objects (the
+ * "what loads X" graph nearest 100 objects from above: no program of either image loads 100) and of the whole-image
+ * overview.
  * Run: npx tsx bench/features/linkage-picture-bench.ts [--reuse-image]
  */
 import { execFileSync } from 'node:child_process';
@@ -198,6 +200,43 @@ async function loadSource(archive: string): Promise<PictureSource> {
   }
 }
 
+/**
+ * Median of 3 of the wall time and of this process's CPU time (user + system): on a machine shared with other
+ * work the CPU time is the steadier figure, as the layout runs in this thread.
+ */
+async function wallAndCpu(run: () => unknown): Promise<string> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const used = process.cpuUsage();
+    await run();
+    const spent = process.cpuUsage(used);
+    wall.push(performance.now() - start);
+    cpu.push((spent.user + spent.system) / 1000);
+  }
+  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[1]!.toFixed(0);
+  return `${mid(wall)} ms (CPU ${mid(cpu)} ms)`;
+}
+
+/**
+ * The focused layout of about 100 objects: "what loads X" for the X whose graph is the smallest of at least 100
+ * objects (the largest when none reaches 100), laid out in both edge modes, median of 3 each.
+ */
+async function hundredObjects(source: PictureSource): Promise<string | undefined> {
+  const loadedBy = (key: string, edgeMode: EdgeMode) =>
+    focusGraph(source, key, { direction: 'loaded-by', edgeMode })!;
+  const sizes = source.objects
+    .map((o) => ({ key: o.key, size: loadedBy(o.key, 'all').nodes.length }))
+    .sort((a, b) => a.size - b.size);
+  const pick = sizes.find((s) => s.size >= 100) ?? sizes.at(-1);
+  if (!pick) return undefined;
+  const tree = await wallAndCpu(() => layoutPicture(loadedBy(pick.key, 'tree'), engine));
+  const all = await wallAndCpu(() => layoutPicture(loadedBy(pick.key, 'all'), engine));
+  const edges = loadedBy(pick.key, 'all').edges.length;
+  return `focused layout of ${pick.size} objects (what loads ${basename(pick.key)}; ${edges} NEEDED edges): ${tree} tree, ${all} all edges; medians of 3`;
+}
+
 const showGraph = await baselineLayout();
 const engine = await dotEngine();
 // The first layout compiles Graphviz's WASM code paths; the page pays that once per session too.
@@ -247,10 +286,12 @@ for (const [name, archive] of [
   rows.push(
     `| ${name} | **total of 10** | | **${sum(totals.before)}** | **${sum(totals.tree)}** | **${sum(totals.all)}** |`,
   );
+  const hundred = await hundredObjects(source);
   const overview = await median(3, () => layoutPicture(overviewGraph(source), engine));
   console.log(
     `${name}: ${source.objects.length} objects; slowest focused layout ${slowest.tree.toFixed(0)} ms (tree), ${slowest.all.toFixed(0)} ms (all edges); overview (${overview.value.nodes.length} groups) ${overview.ms.toFixed(0)} ms`,
   );
+  if (hundred) console.log(`${name}: ${hundred}`);
 }
 console.log(
   '\n| image | program | objects | before: crossings / overlapping labels / edges through labels | after, tree | after, all edges |',

@@ -55,8 +55,12 @@ declare global {
 }
 
 /** A fresh page at the app with the long-task recorder; the image is opened and ready. */
-export async function openImagePage(app: AppPage, archive: string): Promise<{ page: Page; readyMs: number }> {
-  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+export async function openImagePage(
+  app: AppPage,
+  archive: string,
+  look: { colorScheme?: 'light' | 'dark'; locale?: string } = {},
+): Promise<{ page: Page; readyMs: number }> {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, ...look });
   const page = await context.newPage();
   // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });

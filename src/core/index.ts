@@ -47,6 +47,7 @@ export type {
 export { displayNameList, imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
+  KEPT_CONTENTS_LIMIT,
   sentence,
   type LayerStatus,
   type LayerState,
@@ -59,6 +60,8 @@ export {
   type IndexJobOptions,
 } from './session/layer-indexer';
 export { indexLayer, type IndexLayerOptions } from './archive/index-layer';
+export { packKept, unpackKept, packedBuffers, type PackedKept } from './session/kept-transfer';
+export { elfRanges, readSparse, type SparseFile } from './session/elf-prefetch';
 export {
   pickImage,
   pickPlatformDefault,

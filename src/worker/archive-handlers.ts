@@ -8,6 +8,7 @@ import {
   type LayerIndexer,
 } from '../core';
 import type { HandlerTable } from './handler-types';
+import { dotEngine } from './picture-engine';
 import { blobSource } from './web-env';
 
 /** Progress without a fresh view is sent at most this often. */
@@ -47,9 +48,21 @@ export function archiveHandlers(
         });
       };
       report(true);
-      await session.indexImage(image, { signal, onLayer: () => report(true), onBytes: () => report(false) });
-      // While the user looks at the layers, read once more what the Linkage and Packages views need, so
-      // their first paint does not wait for it. Nobody waits on this; a view that needs it joins it.
+      // While the layer workers decode, this thread mostly waits: Graphviz's module for the Linkage picture
+      // loads now, so a click on Linkage right after "ready" does not wait for it. A failed load is reported by
+      // the picture that needs it.
+      if (indexerFor) void dotEngine().catch(() => undefined);
+      // The layer workers keep what the Linkage and Packages views read (the loader's byte ranges, package
+      // databases) while they index, so those views do not decode a layer again.
+      await session.indexImage(image, {
+        signal,
+        keepContents: true,
+        onLayer: () => report(true),
+        onBytes: () => report(false),
+      });
+      // A layer that kept nothing (past the session's bound, or indexed by the outer scan) is read once more
+      // while the user looks at the layers, so those views' first paint does not wait for it. Nobody waits on
+      // this; a view that needs it joins it.
       setTimeout(() => void session.warmContents(image).catch(() => undefined), 0);
       return imageView(session, image);
     },

@@ -5,12 +5,16 @@
  */
 import {
   indexLayer,
+  packKept,
+  packedBuffers,
   readRange,
   sentence,
   type CoreEnv,
   type DecodeLimits,
   type EntryColumns,
   type LayerTable,
+  type PackedKept,
+  type SparseFile,
 } from '../core';
 import type { RemoteSha256 } from './remote-sha256';
 import { blobSource } from './web-env';
@@ -24,6 +28,11 @@ export interface LayerJobRequest {
   readonly size: number;
   /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
   readonly limits?: DecodeLimits;
+  /**
+   * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
+   * absent: nothing is kept.
+   */
+  readonly keepLimit?: number;
 }
 
 /** A LayerTable on the wire: its entry table as columns, whose buffers are transferred, not copied. */
@@ -36,6 +45,8 @@ export type LayerJobResponse =
       readonly id: number;
       readonly index: LayerTableWire;
       readonly stages: LayerStages;
+      /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
+      readonly kept?: PackedKept;
     }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
@@ -97,6 +108,7 @@ export class LayerJobRunner {
       last = now;
       this.post({ type: 'progress', id: job.id, read, decoded });
     };
+    let kept: Map<number, SparseFile> | undefined;
     try {
       const index = await indexLayer(
         () => timed(readRange(source, job.offset, job.size, { onRead: (n) => report(n) })),
@@ -104,6 +116,10 @@ export class LayerJobRunner {
         {
           canRestart: true,
           ...(job.limits ? { limits: job.limits } : {}),
+          ...(job.keepLimit !== undefined && {
+            keepLimit: job.keepLimit,
+            onKept: (files: Map<number, SparseFile>) => (kept = files),
+          }),
           onProgress: (n) => {
             decoded = n;
             report(0);
@@ -118,8 +134,12 @@ export class LayerJobRunner {
       };
       // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
+      const packed = kept && packKept(kept);
       const wire = { ...index, entries: index.entries.columns };
-      this.post({ type: 'done', id: job.id, index: wire, stages }, index.entries.transferables);
+      this.post({ type: 'done', id: job.id, index: wire, stages, ...(packed && { kept: packed }) }, [
+        ...index.entries.transferables,
+        ...((packed && packedBuffers(packed)) ?? []),
+      ]);
     } catch (error) {
       this.post({ type: 'failed', id: job.id, message: sentence(error) });
     } finally {

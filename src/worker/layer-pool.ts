@@ -12,6 +12,7 @@ import {
   type IndexJobOptions,
   type LayerTable,
   type LayerIndexer,
+  unpackKept,
 } from '../core';
 import type { LayerJobRequest, LayerJobResponse } from './layer-job';
 
@@ -98,6 +99,7 @@ export class LayerPool {
         offset: job.range.offset,
         size: job.range.size,
         ...(job.options.limits ? { limits: job.options.limits } : {}),
+        ...(job.options.onKept && { keepLimit: job.options.keepLimit ?? Number.POSITIVE_INFINITY }),
       });
     }
   }
@@ -127,9 +129,10 @@ export class LayerPool {
       return;
     }
     slot.job = undefined;
-    if (response.type === 'done')
+    if (response.type === 'done') {
+      if (response.kept) job.options.onKept?.(unpackKept(response.kept));
       job.resolve({ ...response.index, entries: EntryTable.fromColumns(response.index.entries) });
-    else job.reject(new LayerError(response.message));
+    } else job.reject(new LayerError(response.message));
     this.dispatch();
   }
 

@@ -1,7 +1,7 @@
 /**
- * The linkage picture's pieces that live in the worker: Graphviz's WASM module (loaded once, on the first
- * picture, so opening an image does not pay for it), the picture source from the computed graph (with the
- * layer and package the graph data already knows for each file), and the title's facts.
+ * The linkage picture's pieces that live in the worker: Graphviz's WASM module (loaded once, while the first
+ * image's layers are indexed on the layer workers, or else on the first picture), the picture source from the
+ * computed graph (with the layer and package the graph data already knows for each file), and the title's facts.
  */
 import {
   buildPicture,

@@ -57,6 +57,8 @@ export interface IndexLayerOptions {
    * over when the layer is indexed: the layer is then not decoded a second time by warmContents.
    */
   onKept?: (kept: Map<number, SparseFile>) => void;
+  /** At most this many bytes are kept; past it nothing is, onKept is not called and a view reads the layer again. */
+  keepLimit?: number;
 }
 
 const DEFAULT_MAX_ENTRIES = 5_000_000;
@@ -110,7 +112,7 @@ async function indexOnce(
   const warnings: string[] = [];
   let fileBytes = 0;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  const prefetch = options.onKept ? new LayerPrefetch() : undefined;
+  const prefetch = options.onKept ? new LayerPrefetch(options.keepLimit) : undefined;
   const parser = new TarParser({
     onEntry(entry) {
       if (entries.length >= maxEntries) {
@@ -156,7 +158,7 @@ async function indexOnce(
   }
   if (storedSize === 0) throw new LayerError('This layer blob is empty.');
   const diffId = `sha256:${await diffHasher.digestHex()}`;
-  if (prefetch) options.onKept?.(prefetch.finish());
+  if (prefetch && !prefetch.overflowed) options.onKept?.(prefetch.finish());
   return {
     compression,
     storedSize,

@@ -18,6 +18,13 @@ import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
 import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
 import type { SparseFile } from './elf-prefetch';
+import { keptCost } from './kept-transfer';
+
+/**
+ * What the index pass may keep for later ELF and package reads (keepContents), per session: past it, a
+ * layer's bytes are not kept and the views read that layer again (docs/limits.md).
+ */
+export const KEPT_CONTENTS_LIMIT = 512 * 1024 * 1024;
 
 export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
 
@@ -47,6 +54,8 @@ export interface SessionOptions {
   indexer?: LayerIndexer;
   /** Decompression bomb limits; generous defaults (docs/limits.md). */
   limits?: DecodeLimits;
+  /** Bytes the index pass may keep for later reads (keepContents); KEPT_CONTENTS_LIMIT when absent. */
+  keptLimit?: number;
 }
 
 export class ArchiveSession {
@@ -57,6 +66,9 @@ export class ArchiveSession {
   private readonly inFlight = new Map<string, Promise<void>>();
   private bytesRead: number;
   private limits: DecodeLimits | undefined;
+  private keptLimit = KEPT_CONTENTS_LIMIT;
+  /** What was adopted from index passes (keepContents), by keptCost, held to keptLimit. */
+  private keptBytes = 0;
 
   private constructor(
     readonly source: ByteSource,
@@ -95,6 +107,7 @@ export class ArchiveSession {
           };
     const session = new ArchiveSession(source, env, scan, info, options.indexer ?? ONE_AT_A_TIME);
     session.limits = options.limits;
+    if (options.keptLimit !== undefined) session.keptLimit = options.keptLimit;
     return session;
   }
 
@@ -274,11 +287,7 @@ export class ArchiveSession {
             if (s) this.statuses.set(path, { ...s, decodedBytes: decoded });
           },
           options.onBytes,
-          options.keepContents === true
-            ? (kept) => {
-                this.contents.adopt(path, kept);
-              }
-            : undefined,
+          options.keepContents === true ? (kept) => this.adoptKept(path, kept) : undefined,
         );
         set(this.verify(layer, index));
       } catch (error) {
@@ -305,6 +314,14 @@ export class ArchiveSession {
     }
   }
 
+  /** What a layer's index pass kept, if it fits in what is left of keptLimit (layers in flight share it). */
+  private adoptKept(path: string, kept: Map<number, SparseFile>): void {
+    const size = keptCost(kept);
+    if (this.keptBytes + size > this.keptLimit) return;
+    this.keptBytes += size;
+    this.contents.adopt(path, kept);
+  }
+
   private async indexBlob(
     path: string,
     signal: AbortSignal | undefined,
@@ -325,12 +342,20 @@ export class ArchiveSession {
       if (s) this.statuses.set(path, { ...s, readBytes: s.readBytes + n });
       onBytes?.(this.bytesRead);
     };
-    // A plain outer tar: the blob is a range of the archive another thread can read by itself. What a
-    // layer keeps for later reads (onKept) stays in the thread that decoded it, so that is read here.
-    if (this.indexer.index && !onKept && this.scan.compression === 'none' && entry?.kind === 'file') {
+    // Each layer may keep at most what is left of the session's bound when it starts.
+    const keep = onKept && { onKept, keepLimit: Math.max(0, this.keptLimit - this.keptBytes) };
+    // A plain outer tar: the blob is a range of the archive another thread can read by itself; what it
+    // keeps for later reads comes back with its index.
+    if (this.indexer.index && this.scan.compression === 'none' && entry?.kind === 'file') {
       return this.indexer.index(
         { offset: entry.offset, size: entry.size },
-        { ...(signal ? { signal } : {}), ...(this.limits ? { limits: this.limits } : {}), onRead, onDecoded },
+        {
+          ...(signal ? { signal } : {}),
+          ...(this.limits ? { limits: this.limits } : {}),
+          ...keep,
+          onRead,
+          onDecoded,
+        },
       );
     }
     const open = () => {
@@ -343,7 +368,7 @@ export class ArchiveSession {
       canRestart: this.scan.randomAccess,
       onProgress: onDecoded,
       limits: this.limits,
-      ...(onKept && { onKept }),
+      ...keep,
     });
   }
 

@@ -99,6 +99,12 @@ export function keptWhole(path: string): boolean {
   return KEEP_WHOLE.some((re) => re.test(path));
 }
 
+/**
+ * What a kept file costs besides its bytes (its record, its range, its map entry, its slots in a transfer table),
+ * counted against a pass's bound: a layer of millions of small files is bounded by their number too.
+ */
+export const KEPT_FILE_OVERHEAD = 128;
+
 /** The ELF reader reads in aligned blocks of this size: kept ranges are widened to whole blocks. */
 const BLOCK = 8192;
 
@@ -160,12 +166,34 @@ export class LayerPrefetch {
   private next = 0;
   private pos = 0;
   private cur: Capture | undefined;
+  /** What is kept so far, counted against maxBytes: its bytes and KEPT_FILE_OVERHEAD a file. */
+  private held = 0;
+  private over = false;
+
+  /** `maxBytes`: past this cost (bytes and overhead) the pass gives up and keeps nothing (the layer is read again later). */
+  constructor(private readonly maxBytes = Number.POSITIVE_INFINITY) {}
+
+  /** Whether the kept bytes went past `maxBytes`: nothing is kept then. */
+  get overflowed(): boolean {
+    return this.over;
+  }
+
+  /** Count `bytes` more as kept; false (and everything dropped) when that passes the bound. */
+  private hold(bytes: number): boolean {
+    this.held += bytes;
+    if (this.held <= this.maxBytes) return true;
+    this.over = true;
+    this.out.clear();
+    this.cur = undefined;
+    return false;
+  }
 
   add(entry: TarEntry): void {
     if (entry.kind === 'file' && entry.size > 0) this.files.push(entry);
   }
 
   push(chunk: Uint8Array): void {
+    if (this.over) return;
     const files = this.files;
     let at = 0;
     while (at < chunk.length) {
@@ -180,10 +208,12 @@ export class LayerPrefetch {
           continue;
         }
         const whole = keptWhole(f.path) && f.size <= MAX_BUFFERED_FILE;
+        const headLength = whole ? f.size : Math.min(f.size, HEAD);
+        if (!this.hold(headLength + KEPT_FILE_OVERHEAD)) return;
         cur = this.cur = {
           entry: f,
           pos: 0,
-          head: new Uint8Array(whole ? f.size : Math.min(f.size, HEAD)),
+          head: new Uint8Array(headLength),
           elf: whole ? false : undefined,
           ranges: undefined,
         };
@@ -201,10 +231,17 @@ export class LayerPrefetch {
       if (cur.pos === cur.head.length && cur.ranges === undefined) {
         if (cur.elf === undefined) {
           cur.elf = hasElfMagic(cur.head) && size <= MAX_BUFFERED_FILE;
-          if (cur.elf) growHead(cur, headerLength(cur.head, size));
+          if (cur.elf) {
+            const length = headerLength(cur.head, size);
+            if (!this.hold(Math.max(0, length - cur.head.length))) return;
+            growHead(cur, length);
+          }
         }
         if (cur.elf && cur.pos === cur.head.length) {
-          cur.ranges = keptRanges(cur.head, size).map((r) => ({
+          const kept = keptRanges(cur.head, size);
+          // The head is dropped once its bytes are in the ranges: what it held is no longer counted.
+          if (!this.hold(kept.reduce((sum, r) => sum + r.end - r.start, 0) - cur.head.length)) return;
+          cur.ranges = kept.map((r) => ({
             offset: r.start,
             bytes: new Uint8Array(r.end - r.start),
           }));

@@ -5,6 +5,7 @@
  */
 import type { LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
+import type { SparseFile } from './elf-prefetch';
 
 export interface BlobRange {
   /** Where the blob's bytes start in the archive, and how many there are. */
@@ -20,6 +21,12 @@ export interface IndexJobOptions {
   onDecoded?: (bytes: number) => void;
   /** The session's decompression bomb limits (docs/limits.md); the defaults when absent. */
   limits?: DecodeLimits;
+  /**
+   * Keep what ELF and package reads need while indexing (IndexLayerOptions.onKept), at most `keepLimit` bytes:
+   * an indexer that keeps nothing leaves the layer to be read again when a view needs it.
+   */
+  onKept?: (kept: Map<number, SparseFile>) => void;
+  keepLimit?: number;
 }
 
 export interface LayerIndexer {
