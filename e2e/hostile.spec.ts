@@ -3,25 +3,16 @@
  * script, nothing fetched from elsewhere), an SVG from an image runs no script and loads nothing,
  * and the fuzzer's worst cases (a path 10,000 deep, a zstd bomb) open without freezing the tab.
  */
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { buildDockerArchive } from '../src/core/testing/image-builder';
-import { buildTar, type BuildEntry } from '../src/core/testing/tar-builder';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { buildTar } from '../src/core/testing/tar-builder';
 import { openImage } from './helpers';
+import { markTrace, startTrace, stopTrace } from './main-thread-trace';
+import { writeArchive, writeDeepPath, writeWideConfig, writeZstdBomb } from './hostile-archives';
 
 const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-hostile-'));
-const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-function archive(name: string, layers: Uint8Array[]): string {
-  const path = join(dir, name);
-  writeFileSync(path, buildDockerArchive(layers, sha));
-  return path;
-}
-
-const tar = (entries: BuildEntry[]): Uint8Array => buildTar(entries);
 
 /** Every request and CSP violation of the page, and the longest main-thread task. */
 async function watch(page: Page, origin: string): Promise<{ foreign: string[] }> {
@@ -49,13 +40,28 @@ const violations = (page: Page): Promise<string[]> =>
 const longestTask = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as { longestTask: number }).longestTask);
 // What is measured is opening the archive: the page's own start (the bundle's first run and render) is not.
-// The tests guard against a frozen tab (the cases here froze it for seconds before their fixes) with a bound
-// that holds on a shared 2-core machine; the 200 ms aim is measured by bench/page-load-bench.ts. Quiet, the
-// longest tasks here are 200–270 ms: while the layer and hash workers take every core, the page's own tasks
-// stretch, and a config of 20,000 entries costs ~65 ms to receive.
-const FREEZE_MS = 500;
-const fromHere = (page: Page): Promise<number> =>
-  page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+// A task's wall time is what a user feels, but on a busy machine it is mostly the main thread waiting for a
+// core: while the layer and hash workers take both of CI's cores, the page's tasks stretch. So the 200 ms
+// aim is held on each task's CPU time, from a Chromium trace, which a busy machine does not stretch, at half
+// the aim; the wall time keeps a freeze guard. Measured (bench/README.md, "The main thread while loading"):
+// at most 63 ms of CPU per task in these cases, and at most 230 ms of wall time with a load average of 20.
+const CPU_BOUND_MS = 100;
+const FREEZE_MS = 300;
+
+/** From here on: long tasks counted afresh and a trace of the main thread taken. */
+async function fromHere(page: Page, browser: Browser): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { longestTask: number }).longestTask = 0));
+  await startTrace(browser, page);
+  await markTrace(page, 'bench:from');
+}
+
+/** Neither the longest task's wall time nor any task's CPU time since `fromHere` passed its bound. */
+async function expectNoFreeze(page: Page, browser: Browser): Promise<void> {
+  await markTrace(page, 'bench:to');
+  const [cpu] = await stopTrace(browser, [['bench:from', 'bench:to']]);
+  expect(cpu?.maxCpuMs).toBeLessThan(CPU_BOUND_MS);
+  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+}
 
 test('the built page forbids eval and inline script, and the app runs within its policy', async ({
   page,
@@ -104,8 +110,8 @@ test('an SVG from an image is shown as a picture that runs no script and loads n
 <script>top.pwned = 1; fetch('http://evil.example/script')</script>
 <image href="http://evil.example/picture.png" width="10" height="10"/>
 <rect width="40" height="40" fill="red" onload="top.pwned = 2"/></svg>`;
-  const path = archive('svg.tar', [
-    tar([
+  const path = writeArchive(dir, 'svg.tar', [
+    buildTar([
       { name: 'evil.svg', data: svg },
       { name: 'evil.html', data: `<script>top.pwned=3</script>` },
     ]),
@@ -131,42 +137,34 @@ test('an SVG from an image is shown as a picture that runs no script and loads n
   expect(foreign).toEqual([]);
 });
 
-test('a path nested 10,000 directories deep opens, and the tab never freezes', async ({ page, baseURL }) => {
+test('a path nested 10,000 directories deep opens, and the tab never freezes', async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   await watch(page, baseURL!);
-  const deep = `${Array.from({ length: 10_000 }, () => 'd').join('/')}/f`;
-  const path = archive('deep.tar', [
-    tar([
-      { name: 'x', data: 'deep', pax: { path: deep } },
-      { name: 'top', data: 'top' },
-    ]),
-  ]);
+  const path = writeDeepPath(dir);
   await page.goto('/');
-  await fromHere(page);
+  await fromHere(page, browser);
   await openImage(page, path);
   await page.getByRole('tab', { name: 'Files' }).click();
   const tree = page.getByRole('tree', { name: 'Files' });
   await expect(tree.locator('[role=treeitem][data-path="/d"]')).toBeVisible();
   await tree.locator('[role=treeitem][data-path="/d"]').click();
   await expect(tree.locator('[role=treeitem][data-path="/d/d"]')).toBeVisible();
-  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+  await expectNoFreeze(page, browser);
 });
 
-/** One zstd frame of RLE blocks of zeros: 4 bytes of input per 128 KiB decoded. */
-function zstdZeros(blocks: number): Uint8Array {
-  const out = [0x28, 0xb5, 0x2f, 0xfd, 0x00, 0x38];
-  for (let i = 0; i < blocks; i++) {
-    const header = ((128 * 1024) << 3) | (1 << 1) | (i === blocks - 1 ? 1 : 0);
-    out.push(header & 0xff, (header >> 8) & 0xff, (header >> 16) & 0xff, 0);
-  }
-  return Uint8Array.from(out);
-}
-
-test('a zstd bomb is stopped with a sentence; the other layer stays usable', async ({ page, baseURL }) => {
+test('a zstd bomb is stopped with a sentence; the other layer stays usable', async ({
+  page,
+  baseURL,
+  browser,
+}) => {
   await watch(page, baseURL!);
   // 2 GiB of zeros from 64 KiB: past the 5,000:1 limit once 1 GiB is decoded.
-  const path = archive('bomb.tar', [tar([{ name: 'ok.txt', data: 'fine' }]), zstdZeros(16_384)]);
+  const path = writeZstdBomb(dir);
   await page.goto('/');
-  await fromHere(page);
+  await fromHere(page, browser);
   await openImage(page, path);
   const bombRow = page.getByRole('row', { name: /\bL1\b/ });
   await expect(bombRow).toContainText('failed', { timeout: 120_000 });
@@ -175,30 +173,24 @@ test('a zstd bomb is stopped with a sentence; the other layer stays usable', asy
   await page.getByRole('tab', { name: 'Files' }).click();
   await page.getByRole('navigation', { name: 'Layer' }).getByRole('button', { name: /^L0/ }).click();
   await expect(page.getByRole('tree', { name: 'Files' }).locator('[data-path="/ok.txt"]')).toBeVisible();
-  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+  await expectNoFreeze(page, browser);
 });
 
 test('a config of 20,000 Env entries and 20,000 labels opens without freezing the tab', async ({
   page,
   baseURL,
+  browser,
 }) => {
   await watch(page, baseURL!);
-  const config = {
-    config: {
-      Env: Array.from({ length: 20_000 }, (_, i) => `VAR_${i}=${'x'.repeat(50)}`),
-      Labels: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`label.${i}`, 'v'.repeat(40)])),
-    },
-  };
-  const path = join(dir, 'wide-config.tar');
-  writeFileSync(path, buildDockerArchive([tar([{ name: 'a', data: 'a' }])], sha, config));
+  const path = writeWideConfig(dir);
   await page.goto('/');
   // Only what opening the archive costs (the page's own start is measured by the tests above).
   await expect(page.getByRole('button', { name: 'Open the sample' })).toBeVisible();
-  await fromHere(page);
+  await fromHere(page, browser);
   await openImage(page, path);
   const panel = page.getByRole('region', { name: 'Image' });
   await expect(panel).toContainText('VAR_99=');
   await expect(panel).not.toContainText('VAR_100=');
   await expect(panel.getByText('…and 19,900 more (all are in the inspect JSON)')).toHaveCount(2);
-  expect(await longestTask(page)).toBeLessThan(FREEZE_MS);
+  await expectNoFreeze(page, browser);
 });

@@ -3,20 +3,12 @@
  * workers' layers are verified and the page stays usable; progress names the layers in flight, and Cancel
  * ends every layer worker (and its hash worker) at once, and the next file opens.
  */
-import {
-  closeSync,
-  copyFileSync,
-  mkdtempSync,
-  openSync,
-  readSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
 import { openImage, waitForState } from './helpers';
+import { archiveWithCorruptLayer } from './corrupt-layer';
 import { plainArchive } from './plain-archive';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/archives');
@@ -24,34 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-parallel-'));
 // The archives written here are hundreds of MB: they go when the file's tests end.
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Each entry of a plain tar: name and where its data starts (ustar headers, as podman writes them). */
-function tarEntries(path: string): { name: string; offset: number; size: number }[] {
-  const fd = openSync(path, 'r');
-  const entries: { name: string; offset: number; size: number }[] = [];
-  const header = Buffer.alloc(512);
-  for (let at = 0; at + 512 <= statSync(path).size;) {
-    readSync(fd, header, 0, 512, at);
-    if (header.every((b) => b === 0)) break;
-    const name = header.toString('latin1', 0, 100).replace(/\0.*$/s, '');
-    const size = parseInt(header.toString('latin1', 124, 136).replace(/\0.*$/s, '').trim() || '0', 8);
-    entries.push({ name, offset: at + 512, size });
-    at += 512 + Math.ceil(size / 512) * 512;
-  }
-  closeSync(fd);
-  return entries;
-}
-
 test('a corrupt layer fails alone; the others are verified and the page stays usable', async ({ page }) => {
-  const path = join(dir, 'one-bad-layer.tar');
-  copyFileSync(join(FIXTURES, 'podman-docker-archive.tar'), path);
-  const layers = tarEntries(path)
-    .filter((e) => e.name.endsWith('.tar') && e.size > 4096)
-    .sort((a, b) => b.size - a.size);
-  const victim = layers[0]!;
-  const fd = openSync(path, 'r+');
-  // The layer's second tar header turned into garbage.
-  writeSync(fd, Buffer.alloc(512, 0x41), 0, 512, victim.offset + 512);
-  closeSync(fd);
+  const path = archiveWithCorruptLayer(dir);
 
   await page.goto('/');
   await openImage(page, path);

@@ -1,13 +1,21 @@
 /**
  * The main path in Simplified Chinese: a zh-CN browser opens the sample and walks Layers, Files (a file
- * opened), Packages, Linkage (curl focused, the picture exported), Waste and Compare. Each view shows its
- * Chinese words and no sentence of the English catalogue; image data (paths, package names, commands) stays
- * as it is; the test hooks are the same as in English. Photographs go to test-results/zh-CN/ to be looked at.
+ * opened), Packages, Linkage (the overview, curl focused, the picture exported), Waste and Compare; then a
+ * layer that fails, the Names view reading a short name, and two images with different package managers
+ * compared. Each view shows its Chinese words and no sentence of the English catalogue, nor the words the
+ * core writes into pictures and notes; image data (paths, package names, commands) stays as it is; the test
+ * hooks are the same as in English. Photographs go to test-results/zh-CN/ to be looked at.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { SENTENCES } from '../src/core/archive/error-sentences';
+import { PICTURE_WORDS } from '../src/core/linkage/picture/words';
+import { archiveWithCorruptLayer } from './corrupt-layer';
 import { openImage, waitForState } from './helpers';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures');
 
 type Tree = { [key: string]: string | Tree };
 const read = (name: string) =>
@@ -46,15 +54,29 @@ function englishPhrases(): string[] {
       .filter((piece) => !zhTexts.some((z) => z.includes(piece)))
   );
 }
-const PHRASES = [...new Set(englishPhrases())];
+/**
+ * The words the core writes that the page shows (layer failures, compare notes, the pictures' badges, keys
+ * and lists): their literal runs between `{{slots}}`, as long as the catalogue phrases above.
+ */
+const CORE_PHRASES = [...Object.values(SENTENCES), ...Object.values(PICTURE_WORDS)]
+  .flatMap((v) => v.split(/\{\{[^}]*\}\}/))
+  .map((piece) => piece.trim().replace(/^[\s·,.:;()—–-]+|[\s·,.:;()—–-]+$/g, ''))
+  .filter((piece) => /[a-z]{2,}.* [a-z]{2,}/i.test(piece) && piece.length >= 10);
+const PHRASES = [...new Set([...englishPhrases(), ...CORE_PHRASES])];
 
-/** No phrase of the English catalogue is shown anywhere on the page (its visible text and labels). */
+/**
+ * No phrase of the English catalogue or of the core's words is shown anywhere on the page: its visible
+ * text, its labels and tooltips, and the text inside the linkage picture's SVG.
+ */
 async function noEnglish(page: Page): Promise<void> {
   const shown = await page.evaluate(() => {
     const labels = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]'))
       .map((el) => ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join('\n'))
       .join('\n');
-    return `${document.body.innerText}\n${labels}\n${document.title}`;
+    const svgText = Array.from(document.querySelectorAll('svg text, svg title'))
+      .map((el) => el.textContent)
+      .join('\n');
+    return `${document.body.innerText}\n${labels}\n${svgText}\n${document.title}`;
   });
   expect(PHRASES.filter((phrase) => shown.includes(phrase))).toEqual([]);
 }
@@ -111,6 +133,11 @@ test('the main path in Simplified Chinese', async ({ page }) => {
   // Linkage: curl focused from the search, its picture exported.
   await view(page, 'linkage');
   await expect(page.getByText(/个 ELF 对象/).first()).toBeVisible({ timeout: 30_000 });
+  // The overview's ranked lists and its boxes' notes come from the core, in the page's words.
+  const lists = page.getByRole('complementary', { name: text(zh, 'linkage.rankedLists') });
+  await expect(lists.getByRole('heading', { name: text(zh, 'picture.listMostLoaded') })).toBeVisible();
+  await expect(lists.getByRole('heading', { name: text(zh, 'picture.listMissing') })).toBeVisible();
+  await photograph(page, '4-linkage-overview');
   const search = page.getByLabel(text(zh, 'linkage.search'));
   await search.fill('curl');
   await expect(
@@ -135,6 +162,7 @@ test('the main path in Simplified Chinese', async ({ page }) => {
   expect(exported).toContain('/usr/bin/curl 加载了什么');
   expect(exported).toContain('共享库');
   expect(exported).toContain('按镜像自己的加载器解析');
+  await expect(page.getByTestId('linkage-picture').locator('svg')).toContainText(/全部 \d+ 个都需要|个中有/);
   await photograph(page, '4-linkage');
 
   // Waste: dive's figures and the corrected one, each explained.
@@ -151,4 +179,56 @@ test('the main path in Simplified Chinese', async ({ page }) => {
   await expect(page.getByRole('region', { name: text(zh, 'compare.linkageChange') })).toBeVisible();
   await photograph(page, '6-compare');
   await expect(page.locator('body')).toHaveAttribute('data-app-state', 'ready');
+});
+
+test('a layer that fails says why in Simplified Chinese', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-zh-'));
+  try {
+    await page.goto('/');
+    await openImage(page, archiveWithCorruptLayer(dir));
+    const table = page.getByRole('table', { name: text(zh, 'views.layers') });
+    const failed = table.locator('.badge--bad');
+    await expect(failed).toHaveText(text(zh, 'layers.state.failed'));
+    await expect(failed).toHaveAttribute(
+      'title',
+      /^此层的 tar 已损坏：第 \d+ 字节处的 tar 头已损坏（校验和错误）。$/,
+    );
+    await table
+      .locator('tr', { has: page.locator('.badge--bad') })
+      .getByRole('button')
+      .click();
+    await expect(table.locator('.layers__details .error-text')).toHaveText(/^此层的 tar 已损坏/);
+    await photograph(page, '7-layer-failed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Names: the view's words in Simplified Chinese around a short name's candidates", async ({ page }) => {
+  await page.goto('/');
+  await openImage(page, join(FIXTURES, 'archives/podman-name-resolution.tar'));
+  await view(page, 'names');
+  await page.getByLabel(text(zh, 'names.imageName')).fill('ubi7/ubi');
+  const podman = page.getByRole('region', { name: 'Podman 的解析' });
+  await expect(podman.locator('ol li').first()).toHaveText('localhost/ubi7/ubi:latest');
+  await expect(podman).toContainText(text(zh, 'names.tries'));
+  await photograph(page, '8-names');
+});
+
+test('Compare of two package managers says so in Simplified Chinese', async ({ page }) => {
+  await page.goto('/');
+  await openImage(page, join(FIXTURES, 'compare/rpm-apk-pairs.docker-archive.tar.gz'));
+  await view(page, 'compare');
+  const pick = (label: string, name: string) =>
+    page
+      .getByRole('combobox', { name: text(zh, label), exact: true })
+      .selectOption({ label: `${name} · linux/amd64` });
+  await pick('compare.new', 'localhost/apk-new:1');
+  await pick('compare.old', 'localhost/rpm-old:1');
+  const summary = page.getByTestId('compare-summary');
+  await expect(summary).toContainText('localhost/rpm-old:1 → localhost/apk-new:1', { timeout: 60_000 });
+  const note = page.locator('.warn-text', { hasText: '包管理器不同' });
+  await note.scrollIntoViewIfNeeded();
+  await expect(note).toContainText('旧镜像是 rpm，新镜像是 apk');
+  await photograph(page, '9-compare-managers');
 });

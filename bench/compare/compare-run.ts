@@ -32,8 +32,10 @@ export interface CompareRunResult {
   readonly totalMs: number;
   /** User + system CPU time of the process (zlib's threads included). */
   readonly cpuMs: number;
-  /** Phase → milliseconds, both images together (phases mode). */
+  /** Phase → wall milliseconds, both images together (phases mode). */
   readonly phases: Record<string, number>;
+  /** Phase → CPU milliseconds of the process (phases mode): the figure that holds up on a loaded machine. */
+  readonly phasesCpu?: Record<string, number>;
   readonly elfObjects?: number;
   readonly summary?: string;
 }
@@ -52,11 +54,18 @@ async function open(path: string): Promise<Opened> {
   return { session, image: pick.image, source };
 }
 
-async function phasesRun(opened: readonly Opened[], phases: Record<string, number>): Promise<CompareSide[]> {
+async function phasesRun(
+  opened: readonly Opened[],
+  phases: Record<string, number>,
+  phasesCpu: Record<string, number>,
+): Promise<CompareSide[]> {
   const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const value = await work();
+    const used = process.cpuUsage(cpu);
     phases[phase] = (phases[phase] ?? 0) + performance.now() - t;
+    phasesCpu[phase] = (phasesCpu[phase] ?? 0) + (used.user + used.system) / 1000;
     return value;
   };
   const sqlite = await nodeSqliteOptions();
@@ -64,7 +73,7 @@ async function phasesRun(opened: readonly Opened[], phases: Record<string, numbe
   // The steps of readCompareSide, one by one.
   for (const { session, image } of opened) {
     await timed('index (contents kept)', () => session.indexImage(image, { keepContents: true }));
-    const stack = session.layerStack(image);
+    const stack = await timed('layer stack', () => Promise.resolve(session.layerStack(image)));
     await timed('warm contents (nothing left to decode)', () => session.warmContents(image));
     const fs = stack.imageFs(stack.topLayer, (l, e, o, n) => session.readEntry(image, l, e, o, n));
     const { dbs } = await timed('package databases', () => readPackageDbs(fs, { sqlite }));
@@ -77,6 +86,7 @@ async function phasesRun(opened: readonly Opened[], phases: Record<string, numbe
 
 async function main(mode: CompareRunMode, paths: readonly string[]): Promise<CompareRunResult> {
   const phases: Record<string, number> = {};
+  const phasesCpu: Record<string, number> = {};
   const cpu = process.cpuUsage();
   const started = performance.now();
   const opened = await Promise.all(paths.map(open));
@@ -87,7 +97,7 @@ async function main(mode: CompareRunMode, paths: readonly string[]): Promise<Com
       return { mode, totalMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, phases };
     }
     let sides: CompareSide[];
-    if (mode === 'phases') sides = await phasesRun(opened, phases);
+    if (mode === 'phases') sides = await phasesRun(opened, phases, phasesCpu);
     else {
       const sqlite = await nodeSqliteOptions();
       sides = await Promise.all(
@@ -97,15 +107,19 @@ async function main(mode: CompareRunMode, paths: readonly string[]): Promise<Com
       );
     }
     const t = performance.now();
+    const compareCpu = process.cpuUsage();
     const result = compareImages(sides[0]!, sides[1]!);
     compareMarkdown(result);
     phases['compare + Markdown'] = performance.now() - t;
+    const compareUsed = process.cpuUsage(compareCpu);
+    if (mode === 'phases') phasesCpu['compare + Markdown'] = (compareUsed.user + compareUsed.system) / 1000;
     const used = process.cpuUsage(cpu);
     return {
       mode,
       totalMs: performance.now() - started,
       cpuMs: (used.user + used.system) / 1000,
       phases,
+      ...(mode === 'phases' && { phasesCpu }),
       elfObjects: sides.reduce((sum, s) => sum + s.linkGraph.nodes.length, 0),
       summary: `files +${result.files.added} ~${result.files.modified} −${result.files.removed}, ELF objects +${result.linkage.objectsAdded.length} −${result.linkage.objectsRemoved.length}`,
     };

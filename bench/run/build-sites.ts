@@ -12,7 +12,8 @@ export async function buildSites(outDir: string): Promise<{ site: string; stageS
   await build({
     configFile: resolve('vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir: site, emptyOutDir: true, sourcemap: false },
+    // Source maps let the page benchmark say which code its long tasks ran (run/main-thread-profile.ts).
+    build: { outDir: site, emptyOutDir: true, sourcemap: true },
   });
   await build({
     root: resolve('bench/stages'),

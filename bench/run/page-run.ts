@@ -4,10 +4,14 @@
  * Times are taken inside the page with performance.now(): from the input's change event to the
  * first row of the Layers table in the DOM, and to appState "ready" (every layer read and verified).
  * Main-thread long tasks (PerformanceObserver 'longtask': over 50 ms) are recorded from the change event
- * to "ready"; with `filesTree`, the Files tab is clicked after "ready" and timed to its first tree row.
+ * to "ready"; with `filesTree`, the Files tab is clicked after "ready" and timed to its first tree row (and
+ * the long tasks of that step kept apart); with `profile`, a CPU profile of the main thread says what each of
+ * those long tasks was made of (main-thread-profile.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { MainThreadProfiler, type ProfiledTask } from './main-thread-profile';
+import { startTrace, stopTrace, type TaskTimes } from '../../e2e/main-thread-trace';
 import { WorkerMemorySampler, type WorkerMemory } from './worker-memory';
 
 export interface PageRun {
@@ -24,21 +28,44 @@ export interface PageRun {
   readonly longTasks: { readonly count: number; readonly maxMs: number; readonly totalMs: number };
   /** Files tab click (after "ready") → first tree row in the DOM; null unless asked for. */
   readonly filesTreeMs: number | null;
+  /** Main-thread tasks over 50 ms between that click and the tree row. */
+  readonly filesTasks: LongTasks | null;
+  /** With `profile`: each long task (loading, then Files) with where its time went. */
+  readonly profiled: readonly ProfiledTask[];
+  /** With `trace`: the main thread's tasks by CPU time while loading and for the Files tree (e2e/main-thread-trace.ts). */
+  readonly cpu: { readonly loading: TaskTimes | null; readonly files: TaskTimes | null } | null;
 }
+
+export interface LongTasks {
+  readonly count: number;
+  readonly maxMs: number;
+  readonly totalMs: number;
+}
+
+export interface PageRunOptions {
+  /** Click the Files tab after "ready" and time its first tree row. */
+  filesTree?: boolean;
+  /** The built site (with source maps): take a CPU profile of the main thread and attribute its long tasks. */
+  profile?: string;
+  /** Take a Chromium trace for each main-thread task's CPU time. */
+  trace?: boolean;
+}
+
+type Task = { start: number; duration: number };
 
 interface Marks {
   change?: number;
   row?: number;
   ready?: number;
   error?: string;
-  tasks: { start: number; duration: number }[];
+  tasks: Task[];
 }
 
 export async function runPage(
   browser: Browser,
   url: string,
   archive: string,
-  options: { filesTree?: boolean } = {},
+  options: PageRunOptions = {},
 ): Promise<PageRun> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -55,12 +82,23 @@ export async function runPage(
         for (const e of list.getEntries()) marks.tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask' });
       const input = document.querySelector('[data-testid="file-input"]');
-      input?.addEventListener('change', () => (marks.change ??= performance.now()), { capture: true });
+      input?.addEventListener(
+        'change',
+        () => {
+          if (marks.change !== undefined) return;
+          marks.change = performance.now();
+          performance.mark('bench:change');
+        },
+        { capture: true },
+      );
       new MutationObserver(() => {
         if (marks.row === undefined && document.querySelector('table[aria-label="Layers"] tbody tr'))
           marks.row = performance.now();
         const state = document.body.dataset.appState;
-        if (state === 'ready' && marks.ready === undefined) marks.ready = performance.now();
+        if (state === 'ready' && marks.ready === undefined) {
+          marks.ready = performance.now();
+          performance.mark('bench:ready');
+        }
         if (state === 'error') marks.error = document.body.innerText.slice(0, 400);
       }).observe(document.body, {
         subtree: true,
@@ -70,6 +108,8 @@ export async function runPage(
       });
     });
     sampler.start();
+    const profiler = options.profile === undefined ? null : await MainThreadProfiler.start(cdp);
+    if (options.trace) await startTrace(browser, page);
     const cpuBefore = await rendererProcesses(browser);
     await page.getByTestId('file-input').first().setInputFiles(archive);
     await page.waitForFunction(
@@ -90,6 +130,21 @@ export async function runPage(
     const verifiedLayers = await rows.locator('.badge--ok').count();
     const start = marks.change ?? 0;
     const loading = marks.tasks.filter((t) => t.start >= start && t.start <= (marks.ready ?? Infinity));
+    const tree = options.filesTree ? await timeFilesTree(page) : null;
+    const filesTasks = tree
+      ? (await page.evaluate(() => (window as unknown as { benchMarks: Marks }).benchMarks.tasks)).filter(
+          (t) => t.start + t.duration >= tree.click && t.start <= tree.row,
+        )
+      : null;
+    const profiled = profiler
+      ? await profiler.stop([...loading, ...(filesTasks ?? [])], options.profile!)
+      : [];
+    const [cpuLoading, cpuFiles] = options.trace
+      ? await stopTrace(browser, [
+          ['bench:change', 'bench:ready'],
+          ['bench:click', 'bench:row'],
+        ])
+      : [];
     return {
       firstRowMs: (marks.row ?? Number.NaN) - start,
       readyMs: (marks.ready ?? Number.NaN) - start,
@@ -101,31 +156,43 @@ export async function runPage(
         cpuAfter.map((p) => p.id),
         rendererPids,
       ),
-      longTasks: {
-        count: loading.length,
-        maxMs: Math.max(0, ...loading.map((t) => t.duration)),
-        totalMs: loading.reduce((sum, t) => sum + t.duration, 0),
-      },
-      filesTreeMs: options.filesTree ? await timeFilesTree(page) : null,
+      longTasks: summary(loading),
+      filesTreeMs: tree ? tree.row - tree.click : null,
+      filesTasks: filesTasks ? summary(filesTasks) : null,
+      profiled,
+      cpu: options.trace ? { loading: cpuLoading ?? null, files: cpuFiles ?? null } : null,
     };
   } finally {
     await context.close();
   }
 }
 
-/** Files tab click → the first tree row in the DOM, timed in the page. */
-async function timeFilesTree(page: Page): Promise<number> {
+function summary(tasks: readonly Task[]): LongTasks {
+  return {
+    count: tasks.length,
+    maxMs: Math.max(0, ...tasks.map((t) => t.duration)),
+    totalMs: tasks.reduce((sum, t) => sum + t.duration, 0),
+  };
+}
+
+/** Files tab click → the first tree row in the DOM, both in page time. */
+async function timeFilesTree(page: Page): Promise<{ click: number; row: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { benchTree: { click?: number; row?: number } };
     const mark: { click?: number; row?: number } = {};
     w.benchTree = mark;
-    document.addEventListener('click', () => (mark.click ??= performance.now()), {
-      capture: true,
-      once: true,
-    });
+    document.addEventListener(
+      'click',
+      () => {
+        mark.click ??= performance.now();
+        performance.mark('bench:click');
+      },
+      { capture: true, once: true },
+    );
     const observer = new MutationObserver(() => {
       if (mark.click !== undefined && document.querySelector('[role=tree] [role=treeitem]')) {
         mark.row = performance.now();
+        performance.mark('bench:row');
         observer.disconnect();
       }
     });
@@ -137,10 +204,7 @@ async function timeFilesTree(page: Page): Promise<number> {
     undefined,
     { timeout: 10 * 60_000, polling: 50 },
   );
-  const mark = await page.evaluate(
-    () => (window as unknown as { benchTree: { click: number; row: number } }).benchTree,
-  );
-  return mark.row - mark.click;
+  return page.evaluate(() => (window as unknown as { benchTree: { click: number; row: number } }).benchTree);
 }
 
 interface ProcessCpu {

@@ -43,8 +43,8 @@ export interface LinkPicture {
   readonly exports: PictureExports | null;
   /** The overview's ranked lists (most-loaded libraries, …); empty for a focused picture. */
   readonly side: readonly SideList[];
-  /** The dark SVG for the screen: the export's picture without the side lists, which the page draws as links. */
-  readonly screenSvg: string;
+  /** The SVG for the screen in both themes: the export's picture without the side lists, which the page draws as links. */
+  readonly screenSvg: { readonly light: string; readonly dark: string };
   /** Milliseconds the worker spent laying it out (Graphviz dot). */
   readonly layoutMs: number;
 }

@@ -56,6 +56,7 @@ export type Response =
   | { readonly type: 'fault'; readonly id: number; readonly message: string };
 
 export type {
+  Sentence,
   EngineReading,
   ValidReport,
   InvalidReport,

@@ -19,8 +19,6 @@ import './features/shell/shell.css';
 export function App() {
   const { t } = useTranslation();
   const { opened, archive, imageKey, view, appState, message, cancel } = useActiveArchive();
-  const progress = useStore((s) => s.progress);
-  const estimate = useStore((s) => s.progressRate);
   const helpOpen = useStore((s) => s.helpOpen);
   const setHelpOpen = useStore((s) => s.setHelpOpen);
   useShortcuts({
@@ -50,9 +48,7 @@ export function App() {
         <Announcer appState={appState} />
         <PendingLink />
         <ArchiveFailures />
-        {appState === 'loading' && (
-          <ProgressPanel progress={progress} estimate={estimate} onCancel={cancel} />
-        )}
+        {appState === 'loading' && <ProgressPanel onCancel={cancel} />}
         {message && (
           <div role="alert" className="error-panel">
             <strong>{t('shell.cannotShow')}</strong> {message}

@@ -7,6 +7,7 @@
 import {
   AbortedError,
   ArchiveError,
+  LayerError,
   renderSentence,
   type CoreEnv,
   type LayerIndexer,
@@ -97,6 +98,9 @@ function toWire(error: unknown): WireError {
       message: error.message,
       ...(error.sentence ? { sentence: error.sentence } : {}),
     };
+  // One layer that cannot be read: its own sentence, not the generic one.
+  if (error instanceof LayerError && error.sentence)
+    return { code: 'corrupt', message: error.message, sentence: error.sentence };
   // Anything else is a bug or an environment failure: still a sentence, never a stack trace.
   const params = { detail: error instanceof Error ? error.message : String(error) };
   return {

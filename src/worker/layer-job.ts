@@ -5,6 +5,7 @@
  */
 import {
   indexLayer,
+  LayerError,
   packKept,
   packedBuffers,
   readRange,
@@ -14,6 +15,7 @@ import {
   type EntryColumns,
   type LayerTable,
   type PackedKept,
+  type Sentence,
   type SparseFile,
 } from '../core';
 import type { RemoteSha256 } from './remote-sha256';
@@ -48,7 +50,12 @@ export type LayerJobResponse =
       /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
       readonly kept?: PackedKept;
     }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string };
+  | {
+      readonly type: 'failed';
+      readonly id: number;
+      readonly message: string;
+      readonly sentence?: Sentence;
+    };
 
 /**
  * Where a layer's time went, in milliseconds of its worker: `totalMs` from the request to the table,
@@ -141,7 +148,12 @@ export class LayerJobRunner {
         ...((packed && packedBuffers(packed)) ?? []),
       ]);
     } catch (error) {
-      this.post({ type: 'failed', id: job.id, message: sentence(error) });
+      this.post({
+        type: 'failed',
+        id: job.id,
+        message: sentence(error),
+        ...(error instanceof LayerError && error.sentence ? { sentence: error.sentence } : {}),
+      });
     } finally {
       this.hashing?.reset();
     }

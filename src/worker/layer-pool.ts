@@ -110,10 +110,7 @@ export class LayerPool {
     slot.port.onerror = (event) => {
       // The worker itself died (out of memory, a crash): only its layer fails.
       event.preventDefault();
-      this.retire(
-        slot,
-        new LayerError(`This layer could not be read: its worker stopped (${event.message}).`),
-      );
+      this.retire(slot, LayerError.of('layer-worker-stopped', { detail: event.message }));
     };
     this.slots.push(slot);
     return slot;
@@ -132,7 +129,7 @@ export class LayerPool {
     if (response.type === 'done') {
       if (response.kept) job.options.onKept?.(unpackKept(response.kept));
       job.resolve({ ...response.index, entries: EntryTable.fromColumns(response.index.entries) });
-    } else job.reject(new LayerError(response.message));
+    } else job.reject(new LayerError(response.message, response.sentence));
     this.dispatch();
   }
 

@@ -64,7 +64,8 @@ export async function drawPicture(
   const t0 = Date.now();
   const built = buildPicture(source, request, await dotEngine());
   const layoutMs = Date.now() - t0;
-  if (built === null) return { picture: null, exports: null, side: [], screenSvg: '', layoutMs };
+  if (built === null)
+    return { picture: null, exports: null, side: [], screenSvg: { light: '', dark: '' }, layoutMs };
   const root = source.objects.find((o) => o.key === request.focus);
   const meta: PictureMeta = {
     imageName: imageDisplayNames(image.rawNames).full[0] ?? null,
@@ -82,7 +83,10 @@ export async function drawPicture(
     picture: built.picture,
     exports: pictureExports(built.picture, meta, built.side),
     side: built.side,
-    screenSvg: writeSvg(built.picture, meta, { theme: 'dark' }),
+    screenSvg: {
+      light: writeSvg(built.picture, meta, { theme: 'light' }),
+      dark: writeSvg(built.picture, meta, { theme: 'dark' }),
+    },
     layoutMs,
   };
 }

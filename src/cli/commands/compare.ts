@@ -31,6 +31,7 @@ import { openSession } from '../open-image';
 import type { FileSource } from '../node-env';
 import { nodeSqliteOptions } from '../sqlite-node';
 import { dotEngine, svgToPng, todayText, toolVersion } from './graph-render';
+import { withoutPageFields } from '../page-only';
 
 export const COMPARE_USAGE =
   'usage: strata compare [--image-old NAME] [--image-new NAME] [--platform OS/ARCH] [--json | --format text|json|markdown] [-o FILE] [--graph FILE.svg|FILE.png] [--fail-on RULE[,RULE...]] OLD NEW';
@@ -96,7 +97,7 @@ async function readSide(
 }
 
 function render(result: CompareJson, format: Format): string {
-  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (format === 'json') return JSON.stringify(result, withoutPageFields, 2) + '\n';
   if (format === 'markdown') return compareMarkdown(result);
   return compareText(result);
 }

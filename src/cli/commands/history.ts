@@ -4,6 +4,7 @@ import { UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { openImage } from '../open-image';
 import { table } from '../table';
+import { withoutPageFields } from '../page-only';
 
 export const history: Command = async (args, io) => {
   const parsed = parseArgs(args, { values: ['--image', '--platform'], booleans: ['--json', '--human'] });
@@ -19,7 +20,7 @@ export const history: Command = async (args, io) => {
     await session.indexImage(image);
     const rows = historyRows(session, image);
     if (parsed.flags.has('--json')) {
-      io.stdout(JSON.stringify(rows, null, 2) + '\n');
+      io.stdout(JSON.stringify(rows, withoutPageFields, 2) + '\n');
       return 0;
     }
     io.stdout(

@@ -8,6 +8,7 @@ import type { OuterScan } from './outer-scan';
 import { ArchiveError } from './archive-error';
 import { cleanArchivePath, loadConfig, readJson } from './blob-ref';
 import { isRecord, mapHistory } from '../image/config';
+import { absentBecause } from './error-sentences';
 
 export interface DockerManifestItem {
   readonly configPath: string;
@@ -76,12 +77,11 @@ export async function readDockerImages(
         declaredSize: typeof source?.size === 'number' ? source.size : null,
         blobPath: entry?.kind === 'file' ? entry.path : null,
         annotations: {},
-        absentReason:
-          entry?.kind === 'file'
-            ? null
-            : raw === undefined
-              ? 'the manifest names a path outside the archive'
-              : `the archive has no ${raw}`,
+        ...(entry?.kind === 'file'
+          ? { absentReason: null }
+          : raw === undefined
+            ? absentBecause('absent-outside')
+            : absentBecause('absent-no-file', { path: raw })),
       });
     }
     const { rows, warnings: historyWarnings } = mapHistory(cfg.history, count);

@@ -44,6 +44,41 @@ export const SENTENCES = {
   'no-such-image': 'The archive has no image {{key}}.',
   'archive-closed': 'That archive is no longer open; drop it again.',
   'path-missing': '{{path}} does not exist at layer {{layer}}.',
+  // One layer (the others still read).
+  'layer-odd-compression':
+    'This layer is {{compression}}-compressed, which image layers never are; it cannot be read.',
+  'layer-too-many-entries': 'This layer has more than {{max}} entries; it was not indexed further.',
+  'layer-not-tar': 'This layer is not a tar archive.',
+  'layer-tar-damaged': "This layer's tar is damaged: {{detail}}",
+  'layer-tar-bad-checksum':
+    "This layer's tar is damaged: The tar header at byte {{at}} is corrupt (bad checksum).",
+  'layer-tar-bad-size': "This layer's tar is damaged: The tar header at byte {{at}} has an invalid size.",
+  'layer-empty': 'This layer blob is empty.',
+  'layer-worker-stopped': 'This layer could not be read: its worker stopped ({{detail}}).',
+  'layer-too-large':
+    'This layer decodes to more than {{limit}}, the limit for one layer; it was not read further.',
+  'layer-bomb':
+    'This layer decodes to more than {{ratio}} times its stored size ({{size}} from {{bytes}} bytes): a decompression bomb, not read further.',
+  // A layer read, but not as its manifest and config describe it.
+  'layer-size-mismatch': 'The blob is {{size}} bytes but the manifest says {{declared}}.',
+  'layer-digest-mismatch': "The stored blob's digest {{digest}} does not match the manifest's {{expected}}.",
+  'layer-diff-id-mismatch':
+    "The uncompressed content ({{diffId}}) does not match the config's diff_id {{expected}}.",
+  'layer-diff-id-chunked':
+    "The uncompressed content ({{diffId}}) differs from the config's diff_id; zstd:chunked layers may legitimately differ (tar padding is not kept).",
+  // Why a layer is absent (shown after "not included").
+  'absent-outside': 'the manifest names a path outside the archive',
+  'absent-no-file': 'the archive has no {{path}}',
+  'absent-foreign': 'foreign layer (not included)',
+  'absent-blob': 'the layer blob is not included in the archive',
+  'absent-unknown': 'not included',
+  // Comparing two images' packages.
+  'compare-old-no-db':
+    'The old image has no package database ({{new}} in the new one): every package is listed as added.',
+  'compare-new-no-db':
+    'The new image has no package database ({{old}} in the old one): every package is listed as removed.',
+  'compare-managers-differ':
+    'The package manager differs ({{old}} in the old image, {{new}} in the new one): packages of one manager are listed as removed and those of the other as added, never as upgrades.',
   // Reading contents.
   'contents-compressed':
     'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
@@ -55,4 +90,13 @@ export const SENTENCES = {
 } as const;
 
 export type SentenceName = keyof typeof SENTENCES;
+
+/** Why a layer's blob is absent, as the image model keeps it: the English reason and its sentence. */
+export function absentBecause(
+  name: 'absent-outside' | 'absent-no-file' | 'absent-foreign' | 'absent-blob',
+  params: Readonly<Record<string, string>> = {},
+) {
+  const reason = SENTENCES[name].replace(/\{\{(\w+)\}\}/g, (slot, key: string) => params[key] ?? slot);
+  return { absentReason: reason, absentSentence: { name, params } };
+}
 export type SentenceParams = Readonly<Record<string, string | number>>;

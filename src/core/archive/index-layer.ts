@@ -17,6 +17,8 @@ import { TarFormatError, TarParser } from '../io/tar-parser';
 import { AbortedError, throwIfAborted } from '../io/byte-source';
 import { DEFAULT_DECODE_LIMITS, decodeLimitExceeded, type DecodeLimits } from '../io/decode-limits';
 import { LayerPrefetch, type SparseFile } from '../session/elf-prefetch';
+import { renderSentence, type Sentence } from './archive-error';
+import type { SentenceName, SentenceParams } from './error-sentences';
 
 /** What indexing one layer blob yields: its compression, sizes, digests and its table of tar entries. */
 export interface LayerTable {
@@ -38,8 +40,28 @@ export interface LayerTable {
   readonly warnings: readonly string[];
 }
 
+/** One layer could not be read; a sentence made by `LayerError.of` carries its name for the page's language. */
 export class LayerError extends Error {
   override name = 'LayerError';
+  constructor(
+    message: string,
+    readonly sentence?: Sentence,
+  ) {
+    super(message);
+  }
+
+  static of(name: SentenceName, params: SentenceParams = {}): LayerError {
+    return new LayerError(renderSentence(name, params), { name, params });
+  }
+}
+
+/** Byte offsets in tar sentences are written as the parser writes them: plain digits, no grouping. */
+function tarFault(error: TarFormatError, first: boolean): LayerError {
+  if (first) return LayerError.of('layer-not-tar');
+  const at = String(error.offset);
+  if (error.fault === 'bad-checksum') return LayerError.of('layer-tar-bad-checksum', { at });
+  if (error.fault === 'bad-size') return LayerError.of('layer-tar-bad-size', { at });
+  return LayerError.of('layer-tar-damaged', { detail: error.message });
 }
 
 export interface IndexLayerOptions {
@@ -84,9 +106,7 @@ async function indexOnce(
   const head = first.done ? new Uint8Array(0) : first.value;
   const sniffed = sniffCompression(head);
   if (sniffed === 'bzip2' || sniffed === 'xz') {
-    throw new LayerError(
-      `This layer is ${sniffed}-compressed, which image layers never are; it cannot be read.`,
-    );
+    throw LayerError.of('layer-odd-compression', { compression: sniffed });
   }
   const compression: Compression = sniffed;
   const storedHasher = await env.createSha256();
@@ -116,9 +136,7 @@ async function indexOnce(
   const parser = new TarParser({
     onEntry(entry) {
       if (entries.length >= maxEntries) {
-        throw new LayerError(
-          `This layer has more than ${maxEntries.toLocaleString('en')} entries; it was not indexed further.`,
-        );
+        throw LayerError.of('layer-too-many-entries', { max: maxEntries });
       }
       entries.add(entry);
       prefetch?.add(entry);
@@ -137,7 +155,7 @@ async function indexOnce(
       await diffHasher.update(chunk);
       size += chunk.length;
       const bomb = decodeLimitExceeded(size, storedSize, limits);
-      if (bomb !== undefined) throw new LayerError(bomb);
+      if (bomb !== undefined) throw new LayerError(bomb.message, { name: bomb.name, params: bomb.params });
       if (!parser.ended) parser.push(chunk);
       // After the parser: every entry whose content starts in this chunk has been announced.
       prefetch?.push(chunk);
@@ -148,15 +166,11 @@ async function indexOnce(
     if (error instanceof AbortedError || error instanceof MultiMemberGzipError || error instanceof LayerError)
       throw error;
     if (error instanceof TarFormatError) {
-      throw new LayerError(
-        parser.entryCount === 0 && error.offset === 0
-          ? 'This layer is not a tar archive.'
-          : `This layer's tar is damaged: ${error.message}`,
-      );
+      throw tarFault(error, parser.entryCount === 0 && error.offset === 0);
     }
     throw new LayerError(error instanceof Error ? error.message : String(error));
   }
-  if (storedSize === 0) throw new LayerError('This layer blob is empty.');
+  if (storedSize === 0) throw LayerError.of('layer-empty');
   const diffId = `sha256:${await diffHasher.digestHex()}`;
   if (prefetch && !prefetch.overflowed) options.onKept?.(prefetch.finish());
   return {

@@ -9,6 +9,7 @@ import type { OuterScan } from './outer-scan';
 import { ArchiveError } from './archive-error';
 import { blobPathOf, loadConfig, readJson } from './blob-ref';
 import { isRecord, mapHistory } from '../image/config';
+import { absentBecause } from './error-sentences';
 
 interface Descriptor {
   readonly mediaType: string;
@@ -164,12 +165,9 @@ export async function readOciLayout(
         declaredSize: ld?.size ?? null,
         blobPath: entry?.kind === 'file' ? entry.path : null,
         annotations: ld?.annotations ?? {},
-        absentReason:
-          entry?.kind === 'file'
-            ? null
-            : foreign
-              ? 'foreign layer (not included)'
-              : 'the layer blob is not included in the archive',
+        ...(entry?.kind === 'file'
+          ? { absentReason: null }
+          : absentBecause(foreign ? 'absent-foreign' : 'absent-blob')),
       };
     });
     const { rows, warnings } = mapHistory(cfg.history, layers.length);

@@ -89,7 +89,7 @@ async function mergeDockerManifest(
     const layers = image.layers.map((layer, i): LayerRef => {
       const fallback = twin.layers[i];
       return layer.blobPath === null && fallback?.blobPath
-        ? { ...layer, blobPath: fallback.blobPath, absentReason: null }
+        ? { ...layer, blobPath: fallback.blobPath, absentReason: null, absentSentence: undefined }
         : layer;
     });
     return { ...image, rawNames: [...new Set([...image.rawNames, ...twin.rawNames])], layers };

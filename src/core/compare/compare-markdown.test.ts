@@ -33,6 +33,7 @@ function result(files: number, edges: number): CompareJson {
       upgraded: [{ name: 'libssl3', from: '3.0.11-1~deb12u1', to: '3.0.11-1~deb12u2', manager: 'dpkg' }],
       downgraded: [],
       note: null,
+      noteSentence: null,
     },
     linkage: {
       objectsAdded: paths.slice(0, edges),

@@ -52,6 +52,7 @@ describe('comparePackages', () => {
       // The epoch wins: 1:2.0-1 is newer than 5.0-1.
       downgraded: [{ name: 'tool', from: '1:2.0-1', to: '5.0-1', manager: 'dpkg' }],
       note: null,
+      noteSentence: null,
     });
   });
 
@@ -110,6 +111,11 @@ describe('comparePackages', () => {
     expect(result.note).toBe(
       'The package manager differs (dpkg in the old image, apk in the new one): packages of one manager are listed as removed and those of the other as added, never as upgrades.',
     );
+    // The page says the same note in its own language by the sentence's name.
+    expect(result.noteSentence).toEqual({
+      name: 'compare-managers-differ',
+      params: { old: 'dpkg', new: 'apk' },
+    });
   });
 
   it('neither image has a database', () => {

@@ -9,6 +9,7 @@ import {
   type PackageDb,
   type PackageManager,
 } from '../packages/package-types';
+import { renderSentence, type Sentence } from '../archive/archive-error';
 import type { PackageEntry, PackagesCompare, PackageVersionChange } from './compare-types';
 
 function managersOf(dbs: readonly PackageDb[]): PackageManager[] {
@@ -31,15 +32,13 @@ const entry = (pkg: InstalledPackage): PackageEntry => ({
   manager: pkg.manager,
 });
 
-function note(oldManagers: readonly string[], newManagers: readonly string[]): string | null {
+function noteSentence(oldManagers: readonly string[], newManagers: readonly string[]): Sentence | null {
   const o = oldManagers.join('+');
   const n = newManagers.join('+');
   if (o === n) return null;
-  if (o === '')
-    return `The old image has no package database (${n} in the new one): every package is listed as added.`;
-  if (n === '')
-    return `The new image has no package database (${o} in the old one): every package is listed as removed.`;
-  return `The package manager differs (${o} in the old image, ${n} in the new one): packages of one manager are listed as removed and those of the other as added, never as upgrades.`;
+  if (o === '') return { name: 'compare-old-no-db', params: { new: n } };
+  if (n === '') return { name: 'compare-new-no-db', params: { old: o } };
+  return { name: 'compare-managers-differ', params: { old: o, new: n } };
 }
 
 /** `oldDbs` or `newDbs` empty: that image has no package database. */
@@ -66,19 +65,21 @@ export function comparePackages(oldDbs: readonly PackageDb[], newDbs: readonly P
   for (const [key, pkg] of before) if (!after.has(key)) removed.push(entry(pkg));
   const oldManagers = managersOf(oldDbs);
   const newManagers = managersOf(newDbs);
+  const sentence = noteSentence(oldManagers, newManagers);
   const all = [...new Set([...oldManagers, ...newManagers])];
   return {
     // One name when the images agree or only one has a database; "dpkg → apk" when they differ.
     manager:
       all.length === 0
         ? null
-        : oldManagers.length === 0 || newManagers.length === 0 || note(oldManagers, newManagers) === null
+        : oldManagers.length === 0 || newManagers.length === 0 || sentence === null
           ? all.join('+')
           : `${oldManagers.join('+')} → ${newManagers.join('+')}`,
     added: added.sort(byName),
     removed: removed.sort(byName),
     upgraded: upgraded.sort(byName),
     downgraded: downgraded.sort(byName),
-    note: note(oldManagers, newManagers),
+    note: sentence === null ? null : renderSentence(sentence.name, sentence.params),
+    noteSentence: sentence,
   };
 }

@@ -8,6 +8,8 @@ import { nodeEnv, openFileSource } from '../../cli/node-env';
 import type { ByteSource } from '../io/byte-source';
 import { resolveLinkGraph } from '../linkage/link-graph';
 import { ArchiveSession } from '../session/archive-session';
+import { ImageViews } from '../views/image-views';
+import { compareSideFromViews } from './compare-report';
 import { readCompareSide } from './compare-side';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
@@ -49,5 +51,20 @@ describe('readCompareSide', () => {
     expect(side.linkGraph.edges).toEqual(graph.edges);
     expect(side.linkGraph.nodes.length).toBeGreaterThan(50);
     expect(side.packageDbs[0]?.packages.length).toBe(49);
+  });
+});
+
+describe('compareSideFromViews (the page)', () => {
+  it('decodes no layer again when the index pass kept the contents', async () => {
+    const kept = await counted();
+    const session = await ArchiveSession.open(kept.source, nodeEnv);
+    const image = session.info.images[0]!;
+    await session.indexImage(image, { keepContents: true });
+    const indexed = kept.read();
+    const side = await compareSideFromViews(new ImageViews(session), image);
+    expect(side.linkGraph.nodes.length).toBeGreaterThan(50);
+    expect(side.packageDbs[0]?.packages.length).toBe(49);
+    // The package and ELF reads are served from what the index pass kept: not one more layer byte is read.
+    expect(kept.read()).toBe(indexed);
   });
 });

@@ -2,6 +2,7 @@
  * The JSON of `strata compare --json`: what a change did to an image, old against new. A contract: fields
  * are added, never renamed or given a new meaning (COMPARE_JSON_VERSION says which shape this is).
  */
+import type { Sentence } from '../archive/archive-error';
 import type { PackageManager } from '../packages/package-types';
 
 export const COMPARE_JSON_VERSION = 1;
@@ -115,6 +116,8 @@ export interface PackagesCompare {
   readonly downgraded: readonly PackageVersionChange[];
   /** A sentence when the comparison is partial: no database on one side, or different managers. */
   readonly note: string | null;
+  /** The same note by its sentence's name, for the page's language. */
+  readonly noteSentence: Sentence | null;
 }
 
 export interface LinkEdgeRef {

@@ -20,7 +20,15 @@ const quiet: CompareJson = {
     byDirectory: [],
     newSetuid: [],
   },
-  packages: { manager: 'dpkg', added: [], removed: [], upgraded: [], downgraded: [], note: null },
+  packages: {
+    manager: 'dpkg',
+    added: [],
+    removed: [],
+    upgraded: [],
+    downgraded: [],
+    note: null,
+    noteSentence: null,
+  },
   linkage: {
     objectsAdded: [],
     objectsRemoved: [],

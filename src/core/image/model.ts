@@ -1,4 +1,5 @@
 /** What strata knows of one image in an archive, before and independent of its layers' contents. */
+import type { Sentence } from '../archive/archive-error';
 
 export interface LayerRef {
   /**
@@ -17,6 +18,8 @@ export interface LayerRef {
   readonly annotations: Readonly<Record<string, string>>;
   /** Why the blob is absent (foreign layer, platform not included…), when it is. */
   readonly absentReason: string | null;
+  /** The same reason by its sentence's name, for the page's language. */
+  readonly absentSentence?: Sentence;
 }
 
 export interface HistoryRow {

@@ -24,17 +24,38 @@ function gib(bytes: number): string {
   return `${(bytes / GIB).toLocaleString('en', { maximumFractionDigits: 1 })} GiB`;
 }
 
-/** A sentence when `decoded` bytes from `stored` bytes pass a limit, else undefined. */
+/** A passed limit: its sentence, and the sentence's name and slots for the page's catalogues. */
+export interface LimitPassed {
+  readonly message: string;
+  readonly name: 'layer-too-large' | 'layer-bomb';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** The limit `decoded` bytes from `stored` bytes pass, else undefined. */
 export function decodeLimitExceeded(
   decoded: number,
   stored: number,
   limits: DecodeLimits,
-): string | undefined {
+): LimitPassed | undefined {
   if (decoded > limits.maxLayerBytes) {
-    return `This layer decodes to more than ${gib(limits.maxLayerBytes)}, the limit for one layer; it was not read further.`;
+    const limit = gib(limits.maxLayerBytes);
+    return {
+      message: `This layer decodes to more than ${limit}, the limit for one layer; it was not read further.`,
+      name: 'layer-too-large',
+      params: { limit },
+    };
   }
   if (decoded > limits.ratioAfterBytes && decoded > limits.maxRatio * Math.max(stored, 1)) {
-    return `This layer decodes to more than ${limits.maxRatio.toLocaleString('en')} times its stored size (${gib(decoded)} from ${stored.toLocaleString('en')} bytes): a decompression bomb, not read further.`;
+    const [ratio, size, bytes] = [
+      limits.maxRatio.toLocaleString('en'),
+      gib(decoded),
+      stored.toLocaleString('en'),
+    ];
+    return {
+      message: `This layer decodes to more than ${ratio} times its stored size (${size} from ${bytes} bytes): a decompression bomb, not read further.`,
+      name: 'layer-bomb',
+      params: { ratio, size, bytes },
+    };
   }
   return undefined;
 }

@@ -24,6 +24,8 @@ export class TarFormatError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** Which of the common faults this is, so a caller can name its sentence; absent for the rare ones. */
+    readonly fault?: 'bad-checksum' | 'bad-size',
   ) {
     super(message);
   }
@@ -159,12 +161,13 @@ export class TarParser {
           ? 'This is not a tar archive (the first header has no valid checksum).'
           : `The tar header at byte ${offset} is corrupt (bad checksum).`,
         offset,
+        'bad-checksum',
       );
     }
     const type = String.fromCharCode(block[156] ?? 0);
     const size = readNumber(block, 124, 12);
     if (!Number.isFinite(size) || size < 0) {
-      throw new TarFormatError(`The tar header at byte ${offset} has an invalid size.`, offset);
+      throw new TarFormatError(`The tar header at byte ${offset} has an invalid size.`, offset, 'bad-size');
     }
     const metaKind: Meta | undefined =
       type === 'x' || type === 'X'

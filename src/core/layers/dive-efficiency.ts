@@ -205,37 +205,38 @@ export function computeDiveFigures(
 ): DiveFigures {
   const paths = new PathFigures(ids?.of, ids?.count);
   const layerSizes: number[] = [];
+  // The tree below layer n is layer 0's own tree, copied, with layers 0..n-1 stacked on it (dive's
+  // StackTreeRange(0, n-1)). Only a whiteout looks into it, so it is built when the first whiteout needs it.
   let lower: DiveNode | undefined;
+  let stacked = 0;
   let previous: DiveNode | undefined;
+  const lowerAt = (n: number): DiveNode => {
+    lower ??= buildLayerTree(layers[0]!).root;
+    for (; stacked < n; stacked++)
+      stack(lower, stacked === n - 1 ? previous! : buildLayerTree(layers[stacked]!).root);
+    return lower;
+  };
 
-  for (const entries of layers) {
+  for (const [n, entries] of layers.entries()) {
     const { root, fileSize } = buildLayerTree(entries);
     layerSizes.push(fileSize);
-    // Layer 0's own tree, copied, then layers 0..n-1 stacked on it (dive's StackTreeRange(0, n-1)).
-    // Layer 0 is visited against its own tree (nothing has changed the copy yet), so the copy is
-    // made only when layer 1 comes: a one-layer image holds one tree, not two.
-    if (previous !== undefined) {
-      lower ??= buildLayerTree(layers[0]!).root;
-      stack(lower, previous);
-    }
-    previous = root;
-    const below = lower ?? root;
     // Returns false to stop the layer's visit, as dive's visitor error does.
     postOrder(root, (node, parentPath) => {
       if ((node.children?.size ?? 0) > 0) return true;
       const path = nodePath(parentPath, node);
       let size = node.size;
       if (node.name.startsWith(WHITEOUT)) {
-        const previous = getNode(below, path);
-        if (previous === undefined) {
+        const hidden = getNode(lowerAt(n), path);
+        if (hidden === undefined) {
           paths.touch(path);
           return false;
         }
-        size = previous.isDir ? subtreeSize(previous) : 0;
+        size = hidden.isDir ? subtreeSize(hidden) : 0;
       }
       paths.add(path, size);
       return true;
     });
+    previous = root;
   }
 
   const { minimum, discovered } = paths.sums();

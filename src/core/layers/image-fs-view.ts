@@ -4,11 +4,11 @@
  * ".." never climbs above "/". A resolved hardlink is the file it links to (that is what a reader
  * of the filesystem sees); its bytes come from the layer that wrote the target.
  */
-import type { FsNode, ImageFs } from '../model/image-fs';
+import type { FsNode, ImageFs, RegularFile } from '../model/image-fs';
 import { resolveInImage, splitPath, type PathStep } from '../model/path';
 import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
-import { isDirVersion, type PathTable, type Version } from './path-table';
+import { isDirVersion, ROOT, type PathTable, type Version } from './path-table';
 
 /** "//", "/./", "/../" or a trailing "/": a path that must be split to be looked up. */
 const UNCLEAN = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
@@ -95,8 +95,16 @@ export class ImageFsView implements ImageFs {
 
   async read(path: string, offset: number, length: number): Promise<Uint8Array | undefined> {
     const real = this.resolve(path);
-    const version = real === undefined ? undefined : this.versionOf(real);
-    const own = version?.entryAt(real);
+    return this.readVersion(real, real === undefined ? undefined : this.versionOf(real), offset, length);
+  }
+
+  private async readVersion(
+    path: string | undefined,
+    version: Version | undefined,
+    offset: number,
+    length: number,
+  ): Promise<Uint8Array | undefined> {
+    const own = version?.entryAt(path);
     if (version === undefined || own === undefined) return undefined;
     const link = version.hardlink;
     const entry = link?.state === 'resolved' ? link.entry : own;
@@ -109,6 +117,36 @@ export class ImageFsView implements ImageFs {
     const count = Math.min(length, entry.realSize - start);
     if (count <= 0) return new Uint8Array(0);
     return this.reader(layer, entry, start, count);
+  }
+
+  /**
+   * One pass over the path table (parents come before their children) instead of a lookup per path: a
+   * directory's children count when it is reached and is a directory here, as `list` would list them.
+   */
+  regularFiles(skip: ReadonlySet<string>, limit: number): readonly RegularFile[] | undefined {
+    const t = this.table;
+    if (t.size > limit) return undefined;
+    const open = new Uint8Array(t.size);
+    open[ROOT] = isDirVersion(t.versionAt(ROOT, this.layer)) ? 1 : 0;
+    const files: RegularFile[] = [];
+    for (let id = ROOT + 1; id < t.size; id++) {
+      if (open[t.parents[id]!] !== 1) continue;
+      const version = t.versionAt(id, this.layer);
+      if (version?.present !== true) continue;
+      const path = t.paths[id]!;
+      if (isDirVersion(version)) {
+        if (!skip.has(path)) open[id] = 1;
+        continue;
+      }
+      const node = this.fsNode(path, version);
+      if (node.kind !== 'file') continue;
+      files.push({
+        path,
+        size: node.size,
+        read: (offset, length) => this.readVersion(path, version, offset, length),
+      });
+    }
+    return files;
   }
 
   list(path: string): Promise<readonly string[] | undefined> {

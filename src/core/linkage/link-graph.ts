@@ -46,6 +46,21 @@ const MAX_FILES = 500_000;
 
 /** Every regular file with the ELF magic, in path order. */
 async function findElfFiles(fs: ImageFs, options: LinkResolveOptions): Promise<string[]> {
+  // A view that holds the whole tree lists its files at once: no path is looked up twice.
+  const files = fs.regularFiles?.(SKIP_DIRS, MAX_FILES);
+  if (files !== undefined) {
+    const found: string[] = [];
+    for (const [i, file] of files.entries()) {
+      if (i % 1024 === 0) {
+        throwIfAborted(options.signal);
+        options.onProgress?.({ stage: 'finding', done: found.length, total: 0 });
+      }
+      if (file.size < 52) continue;
+      const head = await file.read(0, 4);
+      if (head !== undefined && hasElfMagic(head)) found.push(file.path);
+    }
+    return found.sort();
+  }
   const found: string[] = [];
   const pending = ['/'];
   let seen = 0;

@@ -32,4 +32,17 @@ export interface ImageFs {
   read(path: string, offset: number, length: number): Promise<Uint8Array | undefined>;
   /** Names (not paths) of the entries of a directory (following symlinks), sorted; undefined when not a directory. */
   list(path: string): Promise<readonly string[] | undefined>;
+  /**
+   * Optional, for views that hold the whole tree: the regular files (hardlinks to one included) a walk with
+   * `list` and `lstat` from "/" reaches through real directories, not entering the directories `skip` names,
+   * each with its size and a reader of its bytes (as `read` gives them), in any order. Undefined when the tree
+   * holds more than `limit` paths (a walk then stops at its own limit) or the view cannot tell without walking.
+   */
+  regularFiles?(skip: ReadonlySet<string>, limit: number): readonly RegularFile[] | undefined;
+}
+
+export interface RegularFile {
+  readonly path: string;
+  readonly size: number;
+  read(offset: number, length: number): Promise<Uint8Array | undefined>;
 }

@@ -9,9 +9,9 @@ import type { ByteSource } from '../io/byte-source';
 import { AbortedError } from '../io/byte-source';
 import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
-import { indexLayer, type LayerTable } from '../archive/index-layer';
+import { indexLayer, LayerError, type LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
-import { ArchiveError } from '../archive/archive-error';
+import { ArchiveError, renderSentence, type Sentence } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { EntryTable } from '../model/entry-table';
 import { buildLayerStack, type LayerStack } from '../layers';
@@ -33,9 +33,13 @@ export interface LayerStatus {
   readonly index: LayerTable | undefined;
   /** Why it failed or is absent, as a sentence. */
   readonly error: string | undefined;
+  /** The same by its sentence's name, when it has one, for the page's language. */
+  readonly errorSentence?: Sentence;
   /** diff_id verified: true/false once indexed, null when not (yet) computed. */
   readonly verified: boolean | null;
   readonly warnings: readonly string[];
+  /** Each warning's sentence by name, where it has one (null where not), for the page's language. */
+  readonly warningSentences?: readonly (Sentence | null)[];
   readonly decodedBytes: number;
   /** Stored bytes of the blob read so far (its whole size once indexed), for progress. */
   readonly readBytes: number;
@@ -133,6 +137,7 @@ export class ArchiveSession {
         state: 'absent',
         index: undefined,
         error: layer.absentReason ?? 'not included',
+        errorSentence: layer.absentSentence ?? { name: 'absent-unknown', params: {} },
         verified: null,
         warnings: [],
         decodedBytes: 0,
@@ -299,6 +304,7 @@ export class ArchiveSession {
           state: 'failed',
           index: undefined,
           error: sentence(error),
+          ...(error instanceof LayerError && error.sentence ? { errorSentence: error.sentence } : {}),
           verified: null,
           warnings: [],
           decodedBytes: 0,
@@ -373,35 +379,35 @@ export class ArchiveSession {
   }
 
   private verify(layer: LayerRef, index: LayerTable): LayerStatus {
-    const warnings = [...index.warnings];
+    // Size, digest, diff_id, each by its sentence's name; the tar reader's own warnings after them.
+    const named: Sentence[] = [];
     let verified: boolean | null = null;
+    if (layer.declaredSize !== null && layer.declaredSize !== index.storedSize)
+      named.push({
+        name: 'layer-size-mismatch',
+        params: { size: index.storedSize, declared: layer.declaredSize },
+      });
+    if (layer.digest && layer.digest.startsWith('sha256:') && layer.digest !== index.digest)
+      named.push({ name: 'layer-digest-mismatch', params: { digest: index.digest, expected: layer.digest } });
     if (layer.diffId) {
       verified = layer.diffId === index.diffId;
       if (!verified) {
         const chunked = Object.keys(layer.annotations).some((k) => k.includes('zstd-chunked'));
-        warnings.unshift(
+        named.push(
           chunked
-            ? `The uncompressed content (${index.diffId}) differs from the config's diff_id; zstd:chunked layers may legitimately differ (tar padding is not kept).`
-            : `The uncompressed content (${index.diffId}) does not match the config's diff_id ${layer.diffId}.`,
+            ? { name: 'layer-diff-id-chunked', params: { diffId: index.diffId } }
+            : { name: 'layer-diff-id-mismatch', params: { diffId: index.diffId, expected: layer.diffId } },
         );
       }
     }
-    if (layer.digest && layer.digest.startsWith('sha256:') && layer.digest !== index.digest) {
-      warnings.unshift(
-        `The stored blob's digest ${index.digest} does not match the manifest's ${layer.digest}.`,
-      );
-    }
-    if (layer.declaredSize !== null && layer.declaredSize !== index.storedSize) {
-      warnings.unshift(
-        `The blob is ${index.storedSize.toLocaleString('en')} bytes but the manifest says ${layer.declaredSize.toLocaleString('en')}.`,
-      );
-    }
+    const warnings = [...named.map((s) => renderSentence(s.name, s.params)), ...index.warnings];
     return {
       state: 'done',
       index,
       error: undefined,
       verified,
       warnings,
+      warningSentences: [...named, ...index.warnings.map(() => null)],
       decodedBytes: index.size,
       readBytes: index.storedSize,
     };

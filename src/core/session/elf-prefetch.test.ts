@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { nodeEnv, openFileSource } from '../../cli/node-env';
 import type { TarEntry } from '../model/tar-entry';
 import { ArchiveSession } from './archive-session';
-import { HEAD_BYTES, keptRanges, keptWhole, LayerPrefetch, type SparseFile } from './elf-prefetch';
+import {
+  HEAD_BYTES,
+  keptRanges,
+  keptWhole,
+  LayerPrefetch,
+  readSparse,
+  withTables,
+  type SparseFile,
+} from './elf-prefetch';
+import { dynamicPlan, tableRanges } from './elf-table-ranges';
 import { readLayerBytes } from './layer-content';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
@@ -37,7 +46,10 @@ function reference(entry: TarEntry, bytes: Uint8Array): SparseFile {
   if (keptWhole(entry.path)) return whole;
   const elf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
   if (!elf) return { size: bytes.length, ranges: [{ offset: 0, bytes: bytes.slice(0, HEAD_BYTES) }] };
-  const ranges = keptRanges(bytes, bytes.length).map((r) => ({
+  const plan = dynamicPlan(bytes, bytes.length);
+  const dynamic = plan && bytes.subarray(plan.dynamic.offset, plan.dynamic.end);
+  const tables = plan && dynamic ? tableRanges(plan, dynamic, bytes.length) : [];
+  const ranges = withTables(keptRanges(bytes, bytes.length), tables, bytes.length).map((r) => ({
     offset: r.start,
     bytes: bytes.slice(r.start, r.end),
   }));
@@ -78,6 +90,63 @@ describe('the streaming capture of a layer pass', async () => {
       expect(elfFiles).toBeGreaterThan(5);
     },
   );
+});
+
+/**
+ * An ELF64 shared object laid out as patchelf leaves one: the first segment holds only headers, PT_DYNAMIC sits
+ * at 0x2000 and its string table in a segment appended at 0x5000.
+ */
+function patchedElf(): Uint8Array {
+  const bytes = new Uint8Array(0x5100);
+  const v = new DataView(bytes.buffer);
+  bytes.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
+  v.setUint16(16, 3, true); // ET_DYN
+  v.setUint16(18, 62, true); // EM_X86_64
+  v.setBigUint64(32, 64n, true); // e_phoff
+  v.setUint16(54, 56, true);
+  v.setUint16(56, 3, true);
+  const phdr = (i: number, type: number, offset: number, vaddr: number, size: number) => {
+    const p = 64 + i * 56;
+    v.setUint32(p, type, true);
+    v.setBigUint64(p + 8, BigInt(offset), true);
+    v.setBigUint64(p + 16, BigInt(vaddr), true);
+    v.setBigUint64(p + 32, BigInt(size), true);
+  };
+  phdr(0, 1, 0, 0, 0x200);
+  phdr(1, 2, 0x2000, 0x3000, 0x40);
+  phdr(2, 1, 0x5000, 0x8000, 0x100);
+  const dyn = (i: number, tag: number, value: number) => {
+    v.setBigUint64(0x2000 + i * 16, BigInt(tag), true);
+    v.setBigUint64(0x2000 + i * 16 + 8, BigInt(value), true);
+  };
+  dyn(0, 1, 1); // DT_NEEDED "libc.so.6"
+  dyn(1, 5, 0x8000); // DT_STRTAB
+  dyn(2, 10, 0x20); // DT_STRSZ
+  bytes.set(new TextEncoder().encode('\0libc.so.6\0'), 0x5000);
+  return bytes;
+}
+
+describe('the dynamic tables of a patched ELF file', () => {
+  it('are kept when they lie past PT_DYNAMIC, in any chunk size', () => {
+    const bytes = patchedElf();
+    for (const chunk of [7, 4096, 1 << 16]) {
+      const prefetch = new LayerPrefetch();
+      prefetch.add({
+        path: '/usr/lib/libpatched.so',
+        kind: 'file',
+        size: bytes.length,
+        dataOffset: 0,
+      } as TarEntry);
+      for (let at = 0; at < bytes.length; at += chunk) prefetch.push(bytes.subarray(at, at + chunk));
+      const file = prefetch.finish().get(0)!;
+      // The ELF reader's aligned block holding the string table is served from memory.
+      const block = readSparse(file, 0x4000, 0x2000);
+      expect(
+        block && Buffer.from(block).equals(Buffer.from(bytes.subarray(0x4000, 0x5100))),
+        `${chunk}`,
+      ).toBe(true);
+    }
+  });
 });
 
 describe('prefetched layer contents', () => {

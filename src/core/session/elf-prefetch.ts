@@ -9,6 +9,7 @@
 import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import { hasElfMagic } from '../model/content-kind';
+import { dynamicPlan, tableRanges, type DynamicPlan } from './elf-table-ranges';
 
 /** Bytes kept of every file: enough for any magic number. */
 const HEAD = 64;
@@ -110,7 +111,23 @@ const BLOCK = 8192;
 
 /** The kept ranges of an ELF file (from its header prefix): elfRanges widened to whole blocks and merged. */
 export function keptRanges(header: Uint8Array, size: number): { start: number; end: number }[] {
-  const widened = elfRanges(header, size)
+  return inBlocks(elfRanges(header, size), size);
+}
+
+/** Kept ranges and the dynamic tables found past PT_DYNAMIC (elf-table-ranges.ts), in whole blocks. */
+export function withTables(
+  kept: readonly { start: number; end: number }[],
+  tables: readonly { start: number; end: number }[],
+  size: number,
+): { start: number; end: number }[] {
+  return inBlocks(
+    [...kept, ...tables].map((r) => ({ offset: r.start, length: r.end - r.start })),
+    size,
+  );
+}
+
+function inBlocks(ranges: readonly { offset: number; length: number }[], size: number) {
+  const widened = ranges
     .map((r) => ({
       start: Math.floor(r.offset / BLOCK) * BLOCK,
       end: Math.min(size, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
@@ -137,6 +154,8 @@ interface Capture {
   head: Uint8Array;
   elf: boolean | undefined;
   ranges: { readonly offset: number; readonly bytes: Uint8Array }[] | undefined;
+  /** Where PT_DYNAMIC ends, until the tables it points to are looked for (elf-table-ranges.ts). */
+  plan?: DynamicPlan | undefined;
 }
 
 /**
@@ -158,6 +177,38 @@ function growHead(cur: Capture, length: number): void {
   const head = new Uint8Array(length);
   head.set(cur.head.subarray(0, Math.min(cur.pos, cur.head.length)));
   cur.head = head;
+}
+
+/**
+ * Keep the tables PT_DYNAMIC points to past its end; `bytes` are the file's bytes from `from` just passed.
+ * Returns how many bytes more the file's ranges now hold.
+ */
+function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
+  const plan = cur.plan!;
+  const old = cur.ranges!;
+  cur.plan = undefined;
+  const size = cur.entry.size;
+  const dynamic = readSparse(
+    { size, ranges: old },
+    plan.dynamic.offset,
+    plan.dynamic.end - plan.dynamic.offset,
+  );
+  const covered = (t: { start: number; end: number }) =>
+    old.some((r) => t.start >= r.offset && t.end <= r.offset + r.bytes.length);
+  const tables = dynamic ? tableRanges(plan, dynamic, size).filter((t) => !covered(t)) : [];
+  if (tables.length === 0) return 0;
+  const kept = old.map((r) => ({ start: r.offset, end: r.offset + r.bytes.length }));
+  cur.ranges = withTables(kept, tables, size).map((m) => {
+    const r = { offset: m.start, bytes: new Uint8Array(m.end - m.start) };
+    // Every byte already passed is in the head (complete once ranges exist), an old range, or `bytes`.
+    copyOverlap(r, cur.head, 0);
+    for (const o of old) copyOverlap(r, o.bytes, o.offset);
+    copyOverlap(r, bytes, from);
+    return r;
+  });
+  const total = (ranges: readonly { bytes: Uint8Array }[]) =>
+    ranges.reduce((sum, r) => sum + r.bytes.length, 0);
+  return total(cur.ranges) - total(old);
 }
 
 export class LayerPrefetch {
@@ -247,7 +298,11 @@ export class LayerPrefetch {
           }));
           // What already passed, the head, goes into the ranges that cover it.
           for (const r of cur.ranges) copyOverlap(r, cur.head, 0);
+          cur.plan = dynamicPlan(cur.head, size);
         }
+      }
+      if (cur.plan && cur.ranges && cur.pos >= cur.plan.dynamic.end) {
+        if (!this.hold(addTables(cur, bytes, cur.pos - take))) return;
       }
       // The file is done once its last kept byte has passed: the loop then skips to the next file's content.
       const last = cur.ranges

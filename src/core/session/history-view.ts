@@ -3,6 +3,7 @@
  * per history entry, empty steps included, newest first; SIZE is the byte length of the uncompressed layer
  * tar, 0 for empty steps.
  */
+import type { Sentence } from '../archive/archive-error';
 import type { ImageRecord } from '../image/model';
 import type { ArchiveSession } from './archive-session';
 
@@ -24,7 +25,11 @@ export interface HistoryStep {
   readonly verified: boolean | null;
   readonly state: string;
   readonly error: string | null;
+  /** The error's sentence by name, for the page's language; null when it has none. */
+  readonly errorSentence: Sentence | null;
   readonly warnings: readonly string[];
+  /** Each warning's sentence by name, or null, for the page's language. */
+  readonly warningSentences: readonly (Sentence | null)[];
 }
 
 export function historyRows(session: ArchiveSession, image: ImageRecord): HistoryStep[] {
@@ -48,7 +53,9 @@ export function historyRows(session: ArchiveSession, image: ImageRecord): Histor
       verified: status?.verified ?? null,
       state: status?.state ?? 'empty',
       error: status?.error ?? null,
+      errorSentence: status?.errorSentence ?? null,
       warnings: status?.warnings ?? [],
+      warningSentences: status?.warningSentences ?? [],
     };
   });
   return rows.reverse();

@@ -5,6 +5,7 @@ import type { ArchiveSession, LayerState } from '../session/archive-session';
 import { historyRows, type HistoryStep } from '../session/history-view';
 import { inspectImage, type InspectJson } from '../session/inspect-view';
 import { pickImage, platformString } from '../session/pick-image';
+import { boundConfigLists, type BoundedList } from './config-lists';
 
 export interface ImageSummary {
   readonly key: string;
@@ -35,7 +36,11 @@ export interface ImageOverview {
   readonly imageKey: string;
   /** Newest first, like podman history. */
   readonly history: readonly HistoryStep[];
+  /** `inspect.config` holds neither Env nor Labels: they are in `env` and `labels`, cut short. */
   readonly inspect: InspectJson;
+  /** The config's first Env entries and labels, and how many it holds (config-lists.ts). */
+  readonly env: BoundedList<string>;
+  readonly labels: BoundedList<readonly [string, string]>;
   readonly complete: boolean;
 }
 
@@ -85,10 +90,14 @@ export function archiveSummary(
 }
 
 export function imageView(session: ArchiveSession, image: ImageRecord, complete = true): ImageOverview {
+  const inspect = inspectImage(session, image);
+  const { config, env, labels } = boundConfigLists(inspect.config);
   return {
     imageKey: image.key,
     history: historyRows(session, image),
-    inspect: inspectImage(session, image),
+    inspect: { ...inspect, config },
+    env,
+    labels,
     complete,
   };
 }

@@ -37,6 +37,7 @@ export {
 export { buildWasteView, type WasteSummary } from './waste-view';
 export { filterByContent } from './tree-by-content';
 export { TreeViews, type ChangeCounts, type TreeImage, type TreeResult, type TreeScope } from './tree-view';
+export { CONFIG_LIST_LIMIT, type BoundedList } from './config-lists';
 export {
   archiveSummary,
   imageView,

@@ -2,10 +2,10 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { RequestError } from '../../client';
-import { ArchiveError, PICTURE_WORDS, SENTENCES } from '../../core';
+import { ArchiveError, LayerError, PICTURE_WORDS, SENTENCES } from '../../core';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
-import { errorText } from './error-text';
+import { errorText, sentenceText } from './error-text';
 
 const i18n = i18next.createInstance();
 await i18n.init({
@@ -57,5 +57,16 @@ describe('errorText', () => {
     expect(errorText(new Error('The picture could not be drawn.'), t, 'zh-CN')).toBe(
       'The picture could not be drawn.',
     );
+  });
+
+  it("says a layer's failure by its sentence, the CLI's English unchanged", () => {
+    const error = LayerError.of('layer-tar-bad-checksum', { at: '1536' });
+    expect(error.message).toBe(
+      "This layer's tar is damaged: The tar header at byte 1536 is corrupt (bad checksum).",
+    );
+    expect(sentenceText(error.sentence, error.message, i18n.getFixedT('zh-CN'), 'zh-CN')).toBe(
+      '此层的 tar 已损坏：第 1536 字节处的 tar 头已损坏（校验和错误）。',
+    );
+    expect(sentenceText(null, 'not included', i18n.getFixedT('zh-CN'), 'zh-CN')).toBe('not included');
   });
 });

@@ -7,6 +7,7 @@ import { getClient } from '../../client';
 import type { ArchiveSummary, ImageOverview } from '../../protocol/messages';
 import { useStore, type OpenedArchive } from '../state/store';
 import { queryKeys } from './keys';
+import { throttleLatest } from './throttle-progress';
 
 export function useArchive(opened: OpenedArchive | undefined) {
   const setProgress = useStore((s) => s.setProgress);
@@ -16,12 +17,16 @@ export function useArchive(opened: OpenedArchive | undefined) {
     staleTime: Infinity,
     gcTime: Infinity,
     retry: false,
-    queryFn: ({ signal }) =>
-      getClient().request(
-        // The page names the archive: the worker keeps it under the same id.
-        { type: 'open', archiveId: opened!.archiveId, file: opened!.file, name: opened!.file.name },
-        { signal, onProgress: setProgress },
-      ),
+    queryFn: ({ signal }) => {
+      const shown = throttleLatest(setProgress);
+      return getClient()
+        .request(
+          // The page names the archive: the worker keeps it under the same id.
+          { type: 'open', archiveId: opened!.archiveId, file: opened!.file, name: opened!.file.name },
+          { signal, onProgress: (progress) => shown.push(progress) },
+        )
+        .finally(shown.flush);
+    },
   });
 }
 
@@ -41,17 +46,22 @@ export function useImageView(
     retry: false,
     // Each fresh view replaces the last; comparing them deeply costs seconds for a config of 40,000 entries.
     structuralSharing: false,
-    queryFn: ({ signal }) =>
-      getClient().request(
-        { type: 'index-image', archiveId: archive!.archiveId, imageKey: imageKey! },
-        {
-          signal,
-          onProgress: (progress) => {
-            setProgress(progress);
-            // Rows appear at once and fill in as each layer finishes.
-            if (progress.view) queryClient.setQueryData(key, progress.view);
+    queryFn: ({ signal }) => {
+      const shown = throttleLatest(setProgress);
+      return getClient()
+        .request(
+          { type: 'index-image', archiveId: archive!.archiveId, imageKey: imageKey! },
+          {
+            signal,
+            onProgress: (progress) => {
+              // A fresh view comes when a layer finished: its row and the figures change together.
+              shown.push(progress, progress.view !== undefined);
+              // Rows appear at once and fill in as each layer finishes.
+              if (progress.view) queryClient.setQueryData(key, progress.view);
+            },
           },
-        },
-      ),
+        )
+        .finally(shown.flush);
+    },
   });
 }

@@ -3,6 +3,8 @@
  * system's prefers-color-scheme, followed live. The choice is written to <html data-theme>, which
  * tokens.css reads.
  */
+import { useSyncExternalStore } from 'react';
+
 export type Theme = 'light' | 'dark';
 export const THEME_STORAGE_KEY = 'strata.theme';
 
@@ -30,4 +32,17 @@ export function chooseTheme(theme: Theme): void {
 export function followSystemTheme(): void {
   applyTheme();
   systemQuery().addEventListener('change', applyTheme);
+}
+
+function subscribeTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => observer.disconnect();
+}
+
+const shownTheme = (): Theme => (document.documentElement.dataset.theme === 'light' ? 'light' : 'dark');
+
+/** The theme the page is drawn in now, following every change (the user's switch or the system's). */
+export function useTheme(): Theme {
+  return useSyncExternalStore(subscribeTheme, shownTheme);
 }

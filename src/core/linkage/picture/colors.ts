@@ -3,6 +3,7 @@
  * that keep dark text readable in both themes), and what each theme paints around them.
  */
 import type { ChangeState, ColorBy, PictureKind, Theme } from './picture-types';
+import { word, type PictureWords } from './words';
 
 /** Light fills that stay readable with dark text (ColorBrewer Pastel1 and Set3), one per layer, cycling. */
 // prettier-ignore
@@ -108,6 +109,7 @@ export function colouring(
   }[],
   colorBy: ColorBy,
   topLayer: number,
+  words?: PictureWords,
 ): Colouring {
   const real = nodes.filter((n) => n.kind !== 'missing');
   if (colorBy === 'layer') {
@@ -122,7 +124,12 @@ export function colouring(
       fillOf,
       keys: layers.map((layer) => ({
         fill: layer === null ? OTHER_FILL : LAYER_FILLS[layer % LAYER_FILLS.length]!,
-        label: layer === null ? 'layer unknown' : `L${layer}${layer === topLayer ? ' (top)' : ''}`,
+        label:
+          layer === null
+            ? word(words, 'layerUnknown')
+            : layer === topLayer
+              ? word(words, 'layerTop', { layer })
+              : `L${layer}`,
       })),
     };
   }
@@ -139,7 +146,7 @@ export function colouring(
         : OTHER_FILL;
   const keys: ColourKey[] = [...coloured].sort().map((pkg) => ({ fill: packageFill(pkg), label: pkg }));
   const others = named.length - coloured.size;
-  if (others > 0) keys.push({ fill: OTHER_FILL, label: `${others} other packages` });
-  if (counts.has(null)) keys.push({ fill: OTHER_FILL, label: 'no package' });
+  if (others > 0) keys.push({ fill: OTHER_FILL, label: word(words, 'otherPackages', { count: others }) });
+  if (counts.has(null)) keys.push({ fill: OTHER_FILL, label: word(words, 'noPackage') });
   return { fillOf, keys };
 }

@@ -14,6 +14,7 @@ import type {
   ShownGraph,
   ShownNode,
 } from './picture-types';
+import { word, type PictureWords } from './words';
 
 /** An object needed by at least FOLD_MIN shown objects, and by at least FOLD_SHARE of those that could, folds. */
 const FOLD_MIN = 4;
@@ -24,6 +25,8 @@ export interface FocusOptions {
   readonly edgeMode: EdgeMode;
   /** Keys of objects to draw with all their incoming edges even when they would fold. */
   readonly unfold?: readonly string[];
+  /** The badges' words in the page's language; the CLI's English when absent. */
+  readonly words?: PictureWords;
 }
 
 function adjacency(source: PictureSource, forward: boolean): Map<string, string[]> {
@@ -63,7 +66,7 @@ export function focusGraph(source: PictureSource, root: string, options: FocusOp
     for (const to of next.get(at) ?? []) needs.push(forward ? { from: at, to } : { from: to, to: at });
   const interpreters = new Set(source.objects.filter((o) => o.kind === 'interpreter').map((o) => o.key));
   const folded = forward
-    ? foldedKeys(order, interpreters, needs, options.unfold ?? [])
+    ? foldedKeys(order, interpreters, needs, options.unfold ?? [], options.words)
     : new Map<string, string>();
   // Tree: each object's first reacher in breadth-first order, in the view's direction, that is not folded.
   const firstReacher = new Map<string, string>();
@@ -97,7 +100,7 @@ export function focusGraph(source: PictureSource, root: string, options: FocusOp
     const hidden = hiddenInto.get(key) ?? 0;
     const note =
       folded.get(key) ??
-      (hidden > 0 ? `${forward ? 'also needed by' : 'also loads it via'} ${hidden} more` : null);
+      (hidden > 0 ? word(options.words, forward ? 'alsoNeededBy' : 'alsoLoadsVia', { count: hidden }) : null);
     return {
       key,
       label: o.label,
@@ -119,6 +122,7 @@ function foldedKeys(
   interpreters: ReadonlySet<string>,
   needs: readonly { from: string; to: string }[],
   unfold: readonly string[],
+  words: PictureWords | undefined,
 ): Map<string, string> {
   const needers = new Map<string, Set<string>>();
   const requesters = new Set<string>();
@@ -136,7 +140,12 @@ function foldedKeys(
     const possible = requesters.size - (requesters.has(key) ? 1 : 0);
     const folds = interpreters.has(key) ? count >= 2 : count >= FOLD_MIN && count >= possible * FOLD_SHARE;
     if (keep.has(key) || !folds) continue;
-    out.set(key, count === possible ? `needed by all ${count}` : `needed by ${count} of ${possible}`);
+    out.set(
+      key,
+      count === possible
+        ? word(words, 'neededByAll', { count })
+        : word(words, 'neededBySome', { count, possible }),
+    );
   }
   return out;
 }

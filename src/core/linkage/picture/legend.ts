@@ -69,7 +69,7 @@ export function pictureLegend(
     });
   if (edgeKinds.has('extra')) entries.push({ type: 'line', line: 'extra', label: w('alsoLoads') });
   if (edgeKinds.has('missing')) entries.push({ type: 'line', line: 'missing', label: w('needsMissing') });
-  const { keys } = colouring(graph.nodes, colorBy, topLayer);
+  const { keys } = colouring(graph.nodes, colorBy, topLayer, words);
   const by = w(colorBy === 'layer' ? 'colourByLayer' : 'colourByPackage');
   keys.forEach((key, i) =>
     entries.push({

@@ -6,6 +6,7 @@
 import { basename } from './source';
 import type { PictureObject, PictureSource, ShownEdge, ShownGraph, ShownNode } from './picture-types';
 import type { SideList } from './svg';
+import { word, type PictureWords } from './words';
 
 const TOP = 8;
 /** A group loaded by at least FOLD_MIN groups and FOLD_SHARE of those that load anything is folded. */
@@ -17,17 +18,33 @@ function dirname(path: string): string {
   return cut <= 0 ? '/' : path.slice(0, cut);
 }
 
+const MISSING_GROUP = 'not found';
+
 /** The group of an object: its package, else its directory; missing names are one group. */
 export function groupOf(o: PictureObject): string {
-  if (o.kind === 'missing') return 'not found';
+  if (o.kind === 'missing') return MISSING_GROUP;
   return o.pkg ?? `${dirname(o.key)}/`;
+}
+
+/** A group as the picture names it: the missing names' group in the words given, the others as they are. */
+function groupLabel(group: string, words: PictureWords | undefined): string {
+  return group === MISSING_GROUP ? word(words, 'notFound') : group;
+}
+
+/** "3 programs", "1 library", "2 names": a count and its noun, one or many. */
+function counted(words: PictureWords | undefined, count: number, noun: 'programs' | 'libraries' | 'names') {
+  return word(words, count === 1 ? `${noun}One` : `${noun}Many`, { count });
 }
 
 /**
  * The grouped graph. A group named in `expanded` is drawn as its member objects (each keyed by its path), the
  * rest as one box each, so a person can open the one package they care about and keep the others closed.
  */
-export function overviewGraph(source: PictureSource, expanded: readonly string[] = []): ShownGraph {
+export function overviewGraph(
+  source: PictureSource,
+  expanded: readonly string[] = [],
+  words?: PictureWords,
+): ShownGraph {
   const open = new Set(expanded);
   const shownKey = (o: PictureObject) => {
     const group = groupOf(o);
@@ -53,22 +70,20 @@ export function overviewGraph(source: PictureSource, expanded: readonly string[]
     }
     const id = `${from}\n${to}`;
     if (pairs.has(id)) hiddenEdges++;
-    else pairs.set(id, { from, to, kind: to === 'not found' ? 'missing' : 'tree' });
+    else pairs.set(id, { from, to, kind: to === MISSING_GROUP ? 'missing' : 'tree' });
   }
   const nodes: ShownNode[] = [...members].map(([key, list]) => {
     const first = list[0]!;
-    if (open.has(groupOf(first)) && first.key === key) return memberNode(first);
+    if (open.has(groupOf(first)) && first.key === key) return memberNode(first, words);
     const exes = list.filter((o) => o.kind === 'exe').length;
     const libs = list.length - exes;
     const parts = [
-      exes > 0 ? `${exes} program${exes === 1 ? '' : 's'}` : '',
-      libs > 0
-        ? `${libs} ${first.kind === 'missing' ? 'name' : 'librar'}${first.kind === 'missing' ? (libs === 1 ? '' : 's') : libs === 1 ? 'y' : 'ies'}`
-        : '',
+      exes > 0 ? counted(words, exes, 'programs') : '',
+      libs > 0 ? counted(words, libs, first.kind === 'missing' ? 'names' : 'libraries') : '',
     ];
     return {
       key,
-      label: key,
+      label: groupLabel(key, words),
       note: parts.filter(Boolean).join(', '),
       kind: first.kind === 'missing' ? 'missing' : exes > 0 && libs === 0 ? 'exe' : 'lib',
       // A group's colour is its package's; by layer, the layer most of its members came from.
@@ -91,7 +106,11 @@ export function overviewGraph(source: PictureSource, expanded: readonly string[]
   );
   const shownNodes = nodes.map((n) =>
     folded.has(n.key)
-      ? { ...n, folded: true, note: `${n.note ?? ''} · loaded by ${into.get(n.key)!} groups` }
+      ? {
+          ...n,
+          folded: true,
+          note: `${n.note ?? ''} · ${word(words, 'loadedByGroups', { count: into.get(n.key)! })}`,
+        }
       : n,
   );
   const shownEdges = edges.filter((e) => !folded.has(e.to));
@@ -100,11 +119,11 @@ export function overviewGraph(source: PictureSource, expanded: readonly string[]
 }
 
 /** One object of an opened group, named as in a focused picture and marked with its group. */
-function memberNode(o: PictureObject): ShownNode {
+function memberNode(o: PictureObject, words: PictureWords | undefined): ShownNode {
   return {
     key: o.key,
     label: o.label,
-    note: `in ${groupOf(o)}`,
+    note: word(words, 'inGroup', { group: groupLabel(groupOf(o), words) }),
     group: groupOf(o),
     kind: o.kind,
     layer: o.layer,
@@ -125,7 +144,7 @@ function mostCommon<T>(values: readonly T[]): T | null {
 }
 
 /** The lists beside the overview: most-loaded libraries, programs loading the most, names not found. */
-export function overviewLists(source: PictureSource): SideList[] {
+export function overviewLists(source: PictureSource, words?: PictureWords): SideList[] {
   const objects = new Map(source.objects.map((o) => [o.key, o]));
   const loadedBy = new Map<string, Set<string>>();
   const loads = new Map<string, Set<string>>();
@@ -143,7 +162,7 @@ export function overviewLists(source: PictureSource): SideList[] {
       .slice(0, TOP);
   const lists: SideList[] = [
     {
-      heading: 'Most-loaded libraries',
+      heading: word(words, 'listMostLoaded'),
       ...rowsOf(
         ranked(loadedBy, (o) => o.kind !== 'missing' && o.kind !== 'exe'),
         (key, n) => {
@@ -152,7 +171,7 @@ export function overviewLists(source: PictureSource): SideList[] {
       ),
     },
     {
-      heading: 'Programs loading the most (directly)',
+      heading: word(words, 'listLoadingMost'),
       ...rowsOf(
         ranked(loads, (o) => o.kind === 'exe'),
         (key, n) => `${basename(key)}: ${n}`,
@@ -161,10 +180,10 @@ export function overviewLists(source: PictureSource): SideList[] {
   ];
   const missing = ranked(loadedBy, (o) => o.kind === 'missing');
   lists.push({
-    heading: 'Names nothing provides',
+    heading: word(words, 'listMissing'),
     ...(missing.length === 0
-      ? { rows: ['none'] }
-      : rowsOf(missing, (key, n) => `${objects.get(key)!.label}: ${n} need it`)),
+      ? { rows: [word(words, 'listNone')] }
+      : rowsOf(missing, (key, n) => word(words, 'listNeedIt', { name: objects.get(key)!.label, count: n }))),
   });
   return lists;
 }

@@ -25,8 +25,8 @@ export function buildPicture(
   if (request.focus === null)
     return {
       // On the overview, `unfold` names the groups opened into their objects.
-      picture: layoutPicture(overviewGraph(source, request.unfold ?? []), engine),
-      side: overviewLists(source),
+      picture: layoutPicture(overviewGraph(source, request.unfold ?? [], request.words), engine),
+      side: overviewLists(source, request.words),
     };
   const graph = focusGraph(source, request.focus, request);
   return graph === null ? null : { picture: layoutPicture(graph, engine), side: [] };

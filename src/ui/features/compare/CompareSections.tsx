@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompareJson } from '../../../protocol/compare';
+import { sentenceText } from '../../i18n/error-text';
 import { useFormat } from '../../i18n/use-format';
 import { signedSize } from './use-summary';
 
@@ -39,7 +40,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 export function CompareSections({ result: r }: { result: CompareJson }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const p = r.packages;
   const l = r.linkage;
@@ -104,7 +105,9 @@ export function CompareSections({ result: r }: { result: CompareJson }) {
         title={p.manager === null ? t('compare.packages') : t('compare.packagesOf', { manager: p.manager })}
       >
         {p.manager === null && <p className="muted">{t('compare.noPackageDb')}</p>}
-        {p.note !== null && <p className="warn-text">{p.note}</p>}
+        {p.note !== null && (
+          <p className="warn-text">{sentenceText(p.noteSentence, p.note, t, i18n.language)}</p>
+        )}
         <Table
           label={t('compare.downgraded')}
           head={[col('downgraded'), col('from'), col('to')]}

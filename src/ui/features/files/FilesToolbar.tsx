@@ -7,6 +7,8 @@ import type { ChangeFilter, KindFilter } from '../../state/files-slice';
 
 const CHANGES: ChangeFilter[] = ['added', 'modified', 'removed', 'unchanged'];
 const KINDS: KindFilter[] = ['file', 'symlink', 'hardlink', 'special', 'elf', 'script', 'text'];
+/** The size filter's steps, in the decimal units every size on the page is written in. */
+const MIN_SIZES = [1_000, 100_000, 1_000_000, 10_000_000];
 
 export interface CompareChoice {
   readonly archiveId: string;
@@ -198,10 +200,11 @@ export function FilesToolbar({
             }
           >
             <option value="">{t('files.anySize')}</option>
-            <option value={1024}>1 kB</option>
-            <option value={100 * 1024}>100 kB</option>
-            <option value={1024 * 1024}>1 MB</option>
-            <option value={10 * 1024 * 1024}>10 MB</option>
+            {MIN_SIZES.map((bytes) => (
+              <option key={bytes} value={bytes}>
+                {format.size(bytes)}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -1,8 +1,7 @@
 /** The image's identity and config: names, id, platform, entrypoint, env, labels, sizes. */
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InspectJson } from '../../../protocol/messages';
-import { MoreItems, SHOWN_ITEMS } from './MoreItems';
+import type { ImageOverview } from '../../../protocol/messages';
+import { MoreItems } from './MoreItems';
 import { useFormat } from '../../i18n/use-format';
 import { Time } from '../../i18n/Time';
 
@@ -21,18 +20,20 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-export function ImagePanel({ image }: { image: InspectJson }) {
+/** The worker sends the config's Env and labels cut short (a config may hold tens of thousands of each). */
+export function ImagePanel({
+  image,
+  env,
+  labels,
+}: {
+  image: ImageOverview['inspect'];
+  env: ImageOverview['env'];
+  labels: ImageOverview['labels'];
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const c = image.config;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  // A config may hold tens of thousands of entries: listed once per config, not on every render.
-  const env = useMemo(() => list(c.Env), [c.Env]);
-  const labels = useMemo(
-    () =>
-      c.Labels && typeof c.Labels === 'object' ? Object.entries(c.Labels as Record<string, unknown>) : [],
-    [c.Labels],
-  );
   const platform = [image.os, image.architecture, image.variant].filter(Boolean).join('/');
   return (
     <section className="panel" aria-label={t('image.title')}>
@@ -99,29 +100,29 @@ export function ImagePanel({ image }: { image: InspectJson }) {
         )}
         {list(c.Volumes).length > 0 && <Row label={t('image.volumes')}>{list(c.Volumes).join(', ')}</Row>}
         {str(c.StopSignal) && <Row label={t('image.stopSignal')}>{str(c.StopSignal)}</Row>}
-        {env.length > 0 && (
+        {env.total > 0 && (
           <Row label={t('image.env')}>
             <ul className="plain">
-              {env.slice(0, SHOWN_ITEMS).map((e) => (
+              {env.first.map((e) => (
                 <li key={e}>
                   <code className="wrap">{e}</code>
                 </li>
               ))}
-              <MoreItems total={env.length} />
+              <MoreItems shown={env.first.length} total={env.total} />
             </ul>
           </Row>
         )}
-        {labels.length > 0 && (
+        {labels.total > 0 && (
           <Row label={t('image.labels')}>
             <ul className="plain">
-              {labels.slice(0, SHOWN_ITEMS).map(([k, v]) => (
+              {labels.first.map(([k, v]) => (
                 <li key={k}>
                   <code className="wrap">
-                    {k}={String(v)}
+                    {k}={v}
                   </code>
                 </li>
               ))}
-              <MoreItems total={labels.length} />
+              <MoreItems shown={labels.first.length} total={labels.total} />
             </ul>
           </Row>
         )}

@@ -1,11 +1,12 @@
 /** The full record of one build step: command as stored, identities, compression, warnings. */
 import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../protocol/messages';
+import { sentenceText } from '../../i18n/error-text';
 import { Time } from '../../i18n/Time';
 import { useFormat } from '../../i18n/use-format';
 
 export function LayerDetails({ row }: { row: HistoryStep }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   return (
     <dl className="details">
@@ -61,11 +62,11 @@ export function LayerDetails({ row }: { row: HistoryStep }) {
       {row.error && (
         <>
           <dt>{t('layers.error')}</dt>
-          <dd className="error-text">{row.error}</dd>
+          <dd className="error-text">{sentenceText(row.errorSentence, row.error, t, i18n.language)}</dd>
         </>
       )}
-      {row.warnings.map((w) => (
-        <WarningItem key={w} text={w} />
+      {row.warnings.map((w, i) => (
+        <WarningItem key={w} text={sentenceText(row.warningSentences[i], w, t, i18n.language)} />
       ))}
     </dl>
   );

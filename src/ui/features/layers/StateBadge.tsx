@@ -1,19 +1,21 @@
 /** A layer's reading state: verified, digest mismatch, failed, not included, or in progress. */
 import { useTranslation } from 'react-i18next';
 import type { HistoryStep } from '../../../protocol/messages';
+import { sentenceText } from '../../i18n/error-text';
 
 export function StateBadge({ row }: { row: HistoryStep }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (row.emptyLayer) return null;
+  const why = sentenceText(row.errorSentence, row.error ?? '', t, i18n.language);
   if (row.state === 'failed')
     return (
-      <span className="badge badge--bad" title={row.error ?? ''}>
+      <span className="badge badge--bad" title={why}>
         {t('layers.state.failed')}
       </span>
     );
   if (row.state === 'absent')
     return (
-      <span className="badge badge--muted" title={row.error ?? ''}>
+      <span className="badge badge--muted" title={why}>
         {t('layers.state.absent')}
       </span>
     );
@@ -25,7 +27,12 @@ export function StateBadge({ row }: { row: HistoryStep }) {
     );
   if (row.verified === false)
     return (
-      <span className="badge badge--warn" title={row.warnings.join('\n')}>
+      <span
+        className="badge badge--warn"
+        title={row.warnings
+          .map((w, i) => sentenceText(row.warningSentences[i], w, t, i18n.language))
+          .join('\n')}
+      >
         {t('layers.state.mismatch')}
       </span>
     );

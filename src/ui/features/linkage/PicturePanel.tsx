@@ -1,6 +1,6 @@
 /**
  * The laid-out picture from the worker (Graphviz dot): what a file loads or what loads it, lddtree-style,
- * or the whole image grouped by package. On screen it is the very SVG the exports write (dark theme), with
+ * or the whole image grouped by package. On screen it is the very SVG the exports write, in the page's theme, with
  * keyboard moves (Tab in, arrows between neighbours, Enter to focus, Escape to step back) and a nested list
  * as its text alternative. Exports: SVG and PNG (light by default), DOT, Mermaid and Markdown to copy.
  */
@@ -16,6 +16,7 @@ import { neighbour, type Move } from './picture-navigation';
 import { PictureOutline } from './PictureOutline';
 import { OverviewLists } from './OverviewLists';
 import { ErrorMessage } from '../../i18n/ErrorMessage';
+import { useTheme } from '../../theme/theme';
 
 const MOVES: Record<string, Move> = {
   ArrowUp: 'up',
@@ -45,6 +46,7 @@ export function PicturePanel({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const pageTheme = useTheme();
   const [edgeMode, setEdgeMode] = useState<EdgeMode>('tree');
   const [unfold, setUnfold] = useState<readonly string[]>([]);
   const [theme, setTheme] = useState<PictureTheme>('light');
@@ -237,7 +239,9 @@ export function PicturePanel({
             }
           }}
           // The worker's SVG: the export's bytes (the overview's without its lists, drawn beside as links).
-          dangerouslySetInnerHTML={{ __html: overview ? query.data.screenSvg : files.svg.dark }}
+          dangerouslySetInnerHTML={{
+            __html: overview ? query.data.screenSvg[pageTheme] : files.svg[pageTheme],
+          }}
         />
         {overview && <OverviewLists lists={query.data.side} onFocus={onFocus} />}
       </div>
@@ -245,7 +249,7 @@ export function PicturePanel({
         {currentNode
           ? `${currentNode.label}${currentNode.label !== currentNode.key ? ` — ${currentNode.key}` : ''}${currentNode.note ? ` (${currentNode.note})` : ''}`
           : ''}
-        {t('linkage.laidOut', { ms: query.data.layoutMs })}
+        {t(currentNode ? 'linkage.laidOut' : 'linkage.laidOutAlone', { ms: query.data.layoutMs })}
       </p>
       {copied && (
         <div className="picture__copied">

@@ -1,9 +1,13 @@
-/** Loading: bytes read of total, throughput and time left, each layer's state, and Cancel. */
+/**
+ * Loading: bytes read of total, throughput and time left, each layer's state, and Cancel. The panel reads
+ * the progress from the store itself, so a progress tick re-renders this panel and nothing around it.
+ */
 import type { Progress } from '../../../protocol/messages';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useFormat } from '../../i18n/use-format';
 import type { RateEstimate } from '../../state/progress-rate';
+import { useStore } from '../../state/store';
 import './progress.css';
 
 function eta(
@@ -37,7 +41,8 @@ function layersLine(
       l.blobBytes > 0
         ? t('progress.layerShare', {
             layer: `L${l.index}`,
-            share: format.percent(Math.min(1, l.readBytes / l.blobBytes)),
+            // Whole percents: a share that moves in hundredths only flickers.
+            share: format.percent(Math.floor(100 * Math.min(1, l.readBytes / l.blobBytes)) / 100),
           })
         : `L${l.index}`,
     );
@@ -46,16 +51,10 @@ function layersLine(
   return t('progress.layersInFlight', { done: count(done), total: count(total), layers: reading.join(', ') });
 }
 
-export function ProgressPanel({
-  progress,
-  estimate,
-  onCancel,
-}: {
-  progress: Progress | null;
+export function ProgressPanel({ onCancel }: { onCancel: () => void }) {
+  const progress = useStore((s) => s.progress);
   /** Throughput over the last seconds and the time left (ui/state/progress-rate.ts). */
-  estimate: RateEstimate | null;
-  onCancel: () => void;
-}) {
+  const estimate = useStore((s) => s.progressRate);
   const { t } = useTranslation();
   const format = useFormat();
   const total = progress?.totalBytes ?? 0;

@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 /**
  * A load reports progress many times a second. Only what shows progress may re-render on a tick:
- * the Files and Linkage toolbars read the store through selectors, so they stay still.
+ * the app shell leaves progress to the progress panel, and the Files and Linkage toolbars read the
+ * store through selectors, so they stay still.
  */
 import { act, createElement, Profiler, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GraphData } from '../../../protocol/linkage';
 import type { Progress } from '../../../protocol/messages';
 import { useStore } from '../../state/store';
+import { App } from '../../App';
 import { FilesToolbar } from '../files/FilesToolbar';
 import { LinkageToolbar } from '../linkage/LinkageToolbar';
 
@@ -78,9 +81,28 @@ beforeEach(() => {
   useStore.setState(initial, true);
   commits = 0;
 });
-afterEach(() => act(() => root.unmount()));
+afterEach(() => {
+  act(() => root.unmount());
+  vi.unstubAllGlobals();
+});
 
 describe('a progress tick', () => {
+  it('does not re-render the app shell', () => {
+    // The shell asks the page's client about failed archives; no archive is open, so its worker stays idle.
+    vi.stubGlobal(
+      'Worker',
+      class {
+        postMessage(): void {}
+        addEventListener(): void {}
+        terminate(): void {}
+      },
+    );
+    mount(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(App)));
+    const mounted = commits;
+    tenTicks();
+    expect(commits).toBe(mounted);
+  });
+
   it.each([
     { toolbar: 'Files', element: filesToolbar, shown: () => useStore.getState().setSort('size') },
     {

@@ -1,10 +1,12 @@
 /** One opened archive: its image picker, and the views of the shown image, one tabpanel each. */
+import { memo } from 'react';
 import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
 import { useFormat } from '../../i18n/use-format';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
+import { AfterFirstCommit } from './AfterFirstCommit';
 import { ImagePicker } from '../image/ImagePicker';
 import { LayersTable } from '../layers/LayersTable';
 import { FilesView } from '../files/FilesView';
@@ -23,7 +25,8 @@ import { useUrlState } from '../../url/url-state';
 
 const SETTLED = new Set(['done', 'failed', 'absent']);
 
-export function Workspace({
+/** Memoised: the shell re-renders before a fresh view is shown (use-active-archive.ts), the workspace need not. */
+export const Workspace = memo(function Workspace({
   archiveId,
   archive,
   imageKey,
@@ -86,7 +89,9 @@ export function Workspace({
                   focusKey={`${archiveId}|${imageKey}`}
                 />
               </section>
-              <ImagePanel image={view.inspect} />
+              <AfterFirstCommit>
+                <ImagePanel image={view.inspect} env={view.env} labels={view.labels} />
+              </AfterFirstCommit>
             </div>
           </TabPanel>
           {view.complete && (
@@ -128,4 +133,4 @@ export function Workspace({
       )}
     </div>
   );
-}
+});

@@ -2,7 +2,7 @@
  * The active file's archive and image view, and the app state derived from them, mirrored to
  * document.body.dataset.appState (the hook tests wait on: empty | loading | ready | error).
  */
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useArchive, useImageView } from '../../queries/use-archive';
 import { closeArchive } from '../../queries/close-archive';
@@ -27,6 +27,10 @@ export function useActiveArchive() {
     ? (picked ?? archive.data?.defaultImageKey ?? archive.data?.images[0]?.key ?? null)
     : null;
   const view = useImageView(opened, archive.data, imageKey);
+  // A fresh view (the first, then one as each layer finishes) re-renders the whole workspace. Deferred, React
+  // renders it in slices that let the browser paint and take input in between, not as one long task; the page
+  // is "ready" once the complete view is on screen.
+  const shown = useDeferredValue(view.data);
 
   const error = archive.error ?? view.error;
   const cancelled = error instanceof RequestError && error.wire.code === 'cancelled';
@@ -36,7 +40,7 @@ export function useActiveArchive() {
       : 'empty'
     : failed || (error && !cancelled)
       ? 'error'
-      : archive.isPending || view.isFetching || !view.data?.complete
+      : archive.isPending || view.isFetching || !shown?.complete
         ? 'loading'
         : 'ready';
   const message = !opened
@@ -54,5 +58,5 @@ export function useActiveArchive() {
     if (opened) closeArchive(queryClient, opened.archiveId);
   };
 
-  return { opened, archive: archive.data, imageKey, view: view.data, appState, message, cancel };
+  return { opened, archive: archive.data, imageKey, view: shown, appState, message, cancel };
 }
