@@ -12,6 +12,7 @@ import {
   sentence,
   type CoreEnv,
   type DecodeLimits,
+  type EntryColumns,
   type LayerTable,
   type PackedKept,
   type Sentence,
@@ -46,12 +47,15 @@ export type LayerJobRequest =
   | { readonly type: 'chunk'; readonly id: number; readonly buffer: ArrayBuffer; readonly length: number }
   | { readonly type: 'end'; readonly id: number };
 
+/** A LayerTable on the wire: its entry table as columns, whose buffers are transferred, not copied. */
+export type LayerTableWire = Omit<LayerTable, 'entries'> & { readonly entries: EntryColumns };
+
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
   | {
       readonly type: 'done';
       readonly id: number;
-      readonly index: LayerTable;
+      readonly index: LayerTableWire;
       readonly stages: LayerStages;
       /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
       readonly kept?: PackedKept;
@@ -165,10 +169,11 @@ export class LayerJobRunner {
       // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
       const packed = kept && packKept(kept);
-      this.post(
-        { type: 'done', id: job.id, index, stages, ...(packed && { kept: packed }) },
-        packed && packedBuffers(packed),
-      );
+      const wire = { ...index, entries: index.entries.columns };
+      this.post({ type: 'done', id: job.id, index: wire, stages, ...(packed && { kept: packed }) }, [
+        ...index.entries.transferables,
+        ...((packed && packedBuffers(packed)) ?? []),
+      ]);
     } catch (error) {
       this.post({
         type: 'failed',

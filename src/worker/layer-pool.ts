@@ -8,6 +8,7 @@
  */
 import {
   AbortedError,
+  EntryTable,
   LayerError,
   type BlobRange,
   type IndexJobOptions,
@@ -168,7 +169,7 @@ export class LayerPool {
     this.stopFeed(slot);
     if (response.type === 'done') {
       if (response.kept) job.options.onKept?.(unpackKept(response.kept));
-      job.resolve(response.index);
+      job.resolve({ ...response.index, entries: EntryTable.fromColumns(response.index.entries) });
     } else job.reject(new LayerError(response.message, response.sentence));
     this.dispatch();
   }
