@@ -14,7 +14,7 @@ export function OverviewLists({
     <aside className="overview-lists" aria-label={t('linkage.rankedLists')}>
       {lists.map((list) => (
         <section key={list.heading}>
-          <h3>{list.heading}</h3>
+          <h2>{list.heading}</h2>
           <ol>
             {list.rows.map((row, i) => {
               const key = list.keys?.[i];
