@@ -1,0 +1,86 @@
+/**
+ * The English sentences that explain how a name resolves, by a stable name, with `{{slots}}` for what varies.
+ * The page's catalogues (`names.say` in src/ui/i18n/locales) hold the same names in English word for word and
+ * in Simplified Chinese; the CLI prints the English. A slot may hold another named phrase (a candidate's
+ * source, a refusal's reason), which the page says in its language too. Names are a contract: add, never rename.
+ */
+export const RESOLVE_SENTENCES = {
+  // Image IDs.
+  'id-full': "'{{input}}' is the full image ID {{id}}",
+  'id-none': 'no image has the ID {{id}}',
+  'id-prefix-one': "'{{input}}' is the start of exactly one image ID, {{id}}",
+  'id-prefix-many': "'{{prefix}}' is the start of {{count}} image IDs ({{ids}}…); give more characters",
+  // Docker.
+  'docker-refuses': "Docker refuses '{{input}}': {{reason}}",
+  'docker-present': "'{{input}}' means {{name}}, which is present",
+  'docker-absent': "'{{input}}' means {{name}}, which is not present",
+  'docker-upper-host': "'{{domain}}' has uppercase letters, so Docker reads it as a registry host",
+  'docker-hub-short':
+    "Docker reads a name without a registry as Docker Hub, so '{{written}}' means {{repository}}; the archive has {{names}}",
+  // podman.
+  'podman-refuses': "podman refuses '{{input}}': {{reason}}",
+  'podman-upper-host':
+    "'{{domain}}' has uppercase letters, so it cannot be part of a repository path, but without '.', ':' or 'localhost' podman does not take it for a registry either: with localhost or a search registry in front it becomes a path component, which is refused",
+  'podman-cannot-expand': "podman cannot expand '{{input}}' into full names: {{reason}}",
+  'podman-unknown': "'{{input}}' is not known to podman",
+  'podman-found': 'found as candidate {{n}} of {{total}}, {{name}} ({{source}})',
+  'podman-tried': 'tried {{names}}: none is present',
+  'podman-verbatim': "'{{name}}' is stored verbatim",
+  'podman-digest-found': '{{name}} has the digest {{digest}}',
+  'podman-digest-none': 'no image has the digest {{digest}}',
+  'podman-suffix': "{{name}} ends with '{{written}}' at a '/' boundary and has the tag '{{tag}}'",
+  'podman-qualified': "'{{written}}' has a registry, so podman looks for that exact name only",
+  'not-full-id':
+    "'{{input}}' is not a full image ID: after 'sha256:' podman needs all 64 hex digits; leave out 'sha256:' to match the start of an ID",
+  'id-not-name': "'{{text}}' is an image ID, not a name",
+  // The nearest names when nothing matched.
+  'latest-only':
+    "no image is tagged '{{tag}}'; '{{written}}' exists only as {{names}} — a missing tag means ':{{tag}}'",
+  'other-tags': "'{{written}}' exists only as {{names}}, not with the tag '{{tag}}'",
+  'inner-components': "'{{written}}' appears inside {{names}}, but only a name's last components count",
+  'no-similar': "no image in the archive is named like '{{written}}'",
+  // Why podman tries a candidate.
+  'source-qualified': 'the name as written, with its registry',
+  'source-alias': 'the short-name alias from registries.conf',
+  'source-localhost': 'localhost, where locally built images live',
+  'source-search-registry': 'the search registry {{registry}}',
+  'source-docker-hub': 'the Docker Hub normalisation',
+  // podman pull.
+  'pull-refuses': 'podman pull refuses it: {{reason}}',
+  'pull-id': 'podman pull cannot fetch an image ID; it needs a name',
+  'pull-cannot-expand': 'podman pull cannot expand this name',
+  'pull-fetches': 'podman pull fetches {{name}}',
+  'pull-alias': 'podman pull fetches {{name}} (the alias always wins)',
+  'pull-no-search': 'podman pull fails: no alias matches and no unqualified-search-registries are set',
+  'pull-only-search': 'podman pull fetches {{name}} (the only search registry)',
+  'pull-disabled': 'podman pull tries {{names}} in order (short-name-mode disabled)',
+  'pull-permissive':
+    'podman pull asks which of {{names}} on a terminal, and tries them in order without one (short-name-mode permissive)',
+  'pull-enforcing':
+    'podman pull asks which of {{names}} on a terminal, and fails without one (short-name-mode enforcing)',
+  // Rewrites of a name that add nothing.
+  'note-legacy-hub': "{{legacy}} is Docker Hub's legacy name; it is rewritten to {{hub}}",
+  'note-tag-ignored': "the tag '{{tag}}' is ignored: with a digest, the digest alone picks the image",
+} as const;
+
+export type ResolveSentenceName = keyof typeof RESOLVE_SENTENCES;
+
+/** A named sentence and what fills its slots: text kept as written (names, grammar reasons) or another phrase. */
+export interface Phrase {
+  readonly name: ResolveSentenceName;
+  readonly params: Readonly<Record<string, string | number | Phrase>>;
+}
+
+export function phrase(name: ResolveSentenceName, params: Phrase['params'] = {}): Phrase {
+  return { name, params };
+}
+
+/** The English text, exactly as the CLI prints it. */
+export function renderPhrase(said: Phrase | string): string {
+  if (typeof said === 'string') return said;
+  return RESOLVE_SENTENCES[said.name].replace(/\{\{(\w+)\}\}/g, (slot, key: string) => {
+    const value = said.params[key];
+    if (value === undefined) return slot;
+    return typeof value === 'object' ? renderPhrase(value) : String(value);
+  });
+}
