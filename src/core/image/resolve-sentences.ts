@@ -61,6 +61,22 @@ export const RESOLVE_SENTENCES = {
   // Rewrites of a name that add nothing.
   'note-legacy-hub': "{{legacy}} is Docker Hub's legacy name; it is rewritten to {{hub}}",
   'note-tag-ignored': "the tag '{{tag}}' is ignored: with a digest, the digest alone picks the image",
+  // registries.conf problems, each said after the line it is on.
+  'conf-line': 'line {{line}}: {{problem}}',
+  'conf-list': '{{key}} must be a list of registry names in quotes, e.g. ["docker.io"]',
+  'conf-registry': "'{{registry}}' is not a registry name",
+  'conf-registry-because': "'{{registry}}' is not a registry name: {{reason}}",
+  'conf-alias-invalid': "the alias '{{name}}' is not a valid name: {{reason}}",
+  'conf-alias-tagged': "the alias '{{name}}' must be a name without a tag or digest",
+  'conf-alias-qualified': "the alias '{{name}}' must be a short name, without a registry",
+  'conf-alias-unquoted': "the alias '{{name}}' must map to a name in quotes",
+  'conf-value-invalid': "the alias value '{{value}}' is not valid: {{reason}}",
+  'conf-value-tagged': "the alias value '{{value}}' must be a name without a tag or digest",
+  'conf-value-short':
+    "the alias value '{{value}}' must start with a registry, e.g. docker.io/library/{{value}}",
+  'conf-mode': 'short-name-mode must be "enforcing", "permissive" or "disabled", not {{value}}',
+  'conf-mode-unquoted':
+    'short-name-mode must be "enforcing", "permissive" or "disabled", not a value without quotes',
 } as const;
 
 export type ResolveSentenceName = keyof typeof RESOLVE_SENTENCES;
