@@ -1,6 +1,6 @@
 /**
  * The English sentences that explain how a name resolves, by a stable name, with `{{slots}}` for what varies.
- * The page's catalogues (`names.say` in src/ui/i18n/locales) hold the same names in English word for word and
+ * The page's catalogues (`resolve` in src/ui/i18n/locales) hold the same names in English word for word and
  * in Simplified Chinese; the CLI prints the English. A slot may hold another named phrase (a candidate's
  * source, a refusal's reason), which the page says in its language too. Names are a contract: add, never rename.
  */
