@@ -6,7 +6,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decompress as zstdDecompress } from 'fzstd';
 import { buildTar, type BuildEntry } from '../src/core/testing/tar-builder';
 import type { Rng } from './rng';
 import { joinTar, memberName, setChecksum, splitTar, type TarMember } from './tar-edit';
@@ -66,7 +65,14 @@ function decode(data: Uint8Array): { tar: Uint8Array; compression: Compression }
   const compression = compressionOf(data);
   try {
     if (compression === 'gzip') return { tar: new Uint8Array(gunzipSync(data)), compression };
-    if (compression === 'zstd') return { tar: zstdDecompress(data), compression };
+    if (compression === 'zstd') {
+      const tar = execFileSync('zstd', ['-q', '-d', '-c'], {
+        input: data,
+        maxBuffer: 2 ** 30,
+        stdio: 'pipe',
+      });
+      return { tar: new Uint8Array(tar), compression };
+    }
   } catch {
     return undefined;
   }

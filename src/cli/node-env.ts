@@ -1,12 +1,12 @@
-/** The core's environment under Node: node:crypto, zlib (multi-member gzip natively), fzstd. */
+/** The core's environment under Node: node:crypto, zlib (multi-member gzip natively), libzstd in WebAssembly. */
 import { createHash } from 'node:crypto';
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { ByteSource, CoreEnv, CreateSpill, Decoder, LayerIndexer } from '../core';
-import { gunzipPortable, unzstdPortable } from '../core';
+import type { ByteSource, CoreEnv, CreateSpill, Decoder, LayerIndexer, ZstdWasmExports } from '../core';
+import { gunzipPortable, wasmUnzstd } from '../core';
 
 const gunzipZlib: Decoder = async function* gunzip(input) {
   const stream = Readable.from(input).pipe(createGunzip({ chunkSize: 256 * 1024 }));
@@ -20,6 +20,19 @@ const gunzipZlib: Decoder = async function* gunzip(input) {
   }
 };
 
+/** The zstd decoder's module, compiled once per process. */
+let zstdModule: Promise<WebAssembly.Module> | undefined;
+
+export async function instantiateZstd(): Promise<ZstdWasmExports> {
+  zstdModule ??= readFile(new URL('../core/io/zstd/zstd-decoder.wasm', import.meta.url)).then((bytes) =>
+    WebAssembly.compile(bytes),
+  );
+  const instance = await WebAssembly.instantiate(await zstdModule);
+  return instance.exports as unknown as ZstdWasmExports;
+}
+
+const unzstdWasm: Decoder = wasmUnzstd(instantiateZstd);
+
 export const nodeEnv: CoreEnv = {
   createSha256() {
     const hash = createHash('sha256');
@@ -30,7 +43,7 @@ export const nodeEnv: CoreEnv = {
   },
   gunzip: gunzipZlib,
   gunzipPortable,
-  unzstd: unzstdPortable,
+  unzstd: unzstdWasm,
   createSpill: (name) => spillToTempFile(name),
 };
 

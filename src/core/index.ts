@@ -26,7 +26,8 @@ export {
   type Hasher,
   type Compression,
 } from './io/env';
-export { gunzipPortable, unzstdPortable } from './io/portable-decoders';
+export { gunzipPortable } from './io/portable-decoders';
+export { wasmUnzstd, type InstantiateZstd, type ZstdWasmExports } from './io/zstd-wasm';
 export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './io/spill';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, renderSentence, type ArchiveErrorCode, type Sentence } from './archive/archive-error';

@@ -1,18 +1,20 @@
 /**
  * The core's environment in a browser worker: Blob slices, WASM sha256 (hash-wasm: incremental, which
- * WebCrypto is not), the native DecompressionStream for gzip, and fzstd for zstd (browsers have no native
- * zstd). Chromium's DecompressionStream rejects a second gzip member with "Junk found after end of compressed
- * data" (estargz: docs/archive-formats.md#multi-member-gzip-and-estargz): that surfaces as
- * MultiMemberGzipError so the core restarts the layer with the portable decoder.
+ * WebCrypto is not), the native DecompressionStream for gzip, and libzstd in WebAssembly for zstd (browsers
+ * have no native zstd; its module is fetched from the page's own origin, which the Content-Security-Policy
+ * allows with 'wasm-unsafe-eval'). Chromium's DecompressionStream rejects a second gzip member with "Junk
+ * found after end of compressed data" (estargz: docs/archive-formats.md#multi-member-gzip-and-estargz): that
+ * surfaces as MultiMemberGzipError so the core restarts the layer with the portable decoder.
  */
 import { createSHA256 } from 'hash-wasm';
 import {
   MultiMemberGzipError,
   gunzipPortable,
-  unzstdPortable,
+  wasmUnzstd,
   type ByteSource,
   type CoreEnv,
   type Decoder,
+  type ZstdWasmExports,
 } from '../core';
 import { createSpill } from './opfs-spill';
 
@@ -51,6 +53,40 @@ const gunzipNative: Decoder = async function* gunzip(input) {
   if (writeError !== undefined) throw writeError;
 };
 
+/** The zstd decoder's module, compiled once per worker on the first zstd stream. */
+let zstdModule: Promise<WebAssembly.Module> | undefined;
+
+/** Vite emits the module beside the worker's bundle; under Node (the handlers' tests) this is its file. */
+const ZSTD_WASM = new URL('../core/io/zstd/zstd-decoder.wasm', import.meta.url);
+
+interface NodeProcess {
+  getBuiltinModule(id: 'fs'): { readFileSync(url: URL): Uint8Array<ArrayBuffer> };
+}
+
+async function loadZstdModule(): Promise<WebAssembly.Module> {
+  // Node's fetch reads no file: URL, and the worker's code runs under Node in the handlers' tests.
+  const node = (globalThis as { process?: NodeProcess }).process;
+  if (ZSTD_WASM.protocol === 'file:' && node !== undefined) {
+    return WebAssembly.compile(node.getBuiltinModule('fs').readFileSync(ZSTD_WASM));
+  }
+  const response = await fetch(ZSTD_WASM);
+  if (!response.ok) {
+    throw new Error(`The zstd decoder could not be loaded (HTTP ${response.status}); reload the page.`);
+  }
+  // Compiled from bytes rather than streamed: a static host may not serve .wasm as application/wasm.
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+const unzstdWasm: Decoder = wasmUnzstd(async () => {
+  if (zstdModule === undefined) {
+    zstdModule = loadZstdModule();
+    // A failed load is tried again on the next zstd layer rather than remembered.
+    zstdModule.catch(() => (zstdModule = undefined));
+  }
+  const instance = await WebAssembly.instantiate(await zstdModule);
+  return instance.exports as unknown as ZstdWasmExports;
+});
+
 export const webEnv: CoreEnv = {
   async createSha256() {
     const h = await createSHA256();
@@ -59,7 +95,7 @@ export const webEnv: CoreEnv = {
   },
   gunzip: gunzipNative,
   gunzipPortable,
-  unzstd: unzstdPortable,
+  unzstd: unzstdWasm,
   createSpill,
 };
 

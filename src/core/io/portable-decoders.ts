@@ -1,10 +1,9 @@
 /**
- * Pure-JS decoders that run anywhere. fflate's streaming Gunzip continues past member ends (its gunzipSync
- * does not: docs/archive-formats.md#multi-member-gzip-and-estargz), so estargz decodes; fzstd handles
- * concatenated frames and skips skippable frames, so zstd:chunked decodes.
+ * The pure-JS gzip decoder that runs anywhere. fflate's streaming Gunzip continues past member ends (its
+ * gunzipSync does not: docs/archive-formats.md#multi-member-gzip-and-estargz), so estargz decodes. zstd is
+ * ./zstd-wasm.
  */
 import { Gunzip } from 'fflate';
-import { Decompress } from 'fzstd';
 import type { Decoder } from './env';
 
 type Push = (chunk: Uint8Array, final?: boolean) => void;
@@ -12,9 +11,8 @@ type Push = (chunk: Uint8Array, final?: boolean) => void;
 /**
  * Adapt a callback-style push decoder into an async-iterable transform. Input goes in slices of at
  * most `slice` bytes and what each slice decoded is passed on before the next one goes in: a
- * decoder emits everything one push decodes before it returns, and one push of a 1 MB zstd chunk
- * can decode to gigabytes (a 4-byte RLE block is 128 KiB of output). `slice` bounds the output
- * held at once: 2 KiB of zstd decode to at most ~64 MiB, 64 KiB of deflate (≤ 1,032:1) to ~66 MiB.
+ * decoder emits everything one push decodes before it returns. `slice` bounds the output held at
+ * once: 64 KiB of deflate (≤ 1,032:1) decode to at most ~66 MiB.
  */
 export function pushDecoder(
   make: (emit: (out: Uint8Array) => void) => Push,
@@ -69,17 +67,4 @@ export const gunzipPortable: Decoder = pushDecoder(
   },
   'gzip',
   64 * 1024,
-);
-
-export const unzstdPortable: Decoder = pushDecoder(
-  (emit) => {
-    const d = new Decompress((data) => {
-      emit(data);
-    });
-    return (chunk, final) => {
-      d.push(chunk, final);
-    };
-  },
-  'zstd',
-  2 * 1024,
 );

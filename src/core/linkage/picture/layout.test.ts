@@ -90,4 +90,29 @@ describe('layoutPicture (Graphviz dot)', () => {
     ]);
     expect(picture.nodes.find((n) => n.label === 'libssl3')!.note).toBe('2 libraries');
   });
+
+  it('lays unlinked groups in rows below the linked ones, not in one long strip', async () => {
+    const source = testSource();
+    const lone = Array.from({ length: 40 }, (_, i) => ({
+      key: `/opt/plugins/p${i}.so`,
+      label: `p${i}.so`,
+      kind: 'lib' as const,
+      layer: 1,
+      pkg: `plugin-package-number-${i}`,
+    }));
+    const graph = overviewGraph({ objects: [...source.objects, ...lone], links: source.links });
+    const picture = layoutPicture(graph, await testEngine());
+    expect(picture.nodes.map((n) => n.key)).toEqual(graph.nodes.map((n) => n.key));
+    for (const [i, a] of picture.nodes.entries())
+      for (const b of picture.nodes.slice(i + 1))
+        expect(overlaps(a, b), `${a.label} / ${b.label}`).toBe(false);
+    const unlinked = picture.nodes.filter((n) => n.label.startsWith('plugin-package'));
+    expect(unlinked).toHaveLength(40);
+    const linked = picture.nodes.filter((n) => !n.label.startsWith('plugin-package'));
+    const linkedBottom = Math.max(...linked.map((n) => n.y + n.height / 2));
+    for (const n of unlinked) expect(n.y - n.height / 2).toBeGreaterThan(linkedBottom);
+    for (const n of picture.nodes) expect(n.x + n.width / 2).toBeLessThanOrEqual(picture.width + 0.5);
+    expect(picture.width).toBeLessThan(1400);
+    expect(new Set(unlinked.map((n) => n.y)).size).toBeGreaterThan(5);
+  });
 });

@@ -145,6 +145,58 @@ function point(text: string): Point {
 
 /** Places the shown graph: node centres and edge splines in px, y down, the top-left corner at 0,0. */
 export function layoutPicture(graph: ShownGraph, engine: DotEngine): Picture {
+  const lone = graph.direction === 'overview' ? loneGroups(graph) : new Set<string>();
+  if (lone.size < 2) return layoutWithDot(graph, engine);
+  const linked = layoutWithDot({ ...graph, nodes: graph.nodes.filter((n) => !lone.has(n.key)) }, engine);
+  return flowBelow(linked, graph, lone);
+}
+
+/** The overview's closed groups with no drawn edge: Graphviz would put them all on one rank, one long strip. */
+function loneGroups(graph: ShownGraph): Set<string> {
+  const linked = new Set(graph.edges.flatMap((e) => [e.from, e.to]));
+  return new Set(
+    graph.nodes.filter((n) => !n.folded && n.group === undefined && !linked.has(n.key)).map((n) => n.key),
+  );
+}
+
+/** The overview's rows of unlinked groups: about what a laptop's screen shows beside the ranked lists. */
+const OVERVIEW_ROW_WIDTH = 960;
+const ROW_GAP = 16;
+
+/**
+ * Unlinked groups flow in rows about a screen wide below the linked part, in the overview's order (largest
+ * first), so a reader scrolls down through them instead of across a strip thousands of pixels wide.
+ */
+function flowBelow(top: Picture, graph: ShownGraph, lone: ReadonlySet<string>): Picture {
+  const rowWidth = OVERVIEW_ROW_WIDTH;
+  const placed = new Map<string, PlacedNode>(top.nodes.map((n) => [n.key, n]));
+  let x = 0;
+  let y = top.nodes.length > 0 ? top.height + ROW_GAP : 0;
+  let rowHeight = 0;
+  let right = top.width;
+  for (const n of graph.nodes) {
+    if (!lone.has(n.key)) continue;
+    const size = nodeSize(n);
+    if (x > 0 && x + size.width > rowWidth) {
+      x = 0;
+      y += rowHeight + ROW_GAP;
+      rowHeight = 0;
+    }
+    placed.set(n.key, { ...n, ...size, x: round(x + size.width / 2), y: round(y + size.height / 2) });
+    right = Math.max(right, x + size.width);
+    x += size.width + NODE_GAP;
+    rowHeight = Math.max(rowHeight, size.height);
+  }
+  return {
+    ...top,
+    graph,
+    nodes: graph.nodes.map((n) => placed.get(n.key)!),
+    width: round(right),
+    height: round(y + rowHeight),
+  };
+}
+
+function layoutWithDot(graph: ShownGraph, engine: DotEngine): Picture {
   const orientation = orientationOf(graph);
   const json = JSON.parse(engine.layout(layoutDot(graph, orientation))) as Json0;
   const [llx = 0, lly = 0, urx = 0, ury = 0] = json.bb.split(',').map(Number);
