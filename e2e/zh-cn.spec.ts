@@ -224,6 +224,12 @@ test("Names: the view's words in Simplified Chinese around a short name's candid
     '“ubi7/ubi”指的是 docker.io/ubi7/ubi:latest，它不存在',
   );
   await photograph(page, '8-names');
+  await page.getByLabel(text(zh, 'names.imageName')).fill('ubi7/UBI');
+  await expect(page.locator('.resolver__invalid')).toHaveText(
+    `${text(zh, 'names.invalid')} 仓库路径中不允许大写字母：“UBI”（位置 5）`,
+  );
+  await noEnglish(page);
+  await page.getByLabel(text(zh, 'names.imageName')).fill('ubi7/ubi');
   const conf = page.getByRole('textbox', { name: text(zh, 'names.conf') });
   await conf.fill('short-name-mode = "lenient"\n');
   await expect(page.locator('.resolver .error-text')).toHaveText(

@@ -78,8 +78,9 @@ export function normalizeReference(input: string): NormalizedReference | Referen
     path = OFFICIAL_NAMESPACE + path;
     implied.push('namespace');
     if (path.length > MAX_PATH_LENGTH) {
-      const message = `the repository path is ${path.length} characters long once Docker adds '${OFFICIAL_NAMESPACE}' (position 0); at most ${MAX_PATH_LENGTH} are allowed`;
-      return { kind: 'error', input, message, position: 0 };
+      const params = { length: path.length, namespace: OFFICIAL_NAMESPACE, max: MAX_PATH_LENGTH };
+      const sentence = phrase('path-too-long-library', params);
+      return { kind: 'error', input, message: renderPhrase(sentence), position: 0, sentence };
     }
   }
   let tag = parsed.tag;

@@ -84,7 +84,7 @@ function checkSearchRegistry(registry: string, line: number): void {
   const parsed = parseReference(`${registry}/x`);
   if (registry === '' || isReferenceError(parsed) || parsed.kind !== 'name' || parsed.tag !== null) {
     if (isReferenceError(parsed))
-      throw new ConfProblem(line, 'conf-registry-because', { registry, reason: parsed.message });
+      throw new ConfProblem(line, 'conf-registry-because', { registry, reason: parsed.sentence });
     throw new ConfProblem(line, 'conf-registry', { registry });
   }
 }
@@ -92,7 +92,8 @@ function checkSearchRegistry(registry: string, line: number): void {
 /** sysregistriesv2 validateShortName and parseShortNameValue: a short name maps to a fully qualified name. */
 function checkAlias(name: string, value: TomlValue, line: number): string {
   const key = parseReference(name);
-  if (isReferenceError(key)) throw new ConfProblem(line, 'conf-alias-invalid', { name, reason: key.message });
+  if (isReferenceError(key))
+    throw new ConfProblem(line, 'conf-alias-invalid', { name, reason: key.sentence });
   if (key.kind !== 'name' || key.tag !== null || key.digest !== null) {
     throw new ConfProblem(line, 'conf-alias-tagged', { name });
   }
@@ -102,7 +103,7 @@ function checkAlias(name: string, value: TomlValue, line: number): string {
   if (typeof value !== 'string') throw new ConfProblem(line, 'conf-alias-unquoted', { name });
   const target = parseReference(value);
   if (isReferenceError(target))
-    throw new ConfProblem(line, 'conf-value-invalid', { value, reason: target.message });
+    throw new ConfProblem(line, 'conf-value-invalid', { value, reason: target.sentence });
   if (target.kind !== 'name' || target.tag !== null || target.digest !== null) {
     throw new ConfProblem(line, 'conf-value-tagged', { value });
   }

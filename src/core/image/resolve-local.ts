@@ -52,7 +52,7 @@ function byIdPrefix(ids: readonly string[], prefix: string, input: string): Foun
 function lookupDocker(input: string, store: readonly StoredName[], ids: readonly string[]): Found {
   const n = normalizeReference(input);
   if (n.kind === 'error')
-    return { matches: [], said: [phrase('docker-refuses', { input, reason: n.message })] };
+    return { matches: [], said: [phrase('docker-refuses', { input, reason: n.sentence })] };
   if (n.kind === 'id') return byId(ids, n.id, input);
   const hits = byFullName(store, n.normalized);
   if (hits.length > 0) {

@@ -40,7 +40,7 @@ export function isShortName(name: ParsedName): boolean {
 /** reference.ParseNormalizedNamed + TagNameOnly: Docker's full form of one candidate. */
 function fullName(text: string): { name: string } | { error: Phrase | string } {
   const normalized = normalizeReference(text);
-  if (normalized.kind === 'error') return { error: normalized.message };
+  if (normalized.kind === 'error') return { error: normalized.sentence };
   if (normalized.kind === 'id') return { error: phrase('id-not-name', { text }) };
   return { name: normalized.normalized };
 }
@@ -89,7 +89,7 @@ function expand(
 
 export function planPodmanLookup(input: string, conf: RegistriesConf): PodmanPlan {
   const parsed = parseReference(input);
-  if (isReferenceError(parsed)) return { kind: 'invalid', reason: parsed.message };
+  if (isReferenceError(parsed)) return { kind: 'invalid', reason: parsed.sentence };
   if (parsed.kind === 'id') return { kind: 'id', hex: parsed.id.slice('sha256:'.length) };
   // normalizeTaggedDigestedString: "fedora:latest@sha256:…" is looked up as "fedora@sha256:…".
   const name: ParsedName = parsed.digest !== null && parsed.tag !== null ? { ...parsed, tag: null } : parsed;

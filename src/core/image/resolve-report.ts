@@ -51,6 +51,8 @@ export interface InvalidReport {
   readonly input: string;
   readonly valid: false;
   readonly error: string;
+  /** Page only: the error by sentence name (`strata resolve --json` leaves it out). */
+  readonly errorSentence: Phrase;
 }
 
 function dockerView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineReading {
@@ -98,7 +100,8 @@ export function buildReport(
   archive: ArchiveNames | null,
 ): ValidReport | InvalidReport {
   const n = normalizeReference(input);
-  if (n.kind === 'error') return { version: 1, input, valid: false, error: n.message };
+  if (n.kind === 'error')
+    return { version: 1, input, valid: false, error: n.message, errorSentence: n.sentence };
   const docker = dockerView(input, conf, archive);
   const podman = podmanView(input, conf, archive);
   const view = engine === 'docker' ? docker : podman;

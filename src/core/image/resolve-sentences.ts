@@ -61,6 +61,53 @@ export const RESOLVE_SENTENCES = {
   // Rewrites of a name that add nothing.
   'note-legacy-hub': "{{legacy}} is Docker Hub's legacy name; it is rewritten to {{hub}}",
   'note-tag-ignored': "the tag '{{tag}}' is ignored: with a digest, the digest alone picks the image",
+  // What is wrong with a name, and where (the image-reference grammar).
+  'name-empty': 'an image name cannot be empty',
+  'name-two-at': "only one '@' may separate the digest (position {{at}})",
+  'name-no-repository': 'the reference has no repository name before {{char}} (position 0)',
+  'host-empty-label': "the registry host '{{host}}' has an empty label (position {{at}})",
+  'host-char':
+    "the registry host '{{host}}' contains {{char}} (position {{at}}); a host allows letters, digits, '-' and '.'",
+  'host-dash': "a label of the registry host may not start or end with '-': '{{label}}' (position {{at}})",
+  'ipv6-unclosed': "the IPv6 address in '{{domain}}' has no closing ']' (position {{at}})",
+  'ipv6-empty': "the IPv6 address in '{{domain}}' is empty (position {{at}})",
+  'ipv6-char':
+    "the IPv6 address '{{address}}' may contain only hex digits and ':', not {{char}} (position {{at}})",
+  'ipv6-rest': "after the IPv6 address only ':port' may follow, not '{{rest}}' (position {{at}})",
+  'registry-no-host': "the registry '{{domain}}' has no host name before ':' (position {{at}})",
+  'port-empty': "the port after '{{host}}:' is empty (position {{at}})",
+  'port-digits': "the port in '{{domain}}' must be digits only, not '{{port}}' (position {{at}})",
+  'path-empty-component':
+    "the repository path has an empty component (position {{at}}): look for '//' or a trailing '/'",
+  'path-uppercase':
+    "uppercase letters are not allowed in the repository path: '{{component}}' (position {{at}})",
+  'path-char': "{{char}} is not allowed in the repository path: '{{component}}' (position {{at}})",
+  'path-ends':
+    "a path component must start and end with a lowercase letter or digit: '{{component}}' (position {{at}})",
+  'path-separator':
+    "the separator '{{run}}' in '{{component}}' is not allowed (position {{at}}); use one '.', one or two '_', or '-'",
+  'path-too-long':
+    'the repository path is {{length}} characters long (position {{at}}); at most {{max}} are allowed',
+  'path-too-long-library':
+    "the repository path is {{length}} characters long once Docker adds '{{namespace}}' (position 0); at most {{max}} are allowed",
+  'tag-empty': "the tag after ':' is empty (position {{at}})",
+  'tag-too-long': 'the tag is {{length}} characters long (position {{at}}); at most {{max}} are allowed',
+  'tag-start': "a tag must start with a letter, digit or '_', not {{char}}: '{{tag}}' (position {{at}})",
+  'tag-char':
+    "{{char}} is not allowed in the tag '{{tag}}' (position {{at}}); a tag allows letters, digits, '_', '.' and '-'",
+  'digest-form':
+    "the digest after '@' needs the form 'algorithm:hex', e.g. 'sha256:…': '{{digest}}' (position {{at}})",
+  'digest-algorithm-form': "the digest algorithm '{{algorithm}}' is not well-formed (position {{at}})",
+  'digest-algorithm':
+    "the digest algorithm '{{algorithm}}' is not supported (position {{at}}); use sha256, sha384 or sha512",
+  'digest-not-hex': '{{char}} is not a hex digit in the digest (position {{at}})',
+  'digest-uppercase': "a {{algorithm}} digest must be lowercase hex, not '{{c}}' (position {{at}})",
+  'digest-length':
+    'a {{algorithm}} digest has exactly {{expected}} hex digits, this one has {{length}} (position {{at}})',
+  // A character inside those sentences, visible even when it is a space or a control character.
+  'char-space': 'a space',
+  'char-control': 'the control character U+{{code}}',
+  char: "'{{c}}'",
   // registries.conf problems, each said after the line it is on.
   'conf-line': 'line {{line}}: {{problem}}',
   'conf-list': '{{key}} must be a list of registry names in quotes, e.g. ["docker.io"]',

@@ -72,6 +72,15 @@ describe('phraseText', () => {
     );
   });
 
+  it('says why a name is invalid, the character it names included', () => {
+    const report = buildReport('ubi 7', 'podman', DEFAULT_REGISTRIES_CONF, null);
+    if (report.valid) throw new Error('the name should be invalid');
+    expect(phraseText(report.errorSentence, i18n.getFixedT('en'), 'en')).toBe(report.error);
+    expect(phraseText(report.errorSentence, i18n.getFixedT('zh-CN'), 'zh-CN')).toBe(
+      '仓库路径中不允许一个空格：“ubi 7”（位置 3）',
+    );
+  });
+
   it('shows text the core keeps as written as it is', () => {
     expect(phraseText('line 3: unexpected "=" (column 4)', i18n.getFixedT('zh-CN'), 'zh-CN')).toBe(
       'line 3: unexpected "=" (column 4)',

@@ -43,7 +43,8 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
         {result.error && <ErrorMessage error={result.error} />}
         {report && !report.valid && (
           <div role="alert" className="error-panel resolver__invalid">
-            <strong>{t('names.invalid')}</strong> {report.error}
+            <strong>{t('names.invalid')}</strong>{' '}
+            {phraseText(report.errorSentence, t, i18n.language, report.error)}
           </div>
         )}
         {report?.valid && <NameParts report={report} />}
