@@ -9,7 +9,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ArchiveSession, buildLayerStack, ChangeTree, mergedTreePage, pickImage } from '../../src/core';
+import {
+  ArchiveSession,
+  buildLayerStack,
+  ChangeTree,
+  EntryTable,
+  mergedTreePage,
+  pickImage,
+} from '../../src/core';
 import { nodeEnv, openFileSource } from '../../src/cli/node-env';
 import { BIG_COUNT, BIG_DIR, makeFilesImage } from './make-files-image';
 import { OUT } from './docker-image';
@@ -32,7 +39,7 @@ if ('error' in pick) throw new Error(pick.error);
 const image = pick.image;
 const indexed = await timed(() => session.indexImage(image));
 report('node: open + index every layer (read, parse, verify diff_ids)', indexed.ms);
-const entries = image.layers.map((l) => session.status(l).index?.entries ?? []);
+const entries = image.layers.map((l) => session.status(l).index?.entries ?? EntryTable.empty);
 const total = entries.reduce((n, e) => n + e.length, 0);
 const built = await median(3, () => buildLayerStack(entries));
 const stack = built.value;

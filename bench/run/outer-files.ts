@@ -6,7 +6,7 @@ export const FILES = 200;
 /** Every `step`-th regular file of every layer, up to FILES: spread over the whole archive. */
 export function pickFiles(session: ArchiveSession, image: ImageRecord) {
   const all = image.layers.flatMap((layer, i) =>
-    (session.status(layer).index?.entries ?? [])
+    (session.status(layer).index?.entries.toArray() ?? [])
       .filter((e) => e.kind === 'file' && e.size > 0)
       .map((entry) => ({ layer: i, entry })),
   );

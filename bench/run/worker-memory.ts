@@ -28,15 +28,15 @@ export interface WorkerMemory {
   readonly workers: number;
 }
 
-interface CdpMessage {
+export interface CdpMessage {
   id?: number;
   method?: string;
   params?: {
     sessionId?: string;
     message?: string;
-    targetInfo?: { type: string };
+    targetInfo?: { type: string; url?: string };
   };
-  result?: HeapUsage;
+  result?: HeapUsage & { profile?: unknown };
 }
 
 /**
@@ -56,9 +56,12 @@ export class WorkerMemorySampler {
   private samples = 0;
   private inFlight = false;
 
+  /** Called with each worker as it is attached (its session path and script URL), e.g. to start a profiler. */
+  onWorker: ((path: string[], url: string) => void) | undefined;
+
   private constructor(private readonly cdp: CDPSession) {
     cdp.on('Target.attachedToTarget', (event) => {
-      if (event.targetInfo.type === 'worker') this.attachWorker([event.sessionId]);
+      if (event.targetInfo.type === 'worker') this.attachWorker([event.sessionId], event.targetInfo.url);
     });
     cdp.on('Target.detachedFromTarget', (event) => {
       if (event.sessionId) this.workers.delete(event.sessionId);
@@ -73,7 +76,8 @@ export class WorkerMemorySampler {
     if (message.method === 'Target.receivedMessageFromTarget' && params?.sessionId && params.message) {
       this.receive([...path, params.sessionId], JSON.parse(params.message) as CdpMessage);
     } else if (message.method === 'Target.attachedToTarget' && params?.sessionId) {
-      if (params.targetInfo?.type === 'worker') this.attachWorker([...path, params.sessionId]);
+      if (params.targetInfo?.type === 'worker')
+        this.attachWorker([...path, params.sessionId], params.targetInfo.url ?? '');
     } else if (message.method === 'Target.detachedFromTarget' && params?.sessionId) {
       this.workers.delete(params.sessionId);
     } else if (message.id !== undefined) {
@@ -82,9 +86,10 @@ export class WorkerMemorySampler {
     }
   }
 
-  private attachWorker(path: string[]): void {
+  private attachWorker(path: string[], url: string): void {
     this.workers.set(path[path.length - 1]!, path);
     this.everAttached = true;
+    this.onWorker?.(path, url);
     void this.send(path, 'Target.setAutoAttach', {
       autoAttach: true,
       waitForDebuggerOnStart: false,
@@ -103,12 +108,22 @@ export class WorkerMemorySampler {
     return sampler;
   }
 
+  /** The session path of every worker alive now. */
+  workerPaths(): string[][] {
+    return [...this.workers.values()];
+  }
+
   get attached(): boolean {
     return this.everAttached;
   }
 
   /** One CDP command in the worker at the end of `path`, wrapped once per level. */
-  private async send(path: string[], method: string, params: object = {}): Promise<CdpMessage | undefined> {
+  async send(
+    path: string[],
+    method: string,
+    params: object = {},
+    timeoutMs = 2000,
+  ): Promise<CdpMessage | undefined> {
     const id = this.nextId++;
     const answer = new Promise<CdpMessage>((resolve) => this.pending.set(id, resolve));
     let message = JSON.stringify({ id, method, params });
@@ -127,7 +142,7 @@ export class WorkerMemorySampler {
       return undefined;
     }
     // A worker that ends while asked never answers: a sample does not wait for it.
-    return Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(resolve, 2000))]);
+    return Promise.race([answer, new Promise<undefined>((resolve) => setTimeout(resolve, timeoutMs))]);
   }
 
   /** Heap usage of every worker alive now, summed. */

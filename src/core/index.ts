@@ -3,6 +3,7 @@
  * (docs/conventions.md#dependencies-point-one-way).
  */
 export type { TarEntry, EntryKind } from './model/tar-entry';
+export { EntryTable, EntryTableBuilder, type EntryColumns, type EntryExtras } from './model/entry-table';
 export type { ImageFs, FsNode } from './model/image-fs';
 export {
   normalizePath,

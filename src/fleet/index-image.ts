@@ -71,7 +71,7 @@ async function keptOf(session: ArchiveSession, image: ImageRecord, layer: LayerR
       kept.set(entry.dataOffset, { size: entry.size, ranges: [{ offset: 0, bytes }] });
     }
   }
-  return { diffId: layer.diffId!, entries: index.entries, kept };
+  return { diffId: layer.diffId!, entries: index.entries.toArray(), kept };
 }
 
 /** Reads and stores the layers this process claimed; claims of layers that fail are given back. */
@@ -98,7 +98,7 @@ async function readClaimed(
     for (const layer of claimed) {
       const stored = await keptOf(session, image, layer);
       const index = session.status(layer).index!;
-      const size = index.entries.reduce((n, e) => n + e.size, 0);
+      const size = stored.entries.reduce((n, e) => n + e.size, 0);
       if (await storeLayer(ctx.sql, { ...stored, compression: index.compression, size }, ctx.worker)) {
         ctx.layers.set(stored.diffId, Promise.resolve(stored));
         ctx.indexed.add(stored.diffId);

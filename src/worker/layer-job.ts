@@ -12,36 +12,50 @@ import {
   sentence,
   type CoreEnv,
   type DecodeLimits,
+  type EntryColumns,
   type LayerTable,
   type PackedKept,
   type Sentence,
   type SparseFile,
 } from '../core';
 import type { RemoteSha256 } from './remote-sha256';
+import { StreamInput } from './stream-input';
 import { blobSource } from './web-env';
 
-/** A layer to index. Cancelling is terminating the worker (layer-pool.ts): its memory goes at once. */
-export interface LayerJobRequest {
-  readonly type: 'index';
-  readonly id: number;
-  readonly file: Blob;
-  readonly offset: number;
-  readonly size: number;
-  /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
-  readonly limits?: DecodeLimits;
-  /**
-   * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
-   * absent: nothing is kept.
-   */
-  readonly keepLimit?: number;
-}
+/**
+ * A layer to index, read from the File (`index`) or posted in buffers by the archive worker's pass over a
+ * compressed outer archive (`index-stream`, then `chunk`s and an `end`). Cancelling is terminating the
+ * worker (layer-pool.ts): its memory goes at once.
+ */
+export type LayerJobRequest =
+  | {
+      readonly type: 'index';
+      readonly id: number;
+      readonly file: Blob;
+      readonly offset: number;
+      readonly size: number;
+      /** The session's decompression bomb limits (docs/limits.md); structured clone carries them. */
+      readonly limits?: DecodeLimits;
+      /**
+       * Keep, in the same pass, the bytes ELF and package reads need, at most this many (IndexJobOptions.keepLimit);
+       * absent: nothing is kept.
+       */
+      readonly keepLimit?: number;
+    }
+  | { readonly type: 'index-stream'; readonly id: number; readonly limits?: DecodeLimits }
+  /** `length` bytes at the start of `buffer` (transferred) come next in the streamed layer `id`. */
+  | { readonly type: 'chunk'; readonly id: number; readonly buffer: ArrayBuffer; readonly length: number }
+  | { readonly type: 'end'; readonly id: number };
+
+/** A LayerTable on the wire: its entry table as columns, whose buffers are transferred, not copied. */
+export type LayerTableWire = Omit<LayerTable, 'entries'> & { readonly entries: EntryColumns };
 
 export type LayerJobResponse =
   | { readonly type: 'progress'; readonly id: number; readonly read: number; readonly decoded: number }
   | {
       readonly type: 'done';
       readonly id: number;
-      readonly index: LayerTable;
+      readonly index: LayerTableWire;
       readonly stages: LayerStages;
       /** What was kept (keepLimit), its buffers transferred; absent when nothing was asked or it passed the limit. */
       readonly kept?: PackedKept;
@@ -51,7 +65,9 @@ export type LayerJobResponse =
       readonly id: number;
       readonly message: string;
       readonly sentence?: Sentence;
-    };
+    }
+  /** The indexer took a buffer of the streamed layer `id`: the archive worker may post another. */
+  | { readonly type: 'consumed'; readonly id: number };
 
 /**
  * Where a layer's time went, in milliseconds of its worker: `totalMs` from the request to the table,
@@ -80,14 +96,33 @@ export class LayerJobRunner {
     this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
   }
 
+  /** The streamed layer being indexed, if any: its chunks go to its input. */
+  private stream: { readonly id: number; readonly input: StreamInput } | undefined;
+
   handle(job: LayerJobRequest): void {
-    void this.run(job);
+    if (job.type === 'chunk' || job.type === 'end') {
+      if (this.stream?.id !== job.id) return;
+      if (job.type === 'end') this.stream.input.end();
+      else this.stream.input.push(new Uint8Array(job.buffer, 0, job.length));
+      return;
+    }
+    if (job.type === 'index-stream') {
+      const input = new StreamInput(() => this.post({ type: 'consumed', id: job.id }));
+      this.stream = { id: job.id, input };
+      void this.run(job, () => input, false);
+      return;
+    }
+    const source = blobSource(job.file, 'layer');
+    void this.run(job, (onRead) => readRange(source, job.offset, job.size, { onRead }), true);
   }
 
-  private async run(job: LayerJobRequest): Promise<void> {
+  private async run(
+    job: { readonly id: number; readonly limits?: DecodeLimits; readonly keepLimit?: number },
+    input: (onRead: (n: number) => void) => AsyncIterable<Uint8Array>,
+    canRestart: boolean,
+  ): Promise<void> {
     const started = performance.now();
     let readMs = 0;
-    const source = blobSource(job.file, 'layer');
     // The next slice is read while this one is decoded (readRange): what counts is the time spent waiting.
     async function* timed(input: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
       const iterator = input[Symbol.asyncIterator]();
@@ -113,22 +148,18 @@ export class LayerJobRunner {
     };
     let kept: Map<number, SparseFile> | undefined;
     try {
-      const index = await indexLayer(
-        () => timed(readRange(source, job.offset, job.size, { onRead: (n) => report(n) })),
-        this.env,
-        {
-          canRestart: true,
-          ...(job.limits ? { limits: job.limits } : {}),
-          ...(job.keepLimit !== undefined && {
-            keepLimit: job.keepLimit,
-            onKept: (files: Map<number, SparseFile>) => (kept = files),
-          }),
-          onProgress: (n) => {
-            decoded = n;
-            report(0);
-          },
+      const index = await indexLayer(() => timed(input((n) => report(n))), this.env, {
+        canRestart,
+        ...(job.limits ? { limits: job.limits } : {}),
+        ...(job.keepLimit !== undefined && {
+          keepLimit: job.keepLimit,
+          onKept: (files: Map<number, SparseFile>) => (kept = files),
+        }),
+        onProgress: (n) => {
+          decoded = n;
+          report(0);
         },
-      );
+      });
       const stages: LayerStages = {
         totalMs: performance.now() - started,
         readMs,
@@ -138,10 +169,11 @@ export class LayerJobRunner {
       // On the worker's timeline too: a Chromium performance trace shows each layer with its stages.
       performance.measure(`strata layer ${job.id}`, { start: started, detail: stages });
       const packed = kept && packKept(kept);
-      this.post(
-        { type: 'done', id: job.id, index, stages, ...(packed && { kept: packed }) },
-        packed && packedBuffers(packed),
-      );
+      const wire = { ...index, entries: index.entries.columns };
+      this.post({ type: 'done', id: job.id, index: wire, stages, ...(packed && { kept: packed }) }, [
+        ...index.entries.transferables,
+        ...((packed && packedBuffers(packed)) ?? []),
+      ]);
     } catch (error) {
       this.post({
         type: 'failed',
@@ -150,6 +182,7 @@ export class LayerJobRunner {
         ...(error instanceof LayerError && error.sentence ? { sentence: error.sentence } : {}),
       });
     } finally {
+      if (this.stream?.id === job.id) this.stream = undefined;
       this.hashing?.reset();
     }
   }

@@ -12,16 +12,21 @@ import { WorkerClient, workerPort } from '../client/worker-client';
 import {
   ArchiveSession,
   elfRanges,
+  EntryTable,
   readSparse,
   unpackKept,
   type CoreEnv,
   type Decoder,
-  type LayerTable,
   type SparseFile,
 } from '../core';
 import type { Request } from '../protocol/messages';
 import { WorkerHandler } from './handler';
-import { LayerJobRunner, type LayerJobRequest, type LayerJobResponse } from './layer-job';
+import {
+  LayerJobRunner,
+  type LayerJobRequest,
+  type LayerJobResponse,
+  type LayerTableWire,
+} from './layer-job';
 import { LayerPool, type LayerWorkerPort } from './layer-pool';
 import { webEnv } from './web-env';
 
@@ -65,7 +70,7 @@ function runJob(
   return new Promise((resolve, reject) => {
     channel.port2.onmessage = (event: MessageEvent<LayerJobResponse>) => {
       const response = event.data;
-      if (response.type === 'progress') return;
+      if (response.type === 'progress' || response.type === 'consumed') return;
       channel.port1.close();
       channel.port2.close();
       if (response.type === 'done') resolve(response);
@@ -84,12 +89,12 @@ function runJob(
 
 /** Every read the loader emulation makes of each ELF file, and each file's head, served with a full read's bytes. */
 function expectServesFullReads(
-  index: LayerTable,
+  index: LayerTableWire,
   kept: Map<number, SparseFile>,
   decoded: Uint8Array,
 ): number {
   let elfFiles = 0;
-  for (const entry of index.entries) {
+  for (const entry of EntryTable.fromColumns(index.entries)) {
     if (entry.kind !== 'file' || entry.size === 0) continue;
     const bytes = decoded.subarray(entry.dataOffset, entry.dataOffset + entry.size);
     const file = kept.get(entry.dataOffset);
@@ -134,7 +139,7 @@ describe('a layer worker keeps what the loader reads', async () => {
     expect(capped.kept).toBeUndefined();
     expect(plain.kept).toBeUndefined();
     expect(capped.index.diffId).toBe(full.index.diffId);
-    expect(plain.index.entries.length).toBe(full.index.entries.length);
+    expect(plain.index.entries.count).toBe(full.index.entries.count);
   });
 });
 
@@ -168,6 +173,10 @@ function pageWorker(env: CoreEnv, keep: boolean) {
       channel.port1.postMessage(response, transfer ?? []),
     );
     channel.port1.onmessage = (event: MessageEvent<LayerJobRequest>) => {
+      if (event.data.type !== 'index') {
+        runner.handle(event.data);
+        return;
+      }
       const { keepLimit, ...job } = event.data;
       runner.handle(keep && keepLimit !== undefined ? { ...job, keepLimit } : job);
     };

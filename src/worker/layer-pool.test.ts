@@ -3,7 +3,9 @@
  * the archive's layers are indexed on several workers at once with every diff_id verified, a corrupt layer
  * fails alone, the workers apply the session's decode limits, and cancelling terminates every worker.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AbortedError, ArchiveSession, memorySource, pickImage, type DecodeLimits } from '../core';
@@ -12,6 +14,9 @@ import { hashWorkerInThread } from './hash-worker-harness';
 import { RemoteSha256 } from './remote-sha256';
 import { LayerJobRunner } from './layer-job';
 import { LayerPool, type LayerWorkerPort } from './layer-pool';
+import { BUFFERS_IN_FLIGHT } from './stream-feed';
+import { buildDockerArchive } from '../core/testing/image-builder';
+import { buildTar } from '../core/testing/tar-builder';
 import { webEnv } from './web-env';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/archives');
@@ -21,7 +26,17 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures/archives');
  * the most layers in flight at once, and keeps each finished layer's stage times.
  */
 function harness(options: { hashWorker?: boolean } = {}) {
-  const stats = { alive: 0, busy: 0, mostBusy: 0, stages: [] as LayerStages[] };
+  const stats = {
+    alive: 0,
+    busy: 0,
+    mostBusy: 0,
+    stages: [] as LayerStages[],
+    /** What the pool and the workers said, in order: `stream <id>`, `done <id>`. */
+    events: [] as string[],
+    /** Buffers of streamed layers posted to a worker and not yet taken by its indexer, at most. */
+    mostUnconsumed: 0,
+  };
+  let unconsumed = 0;
   const spawn = (): LayerWorkerPort => {
     const channel = new MessageChannel();
     const hashWorker = options.hashWorker ? hashWorkerInThread() : undefined;
@@ -29,20 +44,31 @@ function harness(options: { hashWorker?: boolean } = {}) {
     const runner = new LayerJobRunner(
       webEnv,
       (response) => {
-        if (response.type !== 'progress') stats.busy--;
-        if (response.type === 'done') stats.stages.push(response.stages);
+        if (response.type === 'consumed') unconsumed--;
+        else if (response.type !== 'progress') stats.busy--;
+        if (response.type === 'done') {
+          stats.stages.push(response.stages);
+          stats.events.push(`done ${response.id}`);
+        }
         channel.port1.postMessage(response);
       },
       hashing,
     );
     channel.port1.onmessage = (event: MessageEvent<LayerJobRequest>) => {
-      stats.busy++;
-      stats.mostBusy = Math.max(stats.mostBusy, stats.busy);
-      runner.handle(event.data);
+      const message = event.data;
+      if (message.type === 'chunk') {
+        unconsumed++;
+        stats.mostUnconsumed = Math.max(stats.mostUnconsumed, unconsumed);
+      } else if (message.type !== 'end') {
+        if (message.type === 'index-stream') stats.events.push(`stream ${message.id}`);
+        stats.busy++;
+        stats.mostBusy = Math.max(stats.mostBusy, stats.busy);
+      }
+      runner.handle(message);
     };
     stats.alive++;
     const port: LayerWorkerPort = {
-      postMessage: (message) => channel.port2.postMessage(message),
+      postMessage: (message, transfer) => channel.port2.postMessage(message, transfer ?? []),
       onmessage: null,
       terminate() {
         stats.alive--;
@@ -157,5 +183,58 @@ describe('layer worker pool', () => {
     expect(stats.alive).toBe(0);
     expect(pool.workers).toBe(0);
     expect(image.layers.some((layer) => session.status(layer).state === 'pending')).toBe(true);
+  });
+
+  describe('docker save | gzip: layers streamed from the one pass', () => {
+    /** Two layers over the pass's in-memory size for metadata (4 MiB), gzipped whole. */
+    function packedArchive(): Uint8Array<ArrayBuffer> {
+      const layers = [0, 1].map((n) =>
+        buildTar([{ name: `data${n}.bin`, data: new Uint8Array(randomBytes(5 * 1024 * 1024)) }]),
+      );
+      const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+      return new Uint8Array(gzipSync(buildDockerArchive(layers, sha), { level: 1 }));
+    }
+
+    it('indexes a layer on its worker while the pass is still reading the outer stream', async () => {
+      const { stats, spawn } = harness({ hashWorker: true });
+      // One worker: the second layer waits for it, and the pass, holding only a bounded queue, waits too.
+      const pool = new LayerPool(spawn, 1);
+      const packed = packedArchive();
+      const session = await ArchiveSession.open(memorySource(packed, 'image.tar.gz'), webEnv, {
+        indexer: pool.indexerFor(new Blob([packed])),
+        onProgress: () => stats.events.push('pass'),
+      });
+      const firstDone = stats.events.findIndex((e) => e.startsWith('done'));
+      expect(stats.events.filter((e) => e.startsWith('stream'))).toEqual(['stream 1', 'stream 2']);
+      expect(firstDone).toBeGreaterThan(0);
+      expect(stats.events.slice(firstDone).filter((e) => e === 'pass').length).toBeGreaterThan(0);
+      expect(stats.mostUnconsumed).toBeLessThanOrEqual(BUFFERS_IN_FLIGHT);
+
+      const pick = pickImage(session.info);
+      if ('error' in pick) throw new Error(pick.error);
+      await session.indexImage(pick.image);
+      expect(pick.image.layers.map((layer) => session.status(layer))).toMatchObject([
+        { state: 'done', verified: true },
+        { state: 'done', verified: true },
+      ]);
+      await session.close();
+    });
+
+    it('cancelling the pass terminates the worker of the layer in flight', async () => {
+      const { stats, spawn } = harness();
+      const pool = new LayerPool(spawn, 2);
+      const packed = packedArchive();
+      const controller = new AbortController();
+      const opening = ArchiveSession.open(memorySource(packed, 'image.tar.gz'), webEnv, {
+        indexer: pool.indexerFor(new Blob([packed])),
+        signal: controller.signal,
+        onProgress: () => {
+          if (stats.busy > 0) controller.abort();
+        },
+      });
+      await expect(opening).rejects.toBeInstanceOf(AbortedError);
+      expect(stats.mostBusy).toBeGreaterThan(0);
+      expect(pool.workers).toBe(0);
+    });
   });
 });

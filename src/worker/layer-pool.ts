@@ -1,11 +1,14 @@
 /**
  * A pool of layer workers, sized from the machine's cores: each indexes one layer at a time from its own
- * slices of the File, so decoding and hashing of different layers run on different cores. Workers start
+ * slices of the File, so decoding and hashing of different layers run on different cores. A layer of a
+ * compressed outer archive has no slices of its own: the archive worker's one pass posts its bytes as they
+ * are decoded (stream-feed.ts), so the layers are hashed and listed while the pass reads on. Workers start
  * on first use. Cancelling a layer terminates its worker at once (its memory goes with it; a new one starts
  * when needed); a worker that fails takes only its own layer down.
  */
 import {
   AbortedError,
+  EntryTable,
   LayerError,
   type BlobRange,
   type IndexJobOptions,
@@ -14,10 +17,11 @@ import {
   unpackKept,
 } from '../core';
 import type { LayerJobRequest, LayerJobResponse } from './layer-job';
+import { StreamFeed } from './stream-feed';
 
 /** What the pool needs of a worker: a real Worker, or a MessageChannel port in tests. */
 export interface LayerWorkerPort {
-  postMessage(message: LayerJobRequest): void;
+  postMessage(message: LayerJobRequest, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<LayerJobResponse>) => void) | null;
   onerror?: ((event: ErrorEvent) => void) | null;
   terminate(): void;
@@ -25,8 +29,9 @@ export interface LayerWorkerPort {
 
 interface Job {
   readonly id: number;
-  readonly file: Blob;
-  readonly range: BlobRange;
+  /** Where the layer's bytes come from: a range of the File, or the outer pass's stream. */
+  readonly from:
+    { readonly file: Blob; readonly range: BlobRange } | { readonly chunks: AsyncIterable<Uint8Array> };
   readonly options: IndexJobOptions;
   readonly resolve: (index: LayerTable) => void;
   readonly reject: (error: Error) => void;
@@ -36,6 +41,8 @@ interface Slot {
   port: LayerWorkerPort;
   job: Job | undefined;
   read: number;
+  /** Posting a streamed job's bytes. */
+  feed: StreamFeed | undefined;
 }
 
 /** More workers than this buys nothing on image archives (a handful of big layers) and costs memory. */
@@ -59,7 +66,8 @@ export class LayerPool {
   indexerFor(file: Blob): LayerIndexer {
     return {
       concurrency: this.size,
-      index: (range, options) => this.index(file, range, options),
+      index: (range, options) => this.index({ file, range }, options),
+      indexStream: (chunks, options) => this.index({ chunks }, options),
     };
   }
 
@@ -68,9 +76,9 @@ export class LayerPool {
     return this.slots.length;
   }
 
-  private index(file: Blob, range: BlobRange, options: IndexJobOptions): Promise<LayerTable> {
+  private index(from: Job['from'], options: IndexJobOptions): Promise<LayerTable> {
     return new Promise<LayerTable>((resolve, reject) => {
-      const job: Job = { id: this.nextId++, file, range, options, resolve, reject };
+      const job: Job = { id: this.nextId++, from, options, resolve, reject };
       if (options.signal?.aborted) {
         reject(new AbortedError());
         return;
@@ -91,20 +99,49 @@ export class LayerPool {
       this.queue.shift();
       slot.job = job;
       slot.read = 0;
-      slot.port.postMessage({
-        type: 'index',
-        id: job.id,
-        file: job.file,
-        offset: job.range.offset,
-        size: job.range.size,
-        ...(job.options.limits ? { limits: job.options.limits } : {}),
-        ...(job.options.onKept && { keepLimit: job.options.keepLimit ?? Number.POSITIVE_INFINITY }),
-      });
+      const limits = job.options.limits ? { limits: job.options.limits } : {};
+      if ('chunks' in job.from) this.feed(slot, job, job.from.chunks, limits);
+      else {
+        const { file, range } = job.from;
+        slot.port.postMessage({
+          type: 'index',
+          id: job.id,
+          file,
+          offset: range.offset,
+          size: range.size,
+          ...limits,
+          ...(job.options.onKept && { keepLimit: job.options.keepLimit ?? Number.POSITIVE_INFINITY }),
+        });
+      }
     }
   }
 
+  /** Start a streamed job on its worker and post its bytes as the pass hands them out. */
+  private feed(
+    slot: Slot,
+    job: Job,
+    chunks: AsyncIterable<Uint8Array>,
+    limits: Pick<IndexJobOptions, 'limits'>,
+  ): void {
+    const id = job.id;
+    const feed = new StreamFeed((buffer, length) =>
+      slot.port.postMessage({ type: 'chunk', id, buffer, length }, [buffer]),
+    );
+    slot.feed = feed;
+    slot.port.postMessage({ type: 'index-stream', id, ...limits });
+    feed.run(chunks).then(
+      (complete) => {
+        if (complete && slot.job === job) slot.port.postMessage({ type: 'end', id });
+      },
+      (error: unknown) => {
+        // The pass itself failed or was cancelled: this layer cannot be finished.
+        if (slot.job === job) this.retire(slot, error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  }
+
   private start(): Slot {
-    const slot: Slot = { port: this.spawn(), job: undefined, read: 0 };
+    const slot: Slot = { port: this.spawn(), job: undefined, read: 0, feed: undefined };
     slot.port.onmessage = (event) => this.receive(slot, event.data);
     slot.port.onerror = (event) => {
       // The worker itself died (out of memory, a crash): only its layer fails.
@@ -118,6 +155,10 @@ export class LayerPool {
   private receive(slot: Slot, response: LayerJobResponse): void {
     const job = slot.job;
     if (job?.id !== response.id) return;
+    if (response.type === 'consumed') {
+      slot.feed?.consumed();
+      return;
+    }
     if (response.type === 'progress') {
       slot.read += response.read;
       if (response.read > 0) job.options.onRead?.(response.read);
@@ -125,9 +166,10 @@ export class LayerPool {
       return;
     }
     slot.job = undefined;
+    this.stopFeed(slot);
     if (response.type === 'done') {
       if (response.kept) job.options.onKept?.(unpackKept(response.kept));
-      job.resolve(response.index);
+      job.resolve({ ...response.index, entries: EntryTable.fromColumns(response.index.entries) });
     } else job.reject(new LayerError(response.message, response.sentence));
     this.dispatch();
   }
@@ -150,7 +192,13 @@ export class LayerPool {
     this.slots.splice(this.slots.indexOf(slot), 1);
     const job = slot.job;
     slot.job = undefined;
+    this.stopFeed(slot);
     job?.reject(error);
     this.dispatch();
+  }
+
+  private stopFeed(slot: Slot): void {
+    slot.feed?.stop();
+    slot.feed = undefined;
   }
 }

@@ -26,6 +26,13 @@ interface MaybeListable {
   keys?: () => AsyncIterable<string>;
 }
 const MEMORY_FALLBACK_BYTES = 256 * 1024 * 1024;
+/**
+ * Decoded chunks are gathered into writes of this size: every write through a sync access handle costs a
+ * call into the browser's storage (in a private window, a round trip to the browser process, whose memory
+ * holds the file), and the decoder hands out chunks of 64 KiB or less. One write per chunk made the spill
+ * most of the pass's time (bench/README.md#outer-compressed-archives).
+ */
+const WRITE_BYTES = 4 * 1024 * 1024;
 
 export const createSpill: CreateSpill = async (name) => {
   const opfs = await openOpfsSpill(name).catch(() => undefined);
@@ -46,6 +53,18 @@ async function openOpfsSpill(name: string): Promise<Spill | undefined> {
   const handle = await file.createSyncAccessHandle.call(file);
   let size = 0;
   let closed = false;
+  let pending = new Uint8Array(WRITE_BYTES);
+  let filled = 0;
+  const writeOut = (bytes: Uint8Array) => {
+    const written = handle.write(bytes, { at: size });
+    // A short write is a full disk or a spent quota.
+    if (written !== bytes.length) throw new Error('the browser storage is full');
+    size += written;
+  };
+  const flush = () => {
+    if (filled > 0) writeOut(pending.subarray(0, filled));
+    filled = 0;
+  };
   const remove = async () => {
     if (closed) return;
     closed = true;
@@ -54,12 +73,16 @@ async function openOpfsSpill(name: string): Promise<Spill | undefined> {
   };
   return {
     write(chunk) {
-      const written = handle.write(chunk, { at: size });
-      // A short write is a full disk or a spent quota.
-      if (written !== chunk.length) throw new Error('the browser storage is full');
-      size += written;
+      if (filled + chunk.length > WRITE_BYTES) flush();
+      if (chunk.length >= WRITE_BYTES) writeOut(chunk);
+      else {
+        pending.set(chunk, filled);
+        filled += chunk.length;
+      }
     },
     finish() {
+      flush();
+      pending = new Uint8Array(0);
       handle.flush();
       return Promise.resolve({
         name,

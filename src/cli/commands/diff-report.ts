@@ -6,7 +6,6 @@
 import { JsonWriter } from '../json-stream';
 import { PAUSE_EVERY } from './export-rows';
 import {
-  computeDiveFigures,
   displayCreatedBy,
   formatChangeSet,
   formatSize,
@@ -68,7 +67,7 @@ export interface DiffFigures {
 }
 
 export function diffFigures(stack: LayerStack): DiffFigures {
-  return { dive: computeDiveFigures(stack.layers), waste: stack.trueWaste(LARGEST) };
+  return { dive: stack.diveFigures(), waste: stack.trueWaste(LARGEST) };
 }
 
 /**

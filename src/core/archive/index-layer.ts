@@ -3,7 +3,7 @@
  * digest) and the decoded bytes (the diff_id, over the whole stream: end marker, GNU padding and an estargz
  * TOC after the marker included: docs/archive-formats.md#identities), and list its tar entries.
  */
-import type { TarEntry } from '../model/tar-entry';
+import { EntryTableBuilder, type EntryTable } from '../model/entry-table';
 import {
   MultiMemberGzipError,
   decoderFor,
@@ -33,7 +33,8 @@ export interface LayerTable {
   readonly size: number;
   /** sha256 of the uncompressed stream. */
   readonly diffId: string;
-  readonly entries: readonly TarEntry[];
+  /** The layer's tar entries in tar order, as columns (model/entry-table.ts). */
+  readonly entries: EntryTable;
   /** Sum of the regular files' sizes: dive's layer size (docs/archive-formats.md#dives-figures). */
   readonly fileBytes: number;
   readonly warnings: readonly string[];
@@ -127,7 +128,7 @@ async function indexOnce(
   }
   const decoded = decoderFor(compression, env, gunzip)(stored());
 
-  const entries: TarEntry[] = [];
+  const entries = new EntryTableBuilder();
   const warnings: string[] = [];
   let fileBytes = 0;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -137,7 +138,7 @@ async function indexOnce(
       if (entries.length >= maxEntries) {
         throw LayerError.of('layer-too-many-entries', { max: maxEntries });
       }
-      entries.push(entry);
+      entries.add(entry);
       prefetch?.add(entry);
       if (entry.kind === 'file') fileBytes += entry.size;
       return false;
@@ -178,7 +179,7 @@ async function indexOnce(
     digest: compression === 'none' ? diffId : `sha256:${await storedHasher.digestHex()}`,
     size,
     diffId,
-    entries,
+    entries: entries.finish(),
     fileBytes,
     warnings,
   };

@@ -3,7 +3,8 @@
  * manifest.json may come last (go-containerregistry) or in the middle (containerd sorts by name)
  * (docs/archive-formats.md#reading-an-archive). A plain tar is walked header by header with ranged reads,
  * jumping over blobs. A compressed outer archive (.tar.gz, .tar.zst) has no random access: it is decoded in
- * one pass that keeps small entries (metadata) in memory and indexes large ones as layers on the way.
+ * one pass that keeps small entries (metadata) in memory and indexes large ones as layers on the way (in
+ * this thread, or handed to an indexer elsewhere while the pass reads on: ScanOptions.indexStream).
  * It stays one file of ~400 lines because both walks share the entry table and the spill of the decoded pass.
  */
 import type { EntryKind } from '../model/tar-entry';
@@ -75,6 +76,15 @@ export interface ScanOptions {
   onPrefetched?: (path: string, result: LayerTable | Error) => void;
   maxEntries?: number;
   limits?: DecodeLimits;
+  /**
+   * Index a layer of a compressed outer archive elsewhere (the page's layer workers) from its bytes as
+   * the pass decodes them: the pass then goes on to the next entry while earlier layers are still being
+   * indexed. Without it, each layer is indexed in this thread before the pass reads on.
+   */
+  indexStream?: (
+    chunks: AsyncIterable<Uint8Array>,
+    options: { signal?: AbortSignal; limits?: DecodeLimits },
+  ) => Promise<LayerTable>;
 }
 
 const WINDOW = 256 * 1024;
@@ -82,6 +92,11 @@ const WINDOW = 256 * 1024;
 const SMALL = 4 * 1024 * 1024;
 const MAX_SMALL_TOTAL = 256 * 1024 * 1024;
 const DEFAULT_MAX_ENTRIES = 1_000_000;
+/**
+ * Decoded bytes of one layer queued for an indexer elsewhere before the pass waits: with a layer per worker
+ * in flight and one waiting for a worker, what the pass holds stays a few times this, whatever the size.
+ */
+const STREAM_QUEUE_BYTES = 4 * 1024 * 1024;
 
 export async function scanOuter(
   source: ByteSource,
@@ -247,6 +262,8 @@ async function scanStreamed(
   let captured: { path: string; bytes: Uint8Array; fill: number } | undefined;
   let queue: ByteQueue | undefined;
   let pendingIndex: Promise<void> | undefined;
+  /** Layers handed to options.indexStream and not yet indexed: the pass does not wait for them. */
+  const streamed: Promise<void>[] = [];
 
   const parser = new TarParser({
     onEntry(entry) {
@@ -266,13 +283,12 @@ async function scanStreamed(
         captured = { path, bytes: new Uint8Array(entry.size), fill: 0 };
         return true;
       }
-      const q = new ByteQueue();
+      const q = options.indexStream ? new ByteQueue(STREAM_QUEUE_BYTES) : new ByteQueue();
       queue = q;
-      pendingIndex = indexLayer(() => q, env, {
-        canRestart: false,
-        signal: options.signal,
-        limits: options.limits,
-      }).then(
+      const indexing = options.indexStream
+        ? options.indexStream(q, { signal: options.signal, limits: options.limits })
+        : indexLayer(() => q, env, { canRestart: false, signal: options.signal, limits: options.limits });
+      const settled = indexing.then(
         (index) => {
           prefetched.set(path, index);
           options.onPrefetched?.(path, index);
@@ -284,6 +300,8 @@ async function scanStreamed(
           options.onPrefetched?.(path, failure);
         },
       );
+      if (options.indexStream) streamed.push(settled);
+      else pendingIndex = settled;
       return true;
     },
     onData(_entry, chunk) {
@@ -344,6 +362,7 @@ async function scanStreamed(
   }
   try {
     await pendingIndex;
+    await Promise.all(streamed);
     if (table.entries.size === 0) throw ArchiveError.of('not-an-image', 'empty-archive');
   } catch (error) {
     await spill?.discard().catch(() => undefined);

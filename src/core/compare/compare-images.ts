@@ -1,5 +1,4 @@
 /** Two images, old against new, as the versioned JSON of `strata compare` (see compare-types.ts). */
-import { computeDiveFigures } from '../layers';
 import { compareConfig } from './compare-config';
 import { listFileChanges, type FilesListing } from './compare-files';
 import { compareLayers } from './compare-layers';
@@ -9,7 +8,7 @@ import type { CompareSide } from './compare-side';
 import { COMPARE_JSON_VERSION, type CompareJson, type WasteFigures } from './compare-types';
 
 function waste(side: CompareSide): WasteFigures {
-  const figures = computeDiveFigures(side.stack.layers);
+  const figures = side.stack.diveFigures();
   return { efficiency: figures.efficiency, wastedBytes: figures.wastedBytes };
 }
 

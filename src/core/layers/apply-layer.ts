@@ -9,17 +9,9 @@
  *    that replaces the target does not change an older link (observed with etc/motd.hardlink).
  * A whiteout never hides an entry of its own layer: pass 1 runs before any entry is placed.
  */
-import type { TarEntry } from '../model/tar-entry';
+import type { EntryTable } from '../model/entry-table';
 import type { LayerWarning } from './layer-types';
-import {
-  baseName,
-  isDirVersion,
-  parentPath,
-  joinPath,
-  ROOT,
-  type PathTable,
-  type Version,
-} from './path-table';
+import { baseName, isDirVersion, parentPath, joinPath, ROOT, Version, type PathTable } from './path-table';
 
 const WHITEOUT = '.wh.';
 const OPAQUE = '.wh..wh..opq';
@@ -44,18 +36,17 @@ export interface LayerSink {
   readonly selfOverwrites: SelfOverwrite[];
 }
 
-export function fileBytes(entry: TarEntry | undefined): number {
-  return entry !== undefined && entry.kind === 'file' ? entry.realSize : 0;
-}
-
-export function applyLayer(sink: LayerSink, layer: number, entries: readonly TarEntry[]): void {
+/** The layer's rows are read column by column: no TarEntry object is made for a plain entry. */
+export function applyLayer(sink: LayerSink, layer: number, entries: EntryTable): void {
   const touched: number[] = [];
   sink.touched.push(touched);
-  const ctx: Ctx = { sink, layer, touched, links: [] };
-  for (const entry of entries) applyMarker(ctx, entry);
-  for (const entry of entries) {
-    if (isMarker(entry.path) || ESTARGZ_DEBRIS.has(entry.path)) continue;
-    placeEntry(ctx, entry);
+  sink.table.setLayerRows(layer, entries);
+  const ctx: Ctx = { sink, layer, rows: entries, touched, links: [] };
+  for (let row = 0; row < entries.length; row++) applyMarker(ctx, entries.path(row));
+  for (let row = 0; row < entries.length; row++) {
+    const path = entries.path(row);
+    if (isMarker(path) || ESTARGZ_DEBRIS.has(path)) continue;
+    placeEntry(ctx, row, path);
   }
   for (const id of ctx.links) resolveHardlink(ctx, id, 0);
 }
@@ -63,6 +54,7 @@ export function applyLayer(sink: LayerSink, layer: number, entries: readonly Tar
 interface Ctx {
   readonly sink: LayerSink;
   readonly layer: number;
+  readonly rows: EntryTable;
   readonly touched: number[];
   /** Ids whose version in this layer is a hardlink entry. */
   readonly links: number[];
@@ -72,10 +64,10 @@ function isMarker(path: string): boolean {
   return baseName(path).startsWith(WHITEOUT);
 }
 
-function applyMarker(ctx: Ctx, entry: TarEntry): void {
-  const name = baseName(entry.path);
+function applyMarker(ctx: Ctx, path: string): void {
+  const name = baseName(path);
   if (!name.startsWith(WHITEOUT)) return;
-  const dir = parentPath(entry.path);
+  const dir = parentPath(path);
   const { table } = ctx.sink;
   if (name === OPAQUE) {
     const dirId = table.idOf(dir);
@@ -87,7 +79,7 @@ function applyMarker(ctx: Ctx, entry: TarEntry): void {
   // AUFS hardlink bookkeeping (.wh..wh.plnk) and friends: internal, hidden (moby pkg/archive/whiteouts.go).
   if (name.startsWith(META_WHITEOUT)) return;
   if (name === WHITEOUT) {
-    warn(ctx, entry.path, 'A whiteout marker without a name (".wh.") is invalid and was ignored.');
+    warn(ctx, path, 'A whiteout marker without a name (".wh.") is invalid and was ignored.');
     return;
   }
   const target = table.idOf(joinPath(dir, name.slice(WHITEOUT.length)));
@@ -98,17 +90,12 @@ function warn(ctx: Ctx, path: string, message: string): void {
   ctx.sink.warnings.push({ layer: ctx.layer, path, message });
 }
 
-function setVersion(ctx: Ctx, id: number, present: boolean, entry: TarEntry | undefined): void {
+/** `row` is the entry's row in this layer's table; -1 for an implicit directory or a removal. */
+function setVersion(ctx: Ctx, id: number, present: boolean, row: number): void {
   const top = ctx.sink.table.current(id);
-  const version: Version = {
-    layer: ctx.layer,
-    present,
-    entry,
-    hardlink: undefined,
-    linkedVersion: undefined,
-  };
+  const version = new Version(ctx.layer, present, row < 0 ? undefined : ctx.rows, row);
   if (top !== undefined && top.layer === ctx.layer) {
-    const lost = fileBytes(top.entry);
+    const lost = top.fileBytes;
     if (top.present && lost > 0) {
       ctx.sink.selfOverwrites.push({ layer: ctx.layer, path: ctx.sink.table.paths[id]!, size: lost });
     }
@@ -126,7 +113,7 @@ function removeTree(ctx: Ctx, id: number): void {
   while (pending.length > 0) {
     const next = pending.pop()!;
     if (table.current(next)?.present !== true) continue;
-    setVersion(ctx, next, false, undefined);
+    setVersion(ctx, next, false, -1);
     const kids = table.children[next];
     if (kids !== undefined) pending.push(...kids);
   }
@@ -140,52 +127,49 @@ function ensureParents(ctx: Ctx, id: number): void {
     if (isDirVersion(table.current(p))) break;
     missing.push(p);
   }
-  for (let i = missing.length - 1; i >= 0; i--) setVersion(ctx, missing[i]!, true, undefined);
+  for (let i = missing.length - 1; i >= 0; i--) setVersion(ctx, missing[i]!, true, -1);
 }
 
-function placeEntry(ctx: Ctx, entry: TarEntry): void {
+function placeEntry(ctx: Ctx, row: number, path: string): void {
   const { table } = ctx.sink;
-  const id = table.intern(entry.path);
-  if (id === ROOT && entry.kind !== 'dir') {
-    warn(ctx, entry.path, 'The root entry is not a directory and was ignored.');
+  const id = table.intern(path);
+  const kind = ctx.rows.kind(row);
+  if (id === ROOT && kind !== 'dir') {
+    warn(ctx, path, 'The root entry is not a directory and was ignored.');
     return;
   }
   ensureParents(ctx, id);
   const current = table.current(id);
   // Dir over dir replaces the attributes only; anything else replaces the whole subtree
   // (docs/archive-formats.md#added-and-modified).
-  if (entry.kind !== 'dir' && isDirVersion(current)) {
+  if (kind !== 'dir' && isDirVersion(current)) {
     for (const child of table.children[id] ?? []) removeTree(ctx, child);
   }
-  setVersion(ctx, id, true, entry);
-  if (entry.kind === 'hardlink') ctx.links.push(id);
+  setVersion(ctx, id, true, row);
+  if (kind === 'hardlink') ctx.links.push(id);
 }
 
 function resolveHardlink(ctx: Ctx, id: number, depth: number): Version | undefined {
   const { table } = ctx.sink;
   const version = table.current(id)!;
-  const entry = version.entry;
   // A later duplicate (or a removal) in this layer may have replaced the link: nothing to resolve.
-  if (entry?.kind !== 'hardlink') return undefined;
+  if (version.implicit || version.kind !== 'hardlink') return undefined;
   if (version.hardlink !== undefined) return version.linkedVersion;
+  const entry = version.entryAt(table.paths[id])!;
   const targetId = table.idOf(entry.linkTarget);
   let target = targetId === undefined ? undefined : table.current(targetId);
-  if (target?.entry?.kind === 'hardlink' && depth < 64) {
+  if (target !== undefined && !target.implicit && target.kind === 'hardlink' && depth < 64) {
     target = target.layer === ctx.layer ? resolveHardlink(ctx, targetId!, depth + 1) : target.linkedVersion;
   }
-  const kind = target?.present === true ? target.entry?.kind : undefined;
+  const kind = target?.present === true && !target.implicit ? target.kind : undefined;
   // Links to directories are invalid; a link still pointing at a link here is a cycle.
   if (target === undefined || kind === undefined || kind === 'dir' || kind === 'hardlink') {
     version.hardlink = { state: 'broken', path: entry.linkTarget };
     warn(ctx, entry.path, `The hardlink target ${entry.linkTarget} is not in this layer or below it.`);
     return undefined;
   }
-  version.hardlink = {
-    state: 'resolved',
-    path: target.entry!.path,
-    layer: target.layer,
-    entry: target.entry!,
-  };
+  const targetEntry = target.entry!;
+  version.hardlink = { state: 'resolved', path: targetEntry.path, layer: target.layer, entry: targetEntry };
   version.linkedVersion = target;
   return target;
 }

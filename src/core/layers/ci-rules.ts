@@ -7,7 +7,6 @@
 import type { EntryKind } from '../model/tar-entry';
 import { parseByteSize } from './byte-units';
 import { DIVE_RULES, STRATA_RULES, type CiRuleName, type CiRules } from './dive-ci';
-import { computeDiveFigures } from './dive-efficiency';
 import { compileGlob } from './glob';
 import type { LayerStack } from './layer-stack';
 
@@ -44,7 +43,7 @@ const OFF = new Set(['disabled', 'off', 'false', '']);
 const MAX_LISTED = 5;
 
 export function ciFigures(stack: LayerStack): CiFigures {
-  const dive = computeDiveFigures(stack.layers);
+  const dive = stack.diveFigures();
   return {
     efficiency: dive.efficiency,
     wastedBytes: dive.wastedBytes,

@@ -4,33 +4,65 @@
  * a change unless its own mode, owner or xattrs differ (directory size and mtime are ignored, as moby's
  * changes.go does); anything else rewritten is "modified".
  */
-import type { EntryKind } from '../model/tar-entry';
+import type { EntryTable } from '../model/entry-table';
+import type { EntryKind, TarEntry } from '../model/tar-entry';
 import type { ChangeDetail, ChangeKind, LayerNode } from './layer-types';
 import { baseName, type Version } from './path-table';
 
 const IMPLICIT_DIR_MODE = 0o755;
 
+/**
+ * A LayerNode of the stack. Its tar entry is made from the layer's table when read, not kept: a
+ * change set of a base layer holds millions of nodes. (`entry` is a getter on the prototype, so
+ * a spread or a structured clone leaves it out: list-dir.ts copies it explicitly.)
+ */
+class StackNode implements LayerNode {
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly mode: number;
+  readonly uid: number;
+  readonly gid: number;
+  readonly size: number;
+  readonly mtime: number;
+  readonly linkTarget: string;
+  readonly layer: number;
+  readonly implicit: boolean;
+  readonly hardlink: LayerNode['hardlink'];
+  /** The entry's table and row: two fields, not the version (versions are made when asked for). */
+  readonly #rows: EntryTable | undefined;
+  readonly #row: number;
+
+  constructor(
+    readonly path: string,
+    version: Version,
+  ) {
+    const entry = version.entryAt(path);
+    const link = version.hardlink;
+    let size = 0;
+    if (entry?.kind === 'file') size = entry.realSize;
+    else if (link?.state === 'resolved' && link.entry.kind === 'file') size = link.entry.realSize;
+    this.name = path === '/' ? '' : baseName(path);
+    this.kind = entry?.kind ?? 'dir';
+    this.mode = entry?.mode ?? IMPLICIT_DIR_MODE;
+    this.uid = entry?.uid ?? 0;
+    this.gid = entry?.gid ?? 0;
+    this.size = size;
+    this.mtime = entry?.mtime ?? 0;
+    this.linkTarget = entry?.linkTarget ?? '';
+    this.layer = version.layer;
+    this.implicit = entry === undefined;
+    this.hardlink = link;
+    this.#rows = version.rows;
+    this.#row = version.row;
+  }
+
+  get entry(): TarEntry | undefined {
+    return this.#rows?.entry(this.#row, this.path);
+  }
+}
+
 export function toNode(path: string, version: Version): LayerNode {
-  const entry = version.entry;
-  const link = version.hardlink;
-  let size = 0;
-  if (entry?.kind === 'file') size = entry.realSize;
-  else if (link?.state === 'resolved' && link.entry.kind === 'file') size = link.entry.realSize;
-  return {
-    path,
-    name: path === '/' ? '' : baseName(path),
-    kind: entry?.kind ?? 'dir',
-    mode: entry?.mode ?? IMPLICIT_DIR_MODE,
-    uid: entry?.uid ?? 0,
-    gid: entry?.gid ?? 0,
-    size,
-    mtime: entry?.mtime ?? 0,
-    linkTarget: entry?.linkTarget ?? '',
-    layer: version.layer,
-    implicit: entry === undefined,
-    hardlink: link,
-    entry,
-  };
+  return new StackNode(path, version);
 }
 
 /** The kind a reader of the filesystem sees: a resolved hardlink is its target's kind. */
@@ -52,11 +84,31 @@ function sameXattrs(a: LayerNode, b: LayerNode): boolean {
   return true;
 }
 
+/**
+ * Where a node's data comes from: its layer and tar entry, or a resolved hardlink's. Entries are made
+ * from their layer's table when asked for, so one entry is known by its layer and header offset.
+ */
+function dataSource(node: LayerNode): { layer: number; entry: TarEntry | undefined } {
+  return node.hardlink?.state === 'resolved'
+    ? { layer: node.hardlink.layer, entry: node.hardlink.entry }
+    : { layer: node.layer, entry: node.entry };
+}
+
+function sameEntry(
+  a: { layer: number; entry: TarEntry | undefined },
+  b: { layer: number; entry: TarEntry | undefined },
+): boolean {
+  if (a.entry === undefined || b.entry === undefined) return a.entry === b.entry;
+  return (
+    a.layer === b.layer && a.entry.headerOffset === b.entry.headerOffset && a.entry.path === b.entry.path
+  );
+}
+
 function contentDiffers(before: LayerNode, after: LayerNode, rewrite: boolean): boolean {
   if (after.hardlink !== undefined || before.hardlink !== undefined) {
-    const a = after.hardlink?.state === 'resolved' ? after.hardlink.entry : after.entry;
-    const b = before.hardlink?.state === 'resolved' ? before.hardlink.entry : before.entry;
-    return rewrite ? a !== b : a?.path !== b?.path || after.size !== before.size;
+    const a = dataSource(after);
+    const b = dataSource(before);
+    return rewrite ? !sameEntry(a, b) : a.entry?.path !== b.entry?.path || after.size !== before.size;
   }
   return after.kind === 'file' && (after.size !== before.size || (rewrite && after.size > 0));
 }

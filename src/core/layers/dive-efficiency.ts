@@ -13,14 +13,15 @@
  *   directory without an entry overwrites the lower directory's attributes with empty ones.
  * This is deliberately not the corrected figure: see true-waste.ts.
  */
+import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
+import { PathFigures, type PathIds } from './dive-path-figures';
 
 const WHITEOUT = '.wh.';
 const DOUBLE_WHITEOUT = '.wh..wh..';
 
 interface DiveNode {
   readonly name: string;
-  readonly parent: DiveNode | undefined;
   /** Made on the first child: most nodes are leaves, and an empty Map costs ~100 bytes. */
   children: Map<string, DiveNode> | undefined;
   /** dive's FileInfo: empty (size 0, not a dir) for nodes created as intermediates. */
@@ -28,8 +29,8 @@ interface DiveNode {
   isDir: boolean;
 }
 
-function newNode(name: string, parent: DiveNode | undefined): DiveNode {
-  return { name, parent, children: undefined, size: 0, isDir: false };
+function newNode(name: string): DiveNode {
+  return { name, children: undefined, size: 0, isDir: false };
 }
 
 function setChild(node: DiveNode, child: DiveNode): void {
@@ -48,7 +49,7 @@ function addPath(root: DiveNode, path: string, size: number, isDir: boolean): vo
     let child = node.children?.get(name);
     if (child === undefined) {
       if (name.startsWith(DOUBLE_WHITEOUT)) return;
-      child = newNode(name, node);
+      child = newNode(name);
       setChild(node, child);
     }
     node = child;
@@ -82,13 +83,22 @@ function rawPath(parentPath: string, node: DiveNode): string {
   return parentPath === '/' ? `/${node.name}` : `${parentPath}/${node.name}`;
 }
 
-function buildLayerTree(entries: readonly TarEntry[]): { root: DiveNode; fileSize: number } {
-  const root = newNode('', undefined);
+/** A layer's entries; a table is read by its columns, without making an object per entry. */
+export type DiveLayer = EntryTable | Iterable<TarEntry>;
+
+function buildLayerTree(entries: DiveLayer): { root: DiveNode; fileSize: number } {
+  const root = newNode('');
   let fileSize = 0;
-  for (const entry of entries) {
-    if (entry.path === '/') continue;
-    fileSize += entry.realSize;
-    addPath(root, entry.path, entry.realSize, entry.kind === 'dir');
+  const add = (path: string, realSize: number, isDir: boolean): void => {
+    if (path === '/') return;
+    fileSize += realSize;
+    addPath(root, path, realSize, isDir);
+  };
+  if (entries instanceof EntryTable) {
+    for (let row = 0; row < entries.length; row++)
+      add(entries.path(row), entries.realSize(row), entries.kind(row) === 'dir');
+  } else {
+    for (const entry of entries) add(entry.path, entry.realSize, entry.kind === 'dir');
   }
   return { root, fileSize };
 }
@@ -155,7 +165,7 @@ function stack(lower: DiveNode, upper: DiveNode): void {
       }
       let twin = next.lower.children?.get(child.name);
       if (twin === undefined) {
-        twin = newNode(child.name, next.lower);
+        twin = newNode(child.name);
         setChild(next.lower, twin);
       }
       twin.size = child.size;
@@ -164,12 +174,6 @@ function stack(lower: DiveNode, upper: DiveNode): void {
     }
     for (let i = descend.length - 1; i >= 0; i--) pending.push(descend[i]!);
   }
-}
-
-interface PathData {
-  cumulative: number;
-  min: number;
-  count: number;
 }
 
 export interface DiveInefficiency {
@@ -191,9 +195,15 @@ export interface DiveFigures {
   readonly inefficiencies: readonly DiveInefficiency[];
 }
 
-export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): DiveFigures {
-  const paths = new Map<string, PathData>();
-  const inefficient: { path: string; data: PathData }[] = [];
+/**
+ * `ids` (the layer stack's path ids, LayerStack.diveFigures) lets the figures of a path sit at its id
+ * instead of under its own key: the same figures in a fraction of the memory.
+ */
+export function computeDiveFigures(
+  layers: readonly DiveLayer[],
+  ids?: { readonly of: PathIds; readonly count: number },
+): DiveFigures {
+  const paths = new PathFigures(ids?.of, ids?.count);
   const layerSizes: number[] = [];
   // The tree below layer n is layer 0's own tree, copied, with layers 0..n-1 stacked on it (dive's
   // StackTreeRange(0, n-1)). Only a whiteout looks into it, so it is built when the first whiteout needs it.
@@ -214,35 +224,25 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
     postOrder(root, (node, parentPath) => {
       if ((node.children?.size ?? 0) > 0) return true;
       const path = nodePath(parentPath, node);
-      let data = paths.get(path);
-      if (data === undefined) {
-        data = { cumulative: 0, min: -1, count: 0 };
-        paths.set(path, data);
-      }
       let size = node.size;
       if (node.name.startsWith(WHITEOUT)) {
         const hidden = getNode(lowerAt(n), path);
-        if (hidden === undefined) return false;
+        if (hidden === undefined) {
+          paths.touch(path);
+          return false;
+        }
         size = hidden.isDir ? subtreeSize(hidden) : 0;
       }
-      data.cumulative += size;
-      if (data.min < 0 || size < data.min) data.min = size;
-      data.count++;
-      if (data.count === 2) inefficient.push({ path, data });
+      paths.add(path, size);
       return true;
     });
     previous = root;
   }
 
-  let minimum = 0;
-  let discovered = 0;
-  for (const data of paths.values()) {
-    minimum += data.min;
-    discovered += data.cumulative;
-  }
+  const { minimum, discovered } = paths.sums();
   const sizeBytes = layerSizes.reduce((sum, n) => sum + n, 0);
   const userSizeBytes = sizeBytes - (layerSizes[0] ?? 0);
-  const wastedBytes = inefficient.reduce((sum, item) => sum + item.data.cumulative, 0);
+  const wastedBytes = paths.repeated.reduce((sum, item) => sum + paths.cumulativeOf(item.slot), 0);
   return {
     efficiency: discovered === 0 ? 1 : minimum / discovered,
     sizeBytes,
@@ -250,8 +250,12 @@ export function computeDiveFigures(layers: readonly (readonly TarEntry[])[]): Di
     wastedBytes,
     userWastedPercent: wastedBytes / userSizeBytes,
     layerSizes,
-    inefficiencies: inefficient
-      .map(({ path, data }) => ({ path, count: data.count, cumulativeSize: data.cumulative }))
+    inefficiencies: paths.repeated
+      .map(({ path, slot }) => ({
+        path,
+        count: paths.countOf(slot),
+        cumulativeSize: paths.cumulativeOf(slot),
+      }))
       .sort((a, b) => b.cumulativeSize - a.cumulativeSize),
   };
 }

@@ -78,8 +78,7 @@ export class ImageFsView implements ImageFs {
     const id = this.table.idOf(clean);
     if (id === undefined) return undefined;
     const own = this.table.versionAt(id, this.layer);
-    if (own?.present !== true || own.entry?.kind === 'symlink' || own.entry?.kind === 'hardlink')
-      return undefined;
+    if (own?.present !== true || own.kind === 'symlink' || own.kind === 'hardlink') return undefined;
     for (let up = this.table.parents[id]!; up > 0; up = this.table.parents[up]!) {
       if (!isDirVersion(this.table.versionAt(up, this.layer))) return undefined;
     }
@@ -96,17 +95,19 @@ export class ImageFsView implements ImageFs {
 
   async read(path: string, offset: number, length: number): Promise<Uint8Array | undefined> {
     const real = this.resolve(path);
-    return this.readVersion(real === undefined ? undefined : this.versionOf(real), offset, length);
+    return this.readVersion(real, real === undefined ? undefined : this.versionOf(real), offset, length);
   }
 
   private async readVersion(
+    path: string | undefined,
     version: Version | undefined,
     offset: number,
     length: number,
   ): Promise<Uint8Array | undefined> {
-    if (version?.entry === undefined) return undefined;
+    const own = version?.entryAt(path);
+    if (version === undefined || own === undefined) return undefined;
     const link = version.hardlink;
-    const entry = link?.state === 'resolved' ? link.entry : version.entry;
+    const entry = link?.state === 'resolved' ? link.entry : own;
     const layer = link?.state === 'resolved' ? link.layer : version.layer;
     if (entry.kind !== 'file') return undefined;
     if (this.reader === undefined) {
@@ -142,7 +143,7 @@ export class ImageFsView implements ImageFs {
       files.push({
         path,
         size: node.size,
-        read: (offset, length) => this.readVersion(version, offset, length),
+        read: (offset, length) => this.readVersion(path, version, offset, length),
       });
     }
     return files;
@@ -153,7 +154,7 @@ export class ImageFsView implements ImageFs {
     const id = real === undefined ? undefined : this.table.idOf(real);
     if (id === undefined) return Promise.resolve(undefined);
     const version = this.table.versionAt(id, this.layer);
-    if (version?.present !== true || (version.entry !== undefined && version.entry.kind !== 'dir')) {
+    if (version?.present !== true || version.kind !== 'dir') {
       return Promise.resolve(undefined);
     }
     const names: string[] = [];

@@ -4,6 +4,7 @@
  * Building costs one pass over the entries; nothing is copied per layer.
  */
 import type { ImageFs } from '../model/image-fs';
+import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import type {
   ChangeSet,
@@ -21,7 +22,8 @@ import { changeTable, collectChanges, compareTables, pathHistory, type ChangeTab
 import { toNode } from './classify';
 import { ImageFsView } from './image-fs-view';
 import { DirTotals, listChildren } from './list-dir';
-import { PathTable, ROOT } from './path-table';
+import { PathTable, ROOT, Version } from './path-table';
+import { computeDiveFigures, type DiveFigures } from './dive-efficiency';
 import { searchPaths } from './search';
 import { computeTrueWaste, type TrueWaste } from './true-waste';
 
@@ -40,8 +42,8 @@ export class LayerStack {
 
   /** Use buildLayerStack. */
   constructor(
-    /** The entries as given (kept by reference, for dive's per-layer view and for content reads). */
-    readonly layers: readonly (readonly TarEntry[])[],
+    /** Each layer's entry table (kept by reference, for dive's per-layer view and for content reads). */
+    readonly layers: readonly EntryTable[],
     readonly table: PathTable,
     private readonly touched: readonly number[][],
     warnings: LayerWarning[],
@@ -148,6 +150,12 @@ export class LayerStack {
     return { ...this.trueWasteCache, largest: this.trueWasteCache.largest.slice(0, largestCount) };
   }
 
+  /** dive's figures for these layers (dive-efficiency.ts), kept per path id of this stack. */
+  diveFigures(): DiveFigures {
+    const { table } = this;
+    return computeDiveFigures(this.layers, { of: (path) => table.idOf(path), count: table.size });
+  }
+
   /** Visits every path of the final image (root excluded), in path-id order. */
   forEachFinal(visit: (node: LayerNode) => void): void {
     for (let id = 1; id < this.table.size; id++) {
@@ -157,17 +165,15 @@ export class LayerStack {
   }
 }
 
-/** Applies the layers' entries (bottom to top, each in tar order) into one stack. */
-export function buildLayerStack(layers: readonly (readonly TarEntry[])[]): LayerStack {
+/**
+ * Applies the layers' entries (bottom to top, each in tar order) into one stack. Entry arrays (tests,
+ * entries read back from a store) are made tables first.
+ */
+export function buildLayerStack(input: readonly (EntryTable | readonly TarEntry[])[]): LayerStack {
+  const layers = input.map((entries) => (entries instanceof EntryTable ? entries : EntryTable.from(entries)));
   const table = new PathTable();
   // The root exists before any layer, so it is never "added".
-  table.pushVersion(ROOT, {
-    layer: -1,
-    present: true,
-    entry: undefined,
-    hardlink: undefined,
-    linkedVersion: undefined,
-  });
+  table.pushVersion(ROOT, new Version(-1, true, undefined, -1));
   const sink = {
     table,
     touched: [] as number[][],

@@ -27,7 +27,7 @@ export class DirTotals {
     for (let id = table.size - 1; id > 0; id--) {
       const version = table.versionAt(id, layer);
       if (version?.present !== true) continue;
-      if (version.entry?.kind === 'file') totals[id]! += version.entry.realSize;
+      totals[id]! += version.fileBytes;
       totals[table.parents[id]!]! += totals[id]!;
     }
     this.cache.set(layer, totals);
@@ -89,7 +89,7 @@ export function listChildren(
     let totalSize = dataBytes(node);
     // A removed directory shows what it held just below, the way dive sizes a removed subtree.
     if (node.kind === 'dir') totalSize = change === 'removed' ? totals.at(layer - 1)[id]! : sizes[id]!;
-    listed.push({ ...node, change, totalSize });
+    listed.push({ ...node, entry: node.entry, change, totalSize });
   }
   const compare = comparator(options.sort ?? 'name');
   listed.sort(options.descending === true ? (a, b) => compare(b, a) : compare);

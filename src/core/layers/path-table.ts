@@ -6,35 +6,24 @@
  * Parents are interned before their children, so a path's id is always larger than its parent's:
  * a reverse scan over ids visits children before parents (used for directory totals).
  */
-import type { TarEntry } from '../model/tar-entry';
-import type { HardlinkTarget } from './layer-types';
+import type { EntryTable } from '../model/entry-table';
+import { Version } from './version';
+import { VersionStore } from './version-store';
+
+export { Version };
 
 export const ROOT = 0;
 
-/** One path's state from one layer on. `entry` undefined + present = an implicit directory. */
-export interface Version {
-  readonly layer: number;
-  readonly present: boolean;
-  readonly entry: TarEntry | undefined;
-  /** Hardlink entries only, set when the layer has been applied. */
-  hardlink: HardlinkTarget | undefined;
-  /** The version a hardlink points at (kept so that waste accounting knows the data is still seen). */
-  linkedVersion: Version | undefined;
-}
-
 export function isDirVersion(v: Version | undefined): boolean {
-  return v !== undefined && v.present && (v.entry === undefined || v.entry.kind === 'dir');
+  return v !== undefined && v.present && v.kind === 'dir';
 }
 
 export class PathTable {
   readonly paths: string[] = ['/'];
   readonly parents: number[] = [-1];
   readonly children: (number[] | undefined)[] = [undefined];
-  /**
-   * Each path's versions, bottom to top: most paths have exactly one, held as itself (an array per
-   * path would cost ~56 bytes more each); undefined before the first.
-   */
-  private readonly stacks: (Version | Version[] | undefined)[] = [undefined];
+  /** Each path's versions, bottom to top (version-store.ts). */
+  private readonly versions = new VersionStore();
   private readonly ids = new Map<string, number>([['/', ROOT]]);
 
   get size(): number {
@@ -73,7 +62,7 @@ export class PathTable {
     this.paths.push(path);
     this.parents.push(parent);
     this.children.push(undefined);
-    this.stacks.push(undefined);
+    this.versions.reserve(id);
     const siblings = this.children[parent];
     if (siblings === undefined) this.children[parent] = [id];
     else siblings.push(id);
@@ -81,36 +70,29 @@ export class PathTable {
     return id;
   }
 
+  /** The table that versions of `layer` point into; set before the layer's versions are added. */
+  setLayerRows(layer: number, rows: EntryTable): void {
+    this.versions.setLayerRows(layer, rows);
+  }
+
   /** The path's versions, bottom to top. */
   versionsOf(id: number): readonly Version[] {
-    const stack = this.stacks[id];
-    return stack === undefined ? [] : Array.isArray(stack) ? stack : [stack];
+    return this.versions.all(id);
   }
 
   /** Adds a version on top of the path's stack. */
   pushVersion(id: number, version: Version): void {
-    const stack = this.stacks[id];
-    if (stack === undefined) this.stacks[id] = version;
-    else if (Array.isArray(stack)) stack.push(version);
-    else this.stacks[id] = [stack, version];
+    this.versions.push(id, version);
   }
 
   /** Replaces the top version (a layer that wrote the path twice). */
   replaceTop(id: number, version: Version): void {
-    const stack = this.stacks[id];
-    if (Array.isArray(stack)) stack[stack.length - 1] = version;
-    else this.stacks[id] = version;
+    this.versions.replaceTop(id, version);
   }
 
   /** The path's version visible at `layer` (the last one written at or below it). */
   versionAt(id: number, layer: number): Version | undefined {
-    const stack = this.stacks[id];
-    if (!Array.isArray(stack)) return stack !== undefined && stack.layer <= layer ? stack : undefined;
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const v = stack[i]!;
-      if (v.layer <= layer) return v;
-    }
-    return undefined;
+    return this.versions.at(id, layer);
   }
 
   /** The version just below `layer` for a path that has one at `layer`. */
@@ -119,8 +101,7 @@ export class PathTable {
   }
 
   current(id: number): Version | undefined {
-    const stack = this.stacks[id];
-    return Array.isArray(stack) ? stack[stack.length - 1] : stack;
+    return this.versions.current(id);
   }
 
   presentAt(id: number, layer: number): boolean {

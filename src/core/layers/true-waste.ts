@@ -5,8 +5,7 @@
  * this counts each hidden copy once and charges it to the step that wrote it and the step that hid it.
  */
 import type { SelfOverwrite } from './apply-layer';
-import { fileBytes } from './apply-layer';
-import type { PathTable, Version } from './path-table';
+import type { PathTable } from './path-table';
 
 export interface WastedFile {
   readonly path: string;
@@ -28,11 +27,13 @@ export interface TrueWaste {
   readonly largest: readonly WastedFile[];
 }
 
-function stillLinked(table: PathTable, top: number): Set<Version> {
-  const linked = new Set<Version>();
+/** The entries that visible hardlinks point at, by Version.entryKey. */
+function stillLinked(table: PathTable, top: number): Set<number> {
+  const linked = new Set<number>();
   for (let id = 1; id < table.size; id++) {
     const version = table.versionAt(id, top);
-    if (version?.present === true && version.linkedVersion !== undefined) linked.add(version.linkedVersion);
+    const key = version?.present === true ? version.linkedVersion?.entryKey : undefined;
+    if (key !== undefined) linked.add(key);
   }
   return linked;
 }
@@ -60,9 +61,9 @@ export function computeTrueWaste(
     const stack = table.versionsOf(id);
     for (let i = 0; i < stack.length - 1; i++) {
       const version = stack[i]!;
-      const size = fileBytes(version.present ? version.entry : undefined);
+      const size = version.present ? version.fileBytes : 0;
       // A hardlink that is still visible keeps the data alive under another name.
-      if (size === 0 || linked.has(version)) continue;
+      if (size === 0 || linked.has(version.entryKey!)) continue;
       const next = stack[i + 1]!;
       const how = next.present ? 'overwritten' : 'removed';
       record({ path: table.paths[id]!, size, writtenBy: version.layer, hiddenBy: next.layer, how });

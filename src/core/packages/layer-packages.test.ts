@@ -22,7 +22,8 @@ type Spec = readonly (string | TarEntry | readonly [string, string])[];
 
 /** Layers from specs: a [path, text] pair is a file with that content; a string is a directory. */
 function stackOf(layers: readonly Spec[]) {
-  const contents = new Map<TarEntry, Uint8Array>();
+  // By header offset: the stack hands out entries made from its tables, not the objects given here.
+  const contents = new Map<number, Uint8Array>();
   const entries = layers.map((layer) =>
     layer.map((item) => {
       if (typeof item === 'string') return dir(item);
@@ -30,14 +31,14 @@ function stackOf(layers: readonly Spec[]) {
       const [path, text] = item as readonly [string, string];
       const bytes = new TextEncoder().encode(text);
       const entry = file(path, bytes.length);
-      contents.set(entry, bytes);
+      contents.set(entry.headerOffset, bytes);
       return entry;
     }),
   );
   const reads: number[] = [];
   const reader = (layer: number, entry: TarEntry, offset: number, length: number) => {
     reads.push(layer);
-    return Promise.resolve(contents.get(entry)!.subarray(offset, offset + length));
+    return Promise.resolve(contents.get(entry.headerOffset)!.subarray(offset, offset + length));
   };
   return { stack: buildLayerStack(entries), reader, reads };
 }

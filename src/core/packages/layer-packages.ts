@@ -47,6 +47,13 @@ export interface PackageLayerSource {
     readonly modified: readonly ChangedPathLike[];
     readonly removed: readonly ChangedPathLike[];
   };
+  /**
+   * The same changes visited one at a time (LayerStack.changeTable), when the source has them: a base
+   * layer of millions of paths is then never held as a change list.
+   */
+  changeTable?(layer: number): {
+    changes(): Iterable<ChangedPathLike & { readonly change: 'added' | 'modified' | 'removed' }>;
+  };
   imageFs(layer: number, reader?: LayerContentReader): ImageFs;
 }
 
@@ -89,16 +96,27 @@ export function packageKey(pkg: InstalledPackage, multilibNames: ReadonlySet<str
   return pkg.name;
 }
 
+const below = (path: string) => PACKAGE_DB_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`));
+// An ancestor that went away or changed type (/var/lib replaced by a symlink) moves the database.
+const above = (path: string) => PACKAGE_DB_DIRS.some((dir) => dir.startsWith(`${path === '/' ? '' : path}/`));
+
+function changeTouchesDb(c: ChangedPathLike, change: 'added' | 'modified' | 'removed'): boolean {
+  if (change !== 'modified') return below(c.path) || above(c.path);
+  return below(c.path) || (above(c.path) && c.details.includes('type'));
+}
+
 export function touchesPackageDb(changes: ReturnType<PackageLayerSource['changes']>): boolean {
-  const below = (path: string) => PACKAGE_DB_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`));
-  // An ancestor that went away or changed type (/var/lib replaced by a symlink) moves the database.
-  const above = (path: string) =>
-    PACKAGE_DB_DIRS.some((dir) => dir.startsWith(`${path === '/' ? '' : path}/`));
   return (
-    changes.added.some((c) => below(c.path) || above(c.path)) ||
-    changes.removed.some((c) => below(c.path) || above(c.path)) ||
-    changes.modified.some((c) => below(c.path) || (above(c.path) && c.details.includes('type')))
+    changes.added.some((c) => changeTouchesDb(c, 'added')) ||
+    changes.removed.some((c) => changeTouchesDb(c, 'removed')) ||
+    changes.modified.some((c) => changeTouchesDb(c, 'modified'))
   );
+}
+
+function layerTouchesDb(stack: PackageLayerSource, layer: number): boolean {
+  if (stack.changeTable === undefined) return touchesPackageDb(stack.changes(layer));
+  for (const c of stack.changeTable(layer).changes()) if (changeTouchesDb(c, c.change)) return true;
+  return false;
 }
 
 const EMPTY: LayerPackages = {
@@ -121,7 +139,7 @@ export async function packagesPerLayer(
   const result: LayerPackages[] = [];
   let below: LayerPackages | undefined;
   for (let index = 0; index <= last; index++) {
-    const dbChanged = touchesPackageDb(stack.changes(index));
+    const dbChanged = layerTouchesDb(stack, index);
     if (!dbChanged) {
       below = { ...(below ?? EMPTY), index, dbChanged, installed: [], removed: [], upgraded: [] };
       result.push(below);

@@ -13,6 +13,7 @@ import { indexLayer, LayerError, type LayerTable } from '../archive/index-layer'
 import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError, renderSentence, type Sentence } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
+import { EntryTable } from '../model/entry-table';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
 import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
@@ -86,9 +87,11 @@ export class ArchiveSession {
   }
 
   static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
+    const indexStream = options.indexer?.indexStream?.bind(options.indexer);
     const scan = await scanOuter(source, env, {
       signal: options.signal,
       limits: options.limits,
+      ...(indexStream ? { indexStream } : {}),
       onProgress: (p) =>
         options.onProgress?.({ phase: 'scanning', bytesRead: p.bytesRead, totalBytes: p.totalBytes }),
     });
@@ -163,7 +166,9 @@ export class ArchiveSession {
   layerStack(image: ImageRecord): LayerStack {
     let stack = this.stacks.get(image.key);
     if (!stack) {
-      stack = buildLayerStack(image.layers.map((layer) => this.status(layer).index?.entries ?? []));
+      stack = buildLayerStack(
+        image.layers.map((layer) => this.status(layer).index?.entries ?? EntryTable.empty),
+      );
       if (image.layers.every((layer) => ['done', 'failed', 'absent'].includes(this.status(layer).state))) {
         this.stacks.set(image.key, stack);
       }

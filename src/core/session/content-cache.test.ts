@@ -39,7 +39,7 @@ describe('the content cache over the sample', () => {
   }
 
   const dpkgFiles = (): TarEntry[] =>
-    index.entries.filter((e) => e.kind === 'file' && e.size > 0 && isDpkg(e.path));
+    index.entries.toArray().filter((e) => e.kind === 'file' && e.size > 0 && isDpkg(e.path));
 
   async function same(cache: ContentCache, entry: TarEntry, options = {}) {
     const layer = image.layers[0]!;
@@ -61,8 +61,8 @@ describe('the content cache over the sample', () => {
   it('serves whole database files and ELF heads from a warm pass, without decoding reads', async () => {
     const { cache, reads } = counted();
     await cache.warm(image.layers[0]!, index);
-    const status = index.entries.find((e) => e.path === '/var/lib/dpkg/status')!;
-    const curl = index.entries.find((e) => e.path === '/usr/bin/curl')!;
+    const status = index.entries.toArray().find((e) => e.path === '/var/lib/dpkg/status')!;
+    const curl = index.entries.toArray().find((e) => e.path === '/usr/bin/curl')!;
     const layer = image.layers[0]!;
     expect((await cache.read(layer, index, status, 0, status.size)).length).toBe(status.size);
     expect([...(await cache.read(layer, index, curl, 0, 4))]).toEqual([0x7f, 0x45, 0x4c, 0x46]);
@@ -72,7 +72,9 @@ describe('the content cache over the sample', () => {
 
   it('reads what it does not hold', async () => {
     const { cache, reads } = counted();
-    const motd = index.entries.find((e) => e.kind === 'file' && e.size > 0 && e.path.startsWith('/etc/'))!;
+    const motd = index.entries
+      .toArray()
+      .find((e) => e.kind === 'file' && e.size > 0 && e.path.startsWith('/etc/'))!;
     await same(cache, motd, { batch: isDpkg });
     expect(reads()).toBe(1);
   });

@@ -167,9 +167,16 @@ export class ContentCache {
   }
 
   private async fetchBatch(layer: LayerRef, index: LayerTable, wanted: BatchPredicate): Promise<void> {
-    const entries = index.entries
-      .filter((e) => e.kind === 'file' && e.size > 0 && e.size <= BATCHED_FILE_LIMIT && wanted(e.path))
-      .sort((a, b) => a.dataOffset - b.dataOffset);
+    // Rows are checked by their columns first: only the wanted files become TarEntry objects.
+    const table = index.entries;
+    const entries: TarEntry[] = [];
+    for (let row = 0; row < table.length; row++) {
+      const size = table.size(row);
+      if (table.kind(row) !== 'file' || size === 0 || size > BATCHED_FILE_LIMIT) continue;
+      const path = table.path(row);
+      if (wanted(path)) entries.push(table.entry(row, path));
+    }
+    entries.sort((a, b) => a.dataOffset - b.dataOffset);
     const files = new Map<number, SparseFile>();
     for (const span of spansOf(entries)) {
       // A span over several neighbouring entries is read as one, with one decode from the layer's start.

@@ -27,7 +27,7 @@ async function layersOf(path: string): Promise<{ entries: readonly TarEntry[]; b
   const layers = [];
   for (const layer of image.layers) {
     const index = session.status(layer).index!;
-    const end = Math.max(0, ...index.entries.map((e) => e.dataOffset + e.size));
+    const end = Math.max(0, ...index.entries.toArray().map((e) => e.dataOffset + e.size));
     // A read returns at most a window of the layer: read it window by window.
     const parts: Uint8Array[] = [];
     for (let at = 0; at < end;) {
@@ -35,7 +35,7 @@ async function layersOf(path: string): Promise<{ entries: readonly TarEntry[]; b
       parts.push(part);
       at += part.length;
     }
-    layers.push({ entries: index.entries, bytes: new Uint8Array(Buffer.concat(parts)) });
+    layers.push({ entries: index.entries.toArray(), bytes: new Uint8Array(Buffer.concat(parts)) });
   }
   return layers;
 }
@@ -158,7 +158,7 @@ describe('prefetched layer contents', () => {
     let elfFiles = 0;
     for (const layer of image.layers) {
       const index = session.status(layer).index!;
-      const files = index.entries.filter((e) => e.kind === 'file' && e.size > 0);
+      const files = index.entries.toArray().filter((e) => e.kind === 'file' && e.size > 0);
       for (const entry of files.filter((_, i) => i % 7 === 0)) {
         const head = await session.readEntry(image, layer.index, entry, 0, 8192);
         const truth = await readLayerBytes(

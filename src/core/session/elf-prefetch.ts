@@ -6,6 +6,7 @@
  * .dynstr, version and hash tables sit there), PT_INTERP and PT_DYNAMIC. Reads inside those ranges are
  * then served from memory; anything else falls back to a decoding read.
  */
+import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import { hasElfMagic } from '../model/content-kind';
 import { dynamicPlan, tableRanges, type DynamicPlan } from './elf-table-ranges';
@@ -330,10 +331,15 @@ export class LayerPrefetch {
  */
 export async function prefetchLayer(
   decoded: AsyncIterable<Uint8Array>,
-  entries: readonly TarEntry[],
+  entries: EntryTable | readonly TarEntry[],
 ): Promise<Map<number, SparseFile>> {
   const prefetch = new LayerPrefetch();
-  for (const entry of [...entries].sort((a, b) => a.dataOffset - b.dataOffset)) prefetch.add(entry);
+  // Only files with content are kept (LayerPrefetch.add): a table makes objects of those rows alone.
+  const files =
+    entries instanceof EntryTable
+      ? entries.filesWithContent()
+      : entries.filter((e) => e.kind === 'file' && e.size > 0);
+  for (const entry of files.sort((a, b) => a.dataOffset - b.dataOffset)) prefetch.add(entry);
   for await (const chunk of decoded) prefetch.push(chunk);
   return prefetch.finish();
 }

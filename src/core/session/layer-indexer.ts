@@ -1,7 +1,8 @@
 /**
- * How a session indexes the layer blobs of a plain outer tar: in its own thread, or on a pool of workers
- * (the page's layer workers) that each read their own slices of the archive. Layers are independent, so
- * several are indexed at once; each one is still hashed whole and its diff_id checked.
+ * How a session indexes its layer blobs: in its own thread, or on a pool of workers (the page's layer
+ * workers) that each read their own slices of a plain outer tar, or take the bytes of a layer as the one
+ * pass over a compressed outer archive decodes them. Layers are independent, so several are indexed at
+ * once; each one is still hashed whole and its diff_id checked.
  */
 import type { LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
@@ -34,6 +35,14 @@ export interface LayerIndexer {
   readonly concurrency: number;
   /** Index the blob at `range` of the archive; undefined: index it in the session's own thread. */
   index?(range: BlobRange, options: IndexJobOptions): Promise<LayerTable>;
+  /**
+   * Index a layer from its bytes as the outer pass hands them out (a compressed outer archive, read once
+   * from the start); undefined: index it in the session's own thread. The pass goes on to the next entry
+   * while this one is still being indexed, so the stream is consumed at the indexer's pace: `chunks`
+   * applies the backpressure. Each chunk is the indexer's own (a view from offset 0 of a buffer nobody
+   * else holds): it may keep it or transfer it to another thread.
+   */
+  indexStream?(chunks: AsyncIterable<Uint8Array>, options: IndexJobOptions): Promise<LayerTable>;
 }
 
 /** One layer at a time in the session's thread: tests, and the page's fallback without workers. */

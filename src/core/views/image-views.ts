@@ -160,6 +160,7 @@ export class ImageViews {
     const source = {
       layerCount: stack.topLayer + 1,
       changes: (n: number) => stack.changes(n),
+      changeTable: (n: number) => stack.changeTable(n),
       imageFs: stack.imageFs.bind(stack),
     };
     const perLayer = await packagesPerLayer(source, this.session.contentReader(image), this.sqlite());

@@ -3,7 +3,7 @@
  * final image, charged to the step that wrote them and the step that hid them.
  */
 import type { ImageRecord } from '../image/model';
-import { computeDiveFigures, type WastedFile } from '../layers';
+import type { WastedFile } from '../layers';
 import type { ArchiveSession } from '../session/archive-session';
 import { layerCreatedBy } from '../session/history-view';
 
@@ -25,9 +25,9 @@ export interface WasteSummary {
 }
 
 export function buildWasteView(session: ArchiveSession, image: ImageRecord): WasteSummary {
-  const layers = image.layers.map((l) => session.status(l).index?.entries ?? []);
-  const dive = computeDiveFigures(layers);
-  const trueWaste = session.layerStack(image).trueWaste(LISTED);
+  const stack = session.layerStack(image);
+  const dive = stack.diveFigures();
+  const trueWaste = stack.trueWaste(LISTED);
   return {
     efficiency: dive.efficiency,
     sizeBytes: dive.sizeBytes,
