@@ -1,7 +1,7 @@
 /**
  * The main path in Simplified Chinese: a zh-CN browser opens the sample and walks Layers, Files (a file
  * opened), Packages, Linkage (the overview, curl focused, the picture exported), Waste and Compare; then a
- * layer that fails, the Names view reading a short name, and two images with different package managers
+ * layer that fails, the Names view reading a short name (with the core's explanations), and two images with different package managers
  * compared. Each view shows its Chinese words and no sentence of the English catalogue, nor the words the
  * core writes into pictures and notes; image data (paths, package names, commands) stays as it is; the test
  * hooks are the same as in English. Photographs go to test-results/zh-CN/ to be looked at.
@@ -212,7 +212,30 @@ test("Names: the view's words in Simplified Chinese around a short name's candid
   const podman = page.getByRole('region', { name: 'Podman 的解析' });
   await expect(podman.locator('ol li').first()).toHaveText('localhost/ubi7/ubi:latest');
   await expect(podman).toContainText(text(zh, 'names.tries'));
+  // The core's explanations: why the lookup failed and what podman pull would do, in Chinese.
+  await expect(podman.locator('.explanation li').first()).toHaveText(
+    /^试过 localhost\/ubi7\/ubi:latest, .*：都不存在$/,
+  );
+  await expect(podman.locator('p.muted')).toHaveText(
+    /^podman pull 在终端上会询问选 .* 中的哪一个；没有终端时失败/,
+  );
+  const docker = page.getByRole('region', { name: 'Docker 的解析' });
+  await expect(docker.locator('.explanation li').first()).toHaveText(
+    '“ubi7/ubi”指的是 docker.io/ubi7/ubi:latest，它不存在',
+  );
   await photograph(page, '8-names');
+  await page.getByLabel(text(zh, 'names.imageName')).fill('ubi7/UBI');
+  await expect(page.locator('.resolver__invalid')).toHaveText(
+    `${text(zh, 'names.invalid')} 仓库路径中不允许大写字母：“UBI”（位置 5）`,
+  );
+  await noEnglish(page);
+  await page.getByLabel(text(zh, 'names.imageName')).fill('ubi7/ubi');
+  const conf = page.getByRole('textbox', { name: text(zh, 'names.conf') });
+  await conf.fill('short-name-mode = "lenient"\n');
+  await expect(page.locator('.resolver .error-text')).toHaveText(
+    /^第 1 行：short-name-mode 必须是 "enforcing"、"permissive" 或 "disabled"，而不是 "lenient"/,
+  );
+  await noEnglish(page);
 });
 
 test('Compare of two package managers says so in Simplified Chinese', async ({ page }) => {

@@ -57,6 +57,7 @@ export type Response =
 
 export type {
   Sentence,
+  Phrase,
   EngineReading,
   ValidReport,
   InvalidReport,

@@ -1,5 +1,5 @@
 /** Results of the names view: resolve a name as Docker and Podman would, and layers shared between images. */
-import type { InvalidReport, ValidReport } from '../core';
+import type { InvalidReport, Phrase, ValidReport } from '../core';
 
 /** The registries.conf shown in the resolver panel by default (Fedora's shipped file, the common case). */
 export const DEFAULT_REGISTRIES_CONF_TEXT = `# registries.conf (containers-registries.conf(5)); edit to match your machine
@@ -14,6 +14,8 @@ export interface ResolveResult {
   readonly report: ValidReport | InvalidReport;
   /** A registries.conf that does not parse: the sentence (with its line), and the default was used. */
   readonly confError: string | null;
+  /** The same sentence by name, for the page to say in its language. */
+  readonly confErrorSentence: Phrase | null;
   /** Every name of every open image, for suggestions. */
   readonly openNames: readonly string[];
 }

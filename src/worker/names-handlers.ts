@@ -32,11 +32,12 @@ export function namesHandlers(): HandlerTable<'resolve' | 'shared-layers'> {
       const images = archives.all().flatMap(({ session }) => session.info.images);
       const conf = parseRegistriesConf(request.registriesConf);
       const confError = 'kind' in conf ? conf.message : null;
+      const confErrorSentence = 'kind' in conf ? conf.sentence : null;
       const names = [...new Set(images.flatMap((i) => imageDisplayNames(i.rawNames).full))];
       const ids = [...new Set(images.map((i) => i.id))];
       const registries = 'kind' in conf ? DEFAULT_REGISTRIES_CONF : conf;
       const report = buildReport(request.name, request.engine, registries, { names, ids });
-      return { report, confError, openNames: names };
+      return { report, confError, confErrorSentence, openNames: names };
     },
 
     'shared-layers': (request, { archives }) => {

@@ -63,6 +63,14 @@ describe('strata resolve --json', () => {
     expect(report.normalized).toBe('registry.access.redhat.com/ubi7/ubi:test');
   });
 
+  it('prints the explanations and notes as English only, without sentence names', async () => {
+    const name = `index.docker.io/ubi:1@sha256:${'a'.repeat(64)}`;
+    const { out } = await run(['--json', '--engine', 'podman', '--archive', 'store.tar', name]);
+    expect(json(out).notes).toHaveLength(2);
+    expect(json(out).explanation).not.toEqual([]);
+    expect(out).not.toContain('Sentence');
+  });
+
   it('explains a miss', async () => {
     const { code, out } = await run(['--json', '--engine', 'podman', '--archive', 'store.tar', 'ubi7/ubi']);
     expect(code).toBe(0);

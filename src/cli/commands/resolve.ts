@@ -12,6 +12,7 @@ import {
 } from '../../core';
 import { flagValue, parseArgs } from '../args';
 import { InputError, UsageError, type Command } from '../cli-io';
+import { withoutPageFields } from '../page-only';
 
 const USAGE =
   'usage: strata resolve [--engine docker|podman] [--registries-conf FILE] [--archive ARCHIVE] [--json] NAME';
@@ -55,7 +56,7 @@ export function resolveWith(deps: ResolveDeps): Command {
       archivePath === undefined ? null : await deps.listArchiveNames(archivePath);
     const report = buildReport(name, chosen ?? 'docker', conf, archive);
     const json = parsed.flags.has('--json');
-    if (json) io.stdout(JSON.stringify(report, null, 2) + '\n');
+    if (json) io.stdout(JSON.stringify(report, withoutPageFields, 2) + '\n');
     if (!report.valid) {
       io.stderr(`strata resolve: '${name}' is not a valid image name: ${report.error}.\n`);
       return 1;

@@ -4,6 +4,8 @@
  * starts in the user's input, and returns a Problem, or null when the piece is valid.
  */
 
+import { phrase, renderPhrase, type Phrase, type ResolveSentenceName } from './resolve-sentences';
+
 /** distribution/reference: RepositoryNameTotalLengthMax, applied to the path only (the domain is excluded since aaca75e). */
 export const MAX_PATH_LENGTH = 255;
 
@@ -13,14 +15,17 @@ export const MAX_TAG_LENGTH = 128;
 /** go-digest's registered algorithms and the exact length of their lowercase hex encodings. */
 const DIGEST_HEX_LENGTH: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
 
-/** A sentence saying what is wrong, and the 0-based offset in the user's input where it is. */
+/** A sentence saying what is wrong (also by name), and the 0-based offset in the user's input where it is. */
 export interface Problem {
   readonly message: string;
   readonly position: number;
+  readonly sentence: Phrase;
 }
 
-function problem(message: string, position: number): Problem {
-  return { message, position };
+/** The problem named `name`, at `position` (also the sentence's `{{at}}`). */
+export function problem(name: ResolveSentenceName, params: Phrase['params'], position: number): Problem {
+  const sentence = phrase(name, { ...params, at: position });
+  return { message: renderPhrase(sentence), position, sentence };
 }
 
 const isLowerAlnum = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -30,30 +35,25 @@ const isHex = (c: string): boolean =>
   (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
 /** How a character looks inside an error sentence: visible even when it is a space or a control character. */
-export function showChar(c: string): string {
-  if (c === ' ') return 'a space';
+export function showChar(c: string): Phrase {
+  if (c === ' ') return phrase('char-space');
   const code = c.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f) return `the control character U+${code.toString(16).padStart(4, '0')}`;
-  return `'${c}'`;
+  if (code < 0x20 || code === 0x7f)
+    return phrase('char-control', { code: code.toString(16).padStart(4, '0') });
+  return phrase('char', { c });
 }
 
 /** regexp.go `domainNameComponent`: letters (any case), digits and inner '-'. */
 function checkHostLabel(label: string, at: number, host: string): Problem | null {
-  if (label === '') return problem(`the registry host '${host}' has an empty label (position ${at})`, at);
+  if (label === '') return problem('host-empty-label', { host }, at);
   for (let i = 0; i < label.length; i++) {
     const c = label[i]!;
     if (!isAlnum(c) && c !== '-') {
-      return problem(
-        `the registry host '${host}' contains ${showChar(c)} (position ${at + i}); a host allows letters, digits, '-' and '.'`,
-        at + i,
-      );
+      return problem('host-char', { host, char: showChar(c) }, at + i);
     }
   }
   if (label.startsWith('-') || label.endsWith('-')) {
-    return problem(
-      `a label of the registry host may not start or end with '-': '${label}' (position ${at})`,
-      at,
-    );
+    return problem('host-dash', { label }, at);
   }
   return null;
 }
@@ -64,26 +64,21 @@ export function checkDomain(domain: string, at: number): Problem | null {
   let port: string | null = null;
   if (domain.startsWith('[')) {
     const close = domain.indexOf(']');
-    if (close < 0) return problem(`the IPv6 address in '${domain}' has no closing ']' (position ${at})`, at);
+    if (close < 0) return problem('ipv6-unclosed', { domain }, at);
     const inner = domain.slice(1, close);
-    if (inner === '') return problem(`the IPv6 address in '${domain}' is empty (position ${at})`, at);
+    if (inner === '') return problem('ipv6-empty', { domain }, at);
     for (let i = 0; i < inner.length; i++) {
       const c = inner[i]!;
       if (!isHex(c) && c !== ':') {
-        return problem(
-          `the IPv6 address '${domain.slice(0, close + 1)}' may contain only hex digits and ':', not ${showChar(c)} (position ${at + 1 + i})`,
-          at + 1 + i,
-        );
+        const address = domain.slice(0, close + 1);
+        return problem('ipv6-char', { address, char: showChar(c) }, at + 1 + i);
       }
     }
     host = domain.slice(0, close + 1);
     const rest = domain.slice(close + 1);
     if (rest !== '') {
       if (!rest.startsWith(':')) {
-        return problem(
-          `after the IPv6 address only ':port' may follow, not '${rest}' (position ${at + close + 1})`,
-          at + close + 1,
-        );
+        return problem('ipv6-rest', { rest }, at + close + 1);
       }
       port = rest.slice(1);
     }
@@ -93,8 +88,7 @@ export function checkDomain(domain: string, at: number): Problem | null {
       host = domain.slice(0, colon);
       port = domain.slice(colon + 1);
     }
-    if (host === '')
-      return problem(`the registry '${domain}' has no host name before ':' (position ${at})`, at);
+    if (host === '') return problem('registry-no-host', { domain }, at);
     let start = 0;
     for (const label of host.split('.')) {
       const problem = checkHostLabel(label, at + start, host);
@@ -104,13 +98,10 @@ export function checkDomain(domain: string, at: number): Problem | null {
   }
   if (port !== null) {
     const portAt = at + host.length + 1;
-    if (port === '') return problem(`the port after '${host}:' is empty (position ${portAt})`, portAt);
+    if (port === '') return problem('port-empty', { host }, portAt);
     for (let i = 0; i < port.length; i++) {
       if (!(port[i]! >= '0' && port[i]! <= '9')) {
-        return problem(
-          `the port in '${domain}' must be digits only, not '${port}' (position ${portAt})`,
-          portAt,
-        );
+        return problem('port-digits', { domain, port }, portAt);
       }
     }
   }
@@ -123,66 +114,42 @@ export function checkDomain(domain: string, at: number): Problem | null {
  */
 export function checkPathComponent(component: string, at: number): Problem | null {
   if (component === '') {
-    return problem(
-      `the repository path has an empty component (position ${at}): look for '//' or a trailing '/'`,
-      at,
-    );
+    return problem('path-empty-component', {}, at);
   }
   if (/[A-Z]/.test(component)) {
-    return problem(
-      `uppercase letters are not allowed in the repository path: '${component}' (position ${at})`,
-      at,
-    );
+    return problem('path-uppercase', { component }, at);
   }
   for (let i = 0; i < component.length; i++) {
     const c = component[i]!;
     if (!isLowerAlnum(c) && c !== '.' && c !== '_' && c !== '-') {
-      return problem(
-        `${showChar(c)} is not allowed in the repository path: '${component}' (position ${at + i})`,
-        at + i,
-      );
+      return problem('path-char', { char: showChar(c), component }, at + i);
     }
   }
   if (!isLowerAlnum(component[0]!) || !isLowerAlnum(component[component.length - 1]!)) {
-    return problem(
-      `a path component must start and end with a lowercase letter or digit: '${component}' (position ${at})`,
-      at,
-    );
+    return problem('path-ends', { component }, at);
   }
   const separator = /[._-]+/g;
   for (let m = separator.exec(component); m !== null; m = separator.exec(component)) {
     const run = m[0];
     if (run === '.' || run === '_' || run === '__' || /^-+$/.test(run)) continue;
-    return problem(
-      `the separator '${run}' in '${component}' is not allowed (position ${at + m.index}); use one '.', one or two '_', or '-'`,
-      at + m.index,
-    );
+    return problem('path-separator', { run, component }, at + m.index);
   }
   return null;
 }
 
 /** regexp.go `tag`: 1 to 128 word characters, '.' or '-', not starting with '.' or '-'. */
 export function checkTag(tag: string, at: number): Problem | null {
-  if (tag === '') return problem(`the tag after ':' is empty (position ${at})`, at);
+  if (tag === '') return problem('tag-empty', {}, at);
   if (tag.length > MAX_TAG_LENGTH) {
-    return problem(
-      `the tag is ${tag.length} characters long (position ${at}); at most ${MAX_TAG_LENGTH} are allowed`,
-      at,
-    );
+    return problem('tag-too-long', { length: tag.length, max: MAX_TAG_LENGTH }, at);
   }
   if (!isWordChar(tag[0]!)) {
-    return problem(
-      `a tag must start with a letter, digit or '_', not ${showChar(tag[0]!)}: '${tag}' (position ${at})`,
-      at,
-    );
+    return problem('tag-start', { char: showChar(tag[0]!), tag }, at);
   }
   for (let i = 1; i < tag.length; i++) {
     const c = tag[i]!;
     if (!isWordChar(c) && c !== '.' && c !== '-') {
-      return problem(
-        `${showChar(c)} is not allowed in the tag '${tag}' (position ${at + i}); a tag allows letters, digits, '_', '.' and '-'`,
-        at + i,
-      );
+      return problem('tag-char', { char: showChar(c), tag }, at + i);
     }
   }
   return null;
@@ -194,39 +161,24 @@ export function checkTag(tag: string, at: number): Problem | null {
  */
 export function checkDigest(digest: string, at: number): Problem | null {
   const colon = digest.indexOf(':');
-  if (colon < 0)
-    return problem(
-      `the digest after '@' needs the form 'algorithm:hex', e.g. 'sha256:…': '${digest}' (position ${at})`,
-      at,
-    );
+  if (colon < 0) return problem('digest-form', { digest }, at);
   const algorithm = digest.slice(0, colon);
   const hex = digest.slice(colon + 1);
   if (!/^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*$/.test(algorithm)) {
-    return problem(`the digest algorithm '${algorithm}' is not well-formed (position ${at})`, at);
+    return problem('digest-algorithm-form', { algorithm }, at);
   }
   const expected = DIGEST_HEX_LENGTH[algorithm];
   if (expected === undefined) {
-    return problem(
-      `the digest algorithm '${algorithm}' is not supported (position ${at}); use sha256, sha384 or sha512`,
-      at,
-    );
+    return problem('digest-algorithm', { algorithm }, at);
   }
   const hexAt = at + colon + 1;
   for (let i = 0; i < hex.length; i++) {
     const c = hex[i]!;
-    if (!isHex(c))
-      return problem(`${showChar(c)} is not a hex digit in the digest (position ${hexAt + i})`, hexAt + i);
-    if (c >= 'A' && c <= 'F')
-      return problem(
-        `a ${algorithm} digest must be lowercase hex, not '${c}' (position ${hexAt + i})`,
-        hexAt + i,
-      );
+    if (!isHex(c)) return problem('digest-not-hex', { char: showChar(c) }, hexAt + i);
+    if (c >= 'A' && c <= 'F') return problem('digest-uppercase', { algorithm, c }, hexAt + i);
   }
   if (hex.length !== expected) {
-    return problem(
-      `a ${algorithm} digest has exactly ${expected} hex digits, this one has ${hex.length} (position ${hexAt})`,
-      hexAt,
-    );
+    return problem('digest-length', { algorithm, expected, length: hex.length }, hexAt);
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { MAX_PATH_LENGTH, checkDigest, isFullIdentifier } from './reference-grammar';
 import { formatReference, isReferenceError, parseReference } from './reference';
 import type { ReferenceError } from './reference';
+import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
 
 /** Docker Hub's canonical domain and its legacy alias (normalize.go: defaultDomain, legacyDefaultDomain). */
 export const DOCKER_HUB = 'docker.io';
@@ -29,6 +30,8 @@ export interface NormalizedName {
   readonly implied: readonly ImpliedPart[];
   /** Rewrites that are not additions, in a user's words (the legacy Hub domain, an ignored tag). */
   readonly notes: readonly string[];
+  /** The same notes as named phrases, for the page to say in its language. */
+  readonly noteSentences: readonly Phrase[];
 }
 
 /** An image ID: a bare 64-hex string or a full digest (ParseAnyReference reads both as IDs). */
@@ -61,22 +64,23 @@ export function normalizeReference(input: string): NormalizedReference | Referen
   if (parsed.kind === 'id') return { kind: 'id', input, id: parsed.id };
 
   const implied: ImpliedPart[] = [];
-  const notes: string[] = [];
+  const noteSentences: Phrase[] = [];
   let registry = parsed.domain;
   if (registry === null) {
     registry = DOCKER_HUB;
     implied.push('registry');
   } else if (registry === LEGACY_DOCKER_HUB) {
     registry = DOCKER_HUB;
-    notes.push(`${LEGACY_DOCKER_HUB} is Docker Hub's legacy name; it is rewritten to ${DOCKER_HUB}`);
+    noteSentences.push(phrase('note-legacy-hub', { legacy: LEGACY_DOCKER_HUB, hub: DOCKER_HUB }));
   }
   let path = parsed.path;
   if (registry === DOCKER_HUB && !path.includes('/')) {
     path = OFFICIAL_NAMESPACE + path;
     implied.push('namespace');
     if (path.length > MAX_PATH_LENGTH) {
-      const message = `the repository path is ${path.length} characters long once Docker adds '${OFFICIAL_NAMESPACE}' (position 0); at most ${MAX_PATH_LENGTH} are allowed`;
-      return { kind: 'error', input, message, position: 0 };
+      const params = { length: path.length, namespace: OFFICIAL_NAMESPACE, max: MAX_PATH_LENGTH };
+      const sentence = phrase('path-too-long-library', params);
+      return { kind: 'error', input, message: renderPhrase(sentence), position: 0, sentence };
     }
   }
   let tag = parsed.tag;
@@ -85,7 +89,7 @@ export function normalizeReference(input: string): NormalizedReference | Referen
     tag = DEFAULT_TAG;
     implied.push('tag');
   } else if (tag !== null && digest !== null) {
-    notes.push(`the tag '${tag}' is ignored: with a digest, the digest alone picks the image`);
+    noteSentences.push(phrase('note-tag-ignored', { tag }));
   }
   const stored = { tag: digest === null ? tag : null, digest };
   return {
@@ -98,7 +102,8 @@ export function normalizeReference(input: string): NormalizedReference | Referen
     normalized: formatReference({ domain: registry, path, ...stored }),
     familiar: formatReference({ domain: null, path: familiarName(registry, path), ...stored }),
     implied,
-    notes,
+    notes: noteSentences.map(renderPhrase),
+    noteSentences,
   };
 }
 

@@ -5,9 +5,11 @@ import {
   checkPathComponent,
   checkTag,
   isFullIdentifier,
+  problem as nameProblem,
   showChar,
 } from './reference-grammar';
 import type { Problem } from './reference-grammar';
+import type { Phrase } from './resolve-sentences';
 
 /**
  * An image reference as the user wrote it: `[domain/]path[:tag][@digest]` (distribution/reference,
@@ -40,14 +42,16 @@ export interface ReferenceError {
   readonly input: string;
   readonly message: string;
   readonly position: number;
+  /** The same sentence by name, for the page to say in its language. */
+  readonly sentence: Phrase;
 }
 
 export function isReferenceError(value: ParsedReference | ReferenceError): value is ReferenceError {
   return value.kind === 'error';
 }
 
-function fail(input: string, { message, position }: Problem): ReferenceError {
-  return { kind: 'error', input, message, position };
+function fail(input: string, { message, position, sentence }: Problem): ReferenceError {
+  return { kind: 'error', input, message, position, sentence };
 }
 
 /**
@@ -74,16 +78,13 @@ function tagColon(nameAndTag: string): number {
 
 /** The raw grammar: checks every piece, adds nothing. A bare 64-hex string comes back as an image ID. */
 export function parseReference(input: string): ParsedReference | ReferenceError {
-  if (input === '') return fail(input, { message: 'an image name cannot be empty', position: 0 });
+  if (input === '') return fail(input, nameProblem('name-empty', {}, 0));
   if (isFullIdentifier(input)) return { kind: 'id', input, id: `sha256:${input}` };
 
   const at = input.indexOf('@');
   if (at >= 0 && input.indexOf('@', at + 1) >= 0) {
     const second = input.indexOf('@', at + 1);
-    return fail(input, {
-      message: `only one '@' may separate the digest (position ${second})`,
-      position: second,
-    });
+    return fail(input, nameProblem('name-two-at', {}, second));
   }
   const nameAndTag = at >= 0 ? input.slice(0, at) : input;
   const digest = at >= 0 ? input.slice(at + 1) : null;
@@ -92,8 +93,7 @@ export function parseReference(input: string): ParsedReference | ReferenceError 
   const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : null;
 
   if (name === '') {
-    const message = `the reference has no repository name before ${showChar(input[0]!)} (position 0)`;
-    return fail(input, { message, position: 0 });
+    return fail(input, nameProblem('name-no-repository', { char: showChar(input[0]!) }, 0));
   }
   const { domain, path } = splitDomain(name);
   const problem = checkName(domain, path);
@@ -122,8 +122,7 @@ function checkName(domain: string | null, path: string): Problem | null {
     start += component.length + 1;
   }
   if (path.length > MAX_PATH_LENGTH) {
-    const message = `the repository path is ${path.length} characters long (position ${pathAt}); at most ${MAX_PATH_LENGTH} are allowed`;
-    return { message, position: pathAt };
+    return nameProblem('path-too-long', { length: path.length, max: MAX_PATH_LENGTH }, pathAt);
   }
   return null;
 }

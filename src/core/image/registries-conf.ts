@@ -2,6 +2,7 @@ import { parseToml } from './registries-conf-toml';
 import type { TomlAssignment, TomlValue } from './registries-conf-toml';
 import { isReferenceError, parseReference } from './reference';
 import { normalizeReference } from './reference-normalize';
+import { phrase, renderPhrase, type Phrase, type ResolveSentenceName } from './resolve-sentences';
 
 /** containers-registries.conf(5) `short-name-mode`. */
 export type ShortNameMode = 'enforcing' | 'permissive' | 'disabled';
@@ -20,6 +21,8 @@ export interface RegistriesConfError {
   readonly line: number;
   /** A sentence that starts with "line N:". */
   readonly message: string;
+  /** The same sentence by name, for the page to say in its language. */
+  readonly sentence: Phrase;
 }
 
 /**
@@ -51,21 +54,27 @@ export const DEFAULT_REGISTRIES_CONF: RegistriesConf = {
 const MODES: readonly ShortNameMode[] = ['enforcing', 'permissive', 'disabled'];
 
 class ConfProblem extends Error {
+  readonly said: Phrase;
   constructor(
     readonly line: number,
-    message: string,
+    name: ResolveSentenceName,
+    params: Phrase['params'],
   ) {
-    super(message);
+    const said = phrase(name, params);
+    super(renderPhrase(said));
+    this.said = said;
   }
+}
+
+function confError(line: number, problem: Phrase | string): RegistriesConfError {
+  const sentence = phrase('conf-line', { line, problem });
+  return { kind: 'error', line, message: renderPhrase(sentence), sentence };
 }
 
 function stringList(entry: TomlAssignment, what: string): string[] {
   const { value } = entry;
   if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
-    throw new ConfProblem(
-      entry.line,
-      `${what} must be a list of registry names in quotes, e.g. ["docker.io"]`,
-    );
+    throw new ConfProblem(entry.line, 'conf-list', { key: what });
   }
   return value;
 }
@@ -74,8 +83,9 @@ function stringList(entry: TomlAssignment, what: string): string[] {
 function checkSearchRegistry(registry: string, line: number): void {
   const parsed = parseReference(`${registry}/x`);
   if (registry === '' || isReferenceError(parsed) || parsed.kind !== 'name' || parsed.tag !== null) {
-    const why = isReferenceError(parsed) ? `: ${parsed.message}` : '';
-    throw new ConfProblem(line, `'${registry}' is not a registry name${why}`);
+    if (isReferenceError(parsed))
+      throw new ConfProblem(line, 'conf-registry-because', { registry, reason: parsed.sentence });
+    throw new ConfProblem(line, 'conf-registry', { registry });
   }
 }
 
@@ -83,26 +93,22 @@ function checkSearchRegistry(registry: string, line: number): void {
 function checkAlias(name: string, value: TomlValue, line: number): string {
   const key = parseReference(name);
   if (isReferenceError(key))
-    throw new ConfProblem(line, `the alias '${name}' is not a valid name: ${key.message}`);
+    throw new ConfProblem(line, 'conf-alias-invalid', { name, reason: key.sentence });
   if (key.kind !== 'name' || key.tag !== null || key.digest !== null) {
-    throw new ConfProblem(line, `the alias '${name}' must be a name without a tag or digest`);
+    throw new ConfProblem(line, 'conf-alias-tagged', { name });
   }
   if (isQualifiedDomain(key.domain)) {
-    throw new ConfProblem(line, `the alias '${name}' must be a short name, without a registry`);
+    throw new ConfProblem(line, 'conf-alias-qualified', { name });
   }
-  if (typeof value !== 'string')
-    throw new ConfProblem(line, `the alias '${name}' must map to a name in quotes`);
+  if (typeof value !== 'string') throw new ConfProblem(line, 'conf-alias-unquoted', { name });
   const target = parseReference(value);
   if (isReferenceError(target))
-    throw new ConfProblem(line, `the alias value '${value}' is not valid: ${target.message}`);
+    throw new ConfProblem(line, 'conf-value-invalid', { value, reason: target.sentence });
   if (target.kind !== 'name' || target.tag !== null || target.digest !== null) {
-    throw new ConfProblem(line, `the alias value '${value}' must be a name without a tag or digest`);
+    throw new ConfProblem(line, 'conf-value-tagged', { value });
   }
   if (!isQualifiedDomain(target.domain)) {
-    throw new ConfProblem(
-      line,
-      `the alias value '${value}' must start with a registry, e.g. docker.io/library/${value}`,
-    );
+    throw new ConfProblem(line, 'conf-value-short', { value });
   }
   const normalized = normalizeReference(value);
   return normalized.kind === 'name' ? `${normalized.registry}/${normalized.path}` : value;
@@ -124,8 +130,7 @@ export function parseRegistriesConf(
   base: RegistriesConf = EMPTY_REGISTRIES_CONF,
 ): RegistriesConf | RegistriesConfError {
   const parsed = parseToml(text);
-  if (!Array.isArray(parsed))
-    return { kind: 'error', line: parsed.line, message: `line ${parsed.line}: ${parsed.message}` };
+  if (!Array.isArray(parsed)) return confError(parsed.line, parsed.message);
   let search = base.unqualifiedSearchRegistries;
   let mode = base.shortNameMode;
   const aliases = new Map(base.aliases);
@@ -144,8 +149,7 @@ export function parseRegistriesConf(
       }
     }
   } catch (error) {
-    if (error instanceof ConfProblem)
-      return { kind: 'error', line: error.line, message: `line ${error.line}: ${error.message}` };
+    if (error instanceof ConfProblem) return confError(error.line, error.said);
     throw error;
   }
   return { unqualifiedSearchRegistries: search, aliases, shortNameMode: mode };
@@ -157,11 +161,8 @@ function readMode(entry: TomlAssignment, current: ShortNameMode): ShortNameMode 
   if (value === '') return current;
   const mode = MODES.find((m) => m === value);
   if (mode === undefined) {
-    const shown = typeof value === 'string' ? `"${value}"` : 'a value without quotes';
-    throw new ConfProblem(
-      entry.line,
-      `short-name-mode must be "enforcing", "permissive" or "disabled", not ${shown}`,
-    );
+    if (typeof value !== 'string') throw new ConfProblem(entry.line, 'conf-mode-unquoted', {});
+    throw new ConfProblem(entry.line, 'conf-mode', { value: `"${value}"` });
   }
   return mode;
 }

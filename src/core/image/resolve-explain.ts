@@ -2,6 +2,7 @@ import { DEFAULT_TAG } from './reference-normalize';
 import type { PodmanCandidate } from './resolve-podman';
 import { byInnerComponents, byRepository, bySuffix, listForSentence } from './resolve-store';
 import type { IdMatch, StoredName } from './resolve-store';
+import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
 
 /** What the engine looked for, in the terms the sentences need. */
 export interface MissQuery {
@@ -18,16 +19,15 @@ export interface MissQuery {
 
 const shown = (names: readonly StoredName[]): string => listForSentence(names.map((s) => s.original));
 
-function otherTags(q: MissQuery, names: readonly StoredName[]): string {
-  if (q.tagImplied) {
-    return `no image is tagged '${DEFAULT_TAG}'; '${q.written}' exists only as ${shown(names)} — a missing tag means ':${DEFAULT_TAG}'`;
-  }
-  return `'${q.written}' exists only as ${shown(names)}, not with the tag '${q.tag ?? ''}'`;
+function otherTags(q: MissQuery, names: readonly StoredName[]): Phrase {
+  if (q.tagImplied)
+    return phrase('latest-only', { tag: DEFAULT_TAG, written: q.written, names: shown(names) });
+  return phrase('other-tags', { written: q.written, names: shown(names), tag: q.tag ?? '' });
 }
 
 /** Sentences for a name that matched nothing: the nearest names in the store and the rule that kept them out. */
-export function explainMiss(store: readonly StoredName[], q: MissQuery): string[] {
-  const out: string[] = [];
+export function explainMiss(store: readonly StoredName[], q: MissQuery): Phrase[] {
+  const out: Phrase[] = [];
   const sameRepository = byRepository(store, q.repository);
   const sameEnding = q.short ? bySuffix(store, q.written, null) : [];
   if (q.engine === 'podman' && sameEnding.length > 0) {
@@ -35,37 +35,30 @@ export function explainMiss(store: readonly StoredName[], q: MissQuery): string[
   } else if (sameRepository.length > 0) {
     out.push(otherTags(q, sameRepository));
   } else if (q.engine === 'docker' && sameEnding.length > 0) {
-    out.push(
-      `Docker reads a name without a registry as Docker Hub, so '${q.written}' means ${q.repository}; the archive has ${shown(sameEnding)}`,
-    );
+    const names = shown(sameEnding);
+    out.push(phrase('docker-hub-short', { written: q.written, repository: q.repository, names }));
   }
   const inner = byInnerComponents(store, q.written);
   if (inner.length > 0 && q.short && q.engine === 'podman') {
-    out.push(`'${q.written}' appears inside ${shown(inner)}, but only a name's last components count`);
+    out.push(phrase('inner-components', { written: q.written, names: shown(inner) }));
   }
-  if (out.length === 0) out.push(`no image in the archive is named like '${q.written}'`);
+  if (out.length === 0) out.push(phrase('no-similar', { written: q.written }));
   return out;
 }
 
+/** Why podman tries a candidate, as a phrase. */
+export function sourcePhrase(candidate: PodmanCandidate): Phrase {
+  if (candidate.source !== 'search-registry') return phrase(`source-${candidate.source}`);
+  return phrase('source-search-registry', { registry: candidate.name.slice(0, candidate.name.indexOf('/')) });
+}
+
 export function describeSource(candidate: PodmanCandidate): string {
-  const registry = candidate.name.slice(0, candidate.name.indexOf('/'));
-  switch (candidate.source) {
-    case 'qualified':
-      return 'the name as written, with its registry';
-    case 'alias':
-      return 'the short-name alias from registries.conf';
-    case 'localhost':
-      return 'localhost, where locally built images live';
-    case 'search-registry':
-      return `the search registry ${registry}`;
-    case 'docker-hub':
-      return 'the Docker Hub normalisation';
-  }
+  return renderPhrase(sourcePhrase(candidate));
 }
 
 /** The sentence for an ID prefix that started several IDs (both engines then match none). */
-export function explainAmbiguousId(prefix: string, match: IdMatch): string | null {
+export function explainAmbiguousId(prefix: string, match: IdMatch): Phrase | null {
   if (match.kind !== 'ambiguous') return null;
   const ids = match.ids.map((id) => id.slice(0, id.indexOf(':') + 13));
-  return `'${prefix}' is the start of ${match.ids.length} image IDs (${listForSentence(ids)}…); give more characters`;
+  return phrase('id-prefix-many', { prefix, count: match.ids.length, ids: listForSentence(ids) });
 }

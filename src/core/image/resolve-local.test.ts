@@ -142,6 +142,17 @@ describe('lookupLocal, podman: registries.conf', () => {
       explanation: [
         'found as candidate 3 of 6, registry.access.redhat.com/ubi7/ubi:test (the search registry registry.access.redhat.com)',
       ],
+      explanationSentences: [
+        {
+          name: 'podman-found',
+          params: {
+            n: 3,
+            total: 6,
+            name: A,
+            source: { name: 'source-search-registry', params: { registry: 'registry.access.redhat.com' } },
+          },
+        },
+      ],
     });
   });
 
@@ -201,7 +212,7 @@ describe('lookupLocal, docker', () => {
   });
 
   it('passes on the grammar error', () => {
-    expect(docker('foo/App', STORE_A)).toEqual({
+    expect(docker('foo/App', STORE_A)).toMatchObject({
       matches: [],
       explanation: [
         "Docker refuses 'foo/App': uppercase letters are not allowed in the repository path: 'App' (position 4)",

@@ -1,7 +1,7 @@
 import { formatReference, nameOf, parseReference } from './reference';
 import { normalizeReference } from './reference-normalize';
 import type { RegistriesConf } from './registries-conf';
-import { describeSource, explainAmbiguousId, explainMiss } from './resolve-explain';
+import { explainAmbiguousId, explainMiss, sourcePhrase } from './resolve-explain';
 import { planPodmanLookup, suffixTag } from './resolve-podman';
 import {
   byDigest,
@@ -13,6 +13,7 @@ import {
   repositoryOf,
 } from './resolve-store';
 import type { StoredName } from './resolve-store';
+import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
 
 export type Engine = 'docker' | 'podman';
 
@@ -20,21 +21,26 @@ export type Engine = 'docker' | 'podman';
 export interface LocalLookup {
   readonly matches: string[];
   readonly explanation: string[];
+  /** The same sentences by name, for the page to say in its language. */
+  readonly explanationSentences: Phrase[];
 }
 
-function byId(ids: readonly string[], id: string, input: string): LocalLookup {
+/** What a lookup found, with its reasons as phrases. */
+interface Found {
+  readonly matches: string[];
+  readonly said: Phrase[];
+}
+
+function byId(ids: readonly string[], id: string, input: string): Found {
   const found = ids.map(canonicalId).includes(id);
-  if (found) return { matches: [id], explanation: [`'${input}' is the full image ID ${id}`] };
-  return { matches: [], explanation: [`no image has the ID ${id}`] };
+  if (found) return { matches: [id], said: [phrase('id-full', { input, id })] };
+  return { matches: [], said: [phrase('id-none', { id })] };
 }
 
-function byIdPrefix(ids: readonly string[], prefix: string, input: string): LocalLookup | string | null {
+function byIdPrefix(ids: readonly string[], prefix: string, input: string): Found | Phrase | null {
   const match = matchIdPrefix(ids, prefix);
   if (match.kind === 'one') {
-    return {
-      matches: [match.id],
-      explanation: [`'${input}' is the start of exactly one image ID, ${match.id}`],
-    };
+    return { matches: [match.id], said: [phrase('id-prefix-one', { input, id: match.id })] };
   }
   return explainAmbiguousId(input, match);
 }
@@ -43,19 +49,20 @@ function byIdPrefix(ids: readonly string[], prefix: string, input: string): Loca
  * Docker (daemon/images GetImage): the name in Docker's full form must be present exactly, or the input must
  * be an image ID or the start of exactly one. There is no search list and no alias.
  */
-function lookupDocker(input: string, store: readonly StoredName[], ids: readonly string[]): LocalLookup {
+function lookupDocker(input: string, store: readonly StoredName[], ids: readonly string[]): Found {
   const n = normalizeReference(input);
-  if (n.kind === 'error') return { matches: [], explanation: [`Docker refuses '${input}': ${n.message}`] };
+  if (n.kind === 'error')
+    return { matches: [], said: [phrase('docker-refuses', { input, reason: n.sentence })] };
   if (n.kind === 'id') return byId(ids, n.id, input);
   const hits = byFullName(store, n.normalized);
   if (hits.length > 0) {
     return {
       matches: hits.map((h) => h.original),
-      explanation: [`'${input}' means ${n.normalized}, which is present`],
+      said: [phrase('docker-present', { input, name: n.normalized })],
     };
   }
   const prefix = byIdPrefix(ids, input.replace(/^sha256:/, ''), input);
-  if (prefix !== null && typeof prefix !== 'string') return prefix;
+  if (prefix !== null && 'matches' in prefix) return prefix;
   const parsed = parseReference(input);
   const written = parsed.kind === 'name' ? nameOf(parsed) : input;
   const misses = explainMiss(store, {
@@ -66,12 +73,12 @@ function lookupDocker(input: string, store: readonly StoredName[], ids: readonly
     tagImplied: n.implied.includes('tag'),
     short: n.implied.includes('registry'),
   });
-  const head = [`'${input}' means ${n.normalized}, which is not present`];
+  const head = [phrase('docker-absent', { input, name: n.normalized })];
   if (parsed.kind === 'name' && parsed.domain !== null && /[A-Z]/.test(parsed.domain)) {
-    head.push(`'${parsed.domain}' has uppercase letters, so Docker reads it as a registry host`);
+    head.push(phrase('docker-upper-host', { domain: parsed.domain }));
   }
-  if (typeof prefix === 'string') head.push(prefix);
-  return { matches: [], explanation: [...head, ...misses] };
+  if (prefix !== null) head.push(prefix);
+  return { matches: [], said: [...head, ...misses] };
 }
 
 /**
@@ -84,55 +91,61 @@ function lookupPodman(
   conf: RegistriesConf,
   store: readonly StoredName[],
   ids: readonly string[],
-): LocalLookup {
+): Found {
   const plan = planPodmanLookup(input, conf);
   if (plan.kind === 'invalid')
-    return { matches: [], explanation: [`podman refuses '${input}': ${plan.message}`] };
+    return { matches: [], said: [phrase('podman-refuses', { input, reason: plan.reason })] };
   if (plan.kind === 'id') return byId(ids, `sha256:${plan.hex}`, input);
   const { name } = plan;
   const written = nameOf(name);
   if (plan.expansionError !== null) {
     const upper = name.domain !== null && /[A-Z]/.test(name.domain);
     const why = upper
-      ? `'${name.domain}' has uppercase letters, so it cannot be part of a repository path, but without '.', ':' or 'localhost' podman does not take it for a registry either: with localhost or a search registry in front it becomes a path component, which is refused`
-      : `podman cannot expand '${input}' into full names: ${plan.expansionError}`;
-    return { matches: [], explanation: [why, `'${input}' is not known to podman`] };
+      ? phrase('podman-upper-host', { domain: name.domain })
+      : phrase('podman-cannot-expand', { input, reason: plan.expansionError });
+    return { matches: [], said: [why, phrase('podman-unknown', { input })] };
   }
   const total = plan.candidates.length;
   for (const [i, candidate] of plan.candidates.entries()) {
     const hits = byFullName(store, candidate.name);
     if (hits.length > 0) {
-      const how = `candidate ${i + 1} of ${total}, ${candidate.name} (${describeSource(candidate)})`;
-      return { matches: hits.map((h) => h.original), explanation: [`found as ${how}`] };
+      const source = sourcePhrase(candidate);
+      const found = phrase('podman-found', { n: i + 1, total, name: candidate.name, source });
+      return { matches: hits.map((h) => h.original), said: [found] };
     }
   }
-  const tried = `tried ${[...new Set(plan.candidates.map((c) => c.name))].join(', ')}: none is present`;
+  const tried = phrase('podman-tried', {
+    names: [...new Set(plan.candidates.map((c) => c.name))].join(', '),
+  });
   const text = formatReference(name);
   const exact = store.filter((s) => s.original === text);
   if (exact.length > 0)
-    return { matches: [exact[0]!.original], explanation: [tried, `'${text}' is stored verbatim`] };
+    return { matches: [exact[0]!.original], said: [tried, phrase('podman-verbatim', { name: text })] };
   const prefix = byIdPrefix(ids, text, input);
-  if (prefix !== null && typeof prefix !== 'string') return prefix;
-  const ambiguous = typeof prefix === 'string' ? [prefix] : [];
+  if (prefix !== null && 'matches' in prefix) return prefix;
+  const ambiguous = prefix !== null ? [prefix] : [];
   if (name.digest !== null) {
     const digested = byDigest(store, name.digest);
     if (digested.length > 0) {
       return {
         matches: [digested[0]!.original],
-        explanation: [tried, `${digested[0]!.original} has the digest ${name.digest}`],
+        said: [tried, phrase('podman-digest-found', { name: digested[0]!.original, digest: name.digest })],
       };
     }
-    return { matches: [], explanation: [tried, ...ambiguous, `no image has the digest ${name.digest}`] };
+    return {
+      matches: [],
+      said: [tried, ...ambiguous, phrase('podman-digest-none', { digest: name.digest })],
+    };
   }
   const tag = suffixTag(name);
   if (plan.short) {
     const ending = bySuffix(store, written, tag)[0];
     if (ending !== undefined) {
-      const rule = `${ending.original} ends with '${written}' at a '/' boundary and has the tag '${tag}'`;
-      return { matches: [ending.original], explanation: [tried, rule] };
+      const rule = phrase('podman-suffix', { name: ending.original, written, tag });
+      return { matches: [ending.original], said: [tried, rule] };
     }
   } else {
-    ambiguous.push(`'${written}' has a registry, so podman looks for that exact name only`);
+    ambiguous.push(phrase('podman-qualified', { written }));
   }
   const misses = explainMiss(store, {
     engine: 'podman',
@@ -142,7 +155,7 @@ function lookupPodman(
     tagImplied: name.tag === null,
     short: plan.short,
   });
-  return { matches: [], explanation: [tried, ...ambiguous, ...misses] };
+  return { matches: [], said: [tried, ...ambiguous, ...misses] };
 }
 
 /**
@@ -158,5 +171,10 @@ export function lookupLocal(
   ids: readonly string[] = [],
 ): LocalLookup {
   const store = indexNames(available);
-  return engine === 'docker' ? lookupDocker(input, store, ids) : lookupPodman(input, conf, store, ids);
+  const found = engine === 'docker' ? lookupDocker(input, store, ids) : lookupPodman(input, conf, store, ids);
+  return {
+    matches: found.matches,
+    explanation: found.said.map(renderPhrase),
+    explanationSentences: found.said,
+  };
 }

@@ -4,6 +4,7 @@ import { isFullIdentifier } from './reference-grammar';
 import { DEFAULT_TAG, normalizeReference } from './reference-normalize';
 import { isQualifiedDomain } from './registries-conf';
 import type { RegistriesConf } from './registries-conf';
+import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
 
 /** Why podman tries a name: the user's qualified name, an alias, localhost, a search registry, or Docker Hub. */
 export type CandidateSource = 'qualified' | 'alias' | 'localhost' | 'search-registry' | 'docker-hub';
@@ -18,7 +19,8 @@ export interface PodmanCandidate {
  * looks at any image: a refusal, a full image ID, or a name with the list of full names to try.
  */
 export type PodmanPlan =
-  | { readonly kind: 'invalid'; readonly message: string }
+  /** The reason: a named phrase, or the grammar's own sentence. */
+  | { readonly kind: 'invalid'; readonly reason: Phrase | string }
   | { readonly kind: 'id'; readonly hex: string }
   | {
       readonly kind: 'name';
@@ -27,7 +29,7 @@ export type PodmanPlan =
       readonly short: boolean;
       readonly candidates: readonly PodmanCandidate[];
       /** Set when the short-name expansion failed; podman then reports the image unknown at once. */
-      readonly expansionError: string | null;
+      readonly expansionError: Phrase | string | null;
     };
 
 /** pkg/shortnames IsShortName: no registry ('.', ':' or localhost) in the first component. */
@@ -36,10 +38,10 @@ export function isShortName(name: ParsedName): boolean {
 }
 
 /** reference.ParseNormalizedNamed + TagNameOnly: Docker's full form of one candidate. */
-function fullName(text: string): { name: string } | { error: string } {
+function fullName(text: string): { name: string } | { error: Phrase | string } {
   const normalized = normalizeReference(text);
-  if (normalized.kind === 'error') return { error: normalized.message };
-  if (normalized.kind === 'id') return { error: `'${text}' is an image ID, not a name` };
+  if (normalized.kind === 'error') return { error: normalized.sentence };
+  if (normalized.kind === 'id') return { error: phrase('id-not-name', { text }) };
   return { name: normalized.normalized };
 }
 
@@ -57,7 +59,7 @@ function withTagAndDigest(base: string, name: ParsedName): string {
 function expand(
   name: ParsedName,
   conf: RegistriesConf,
-): { candidates: PodmanCandidate[]; error: string | null } {
+): { candidates: PodmanCandidate[]; error: Phrase | string | null } {
   const text = formatReference(name);
   const candidates: PodmanCandidate[] = [];
   const add = (candidate: string, source: CandidateSource): void => {
@@ -87,7 +89,7 @@ function expand(
 
 export function planPodmanLookup(input: string, conf: RegistriesConf): PodmanPlan {
   const parsed = parseReference(input);
-  if (isReferenceError(parsed)) return { kind: 'invalid', message: parsed.message };
+  if (isReferenceError(parsed)) return { kind: 'invalid', reason: parsed.sentence };
   if (parsed.kind === 'id') return { kind: 'id', hex: parsed.id.slice('sha256:'.length) };
   // normalizeTaggedDigestedString: "fedora:latest@sha256:…" is looked up as "fedora@sha256:…".
   const name: ParsedName = parsed.digest !== null && parsed.tag !== null ? { ...parsed, tag: null } : parsed;
@@ -95,10 +97,7 @@ export function planPodmanLookup(input: string, conf: RegistriesConf): PodmanPla
   if (text.startsWith('sha256:')) {
     const hex = text.slice('sha256:'.length);
     if (!isFullIdentifier(hex)) {
-      return {
-        kind: 'invalid',
-        message: `'${input}' is not a full image ID: after 'sha256:' podman needs all 64 hex digits; leave out 'sha256:' to match the start of an ID`,
-      };
+      return { kind: 'invalid', reason: phrase('not-full-id', { input }) };
     }
     return { kind: 'id', hex };
   }
@@ -121,26 +120,21 @@ export function suffixTag(name: ParsedName): string {
  * What `podman pull NAME` would do (pkg/shortnames Resolve): an alias or a qualified name is used as is;
  * otherwise the search registries, with short-name-mode deciding between asking, failing and trying all.
  */
-export function describePodmanPull(input: string, conf: RegistriesConf): string {
+export function podmanPullPhrase(input: string, conf: RegistriesConf): Phrase {
   const plan = planPodmanLookup(input, conf);
-  if (plan.kind === 'invalid') return `podman pull refuses it: ${plan.message}`;
-  if (plan.kind === 'id') return 'podman pull cannot fetch an image ID; it needs a name';
+  if (plan.kind === 'invalid') return phrase('pull-refuses', { reason: plan.reason });
+  if (plan.kind === 'id') return phrase('pull-id');
   const first = plan.candidates[0];
-  if (plan.expansionError !== null || first === undefined) return 'podman pull cannot expand this name';
-  if (!plan.short) return `podman pull fetches ${first.name}`;
-  if (first.source === 'alias') return `podman pull fetches ${first.name} (the alias always wins)`;
+  if (plan.expansionError !== null || first === undefined) return phrase('pull-cannot-expand');
+  if (!plan.short) return phrase('pull-fetches', { name: first.name });
+  if (first.source === 'alias') return phrase('pull-alias', { name: first.name });
   const search = conf.unqualifiedSearchRegistries;
-  if (search.length === 0)
-    return 'podman pull fails: no alias matches and no unqualified-search-registries are set';
+  if (search.length === 0) return phrase('pull-no-search');
   const registries = plan.candidates.filter((c) => c.source === 'search-registry').map((c) => c.name);
-  if (registries.length === 1) return `podman pull fetches ${registries[0]!} (the only search registry)`;
-  const list = registries.join(', ');
-  switch (conf.shortNameMode) {
-    case 'disabled':
-      return `podman pull tries ${list} in order (short-name-mode disabled)`;
-    case 'permissive':
-      return `podman pull asks which of ${list} on a terminal, and tries them in order without one (short-name-mode permissive)`;
-    case 'enforcing':
-      return `podman pull asks which of ${list} on a terminal, and fails without one (short-name-mode enforcing)`;
-  }
+  if (registries.length === 1) return phrase('pull-only-search', { name: registries[0]! });
+  return phrase(`pull-${conf.shortNameMode}`, { names: registries.join(', ') });
+}
+
+export function describePodmanPull(input: string, conf: RegistriesConf): string {
+  return renderPhrase(podmanPullPhrase(input, conf));
 }

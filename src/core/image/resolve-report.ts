@@ -1,6 +1,7 @@
 /** What `strata resolve` reports: the JSON object (format version 1) and the aligned lines for people. */
+import { renderPhrase, type Phrase } from './resolve-sentences';
 import {
-  describePodmanPull,
+  podmanPullPhrase,
   describeSource,
   lookupLocal,
   normalizeReference,
@@ -22,6 +23,8 @@ export interface EngineReading {
   readonly candidates: readonly string[];
   readonly matches: readonly string[];
   readonly explanation: readonly string[];
+  /** Page only: the explanation by sentence name (`strata resolve --json` leaves it out). */
+  readonly explanationSentences: readonly Phrase[];
 }
 
 export interface ValidReport extends EngineReading {
@@ -37,7 +40,9 @@ export interface ValidReport extends EngineReading {
   readonly familiar: string | null;
   readonly implied: readonly ImpliedPart[];
   readonly notes: readonly string[];
+  readonly noteSentences: readonly Phrase[];
   readonly podmanPull: string;
+  readonly podmanPullSentence: Phrase;
   readonly engines: { readonly docker: EngineReading; readonly podman: EngineReading };
 }
 
@@ -46,13 +51,21 @@ export interface InvalidReport {
   readonly input: string;
   readonly valid: false;
   readonly error: string;
+  /** Page only: the error by sentence name (`strata resolve --json` leaves it out). */
+  readonly errorSentence: Phrase;
 }
 
 function dockerView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineReading {
   const n = normalizeReference(input);
   const normalized = n.kind === 'name' ? n.normalized : n.kind === 'id' ? n.id : null;
   const found = archive === null ? null : lookupLocal(input, 'docker', conf, archive.names, archive.ids);
-  return { normalized, candidates: [], matches: found?.matches ?? [], explanation: found?.explanation ?? [] };
+  return {
+    normalized,
+    candidates: [],
+    matches: found?.matches ?? [],
+    explanation: found?.explanation ?? [],
+    explanationSentences: found?.explanationSentences ?? [],
+  };
 }
 
 function podmanView(input: string, conf: RegistriesConf, archive: ArchiveNames | null): EngineReading {
@@ -60,12 +73,14 @@ function podmanView(input: string, conf: RegistriesConf, archive: ArchiveNames |
   const found = archive === null ? null : lookupLocal(input, 'podman', conf, archive.names, archive.ids);
   const matches = found?.matches ?? [];
   const explanation = found?.explanation ?? [];
+  const explanationSentences = found?.explanationSentences ?? [];
   if (plan.kind !== 'name') {
     return {
       normalized: plan.kind === 'id' ? `sha256:${plan.hex}` : null,
       candidates: [],
       matches,
       explanation,
+      explanationSentences,
     };
   }
   const candidates = plan.candidates.map((c) => c.name);
@@ -75,7 +90,7 @@ function podmanView(input: string, conf: RegistriesConf, archive: ArchiveNames |
   if (matches[0] !== undefined) normalized = matches[0];
   else if (first !== undefined && (!plan.short || first.source === 'alias')) normalized = first.name;
   else if (searched.length === 1) normalized = searched[0]!.name;
-  return { normalized, candidates, matches, explanation };
+  return { normalized, candidates, matches, explanation, explanationSentences };
 }
 
 export function buildReport(
@@ -85,10 +100,12 @@ export function buildReport(
   archive: ArchiveNames | null,
 ): ValidReport | InvalidReport {
   const n = normalizeReference(input);
-  if (n.kind === 'error') return { version: 1, input, valid: false, error: n.message };
+  if (n.kind === 'error')
+    return { version: 1, input, valid: false, error: n.message, errorSentence: n.sentence };
   const docker = dockerView(input, conf, archive);
   const podman = podmanView(input, conf, archive);
   const view = engine === 'docker' ? docker : podman;
+  const pull = podmanPullPhrase(input, conf);
   const name = n.kind === 'name' ? n : null;
   return {
     version: 1,
@@ -104,10 +121,13 @@ export function buildReport(
     familiar: name?.familiar ?? null,
     implied: name?.implied ?? [],
     notes: name?.notes ?? [],
+    noteSentences: name?.noteSentences ?? [],
     candidates: view.candidates,
     matches: view.matches,
     explanation: view.explanation,
-    podmanPull: describePodmanPull(input, conf),
+    explanationSentences: view.explanationSentences,
+    podmanPull: renderPhrase(pull),
+    podmanPullSentence: pull,
     engines: { docker, podman },
   };
 }
@@ -125,10 +145,10 @@ function archiveLines(label: string, view: EngineReading): string {
 
 function podmanLines(input: string, conf: RegistriesConf): string[] {
   const plan = planPodmanLookup(input, conf);
-  if (plan.kind === 'invalid') return [`refused: ${plan.message}`];
+  if (plan.kind === 'invalid') return [`refused: ${renderPhrase(plan.reason)}`];
   if (plan.kind === 'id') return [`the image ID sha256:${plan.hex}`];
   if (plan.expansionError !== null)
-    return [`not known: the name cannot be expanded (${plan.expansionError})`];
+    return [`not known: the name cannot be expanded (${renderPhrase(plan.expansionError)})`];
   const out = [plan.short ? 'short name; tries, in order:' : 'qualified name; tries, in order:'];
   plan.candidates.forEach((c, i) => out.push(`  ${i + 1}. ${c.name}  (${describeSource(c)})`));
   out.push('then the start of an image ID');

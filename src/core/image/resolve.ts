@@ -36,6 +36,7 @@ export {
 export {
   describePodmanPull,
   isShortName,
+  podmanPullPhrase,
   planPodmanLookup,
   podmanCandidates,
   type CandidateSource,
@@ -44,3 +45,4 @@ export {
 } from './resolve-podman';
 export { lookupLocal, type Engine, type LocalLookup } from './resolve-local';
 export { describeSource } from './resolve-explain';
+export { RESOLVE_SENTENCES, renderPhrase, type Phrase, type ResolveSentenceName } from './resolve-sentences';

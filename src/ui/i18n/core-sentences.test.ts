@@ -4,7 +4,7 @@
  * falls back to the English sentence or shows an unfilled slot.
  */
 import { describe, expect, it } from 'vitest';
-import { PICTURE_WORDS, SENTENCES } from '../../core';
+import { PICTURE_WORDS, RESOLVE_SENTENCES, SENTENCES } from '../../core';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 
@@ -35,12 +35,25 @@ describe("the core's sentences", () => {
     it(`each picture word has a text in ${language} with the same slots`, () => {
       expect(differences(PICTURE_WORDS, catalogue.picture)).toEqual([]);
     });
+
+    it(`each sentence explaining a name has a text in ${language} with the same slots`, () => {
+      expect(differences(RESOLVE_SENTENCES, catalogue.resolve)).toEqual([]);
+    });
   }
 
   it('are said in Chinese, not copied from English', () => {
-    const copied = Object.entries(zhCN.errors)
-      .filter(([name, text]) => text === (SENTENCES as Record<string, string>)[name])
-      .map(([name]) => name);
+    const copied = [
+      ...Object.entries(zhCN.errors).filter(
+        ([name, text]) => text === (SENTENCES as Record<string, string>)[name],
+      ),
+      ...Object.entries(zhCN.resolve).filter(
+        ([name, text]) => text === (RESOLVE_SENTENCES as Record<string, string>)[name],
+      ),
+    ].map(([name]) => name);
     expect(copied).toEqual([]);
+  });
+
+  it('explaining a name are the English catalogue word for word', () => {
+    expect(en.resolve).toEqual(RESOLVE_SENTENCES);
   });
 });

@@ -1,6 +1,7 @@
 /** One engine's reading of the name and what it finds among the open images. */
 import { useTranslation } from 'react-i18next';
 import type { EngineReading, ValidReport } from '../../../protocol/messages';
+import { phraseText } from '../../i18n/phrase-text';
 
 export function EngineAnswer({
   title,
@@ -15,7 +16,7 @@ export function EngineAnswer({
 }) {
   // A search registry that is also the name's own registry yields the same candidate twice;
   // podman pulls each name once, so each is listed once, in first-seen order.
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const candidates = [...new Set(view.candidates)];
   return (
     <section className="panel" aria-label={t('names.resolution', { engine: title })}>
@@ -39,7 +40,9 @@ export function EngineAnswer({
               </li>
             ))}
           </ol>
-          <p className="muted">{report.podmanPull}</p>
+          <p className="muted">
+            {phraseText(report.podmanPullSentence, t, i18n.language, report.podmanPull)}
+          </p>
         </>
       )}
       <h3>{t('names.inOpen')}</h3>
@@ -54,8 +57,8 @@ export function EngineAnswer({
         <p className="warn-text">{t('names.notFound')}</p>
       )}
       <ul className="explanation">
-        {view.explanation.map((e) => (
-          <li key={e}>{e}</li>
+        {view.explanation.map((e, i) => (
+          <li key={e}>{phraseText(view.explanationSentences[i] ?? e, t, i18n.language, e)}</li>
         ))}
       </ul>
     </section>

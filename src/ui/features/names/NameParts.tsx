@@ -1,6 +1,7 @@
 /** The parts of a valid name, with the parts the engine implied marked as such. */
 import { useTranslation } from 'react-i18next';
 import type { ValidReport } from '../../../protocol/messages';
+import { phraseText } from '../../i18n/phrase-text';
 
 function Part({ label, value, implied }: { label: string; value: string | null; implied: boolean }) {
   const { t } = useTranslation();
@@ -14,7 +15,7 @@ function Part({ label, value, implied }: { label: string; value: string | null; 
 }
 
 export function NameParts({ report }: { report: ValidReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (report.kind === 'id') {
     return (
       <p>
@@ -40,9 +41,9 @@ export function NameParts({ report }: { report: ValidReport }) {
         value={report.digest ?? report.tag}
         implied={report.implied.includes('tag')}
       />
-      {report.notes.map((n) => (
+      {report.notes.map((n, i) => (
         <p key={n} className="muted">
-          {n}
+          {phraseText(report.noteSentences[i] ?? n, t, i18n.language, n)}
         </p>
       ))}
     </div>

@@ -11,9 +11,10 @@ import { NameParts } from './NameParts';
 import { EngineAnswer } from './EngineAnswer';
 import './names.css';
 import { ErrorMessage } from '../../i18n/ErrorMessage';
+import { phraseText } from '../../i18n/phrase-text';
 
 export function ResolverPanel({ initialName }: { initialName: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [name, setName] = useState(initialName);
   const [conf, setConf] = useState(DEFAULT_REGISTRIES_CONF_TEXT);
   const deferredName = useDeferredValue(name);
@@ -42,7 +43,8 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
         {result.error && <ErrorMessage error={result.error} />}
         {report && !report.valid && (
           <div role="alert" className="error-panel resolver__invalid">
-            <strong>{t('names.invalid')}</strong> {report.error}
+            <strong>{t('names.invalid')}</strong>{' '}
+            {phraseText(report.errorSentence, t, i18n.language, report.error)}
           </div>
         )}
         {report?.valid && <NameParts report={report} />}
@@ -65,7 +67,8 @@ export function ResolverPanel({ initialName }: { initialName: string }) {
         />
         {data?.confError && (
           <p className="error-text">
-            {data.confError} {t('names.confDefaults')}
+            {phraseText(data.confErrorSentence ?? data.confError, t, i18n.language, data.confError)}{' '}
+            {t('names.confDefaults')}
           </p>
         )}
         <p className="muted">{t('names.confWhy')}</p>
