@@ -10,6 +10,7 @@ import {
 import { InputError, UsageError, type Command } from '../cli-io';
 import { flagValue, parseArgs } from '../args';
 import { openSession } from '../open-image';
+import { withoutPageFields } from '../page-only';
 
 export const inspect: Command = async (args, io) => {
   const parsed = parseArgs(args, { values: ['--image', '--platform'], booleans: ['--json'] });
@@ -42,7 +43,7 @@ export const inspect: Command = async (args, io) => {
       io.stdout(
         JSON.stringify(
           { format: session.info.format, images: out, notIncluded, warnings: session.info.warnings },
-          null,
+          withoutPageFields,
           2,
         ) + '\n',
       );

@@ -5,7 +5,7 @@
  */
 import type { ImageRecord, LayerRef } from '../image/model';
 import type { OuterScan } from './outer-scan';
-import { ArchiveError } from './archive-error';
+import { ArchiveError, renderSentence, type Sentence } from './archive-error';
 import { cleanArchivePath, loadConfig, readJson } from './blob-ref';
 import { isRecord, mapHistory } from '../image/config';
 import { absentBecause } from './error-sentences';
@@ -50,12 +50,13 @@ export async function readDockerImages(
   const images: ImageRecord[] = [];
   for (const item of items) {
     const cfg = await loadConfig(scan, item.configPath, sha256);
-    const warnings: string[] = [];
+    const named: Sentence[] = [];
     const count = Math.max(cfg.diffIds.length, item.layerPaths.length);
     if (cfg.diffIds.length !== item.layerPaths.length) {
-      warnings.push(
-        `The config lists ${cfg.diffIds.length} layers but manifest.json lists ${item.layerPaths.length}.`,
-      );
+      named.push({
+        name: 'image-layer-count',
+        params: { config: cfg.diffIds.length, manifest: item.layerPaths.length },
+      });
     }
     const layers: LayerRef[] = [];
     for (let i = 0; i < count; i++) {
@@ -84,7 +85,7 @@ export async function readDockerImages(
             : absentBecause('absent-no-file', { path: raw })),
       });
     }
-    const { rows, warnings: historyWarnings } = mapHistory(cfg.history, count);
+    const history = mapHistory(cfg.history, count);
     images.push({
       key: cfg.id,
       id: cfg.id,
@@ -96,9 +97,10 @@ export async function readDockerImages(
       configPath: cfg.path,
       configSize: cfg.size,
       manifestDigest: null,
-      history: rows,
+      history: history.rows,
       layers,
-      warnings: [...warnings, ...historyWarnings],
+      warnings: [...named.map((s) => renderSentence(s.name, s.params)), ...history.warnings],
+      warningSentences: [...named, ...history.warningSentences],
     });
   }
   return images;

@@ -72,6 +72,12 @@ export const SENTENCES = {
   'absent-foreign': 'foreign layer (not included)',
   'absent-blob': 'the layer blob is not included in the archive',
   'absent-unknown': 'not included',
+  // An image read, with something amiss in its metadata.
+  'image-layer-count': 'The config lists {{config}} layers but manifest.json lists {{manifest}}.',
+  'image-layer-count-oci': 'The config lists {{config}} layers but the manifest lists {{manifest}}.',
+  'history-extra-steps': 'The history lists more layer-making steps than the image has layers.',
+  'index-too-deep': 'The image index nests deeper than 8 levels; the rest was not read.',
+  'tar-name-escapes': 'The entry name "{{name}}" tries to leave the root; it was kept inside as {{path}}.',
   // Comparing two images' packages.
   'compare-old-no-db':
     'The old image has no package database ({{new}} in the new one): every package is listed as added.',

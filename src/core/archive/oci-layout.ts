@@ -6,7 +6,7 @@
  */
 import type { Artifact, ImageRecord, LayerRef, NotIncluded, Platform } from '../image/model';
 import type { OuterScan } from './outer-scan';
-import { ArchiveError } from './archive-error';
+import { ArchiveError, renderSentence, type Sentence } from './archive-error';
 import { blobPathOf, loadConfig, readJson } from './blob-ref';
 import { isRecord, mapHistory } from '../image/config';
 import { absentBecause } from './error-sentences';
@@ -26,6 +26,7 @@ export interface OciResult {
   readonly notIncluded: NotIncluded[];
   readonly artifacts: Artifact[];
   readonly warnings: string[];
+  readonly warningSentences: Sentence[];
 }
 
 const INDEX_TYPES = new Set([
@@ -89,7 +90,7 @@ export async function readOciLayout(
   const index = await readJson(scan, 'index.json', 'index.json');
   if (!isRecord(index) || !Array.isArray(index.manifests))
     throw new ArchiveError('bad-metadata', 'index.json has no list of manifests.');
-  const out: OciResult = { images: [], notIncluded: [], artifacts: [], warnings: [] };
+  const out: OciResult = { images: [], notIncluded: [], artifacts: [], warnings: [], warningSentences: [] };
   const byKey = new Map<string, ImageRecord>();
 
   async function visit(
@@ -99,7 +100,8 @@ export async function readOciLayout(
     inherited: Platform | null,
   ): Promise<void> {
     if (depth > MAX_DEPTH) {
-      out.warnings.push('The image index nests deeper than 8 levels; the rest was not read.');
+      out.warnings.push(renderSentence('index-too-deep', {}));
+      out.warningSentences.push({ name: 'index-too-deep', params: {} });
       return;
     }
     const path = blobPathOf(d.digest);
@@ -170,7 +172,16 @@ export async function readOciLayout(
           : absentBecause(foreign ? 'absent-foreign' : 'absent-blob')),
       };
     });
-    const { rows, warnings } = mapHistory(cfg.history, layers.length);
+    const history = mapHistory(cfg.history, layers.length);
+    const named: Sentence[] =
+      cfg.diffIds.length === layers.length
+        ? []
+        : [
+            {
+              name: 'image-layer-count-oci',
+              params: { config: cfg.diffIds.length, manifest: layers.length },
+            },
+          ];
     const finalPlatform =
       platform?.os || platform?.architecture ? { ...cfg.platform, ...nonEmpty(platform) } : cfg.platform;
     const key = `${cfg.id}@${finalPlatform.os}/${finalPlatform.architecture}${finalPlatform.variant ? '/' + finalPlatform.variant : ''}`;
@@ -191,15 +202,10 @@ export async function readOciLayout(
       configPath: cfg.path,
       configSize: cfg.size,
       manifestDigest: d.digest,
-      history: rows,
+      history: history.rows,
       layers,
-      warnings:
-        cfg.diffIds.length === layers.length
-          ? warnings
-          : [
-              `The config lists ${cfg.diffIds.length} layers but the manifest lists ${layers.length}.`,
-              ...warnings,
-            ],
+      warnings: [...named.map((s) => renderSentence(s.name, s.params)), ...history.warnings],
+      warningSentences: [...named, ...history.warningSentences],
     });
   }
 

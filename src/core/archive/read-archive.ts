@@ -35,6 +35,7 @@ export async function readArchive(
       notIncluded: oci.notIncluded,
       artifacts: oci.artifacts,
       warnings: oci.warnings,
+      warningSentences: oci.warningSentences,
     };
   }
   if (has('manifest.json')) {

@@ -3,7 +3,7 @@
  * (docs/archive-formats.md#history-and-layers).
  */
 import type { HistoryRow, Platform } from './model';
-import { ArchiveError } from '../archive/archive-error';
+import { ArchiveError, renderSentence, type Sentence } from '../archive/archive-error';
 
 export interface ParsedConfig {
   readonly diffIds: readonly string[];
@@ -77,7 +77,7 @@ export function parseConfig(json: unknown, path: string): ParsedConfig {
 export function mapHistory(
   history: readonly RawHistory[],
   layerCount: number,
-): { rows: HistoryRow[]; warnings: string[] } {
+): { rows: HistoryRow[]; warnings: string[]; warningSentences: Sentence[] } {
   const rows: HistoryRow[] = [];
   const warnings: string[] = [];
   let next = 0;
@@ -89,8 +89,7 @@ export function mapHistory(
     if (next < layerCount) rows.push({ ...h, layerIndex: next++, synthetic: false });
     else {
       rows.push({ ...h, emptyLayer: true, layerIndex: null, synthetic: false });
-      if (warnings.length === 0)
-        warnings.push('The history lists more layer-making steps than the image has layers.');
+      if (warnings.length === 0) warnings.push(renderSentence('history-extra-steps', {}));
     }
   }
   for (; next < layerCount; next++) {
@@ -104,5 +103,9 @@ export function mapHistory(
       synthetic: true,
     });
   }
-  return { rows, warnings };
+  return {
+    rows,
+    warnings,
+    warningSentences: warnings.map(() => ({ name: 'history-extra-steps', params: {} })),
+  };
 }

@@ -60,6 +60,8 @@ export interface ImageRecord {
   readonly history: readonly HistoryRow[];
   readonly layers: readonly LayerRef[];
   readonly warnings: readonly string[];
+  /** Each warning's sentence, for the page to say in its language (null: English only). */
+  readonly warningSentences?: readonly (Sentence | null)[];
 }
 
 export interface NotIncluded {
@@ -86,4 +88,6 @@ export interface ArchiveInfo {
   readonly notIncluded: readonly NotIncluded[];
   readonly artifacts: readonly Artifact[];
   readonly warnings: readonly string[];
+  /** Each warning's sentence, for the page to say in its language (null: English only). */
+  readonly warningSentences?: readonly (Sentence | null)[];
 }

@@ -1,4 +1,5 @@
 /** The `strata inspect --json` shape (a contract: add fields, never rename). */
+import type { Sentence } from '../archive/archive-error';
 import type { ImageRecord } from '../image/model';
 import { imageDisplayNames } from '../image/display-names';
 import type { ArchiveSession } from './archive-session';
@@ -32,6 +33,8 @@ export interface InspectJson {
   readonly size: number | null;
   readonly compressedSize: number | null;
   readonly warnings: readonly string[];
+  /** Each warning's sentence, for the page only (the CLI leaves it out of its JSON). */
+  readonly warningSentences: readonly (Sentence | null)[];
 }
 
 export function inspectImage(session: ArchiveSession, image: ImageRecord): InspectJson {
@@ -70,5 +73,6 @@ export function inspectImage(session: ArchiveSession, image: ImageRecord): Inspe
     size: sum(layers.map((l) => l.size)),
     compressedSize: sum(layers.map((l) => l.compressedSize)),
     warnings: image.warnings,
+    warningSentences: image.warningSentences ?? [],
   };
 }

@@ -1,4 +1,5 @@
 /** What the page shows of an opened archive: its summary, an image's history and config, layer progress. */
+import type { Sentence } from '../archive/archive-error';
 import type { ArchiveFormat, Artifact, ImageRecord, Platform } from '../image/model';
 import { imageDisplayNames } from '../image/display-names';
 import type { ArchiveSession, LayerState } from '../session/archive-session';
@@ -28,6 +29,8 @@ export interface ArchiveSummary {
   readonly notIncluded: readonly { names: readonly string[]; platform: string; digest: string }[];
   readonly artifacts: readonly Artifact[];
   readonly warnings: readonly string[];
+  /** Each warning's sentence, for the page to say in its language (null: English only). */
+  readonly warningSentences: readonly (Sentence | null)[];
   /** The image to show first: the only one, or linux/amd64 of a multi-platform index. */
   readonly defaultImageKey: string | null;
 }
@@ -85,6 +88,7 @@ export function archiveSummary(
     })),
     artifacts: info.artifacts,
     warnings: info.warnings,
+    warningSentences: info.warningSentences ?? [],
     defaultImageKey: 'image' in pick ? pick.image.key : info.images.length === 1 ? info.images[0]!.key : null,
   };
 }

@@ -4,6 +4,7 @@ import type { ImageOverview } from '../../../protocol/messages';
 import { MoreItems } from './MoreItems';
 import { useFormat } from '../../i18n/use-format';
 import { Time } from '../../i18n/Time';
+import { sentenceText } from '../../i18n/error-text';
 
 function list(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -30,7 +31,7 @@ export function ImagePanel({
   env: ImageOverview['env'];
   labels: ImageOverview['labels'];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const c = image.config;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -127,9 +128,9 @@ export function ImagePanel({
           </Row>
         )}
       </dl>
-      {image.warnings.map((w) => (
+      {image.warnings.map((w, i) => (
         <p key={w} className="warn-text">
-          {w}
+          {sentenceText(image.warningSentences[i], w, t, i18n.language)}
         </p>
       ))}
     </section>

@@ -4,6 +4,7 @@ import { TabPanel } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveSummary, ImageOverview } from '../../../protocol/messages';
 import { useFormat } from '../../i18n/use-format';
+import { sentenceText } from '../../i18n/error-text';
 import { useStore } from '../../state/store';
 import { ImagePanel } from '../image/ImagePanel';
 import { AfterFirstCommit } from './AfterFirstCommit';
@@ -37,7 +38,7 @@ export const Workspace = memo(function Workspace({
   imageKey: string | null;
   view: ImageOverview | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const selectImage = useStore((s) => s.selectImage);
   const choices = useCompareChoices(archiveId, imageKey);
@@ -66,9 +67,9 @@ export const Workspace = memo(function Workspace({
           <ImagePicker archive={archive} value={imageKey} onChange={(key) => selectImage(archiveId, key)} />
         )}
       </div>
-      {archive.warnings.map((w) => (
+      {archive.warnings.map((w, i) => (
         <p key={w} className="warn-text" role="status">
-          {w}
+          {sentenceText(archive.warningSentences[i], w, t, i18n.language)}
         </p>
       ))}
       {!view || !image ? (
