@@ -38,6 +38,8 @@ export interface LayerTable {
   /** Sum of the regular files' sizes: dive's layer size (docs/archive-formats.md#dives-figures). */
   readonly fileBytes: number;
   readonly warnings: readonly string[];
+  /** Each warning's sentence, for the page to say in its language (null: English only). */
+  readonly warningSentences?: readonly (Sentence | null)[];
 }
 
 /** One layer could not be read; a sentence made by `LayerError.of` carries its name for the page's language. */
@@ -130,6 +132,7 @@ async function indexOnce(
 
   const entries = new EntryTableBuilder();
   const warnings: string[] = [];
+  const warningSentences: (Sentence | null)[] = [];
   let fileBytes = 0;
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const prefetch = options.onKept ? new LayerPrefetch(options.keepLimit) : undefined;
@@ -143,8 +146,10 @@ async function indexOnce(
       if (entry.kind === 'file') fileBytes += entry.size;
       return false;
     },
-    onWarning(message) {
-      if (warnings.length < 100) warnings.push(message);
+    onWarning(message, escaped) {
+      if (warnings.length >= 100) return;
+      warnings.push(message);
+      warningSentences.push(escaped ? { name: 'tar-name-escapes', params: escaped } : null);
     },
   });
   let size = 0;
@@ -182,5 +187,6 @@ async function indexOnce(
     entries: entries.finish(),
     fileBytes,
     warnings,
+    warningSentences,
   };
 }

@@ -2,25 +2,35 @@ import { describe, expect, it } from 'vitest';
 import type { TarEntry } from '../model/tar-entry';
 import { buildTar } from '../testing/tar-builder';
 import { TarParser } from './tar-parser';
+import { renderSentence } from '../archive/archive-error';
 
 function parse(
   bytes: Uint8Array,
   chunk = bytes.length || 1,
-): { entries: TarEntry[]; data: Map<string, string>; warnings: string[] } {
+): {
+  entries: TarEntry[];
+  data: Map<string, string>;
+  warnings: string[];
+  escapes: { name: string; path: string }[];
+} {
   const entries: TarEntry[] = [];
   const data = new Map<string, string>();
   const warnings: string[] = [];
+  const escapes: { name: string; path: string }[] = [];
   const parser = new TarParser({
     onEntry: (e) => {
       entries.push(e);
       return e.kind === 'file';
     },
     onData: (e, c) => data.set(e.path, (data.get(e.path) ?? '') + new TextDecoder().decode(c)),
-    onWarning: (w) => warnings.push(w),
+    onWarning: (w, escaped) => {
+      warnings.push(w);
+      if (escaped) escapes.push({ ...escaped });
+    },
   });
   for (let i = 0; i < bytes.length; i += chunk) parser.push(bytes.subarray(i, i + chunk));
   parser.end();
-  return { entries, data, warnings };
+  return { entries, data, warnings, escapes };
 }
 
 /** A human-readable dump: one line per entry. */
@@ -73,6 +83,12 @@ describe('TarParser', () => {
     expect(warnings).toEqual([
       'The entry name "../../escape" tries to leave the root; it was kept inside as /escape.',
     ]);
+  });
+
+  it('says which name left the root, so the warning can be said as its sentence', () => {
+    const { warnings, escapes } = parse(sample);
+    expect(escapes).toEqual([{ name: '../../escape', path: '/escape' }]);
+    expect(warnings).toEqual([renderSentence('tar-name-escapes', escapes[0]!)]);
   });
 
   it('gives the same result fed 7 bytes at a time', () => {

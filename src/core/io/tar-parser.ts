@@ -36,8 +36,11 @@ export interface TarSink {
   onEntry(entry: TarEntry): boolean;
   onData?(entry: TarEntry, chunk: Uint8Array): void;
   onEntryEnd?(entry: TarEntry): void;
-  /** Names that were unsafe ("../x") or invalid and were neutralized. */
-  onWarning?(message: string): void;
+  /**
+   * Names that were unsafe ("../x") or invalid and were neutralized; `escaped` tells which name became which
+   * path, so a caller can name its sentence.
+   */
+  onWarning?(message: string, escaped?: { readonly name: string; readonly path: string }): void;
 }
 
 /** Meta bodies (PAX, GNU long names) above this are hostile, not real. */
@@ -234,6 +237,7 @@ export class TarParser {
     if (escaped)
       this.sink.onWarning?.(
         `The entry name "${name}" tries to leave the root; it was kept inside as ${path}.`,
+        { name, path },
       );
     const xattrs = readXattrs(pax);
     const entry: TarEntry = {

@@ -409,7 +409,7 @@ export class ArchiveSession {
       error: undefined,
       verified,
       warnings,
-      warningSentences: [...named, ...index.warnings.map(() => null)],
+      warningSentences: [...named, ...index.warnings.map((_, i) => index.warningSentences?.[i] ?? null)],
       decodedBytes: index.size,
       readBytes: index.storedSize,
     };
