@@ -48,4 +48,28 @@ describe('docker-archive traps', () => {
       ['only one step', layer.length, true],
     ]);
   });
+
+  it('names the sentence of each warning about its metadata, in the order of the English', async () => {
+    const config = JSON.stringify({
+      os: 'linux',
+      architecture: 'amd64',
+      rootfs: { type: 'layers', diff_ids: [`sha256:${sha(layer)}`, `sha256:${sha(layer)}`] },
+      history: [{ created_by: 'one' }, { created_by: 'two' }, { created_by: 'three' }],
+    });
+    const bytes = buildTar([
+      { name: 'aaa/layer.tar', data: layer },
+      { name: 'cfg.json', data: config },
+      { name: 'manifest.json', data: JSON.stringify([{ Config: 'cfg.json', Layers: ['aaa/layer.tar'] }]) },
+    ]);
+    const session = await ArchiveSession.open(memorySource(bytes), nodeEnv);
+    const image = session.info.images[0]!;
+    expect(image.warnings).toEqual([
+      'The config lists 2 layers but manifest.json lists 1.',
+      'The history lists more layer-making steps than the image has layers.',
+    ]);
+    expect(image.warningSentences).toEqual([
+      { name: 'image-layer-count', params: { config: 2, manifest: 1 } },
+      { name: 'history-extra-steps', params: {} },
+    ]);
+  });
 });
