@@ -112,6 +112,14 @@ describe('unreadable input exits 1 with one sentence; 2 is for bad usage only', 
     expectSentence(run.err);
   });
 
+  it("inspect --json leaves out the names of the warnings' sentences, which only the page reads", async () => {
+    const whole = buildDockerArchive([buildTar([{ name: 'a', data: 'a' }])], sha);
+    const run = await runCli(['inspect', '--json', file(whole)]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('"warnings"');
+    expect(run.out).not.toContain('warningSentences');
+  });
+
   it('an archive cut inside its only layer answers, with that layer marked', async () => {
     const whole = buildDockerArchive([buildTar([{ name: 'a', data: 'a'.repeat(5000) }])], sha);
     const cut = await runCli(['ls', file(whole.subarray(0, 3000))]);
