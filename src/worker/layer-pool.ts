@@ -183,6 +183,13 @@ export class LayerPool {
     }
     const slot = this.slots.find((s) => s.job === job);
     if (slot) this.retire(slot, new AbortedError());
+    // A worker whose layer finished just before the cancel sits idle: it goes too, so a cancel leaves
+    // no worker and no memory behind (the next layer starts a fresh one).
+    for (const idle of this.slots.filter((s) => !s.job)) {
+      idle.port.onmessage = null;
+      idle.port.terminate();
+      this.slots.splice(this.slots.indexOf(idle), 1);
+    }
   }
 
   /** Terminate a worker and fail its job; a new worker starts if layers are waiting. */
