@@ -185,23 +185,24 @@ export class LayerPool {
     if (slot) this.retire(slot, new AbortedError());
     // A worker whose layer finished just before the cancel sits idle: it goes too, so a cancel leaves
     // no worker and no memory behind (the next layer starts a fresh one).
-    for (const idle of this.slots.filter((s) => !s.job)) {
-      idle.port.onmessage = null;
-      idle.port.terminate();
-      this.slots.splice(this.slots.indexOf(idle), 1);
-    }
+    for (const idle of this.slots.filter((s) => !s.job)) this.end(idle);
   }
 
   /** Terminate a worker and fail its job; a new worker starts if layers are waiting. */
   private retire(slot: Slot, error: Error): void {
-    slot.port.onmessage = null;
-    slot.port.terminate();
-    this.slots.splice(this.slots.indexOf(slot), 1);
+    this.end(slot);
     const job = slot.job;
     slot.job = undefined;
     this.stopFeed(slot);
     job?.reject(error);
     this.dispatch();
+  }
+
+  /** Terminate a worker and forget it. */
+  private end(slot: Slot): void {
+    slot.port.onmessage = null;
+    slot.port.terminate();
+    this.slots.splice(this.slots.indexOf(slot), 1);
   }
 
   private stopFeed(slot: Slot): void {
