@@ -12,6 +12,7 @@ import { EntryTable } from '../model/entry-table';
 import { readPackageDbs, type ReadPackageDbsOptions } from '../packages/package-dbs';
 import type { PackageDb } from '../packages/package-types';
 import type { ArchiveSession, LayerStatus } from '../session/archive-session';
+import type { WasteFigures } from './compare-types';
 
 export interface CompareSide {
   readonly image: ImageRecord;
@@ -23,6 +24,11 @@ export interface CompareSide {
   /** Empty when the image has no package database. */
   readonly packageDbs: readonly PackageDb[];
   readonly linkGraph: LinkGraph;
+  /**
+   * dive's waste figures of the stack, when read with the side (the CLI works them out while the other image
+   * is still being indexed); compareImages works them out when absent.
+   */
+  readonly waste?: WasteFigures;
   /** Sentences about what could not be read (a failed layer, an unreadable package database). */
   readonly warnings: readonly string[];
 }
@@ -106,7 +112,9 @@ export async function readIndexedSide(
   const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
   for (const error of errors) warnings.push(`A package database cannot be read: ${error.message}`);
   const linkGraph = await resolveLinkGraph(fs, options.settings);
-  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, warnings };
+  const { efficiency, wastedBytes } = stack.diveFigures();
+  const waste = { efficiency, wastedBytes };
+  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, waste, warnings };
 }
 
 export async function readCompareSide(

@@ -26,6 +26,12 @@ export interface CompareInput {
 export interface ReadCompareSidesOptions {
   /** Index a layer both images hold once (default); false indexes each archive's own copy. */
   readonly shareLayers?: boolean;
+  /**
+   * 'old-first' (default): the new archive's layers start once every layer of the old one has started, so the
+   * old side's link graph, package databases and waste figures are worked out while the new side is still
+   * being indexed and only the new side's are left at the end. 'together': both archives from the start.
+   */
+  readonly order?: 'old-first' | 'together';
 }
 
 /** For each layer of `next`, the position of a layer of `old` with the same diff_id, both blobs present. */
@@ -43,13 +49,26 @@ export function sharedLayerPositions(old: ImageRecord, next: ImageRecord): Map<n
   return shared;
 }
 
-const index = (input: CompareInput, layers: readonly LayerRef[]): Promise<void> => {
+/** `onStarted`: called once every one of `layers` has started (or was indexed before). */
+const index = (input: CompareInput, layers: readonly LayerRef[], onStarted?: () => void): Promise<void> => {
   const signal = input.options.signal;
+  const started = new Set<LayerRef>();
   // indexImage reads only `layers` of the record it is given: the new side's layers that are its own.
-  return input.session.indexImage(
+  const indexed = input.session.indexImage(
     { ...input.image, layers: [...layers] },
-    { keepContents: true, ...(signal && { signal }) },
+    {
+      keepContents: true,
+      ...(signal && { signal }),
+      ...(onStarted && {
+        onLayer: (layer: LayerRef) => {
+          started.add(layer);
+          if (started.size === layers.length) onStarted();
+        },
+      }),
+    },
   );
+  if (onStarted) void indexed.then(onStarted, onStarted);
+  return indexed;
 };
 
 export async function readCompareSides(
@@ -65,12 +84,15 @@ export async function readCompareSides(
   }
   const shared =
     options.shareLayers === false ? new Map<number, number>() : sharedLayerPositions(old.image, next.image);
-  const oldIndexed = index(old, old.image.layers);
-  // The old side resolves its link graph while the new side's own layers are still being indexed.
+  let startNew = (): void => {};
+  const oldStarted = new Promise<void>((resolve) => (startNew = resolve));
+  const together = options.order === 'together';
+  const oldIndexed = index(old, old.image.layers, together ? undefined : () => startNew());
   const oldSide = oldIndexed.then(() =>
     readIndexedSide(old.image, ownHomes(old.session, old.image), old.options),
   );
   const newSide = (async () => {
+    if (!together) await oldStarted;
     const own = index(
       next,
       next.image.layers.filter((_, p) => !shared.has(p)),
