@@ -30,10 +30,14 @@ async function input(path: string): Promise<CompareInput> {
   return { session, image, options: { settings: loaderSettings(image) } };
 }
 
-async function compared(shareLayers: boolean, prepare?: (old: CompareInput) => void) {
+async function compared(
+  shareLayers: boolean,
+  prepare?: (old: CompareInput) => void,
+  order: 'old-first' | 'together' = 'old-first',
+) {
   const [old, next] = [await input(OLD), await input(NEW)];
   prepare?.(old);
-  const [oldSide, newSide] = await readCompareSides(old, next, { shareLayers });
+  const [oldSide, newSide] = await readCompareSides(old, next, { shareLayers, order });
   const result = compareImages(oldSide, newSide);
   const graphs = [oldSide.linkGraph, newSide.linkGraph].map((g) => ({
     nodes: g.nodes,
@@ -66,6 +70,10 @@ describe('readCompareSides', () => {
     expect(reused.newSide.size).toBe(both.newSide.size);
     expect(reused.newSide.packageDbs).toEqual(both.newSide.packageDbs);
     expect(reused.newSide.warnings).toEqual(both.newSide.warnings);
+    // Both archives indexed from the start instead of the old one first: the same comparison.
+    const together = await compared(true, undefined, 'together');
+    expect(together.json).toBe(both.json);
+    expect(together.graphs).toEqual(both.graphs);
   });
 
   it("reads the new archive's own copy when the old archive's bytes do not match the diff_id", async () => {
