@@ -2,6 +2,8 @@
  * One timed run in a fresh process (so no mode inherits another's heap or Node-side caches):
  *   --mode index    open both archives and index every layer of both images, the two side by side (what
  *                   "indexing both" costs at best);
+ *   --mode index-kept  the same, keeping what the ELF and package reads need (what compare's index pass
+ *                   costs, without the reads after it);
  *   --mode compare  exactly what `strata compare` does: core readCompareSides (each image indexed with its
  *                   contents kept, a layer both hold once; package databases, link graph and waste figures
  *                   of the old image while the new one is indexed), then compareImages and compareMarkdown;
@@ -10,7 +12,7 @@
  *   --mode phases   the same steps one image after the other, each phase timed, to see where the time goes.
  * Prints one JSON line.
  *
- * Run: npx tsx bench/compare/compare-run.ts --mode index|compare|phases [--order together] [--no-share] OLD NEW
+ * Run: npx tsx bench/compare/compare-run.ts --mode index|index-kept|compare|phases [--order together] [--no-share] OLD NEW
  */
 import {
   ArchiveSession,
@@ -27,7 +29,7 @@ import {
 import { nodeEnv, openFileSource, type FileSource } from '../../src/cli/node-env';
 import { nodeSqliteOptions } from '../../src/cli/sqlite-node';
 
-export type CompareRunMode = 'index' | 'compare' | 'phases';
+export type CompareRunMode = 'index' | 'index-kept' | 'compare' | 'phases';
 
 export interface CompareRunResult {
   readonly mode: CompareRunMode;
@@ -105,8 +107,9 @@ async function main(
   const started = performance.now();
   const opened = await Promise.all(paths.map(open));
   try {
-    if (mode === 'index') {
-      await Promise.all(opened.map(({ session, image }) => session.indexImage(image)));
+    if (mode === 'index' || mode === 'index-kept') {
+      const keepContents = mode === 'index-kept';
+      await Promise.all(opened.map(({ session, image }) => session.indexImage(image, { keepContents })));
       const used = process.cpuUsage(cpu);
       return { mode, totalMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, phases };
     }
@@ -156,11 +159,11 @@ const paths = args.filter(
 );
 if (
   paths.length !== 2 ||
-  !['index', 'compare', 'phases'].includes(mode) ||
+  !['index', 'index-kept', 'compare', 'phases'].includes(mode) ||
   !['old-first', 'together'].includes(order)
 ) {
   console.error(
-    'usage: npx tsx bench/compare/compare-run.ts --mode index|compare|phases [--order together] [--no-share] OLD NEW',
+    'usage: npx tsx bench/compare/compare-run.ts --mode index|index-kept|compare|phases [--order together] [--no-share] OLD NEW',
   );
   process.exit(2);
 }
