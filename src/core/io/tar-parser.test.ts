@@ -129,6 +129,20 @@ describe('TarParser', () => {
     );
   });
 
+  it('says which PAX record lies about its length, in any chunking', () => {
+    const bytes = buildTar([
+      { name: 'a', data: '1' },
+      { name: 'x', pax: { path: 'abc' }, data: 'pax' },
+    ]);
+    // The PAX header is the second block pair; its body "12 path=abc\n" now claims 13 bytes.
+    expect(new TextDecoder().decode(bytes.subarray(1536, 1548))).toBe('12 path=abc\n');
+    bytes[1537] = 0x33;
+    const sentence =
+      'The PAX extended header at byte 1024 is damaged: its record at byte 1536 claims 13 bytes, but only 12 are left.';
+    expect(() => parse(bytes)).toThrow(sentence);
+    expect(() => parse(bytes, 7)).toThrow(sentence);
+  });
+
   it('says where a truncated tar ends', () => {
     const bytes = buildTar([{ name: 'file', data: 'x'.repeat(2000) }]).subarray(0, 1000);
     expect(() => parse(bytes)).toThrow('The tar data ends early inside /file, at byte 1000.');
