@@ -44,6 +44,10 @@ export const MAX_NAME_LENGTH = 65_536;
 
 type Meta = 'pax' | 'global' | 'longname' | 'longlink';
 
+/** GNU sparse headers: whether an extension block follows the header, and follows an extension block. */
+const GNU_IS_EXTENDED = 482;
+const GNU_EXTENSION_IS_EXTENDED = 504;
+
 export class TarParser {
   /** Bytes consumed so far (offset in the uncompressed stream). */
   position = 0;
@@ -66,6 +70,8 @@ export class TarParser {
   private readonly pax = new PaxState();
   private longName: string | undefined;
   private longLink: string | undefined;
+  /** An old GNU sparse (`S`) header waiting for the extension blocks that continue its map. */
+  private sparse: { readonly block: Uint8Array; readonly size: number; readonly offset: number } | undefined;
   /** Offset of the first PAX/GNU meta header that belongs to the next entry. */
   private metaStart: number | undefined;
 
@@ -133,7 +139,7 @@ export class TarParser {
   /** The stream ended; throws when it ended inside an entry. */
   end(): void {
     if (this.ended) return;
-    if (this.dataLeft > 0 || this.headerFill > 0) {
+    if (this.dataLeft > 0 || this.headerFill > 0 || this.sparse) {
       const where = this.current ? ` inside ${this.current.path}` : '';
       throw new TarFormatError(`The tar data ends early${where}, at byte ${this.position}.`, this.position);
     }
@@ -143,6 +149,10 @@ export class TarParser {
 
   private readHeader(offset: number): void {
     const block = this.header;
+    if (this.sparse) {
+      this.readSparseExtension(block, offset);
+      return;
+    }
     if (isZeroBlock(block)) {
       this.zeroBlocks++;
       this.ended = this.zeroBlocks >= 2;
@@ -188,10 +198,32 @@ export class TarParser {
       this.startData(size);
       return;
     }
-    this.emitEntry(block, type, size, offset);
+    if (type === 'S' && block[GNU_IS_EXTENDED] !== 0) {
+      this.sparse = { block: block.slice(), size, offset };
+      return;
+    }
+    this.emitEntry(block, type, size, offset, offset + BLOCK);
   }
 
-  private emitEntry(block: Uint8Array, type: string, storedSize: number, headerOffset: number): void {
+  /**
+   * A GNU sparse header holds four map entries; more follow in extension blocks (21 entries each, byte 504 says
+   * whether another follows) between the header and the data. The data, already compacted, starts after them.
+   * The map itself is not needed: the entry's real size is in the header.
+   */
+  private readSparseExtension(block: Uint8Array, offset: number): void {
+    const sparse = this.sparse;
+    if (!sparse || block[GNU_EXTENSION_IS_EXTENDED] !== 0) return;
+    this.sparse = undefined;
+    this.emitEntry(sparse.block, 'S', sparse.size, sparse.offset, offset + BLOCK);
+  }
+
+  private emitEntry(
+    block: Uint8Array,
+    type: string,
+    storedSize: number,
+    headerOffset: number,
+    dataOffset: number,
+  ): void {
     const format = headerFormat(block);
     const pax = new PaxValues(this.pax.takeForEntry(), headerOffset);
     let name = cString(block, 0, 100);
@@ -240,7 +272,7 @@ export class TarParser {
       devMajor: kind === 'char' || kind === 'block' ? numberOr0(readNumber(block, 329, 8)) : 0,
       devMinor: kind === 'char' || kind === 'block' ? numberOr0(readNumber(block, 337, 8)) : 0,
       xattrs,
-      dataOffset: headerOffset + BLOCK,
+      dataOffset,
       headerOffset: this.metaStart ?? headerOffset,
       realSize: kind === 'file' ? realSize : 0,
     };
