@@ -17,13 +17,7 @@ function encode(records: readonly (readonly [string, Uint8Array])[]): Uint8Array
     while (String(length).length + rest !== length) length++;
     parts.push(enc.encode(`${length} ${key}=`), value, enc.encode('\n'));
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
 
 const text = (records: Map<string, Uint8Array>): Record<string, string> =>
