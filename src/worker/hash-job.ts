@@ -1,13 +1,10 @@
 /**
  * sha256 on a thread of its own: a layer worker decodes and parses while its hash worker hashes what came
- * before, so hashing overlaps decoding inside one layer. Decoded bytes travel in buffers that are transferred
- * to the hash worker and back (remote-sha256.ts), never cloned. A layer's stored bytes, a range of the dropped
- * File, are not sent at all: the hash worker reads that range itself (`blob`), with WebCrypto when it is
- * small enough for one call (web-sha256.ts). The runner is free of worker globals, so tests drive it over a
- * MessageChannel in one thread.
+ * before, so hashing overlaps decoding inside one layer. Bytes travel in buffers that are transferred to
+ * the hash worker and back (remote-sha256.ts), never cloned. The runner is free of worker globals, so tests
+ * drive it over a MessageChannel in one thread.
  */
 import { createSHA256, type IHasher } from 'hash-wasm';
-import { blobSha256 } from './web-sha256';
 
 export type HashRequest =
   /** `length` bytes at the start of `buffer` belong to `stream`; the buffer comes back when hashed. */
@@ -18,8 +15,6 @@ export type HashRequest =
       readonly length: number;
     }
   | { readonly type: 'digest'; readonly stream: number }
-  /** The digest of `blob`'s bytes, as the stream `stream`: answered like a `digest`. */
-  | { readonly type: 'blob'; readonly stream: number; readonly blob: Blob }
   /** Forget every stream (a layer failed or restarted with another decoder: its hashes are not needed). */
   | { readonly type: 'reset' };
 
@@ -38,38 +33,19 @@ export class HashJobRunner {
   private readonly streams = new Map<number, Stream>();
   /** Messages are handled one after another: a stream's first update waits for its WASM instance. */
   private tail: Promise<void> = Promise.resolve();
-  /** Counts resets: a blob digest started before the last reset is not needed any more. */
-  private generation = 0;
 
   constructor(private readonly post: (response: HashResponse, transfer: Transferable[]) => void) {}
 
   handle(request: HashRequest): void {
-    // Counted on arrival, not in turn: a blob of the next layer may start before the reset's turn comes.
-    if (request.type === 'reset') this.generation++;
-    const generation = this.generation;
-    const failed = (error: unknown) => {
-      // What failed for a layer given up since is nobody's concern.
-      if (generation !== this.generation) return;
-      const message = error instanceof Error ? error.message : String(error);
-      this.post({ type: 'failed', message: `The layer could not be hashed (${message}).` }, []);
-    };
-    // A blob is read slice by slice, asynchronously: the updates of the decoded stream are hashed in
-    // between rather than after it.
-    if (request.type === 'blob') this.digestBlob(request, () => generation !== this.generation).catch(failed);
-    else this.tail = this.tail.then(() => this.run(request)).catch(failed);
+    this.tail = this.tail
+      .then(() => this.run(request))
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        this.post({ type: 'failed', message: `The layer could not be hashed (${message}).` }, []);
+      });
   }
 
-  private async digestBlob(
-    request: { readonly stream: number; readonly blob: Blob },
-    stopped: () => boolean,
-  ): Promise<void> {
-    const start = performance.now();
-    const hex = await blobSha256(request.blob, stopped);
-    if (stopped()) return;
-    this.post({ type: 'digest', stream: request.stream, hex, hashMs: performance.now() - start }, []);
-  }
-
-  private async run(request: Exclude<HashRequest, { type: 'blob' }>): Promise<void> {
+  private async run(request: HashRequest): Promise<void> {
     if (request.type === 'reset') {
       this.streams.clear();
       return;

@@ -21,7 +21,7 @@ import {
 import type { RemoteSha256 } from './remote-sha256';
 import { StreamInput } from './stream-input';
 import { blobSource } from './web-env';
-import { ONE_SHOT_MAX_BYTES, oneShotOrIncremental } from './web-sha256';
+import { blobSha256, ONE_SHOT_MAX_BYTES, oneShotOrIncremental } from './web-sha256';
 
 /**
  * A layer to index, read from the File (`index`) or posted in buffers by the archive worker's pass over a
@@ -87,10 +87,10 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export class LayerJobRunner {
   /**
-   * With `hashing`, sha256 runs on the hash worker while this thread decodes and parses: a layer's stored
-   * bytes are read and hashed there from the File; its decoded bytes are held here and hashed by one
-   * WebCrypto call when they fit ONE_SHOT_MAX_BYTES, and sent there as they come otherwise. A layer whose
-   * stored bytes are over that already decodes to more, so its decoded bytes go there from the start.
+   * With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. A layer of at most
+   * ONE_SHOT_MAX_BYTES stored is hashed by WebCrypto instead (web-sha256.ts): its stored bytes in one call on
+   * one more read of its range of the File, its decoded bytes held here and hashed in one call when they fit
+   * too. A layer stored bigger decodes to more still, so its bytes go to the hash worker from the start.
    */
   constructor(
     private readonly env: CoreEnv,
@@ -128,10 +128,11 @@ export class LayerJobRunner {
     }
     const source = blobSource(job.file, 'layer');
     // Asked once, kept for a second pass (a gzip layer restarted with the portable decoder).
-    const hashing = this.hashing;
     let stored: Promise<string> | undefined;
     const storedDigest =
-      hashing && (() => (stored ??= hashing.digestBlob(job.file.slice(job.offset, job.offset + job.size))));
+      job.size <= ONE_SHOT_MAX_BYTES
+        ? () => (stored ??= blobSha256(job.file.slice(job.offset, job.offset + job.size)))
+        : undefined;
     void this.run(job, (onRead) => readRange(source, job.offset, job.size, { onRead }), true, storedDigest);
   }
 

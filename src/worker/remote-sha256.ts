@@ -3,8 +3,7 @@
  * few fixed buffers (the caller keeps its own chunk: the tar parser and the decoder still read it) and
  * transfers each full buffer to the hash worker, which transfers it back once hashed. A stream never has
  * more than BUFFERS_PER_STREAM buffers out: when all are out, `update` returns a promise that settles when
- * one comes back, so the bytes in flight stay bounded however fast the decoder runs. `digestBlob` sends no
- * bytes at all: the hash worker reads the Blob (a range of the dropped File) itself.
+ * one comes back, so the bytes in flight stay bounded however fast the decoder runs.
  */
 import type { Hasher } from '../core';
 import type { HashRequest, HashResponse } from './hash-job';
@@ -91,16 +90,6 @@ export class RemoteSha256 {
         return new Promise<string>((resolve, reject) => (state.digest = { resolve, reject }));
       },
     };
-  }
-
-  /** sha256 of a Blob's bytes, read and hashed by the hash worker. */
-  digestBlob(blob: Blob): Promise<string> {
-    if (this.failure) return Promise.reject(this.failure);
-    const id = this.nextStream++;
-    return new Promise<string>((resolve, reject) => {
-      this.streams.set(id, { free: [], waiting: undefined, digest: { resolve, reject } });
-      this.port.postMessage({ type: 'blob', stream: id, blob }, []);
-    });
   }
 
   /** Forget every stream, here and on the hash worker: between layers, and after a failed one. */

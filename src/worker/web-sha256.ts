@@ -11,13 +11,11 @@ import type { Hasher } from '../core';
 
 /**
  * The most bytes hashed by one WebCrypto call, held whole while they wait for it (and once more by
- * WebCrypto's own copy): a layer worker holds at most two such messages (its stored and its decoded bytes),
- * so four layer workers stay within the page's memory bound (docs/limits.md#sha256-one-shot-or-incremental).
+ * WebCrypto's own copy): a layer worker holds at most two such messages (a small layer's stored and decoded
+ * bytes), so four layer workers stay within the page's memory bound
+ * (docs/limits.md#sha256-one-shot-or-incremental).
  */
 export const ONE_SHOT_MAX_BYTES = 8 * 1024 * 1024;
-
-/** A File is read in slices this big when it is hashed incrementally: one is read while the last is hashed. */
-const BLOB_SLICE_BYTES = 4 * 1024 * 1024;
 
 export async function webCryptoHex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
@@ -74,28 +72,7 @@ export function oneShotOrIncremental(
   };
 }
 
-/**
- * sha256 of a Blob (a layer's range of the dropped File): one slice and one WebCrypto call when it is at most
- * `cap` bytes, otherwise its slices through hash-wasm, one read ahead. `stopped` is asked between slices:
- * a layer that was given up need not be hashed to its end.
- */
-export async function blobSha256(
-  blob: Blob,
-  stopped: () => boolean = () => false,
-  cap = ONE_SHOT_MAX_BYTES,
-): Promise<string> {
-  if (blob.size <= cap) return webCryptoHex(new Uint8Array(await blob.slice().arrayBuffer()));
-  const hasher = await createSHA256();
-  hasher.init();
-  const read = (at: number) => blob.slice(at, Math.min(blob.size, at + BLOB_SLICE_BYTES)).arrayBuffer();
-  let pending: Promise<ArrayBuffer> | undefined = read(0);
-  for (let at = 0; pending !== undefined;) {
-    const slice: ArrayBuffer = await pending;
-    if (slice.byteLength === 0) throw new Error('the file ended before the layer did');
-    at += slice.byteLength;
-    pending = at < blob.size && !stopped() ? read(at) : undefined;
-    if (stopped()) break;
-    hasher.update(new Uint8Array(slice));
-  }
-  return hasher.digest('hex');
+/** sha256 of a Blob of at most ONE_SHOT_MAX_BYTES (a small layer's range of the File): one read, one call. */
+export async function blobSha256(blob: Blob): Promise<string> {
+  return webCryptoHex(new Uint8Array(await blob.arrayBuffer()));
 }
