@@ -24,10 +24,13 @@ test('a wrong diff_id is caught for small and large layers, plain and gzipped', 
   const path = plainArchive(dir, 'hash-paths.tar', sizes, { gzip: [2, 3, 6, 7], wrongDiffIds: [0, 1, 2, 3] });
   await page.goto('/');
   await openImage(page, path);
-  const rows = page.getByRole('table', { name: 'Layers' }).getByRole('row');
-  // The header row, then the layers in order.
+  const table = page.getByRole('table', { name: 'Layers' });
+  await expect(table.locator('.badge--warn')).toHaveCount(4);
+  await expect(table.locator('.badge--ok')).toHaveCount(4);
+  // The header row, then the layers newest first, as `podman history` lists them.
+  const rows = table.getByRole('row');
   for (const [i, size] of sizes.entries()) {
-    const badge = rows.nth(i + 1).locator('.badge');
+    const badge = rows.nth(sizes.length - i).locator('.badge');
     await expect(badge, `layer ${i} (${size} bytes)`).toHaveClass(i < 4 ? /badge--warn/ : /badge--ok/);
   }
 });
