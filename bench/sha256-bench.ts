@@ -12,9 +12,8 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { readFlags } from './run/flags';
-import { serveFolder } from './run/static-server';
+import { withBenchPage } from './run/bench-page';
 
 const MIB = 1024 * 1024;
 
@@ -69,15 +68,9 @@ async function main(): Promise<void> {
     copyFileSync('node_modules/hash-wasm/dist/sha256.umd.min.js', join(site, 'sha256.umd.min.js'));
     writeFileSync(join(site, 'worker.js'), WORKER);
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>sha256</title>');
-    const server = await serveFolder(site);
-    const browser = await chromium.launch({
-      executablePath: process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
     const loadBefore = loadavg()[0] ?? 0;
-    try {
-      const page = await browser.newPage();
-      await page.goto(server.url);
+    await withBenchPage(site, async ({ page, url, rendererCpu }) => {
+      await page.goto(url);
       await page.evaluate(() => {
         const worker = new Worker('worker.js');
         (window as unknown as { ask: (message: object) => Promise<unknown> }).ask = (message) =>
@@ -92,13 +85,6 @@ async function main(): Promise<void> {
           (m) => (window as unknown as { ask: (message: object) => Promise<unknown> }).ask(m),
           message,
         );
-      const cdp = await browser.newBrowserCDPSession();
-      const rendererCpu = async () => {
-        const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
-          processInfo: { type: string; cpuTime: number }[];
-        };
-        return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
-      };
       const measure = async (way: 'wasm' | 'webcrypto') => {
         const before = await rendererCpu();
         const answer = (await ask({ way, runs })) as Answer;
@@ -127,10 +113,7 @@ async function main(): Promise<void> {
             `${(median(wasm.times) / median(webcrypto.times)).toFixed(2)}×, ${(wasm.cpuMs / webcrypto.cpuMs).toFixed(2)}×`,
         );
       }
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
     console.log(`load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`);
   } finally {
     rmSync(site, { recursive: true, force: true });
