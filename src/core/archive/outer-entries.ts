@@ -56,9 +56,11 @@ export function rangedScan(
   truncatedAt: number | undefined,
   prefetched: ReadonlyMap<string, LayerTable | Error>,
   close: () => Promise<void>,
+  cheapReads = false,
 ): OuterScan {
   return {
     compression,
+    cheapReads,
     truncatedAt,
     entries: table.entries,
     randomAccess: true,

@@ -41,6 +41,8 @@ export interface OuterScan {
    * bytes were spilled during the pass (CoreEnv.createSpill).
    */
   readonly randomAccess: boolean;
+  /** Blobs are read from a spill whose ranged reads cost about a memory copy (SpillSource.cheapReads). */
+  readonly cheapReads?: boolean;
   /** Without random access, why the decoded bytes could not be kept (a sentence), if they were meant to be. */
   readonly unreadableBecause?: string | undefined;
   /** Layers indexed during a one-pass scan, by outer path (compressed outer archives only). */

@@ -145,7 +145,15 @@ export async function scanStreamed(
   }
   if (spill) {
     const spilled = await spill.finish();
-    return rangedScan(spilled, table, compression, undefined, prefetched, () => spilled.close());
+    return rangedScan(
+      spilled,
+      table,
+      compression,
+      undefined,
+      prefetched,
+      () => spilled.close(),
+      spilled.cheapReads === true,
+    );
   }
   return {
     compression,

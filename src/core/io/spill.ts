@@ -19,6 +19,12 @@ export interface Spill {
 export interface SpillSource extends ByteSource {
   /** Delete the spilled bytes; reads fail afterwards. */
   close(): Promise<void>;
+  /**
+   * A ranged read costs about a memory copy (memory, or the page's synchronous OPFS handle): reading a file's
+   * bytes again when asked is cheaper than keeping them, so the content cache keeps nothing of the plain
+   * layers read from it (content-cache.ts). Without it (the CLI's temporary file) layers are warmed as usual.
+   */
+  readonly cheapReads?: boolean;
 }
 
 export type CreateSpill = (name: string) => Promise<Spill>;
@@ -47,6 +53,7 @@ export function memorySpill(maxBytes = 256 * 1024 * 1024): CreateSpill {
         return Promise.resolve({
           name,
           size,
+          cheapReads: true,
           read(offset: number, length: number) {
             if (closed) return Promise.reject(new Error('The archive was closed.'));
             return Promise.resolve(bytes.subarray(offset, Math.min(size, offset + length)));
