@@ -14,6 +14,7 @@ import { sniffCompression, withGzipFallback, type Compression, type CoreEnv } fr
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import type { LayerTable } from './index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
+import type { SpillShare } from '../io/spill';
 import { ArchiveError } from './archive-error';
 import { DEFAULT_MAX_ENTRIES, EntryTable, outerTarError, rangedScan, toOuter } from './outer-entries';
 import { scanStreamed } from './outer-stream-scan';
@@ -79,7 +80,13 @@ export interface ScanOptions {
    */
   indexStream?: (
     chunks: AsyncIterable<Uint8Array>,
-    options: { signal?: AbortSignal; limits?: DecodeLimits },
+    options: {
+      signal?: AbortSignal;
+      limits?: DecodeLimits;
+      /** Where the indexer writes the layer's bytes into the spill itself (Spill.share); absent: the pass does. */
+      spill?: SpillShare;
+      onSpillFailed?: (message: string) => void;
+    },
   ) => Promise<LayerTable>;
 }
 

@@ -6,6 +6,7 @@
  */
 import { readRange, throwIfAborted, type ByteSource } from '../io/byte-source';
 import { MultiMemberGzipError, decoderFor, type Compression, type CoreEnv } from '../io/env';
+import type { Spill } from '../io/spill';
 import { ByteQueue } from '../io/async-queue';
 import { TarFormatError, TarParser } from '../io/tar-parser';
 import { indexLayer, type LayerTable } from './index-layer';
@@ -39,6 +40,9 @@ export async function scanStreamed(
   let pendingIndex: Promise<void> | undefined;
   /** Layers handed to options.indexStream and not yet indexed: the pass does not wait for them. */
   const streamed: Promise<void>[] = [];
+  let spill: Spill | undefined;
+  /** Why the decoded bytes could not be kept (here, or by an indexer writing its layer into the spill). */
+  let spillFailure: string | undefined;
 
   const parser = new TarParser({
     onEntry(entry) {
@@ -60,8 +64,15 @@ export async function scanStreamed(
       }
       const q = options.indexStream ? new ByteQueue(STREAM_QUEUE_BYTES) : new ByteQueue();
       queue = q;
+      // The layer's indexer writes its bytes into the spill itself where it can: the spill's writes were
+      // the larger part of this thread's time after the decoder (bench/README.md#outer-compressed-archives).
+      const share = options.indexStream && spill?.share?.(entry.dataOffset, entry.size);
       const indexing = options.indexStream
-        ? options.indexStream(q, { signal: options.signal, limits: options.limits })
+        ? options.indexStream(q, {
+            signal: options.signal,
+            limits: options.limits,
+            ...(share && { spill: share, onSpillFailed: (message) => (spillFailure ??= message) }),
+          })
         : indexLayer(() => q, env, { canRestart: false, signal: options.signal, limits: options.limits });
       const settled = indexing.then(
         (index) => {
@@ -98,11 +109,13 @@ export async function scanStreamed(
     signal: options.signal,
     onRead: (n) => (bytesRead += n),
   });
-  let spill = await env.createSpill?.(source.name).catch(() => undefined);
-  let spillFailure: string | undefined;
+  spill = await env.createSpill?.(source.name).catch(() => undefined);
   try {
     for await (const chunk of decoder(input)) {
       throwIfAborted(options.signal);
+      // Parsed before it is spilled: a layer's header comes before its bytes, so a layer shared with its
+      // indexer (Spill.share) is known before the spill reaches it.
+      if (!parser.ended) parser.push(chunk);
       if (spill) {
         try {
           await spill.write(chunk);
@@ -114,7 +127,6 @@ export async function scanStreamed(
           spill = undefined;
         }
       }
-      if (!parser.ended) parser.push(chunk);
       if (queue) await queue.drained();
       if (pendingIndex && !queue) {
         await pendingIndex;
@@ -142,6 +154,11 @@ export async function scanStreamed(
   } catch (error) {
     await spill?.discard().catch(() => undefined);
     throw error;
+  }
+  // A layer's indexer could not write its part (Spill.share): the spill has a hole and is given up.
+  if (spill && spillFailure !== undefined) {
+    await spill.discard().catch(() => undefined);
+    spill = undefined;
   }
   if (spill) {
     const spilled = await spill.finish();

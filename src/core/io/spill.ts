@@ -7,9 +7,24 @@
  */
 import type { ByteSource } from './byte-source';
 
+/**
+ * What another thread needs to write a range of a spill itself (the page's layer worker writing the layer it
+ * indexes): which spill, and where the range starts in it. Structured-cloneable; opaque to the core.
+ */
+export interface SpillShare {
+  readonly file: string;
+  readonly offset: number;
+}
+
 export interface Spill {
   /** Append decoded bytes; the caller may reuse `chunk` once the promise settles. */
   write(chunk: Uint8Array): Promise<void> | void;
+  /**
+   * Bytes [offset, offset + length) of the decoded stream are written by another thread, through what this
+   * returns: `write` steps over them. Called before `write` reaches `offset`. Undefined (and nothing changes)
+   * when this spill cannot be written from elsewhere.
+   */
+  share?(offset: number, length: number): SpillShare | undefined;
   /** The bytes written so far, readable at random. Call once the pass is over. */
   finish(): Promise<SpillSource>;
   /** Give the space back without reading it (a failed or cancelled pass). */
