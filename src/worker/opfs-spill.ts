@@ -106,7 +106,6 @@ async function openOpfsSpill(name: string): Promise<Spill | undefined> {
       return Promise.resolve({
         name,
         size,
-        cheapReads: true,
         read(offset: number, length: number) {
           if (closed) return Promise.reject(new Error('The archive was closed; drop it again.'));
           const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));

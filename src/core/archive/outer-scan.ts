@@ -42,7 +42,7 @@ export interface OuterScan {
    * bytes were spilled during the pass (CoreEnv.createSpill).
    */
   readonly randomAccess: boolean;
-  /** Blobs are read from a spill whose ranged reads cost about a memory copy (SpillSource.cheapReads). */
+  /** Blobs are read from a spill in memory, whose ranged reads cost a copy (SpillSource.cheapReads). */
   readonly cheapReads?: boolean;
   /** Without random access, why the decoded bytes could not be kept (a sentence), if they were meant to be. */
   readonly unreadableBecause?: string | undefined;

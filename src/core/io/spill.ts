@@ -35,9 +35,10 @@ export interface SpillSource extends ByteSource {
   /** Delete the spilled bytes; reads fail afterwards. */
   close(): Promise<void>;
   /**
-   * A ranged read costs about a memory copy (memory, or the page's synchronous OPFS handle): reading a file's
-   * bytes again when asked is cheaper than keeping them, so the content cache keeps nothing of the plain
-   * layers read from it (content-cache.ts). Without it (the CLI's temporary file) layers are warmed as usual.
+   * A ranged read costs a memory copy (the spill is in memory): keeping a file's bytes a second time would
+   * only double them, so the content cache keeps nothing of the plain layers read from it (content-cache.ts).
+   * Files are not such spills: each of the many small reads the Linkage view makes is a call into storage (in
+   * a private window, a round trip to the browser process), so their layers are warmed as usual.
    */
   readonly cheapReads?: boolean;
 }

@@ -81,7 +81,7 @@ describe('the content cache over the sample', () => {
   });
 });
 
-describe('a compressed outer archive spilled where reads are cheap', () => {
+describe('a compressed outer archive spilled to memory', () => {
   const PACKED = join(import.meta.dirname, '../../../fixtures/archives/podman-docker-archive.tar.gz');
   const PLAIN = PACKED.replace(/\.gz$/, '');
 
@@ -118,7 +118,7 @@ describe('a compressed outer archive spilled where reads are cheap', () => {
     await Promise.all([session.close(), plain.close()]);
   });
 
-  it('still warms its layers from a spill without cheap reads (the CLI temporary file)', async () => {
+  it('still warms its layers from a spill in a file (the CLI temporary file; the page OPFS file)', async () => {
     const { session, image } = await opened(nodeEnv);
     expect(session.scan.cheapReads).toBe(false);
     expect(image.layers.some((layer) => session.keptContents(layer) !== undefined)).toBe(true);
