@@ -259,6 +259,18 @@ describe('layer worker pool', () => {
       return new Uint8Array(gzipSync(buildDockerArchive(layers, sha), { level: 1 }));
     }
 
+    /** Both layers of packedArchive indexed, every diff_id verified; the session closed. */
+    async function expectBothVerified(session: ArchiveSession): Promise<void> {
+      const pick = pickImage(session.info);
+      if ('error' in pick) throw new Error(pick.error);
+      await session.indexImage(pick.image);
+      expect(pick.image.layers.map((layer) => session.status(layer))).toMatchObject([
+        { state: 'done', verified: true },
+        { state: 'done', verified: true },
+      ]);
+      await session.close();
+    }
+
     it('indexes a layer on its worker while the pass is still reading the outer stream', async () => {
       const { stats, spawn } = harness({ hashWorker: true });
       // One worker: the second layer waits for it, and the pass, holding only a bounded queue, waits too.
@@ -274,14 +286,7 @@ describe('layer worker pool', () => {
       expect(stats.events.slice(firstDone).filter((e) => e === 'pass').length).toBeGreaterThan(0);
       expect(stats.mostUnconsumed).toBeLessThanOrEqual(BUFFERS_IN_FLIGHT);
 
-      const pick = pickImage(session.info);
-      if ('error' in pick) throw new Error(pick.error);
-      await session.indexImage(pick.image);
-      expect(pick.image.layers.map((layer) => session.status(layer))).toMatchObject([
-        { state: 'done', verified: true },
-        { state: 'done', verified: true },
-      ]);
-      await session.close();
+      await expectBothVerified(session);
     });
 
     it('a layer worker that cannot write its part of the spill gives the spill up, not the layer', async () => {
@@ -303,14 +308,7 @@ describe('layer worker pool', () => {
       expect(shared).toHaveLength(2);
       expect(session.scan.randomAccess).toBe(false);
       expect(session.scan.unreadableBecause).toBeTruthy();
-      const pick = pickImage(session.info);
-      if ('error' in pick) throw new Error(pick.error);
-      await session.indexImage(pick.image);
-      expect(pick.image.layers.map((layer) => session.status(layer))).toMatchObject([
-        { state: 'done', verified: true },
-        { state: 'done', verified: true },
-      ]);
-      await session.close();
+      await expectBothVerified(session);
     });
 
     it('cancelling the pass terminates the worker of the layer in flight', async () => {
