@@ -88,7 +88,8 @@ describe('the worker through its client', () => {
         Labels: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`label.${i}`, `v${i}`])),
       },
     };
-    const file = new Blob([buildDockerArchive([buildTar([{ name: 'a', data: 'a' }])], sha, config)]);
+    const archive = buildDockerArchive([buildTar([{ name: 'a', data: 'a' }])], sha, config);
+    const file = new Blob([new Uint8Array(archive)]);
     const wide = await client.request({ type: 'open', archiveId: 'wide', file, name: 'wide.tar' });
     const target = { archiveId: 'wide', imageKey: wide.defaultImageKey! };
     const view = await client.request({ type: 'image-view', ...target });
