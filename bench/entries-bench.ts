@@ -3,7 +3,7 @@
  * directories), opened by each CLI command in its own process; reports each command's peak RSS
  * (GNU time's %M) and wall time. The target is ≤ 1 GB for every command (docs/limits.md).
  *
- *   npx tsx bench/entries-bench.ts [--entries 2000000] [--commands inspect,diff,ls,export,ci]
+ *   npx tsx bench/entries-bench.ts [--entries 2000000] [--commands inspect,diff,diff-text,ls,export,ci]
  *
  * (`cat` reads the last file.) Writes the archive to bench/out/entries-<n>.tar (a gzip layer, ~1 GB decoded) and the table to
  * bench/out/entries-<n>.md.
@@ -19,7 +19,7 @@ import { buildTar } from '../src/core/testing/tar-builder';
 const { values } = parseArgs({
   options: {
     entries: { type: 'string', default: '2000000' },
-    commands: { type: 'string', default: 'inspect,history,diff,ls,export,cat,ci,graph,packages' },
+    commands: { type: 'string', default: 'inspect,history,diff,diff-text,ls,export,cat,ci,graph,packages' },
   },
 });
 const ROOT = join(import.meta.dirname, '..');
@@ -94,6 +94,8 @@ const ARGS: Record<string, string[]> = {
   inspect: ['inspect', '--json'],
   history: ['history', '--json'],
   diff: ['diff', '--json'],
+  // The text report materializes each layer's change set (the Files view's change tree holds the same).
+  'diff-text': ['diff'],
   ls: ['ls', '-R'],
   export: ['export', '--format', 'csv'],
   ci: ['ci', '--json'],
