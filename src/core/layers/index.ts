@@ -24,6 +24,7 @@ export { compileGlob, type Glob } from './glob';
 export {
   formatChanges,
   formatChangeSet,
+  formatChangeTable,
   formatChange,
   formatMode,
   formatPermissions,
