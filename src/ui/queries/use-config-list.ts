@@ -50,5 +50,7 @@ export function useConfigList(
   useEffect(() => {
     if (data && loaded < wanted && hasNextPage && !isFetching && !isError) void fetchNextPage();
   }, [data, loaded, wanted, hasNextPage, isFetching, isError, fetchNextPage]);
-  return { pages, loaded, fetching: isFetching, error: query.error };
+  // After a failed page, asking again fetches it again (the first one too: with no pages it starts there).
+  const retry = (): void => void fetchNextPage();
+  return { pages, loaded, fetching: isFetching, error: query.error, retry };
 }

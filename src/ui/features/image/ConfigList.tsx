@@ -73,7 +73,7 @@ export function ConfigList({
   const { t } = useTranslation();
   const format = useFormat();
   const [wanted, setWanted] = useState(first.length);
-  const { pages, loaded, error } = useConfigList(image, list, first.length, wanted);
+  const { pages, loaded, error, retry } = useConfigList(image, list, first.length, wanted);
   const items = useMemo(() => [...first, ...pages.flatMap(pageText)], [first, pages]);
   const busy = loaded < Math.min(wanted, total) && !error;
   const more = Math.min(CONFIG_PAGE_SIZE, total - loaded);
@@ -92,6 +92,7 @@ export function ConfigList({
   const ask = (count: number) => {
     asked.current = true;
     setWanted(count);
+    if (error) retry();
   };
 
   return (
@@ -118,7 +119,8 @@ export function ConfigList({
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => ask(Math.max(wanted, loaded) + more)}
+            // After a failed page it is that page that is asked for again.
+            onClick={() => ask(error ? wanted : Math.max(wanted, loaded) + more)}
           >
             {t('image.showMore', { count: more, n: format.count(more) })}
           </button>
