@@ -10,7 +10,10 @@ import { resolveLinkGraph, type LinkGraph } from '../linkage/link-graph';
 import type { LoaderSettings } from '../linkage/link-types';
 import { readPackageDbs, type ReadPackageDbsOptions } from '../packages/package-dbs';
 import type { PackageDb } from '../packages/package-types';
-import type { ArchiveSession } from '../session/archive-session';
+import type { ArchiveSession, LayerStatus } from '../session/archive-session';
+import type { Said, SaidValue } from '../model/said';
+import { packageProblem } from '../packages/package-sentences';
+import { compareSaid, errorSaid } from './compare-sentences';
 
 export interface CompareSide {
   readonly image: ImageRecord;
@@ -24,6 +27,8 @@ export interface CompareSide {
   readonly linkGraph: LinkGraph;
   /** Sentences about what could not be read (a failed layer, an unreadable package database). */
   readonly warnings: readonly string[];
+  /** The same sentences by name, for the page to say in its language (absent: English only). */
+  readonly warningSentences?: readonly Said[];
 }
 
 export interface ReadCompareSideOptions extends ReadPackageDbsOptions {
@@ -37,20 +42,30 @@ export function displayName(image: ImageRecord): string {
   return names.full[0] ?? names.bareTags[0] ?? image.id;
 }
 
+/** Why a layer compares as empty: its error's sentence, its error as written, or its state. */
+function whyEmpty(status: LayerStatus): SaidValue {
+  if (status.errorSentence) return errorSaid(status.errorSentence);
+  if (status.error !== undefined) return status.error;
+  return compareSaid(status.state === 'absent' ? 'layer-absent' : 'layer-failed');
+}
+
 /** The image's uncompressed size over the layers that could be read, and a sentence per layer that could not. */
 export function layersRead(
   session: ArchiveSession,
   image: ImageRecord,
-): { size: number; warnings: string[] } {
+): { size: number; warnings: string[]; warningSentences: Said[] } {
   const warnings: string[] = [];
+  const warningSentences: Said[] = [];
   let size = 0;
   for (const layer of image.layers) {
     const status = session.status(layer);
     size += status.index?.size ?? 0;
-    if (status.state === 'failed' || status.state === 'absent')
+    if (status.state === 'failed' || status.state === 'absent') {
       warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
+      warningSentences.push(compareSaid('layer-empty', { n: layer.index, why: whyEmpty(status) }));
+    }
   }
-  return { size, warnings };
+  return { size, warnings, warningSentences };
 }
 
 export async function readCompareSide(
@@ -63,13 +78,25 @@ export async function readCompareSide(
   await session.indexImage(image, { keepContents: true, ...(signal && { signal }) });
   // An image without layers (a config-only artifact) compares as one empty layer.
   const stack = image.layers.length === 0 ? buildLayerStack([[]]) : session.layerStack(image);
-  const { size, warnings } = layersRead(session, image);
+  const { size, warnings, warningSentences } = layersRead(session, image);
   await session.warmContents(image, signal);
   const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) =>
     session.readEntry(image, l, entry, offset, length, signal),
   );
   const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
-  for (const error of errors) warnings.push(`A package database cannot be read: ${error.message}`);
+  for (const error of errors) {
+    warnings.push(`A package database cannot be read: ${error.message}`);
+    warningSentences.push(compareSaid('package-db-unreadable', { error: packageProblem(error) }));
+  }
   const linkGraph = await resolveLinkGraph(fs, options.settings);
-  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, warnings };
+  return {
+    image,
+    name: displayName(image),
+    size,
+    stack,
+    packageDbs: dbs,
+    linkGraph,
+    warnings,
+    warningSentences,
+  };
 }

@@ -23,3 +23,4 @@ export {
   type CompareDrawing,
   type CompareReport,
 } from './compare-report';
+export { COMPARE_SENTENCES, renderCompareSaid, type CompareSentenceName } from './compare-sentences';

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageRow } from '../../../protocol/packages';
 import { useFormat } from '../../i18n/use-format';
+import { WarningLines } from '../../i18n/WarningLines';
 import { useStore } from '../../state/store';
 import { useRovingRows } from '../keyboard/use-roving-rows';
 import { usePackageLicenses, usePackages } from '../../queries/use-packages';
@@ -112,11 +113,7 @@ export function PackagesView({ image }: { image: ImageRef }) {
             </button>
           )}
         </div>
-        {data.problems.map((p) => (
-          <p key={p} className="warn-text">
-            {p}
-          </p>
-        ))}
+        <WarningLines english={data.problems} said={data.problemSentences} />
         <table className="plain-table" aria-label={t('packages.table')}>
           <thead>
             <tr>
