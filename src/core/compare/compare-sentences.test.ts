@@ -12,7 +12,7 @@ import { layersRead, type CompareSide } from './compare-side';
 import { renderCompareSaid } from './compare-sentences';
 
 const status = (s: Partial<LayerStatus>): LayerStatus => ({
-  state: 'ready',
+  state: 'done',
   index: undefined,
   error: undefined,
   verified: null,

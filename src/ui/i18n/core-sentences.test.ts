@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMPARE_SENTENCES,
+  LAYER_SENTENCES,
   PACKAGE_SENTENCES,
   PICTURE_WORDS,
   RESOLVE_SENTENCES,
@@ -18,6 +19,7 @@ import zhCN from './locales/zh-CN.json';
 const BOOKS = {
   packageSentences: PACKAGE_SENTENCES,
   compareSentences: COMPARE_SENTENCES,
+  layerSentences: LAYER_SENTENCES,
 } as const;
 
 /** Words outside the slots: a text that is only slots ("{{path}}: {{problem}}") may read the same in both. */
