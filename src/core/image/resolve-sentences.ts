@@ -124,6 +124,24 @@ export const RESOLVE_SENTENCES = {
   'conf-mode': 'short-name-mode must be "enforcing", "permissive" or "disabled", not {{value}}',
   'conf-mode-unquoted':
     'short-name-mode must be "enforcing", "permissive" or "disabled", not a value without quotes',
+  // TOML syntax errors in registries.conf, in smol-toml's words (resolve-toml-sentences.ts).
+  'toml-unfinished-string': 'unfinished string (column {{column}})',
+  'toml-unfinished-array': 'unfinished array (column {{column}})',
+  'toml-unfinished-table': 'unfinished table (column {{column}})',
+  'toml-invalid-value': 'invalid value (column {{column}})',
+  'toml-expected-comma': 'expected comma or end of structure (column {{column}})',
+  'toml-end-of-line': 'each key-value declaration must be followed by an end-of-line (column {{column}})',
+  'toml-incomplete-key': 'incomplete key-value: cannot find end of key (column {{column}})',
+  'toml-end-of-key': 'unexpected end of key (column {{column}})',
+  'toml-key-char': 'illegal character in key (column {{column}})',
+  'toml-empty-key': 'illegal empty bare key (column {{column}})',
+  'toml-table-array': 'expected end of table array declaration (column {{column}})',
+  'toml-redefine-table': 'trying to redefine an already defined table or value (column {{column}})',
+  'toml-redefine-value': 'trying to redefine an already defined value (column {{column}})',
+  'toml-control-string': 'control characters are not allowed in strings (column {{column}})',
+  'toml-control-comment': 'control characters are not allowed in comments (column {{column}})',
+  'toml-escape': 'unrecognised escape sequence (column {{column}})',
+  'toml-other': '{{reason}} (column {{column}})',
 } as const;
 
 export type ResolveSentenceName = keyof typeof RESOLVE_SENTENCES;
