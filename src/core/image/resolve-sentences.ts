@@ -4,6 +4,8 @@
  * in Simplified Chinese; the CLI prints the English. A slot may hold another named phrase (a candidate's
  * source, a refusal's reason), which the page says in its language too. Names are a contract: add, never rename.
  */
+import { renderSaidList, type SaidList } from '../model/said';
+
 export const RESOLVE_SENTENCES = {
   // Image IDs.
   'id-full': "'{{input}}' is the full image ID {{id}}",
@@ -146,10 +148,13 @@ export const RESOLVE_SENTENCES = {
 
 export type ResolveSentenceName = keyof typeof RESOLVE_SENTENCES;
 
-/** A named sentence and what fills its slots: text kept as written (names, grammar reasons) or another phrase. */
+/**
+ * A named sentence and what fills its slots: text kept as written (names, grammar reasons), a list of names
+ * (joined in the page's language) or another phrase.
+ */
 export interface Phrase {
   readonly name: ResolveSentenceName;
-  readonly params: Readonly<Record<string, string | number | Phrase>>;
+  readonly params: Readonly<Record<string, string | number | SaidList | Phrase>>;
 }
 
 export function phrase(name: ResolveSentenceName, params: Phrase['params'] = {}): Phrase {
@@ -158,10 +163,16 @@ export function phrase(name: ResolveSentenceName, params: Phrase['params'] = {})
 
 /** The English text, exactly as the CLI prints it. */
 export function renderPhrase(said: Phrase | string): string {
+  return renderPhraseWith(said, renderSaidList);
+}
+
+/** The English text with its lists joined by `sayList` (the page's English joins them as Intl does). */
+export function renderPhraseWith(said: Phrase | string, sayList: (list: SaidList) => string): string {
   if (typeof said === 'string') return said;
   return RESOLVE_SENTENCES[said.name].replace(/\{\{(\w+)\}\}/g, (slot, key: string) => {
     const value = said.params[key];
     if (value === undefined) return slot;
-    return typeof value === 'object' ? renderPhrase(value) : String(value);
+    if (typeof value !== 'object') return String(value);
+    return 'items' in value ? sayList(value) : renderPhraseWith(value, sayList);
   });
 }
