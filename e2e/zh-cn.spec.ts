@@ -99,6 +99,13 @@ async function view(page: Page, key: string): Promise<void> {
   await expect(page.getByRole('tabpanel')).toBeVisible();
 }
 
+/** Picks an image in one of Compare's two lists, by its name. */
+async function pickImage(page: Page, label: string, name: string): Promise<void> {
+  await page
+    .getByRole('combobox', { name: text(zh, label), exact: true })
+    .selectOption({ label: `${name} · linux/amd64` });
+}
+
 async function photograph(page: Page, name: string): Promise<void> {
   await noEnglish(page);
   await page.screenshot({ path: `test-results/zh-CN/${name}.png` });
@@ -261,12 +268,8 @@ test('Compare of two package managers says so in Simplified Chinese', async ({ p
   await page.goto('/');
   await openImage(page, join(FIXTURES, 'compare/rpm-apk-pairs.docker-archive.tar.gz'));
   await view(page, 'compare');
-  const pick = (label: string, name: string) =>
-    page
-      .getByRole('combobox', { name: text(zh, label), exact: true })
-      .selectOption({ label: `${name} · linux/amd64` });
-  await pick('compare.new', 'localhost/apk-new:1');
-  await pick('compare.old', 'localhost/rpm-old:1');
+  await pickImage(page, 'compare.new', 'localhost/apk-new:1');
+  await pickImage(page, 'compare.old', 'localhost/rpm-old:1');
   const summary = page.getByTestId('compare-summary');
   await expect(summary).toContainText('localhost/rpm-old:1 → localhost/apk-new:1', { timeout: 60_000 });
   const note = page.locator('.warn-text', { hasText: '包管理器不同' });
@@ -311,12 +314,8 @@ test('package readers and compare say their warnings in Simplified Chinese, quot
     await photograph(page, '10-packages-warnings');
 
     await view(page, 'compare');
-    const pick = (label: string, name: string) =>
-      page
-        .getByRole('combobox', { name: text(zh, label), exact: true })
-        .selectOption({ label: `${name} · linux/amd64` });
-    await pick('compare.old', 'localhost/t:3');
-    await pick('compare.new', 'localhost/test:1');
+    await pickImage(page, 'compare.old', 'localhost/t:3');
+    await pickImage(page, 'compare.new', 'localhost/test:1');
     await expect(page.getByTestId('compare-summary')).toContainText('localhost/t:3 → localhost/test:1', {
       timeout: 60_000,
     });

@@ -5,22 +5,10 @@
  */
 import type { TFunction } from 'i18next';
 import type { Phrase } from '../../protocol/messages';
-import { formatCount } from './format';
-import { saidListText } from './said-text';
+import { slotValues } from './said-text';
 
 export function phraseText(said: Phrase | string, t: TFunction, locale: string, english?: string): string {
   if (typeof said === 'string') return said;
-  const values = Object.fromEntries(
-    Object.entries(said.params).map(([k, v]) => [
-      k,
-      typeof v === 'number'
-        ? formatCount(v, locale)
-        : typeof v === 'string'
-          ? v
-          : 'items' in v
-            ? saidListText(v, locale)
-            : phraseText(v, t, locale),
-    ]),
-  );
+  const values = slotValues(said.params, locale, (nested: Phrase) => phraseText(nested, t, locale));
   return t(`resolve.${said.name}`, english === undefined ? values : { ...values, defaultValue: english });
 }

@@ -11,10 +11,14 @@ export function saidListText(list: SaidList, locale: string): string {
   return formatList(list.items, locale, list.type);
 }
 
-export function saidText(said: Said | string, t: TFunction, locale: string, english?: string): string {
-  if (typeof said === 'string') return said;
-  const values = Object.fromEntries(
-    Object.entries(said.params).map(([k, v]) => [
+/** The slots' values in the page's language; `sayNested` says a quoted sentence. */
+export function slotValues<Nested extends object>(
+  params: Readonly<Record<string, string | number | SaidList | Nested>>,
+  locale: string,
+  sayNested: (nested: Nested) => string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
       k,
       typeof v === 'number'
         ? formatCount(v, locale)
@@ -22,9 +26,14 @@ export function saidText(said: Said | string, t: TFunction, locale: string, engl
           ? v
           : 'items' in v
             ? saidListText(v, locale)
-            : saidText(v, t, locale),
+            : sayNested(v),
     ]),
   );
+}
+
+export function saidText(said: Said | string, t: TFunction, locale: string, english?: string): string {
+  if (typeof said === 'string') return said;
+  const values = slotValues(said.params, locale, (nested: Said) => saidText(nested, t, locale));
   const key = `${said.book}.${said.name}`;
   return t(key, english === undefined ? values : { ...values, defaultValue: english });
 }
