@@ -128,7 +128,12 @@ export class LayerPool {
       slot.port.postMessage({ type: 'chunk', id, buffer, length }, [buffer]),
     );
     slot.feed = feed;
-    slot.port.postMessage({ type: 'index-stream', id, ...limits });
+    slot.port.postMessage({
+      type: 'index-stream',
+      id,
+      ...limits,
+      ...(job.options.spill && { spill: job.options.spill }),
+    });
     feed.run(chunks).then(
       (complete) => {
         if (complete && slot.job === job) slot.port.postMessage({ type: 'end', id });
@@ -157,6 +162,10 @@ export class LayerPool {
     if (job?.id !== response.id) return;
     if (response.type === 'consumed') {
       slot.feed?.consumed();
+      return;
+    }
+    if (response.type === 'spill-failed') {
+      job.options.onSpillFailed?.(response.message);
       return;
     }
     if (response.type === 'progress') {
