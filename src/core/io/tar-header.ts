@@ -1,7 +1,8 @@
 // Hand-written: tar readers on npm are Node streams; this decodes one header block with no environment at all.
 /**
  * Decoding of one 512-byte tar header block (docs/archive-formats.md#header-fields): octal or base-256
- * numbers, checksum (unsigned or signed byte sum), USTAR prefix (never for GNU headers), PAX records.
+ * numbers, checksum (unsigned or signed byte sum), USTAR prefix (never for GNU headers). PAX records are read
+ * by pax-records.ts.
  */
 export const BLOCK = 512;
 
@@ -86,29 +87,4 @@ export function headerFormat(block: Uint8Array): HeaderFormat {
   if (m === 'ustar  \u0000') return 'gnu';
   if (m.startsWith('ustar')) return 'ustar';
   return 'v7';
-}
-
-/**
- * PAX extended header records: "<len> <key>=<value>\n", parsed by length because xattr values are
- * binary and may contain NUL or newline bytes.
- */
-export function parsePax(body: Uint8Array): Map<string, Uint8Array> {
-  const records = new Map<string, Uint8Array>();
-  let pos = 0;
-  while (pos < body.length) {
-    let space = pos;
-    while (space < body.length && body[space] !== 0x20) space++;
-    const digits = latin1.decode(body.subarray(pos, space));
-    const len = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
-    if (!Number.isInteger(len) || len <= 0 || pos + len > body.length) break;
-    const record = body.subarray(space + 1, pos + len - 1);
-    const eq = record.indexOf(0x3d);
-    if (eq > 0) records.set(decodeName(record.subarray(0, eq)), record.slice(eq + 1));
-    pos += len;
-  }
-  return records;
-}
-
-export function paxString(value: Uint8Array | undefined): string | undefined {
-  return value === undefined ? undefined : decodeName(value);
 }

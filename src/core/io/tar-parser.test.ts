@@ -129,6 +129,41 @@ describe('TarParser', () => {
     );
   });
 
+  it('says which PAX record lies about its length, in any chunking', () => {
+    const bytes = buildTar([
+      { name: 'a', data: '1' },
+      { name: 'x', pax: { path: 'abc' }, data: 'pax' },
+    ]);
+    // The PAX header is the second block pair; its body "12 path=abc\n" now claims 13 bytes.
+    expect(new TextDecoder().decode(bytes.subarray(1536, 1548))).toBe('12 path=abc\n');
+    bytes[1537] = 0x33;
+    const sentence =
+      'The PAX extended header at byte 1024 is damaged: its record at byte 1536 claims 13 bytes, but only 12 are left.';
+    expect(() => parse(bytes)).toThrow(sentence);
+    expect(() => parse(bytes, 7)).toThrow(sentence);
+  });
+
+  it('reads an old GNU sparse file whose map continues in extension blocks', () => {
+    const [header, rest] = [new Uint8Array(512), buildTar([{ name: 'after', data: 'tail' }])];
+    header.set(buildTar([{ name: 'holes', type: 'S', data: 'abc' }]).subarray(0, 512));
+    header.set(new TextEncoder().encode('00000000003\0'), 124); // 3 bytes stored
+    header.set(new TextEncoder().encode('00000040000\0'), 483); // real size 16,384
+    header[482] = 1; // an extension block follows
+    header.fill(0x20, 148, 156);
+    const sum = header.reduce((n, b) => n + b, 0);
+    header.set(new TextEncoder().encode(`${sum.toString(8).padStart(6, '0')}\0 `), 148);
+    const [more, last, data] = [new Uint8Array(512), new Uint8Array(512), new Uint8Array(512)];
+    more[504] = 1; // and another after it
+    data.set(new TextEncoder().encode('abc'));
+    const bytes = new Uint8Array([...header, ...more, ...last, ...data, ...rest]);
+    const whole = parse(bytes);
+    expect(dump(whole.entries)).toBe('file /holes 644 0:0 3\nfile /after 644 0:0 4');
+    expect(whole.entries[0]).toMatchObject({ realSize: 16_384, dataOffset: 1536 });
+    expect(whole.data.get('/holes')).toBe('abc');
+    expect(dump(parse(bytes, 7).entries)).toBe(dump(whole.entries));
+    expect(() => parse(bytes.subarray(0, 1024))).toThrow('The tar data ends early, at byte 1024.');
+  });
+
   it('says where a truncated tar ends', () => {
     const bytes = buildTar([{ name: 'file', data: 'x'.repeat(2000) }]).subarray(0, 1000);
     expect(() => parse(bytes)).toThrow('The tar data ends early inside /file, at byte 1000.');

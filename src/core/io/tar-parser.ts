@@ -13,23 +13,14 @@ import {
   decodeName,
   headerFormat,
   isZeroBlock,
-  parsePax,
-  paxString,
   readNumber,
 } from './tar-header';
 import { normalizeTarPath } from '../model/path';
+import { PaxState } from './pax-records';
+import { PaxValues } from './pax-values';
+import { TarFormatError } from './tar-format-error';
 
-export class TarFormatError extends Error {
-  override name = 'TarFormatError';
-  constructor(
-    message: string,
-    readonly offset: number,
-    /** Which of the common faults this is, so a caller can name its sentence; absent for the rare ones. */
-    readonly fault?: 'bad-checksum' | 'bad-size',
-  ) {
-    super(message);
-  }
-}
+export { TarFormatError };
 
 export interface TarSink {
   /** Called for every entry; return true to receive its content through onData. */
@@ -53,6 +44,10 @@ export const MAX_NAME_LENGTH = 65_536;
 
 type Meta = 'pax' | 'global' | 'longname' | 'longlink';
 
+/** GNU sparse headers: whether an extension block follows the header, and follows an extension block. */
+const GNU_IS_EXTENDED = 482;
+const GNU_EXTENSION_IS_EXTENDED = 504;
+
 export class TarParser {
   /** Bytes consumed so far (offset in the uncompressed stream). */
   position = 0;
@@ -70,10 +65,13 @@ export class TarParser {
   private meta: Meta | undefined;
   private metaBody: Uint8Array | undefined;
   private metaFill = 0;
-  private pax = new Map<string, Uint8Array>();
-  private globalPax = new Map<string, Uint8Array>();
+  /** Offset of the meta header whose body is being read, for the sentence when it is malformed. */
+  private metaOffset = 0;
+  private readonly pax = new PaxState();
   private longName: string | undefined;
   private longLink: string | undefined;
+  /** An old GNU sparse (`S`) header waiting for the extension blocks that continue its map. */
+  private sparse: { readonly block: Uint8Array; readonly size: number; readonly offset: number } | undefined;
   /** Offset of the first PAX/GNU meta header that belongs to the next entry. */
   private metaStart: number | undefined;
 
@@ -141,7 +139,7 @@ export class TarParser {
   /** The stream ended; throws when it ended inside an entry. */
   end(): void {
     if (this.ended) return;
-    if (this.dataLeft > 0 || this.headerFill > 0) {
+    if (this.dataLeft > 0 || this.headerFill > 0 || this.sparse) {
       const where = this.current ? ` inside ${this.current.path}` : '';
       throw new TarFormatError(`The tar data ends early${where}, at byte ${this.position}.`, this.position);
     }
@@ -151,6 +149,10 @@ export class TarParser {
 
   private readHeader(offset: number): void {
     const block = this.header;
+    if (this.sparse) {
+      this.readSparseExtension(block, offset);
+      return;
+    }
     if (isZeroBlock(block)) {
       this.zeroBlocks++;
       this.ended = this.zeroBlocks >= 2;
@@ -190,17 +192,40 @@ export class TarParser {
         );
       }
       this.meta = metaKind;
+      this.metaOffset = offset;
       this.metaBody = new Uint8Array(size);
       this.metaFill = 0;
       this.startData(size);
       return;
     }
-    this.emitEntry(block, type, size, offset);
+    if (type === 'S' && block[GNU_IS_EXTENDED] !== 0) {
+      this.sparse = { block: block.slice(), size, offset };
+      return;
+    }
+    this.emitEntry(block, type, size, offset, offset + BLOCK);
   }
 
-  private emitEntry(block: Uint8Array, type: string, storedSize: number, headerOffset: number): void {
+  /**
+   * A GNU sparse header holds four map entries; more follow in extension blocks (21 entries each, byte 504 says
+   * whether another follows) between the header and the data. The data, already compacted, starts after them.
+   * The map itself is not needed: the entry's real size is in the header.
+   */
+  private readSparseExtension(block: Uint8Array, offset: number): void {
+    const sparse = this.sparse;
+    if (!sparse || block[GNU_EXTENSION_IS_EXTENDED] !== 0) return;
+    this.sparse = undefined;
+    this.emitEntry(sparse.block, 'S', sparse.size, sparse.offset, offset + BLOCK);
+  }
+
+  private emitEntry(
+    block: Uint8Array,
+    type: string,
+    storedSize: number,
+    headerOffset: number,
+    dataOffset: number,
+  ): void {
     const format = headerFormat(block);
-    const pax = new Map([...this.globalPax, ...this.pax]);
+    const pax = new PaxValues(this.pax.takeForEntry(), headerOffset);
     let name = cString(block, 0, 100);
     // USTAR prefix; in GNU headers bytes 345+ hold atime/ctime/sparse data and are never a prefix.
     if (format === 'ustar') {
@@ -208,24 +233,16 @@ export class TarParser {
       if (prefix) name = `${prefix}/${name}`;
     }
     if (this.longName !== undefined) name = this.longName;
-    const paxPath = paxString(pax.get('path'));
-    if (paxPath !== undefined && paxPath !== '') name = paxPath;
-    const sparseName = paxString(pax.get('GNU.sparse.name'));
-    if (sparseName) name = sparseName;
-    let linkTarget = this.longLink ?? cString(block, 157, 100);
-    const paxLink = paxString(pax.get('linkpath'));
-    if (paxLink !== undefined && paxLink !== '') linkTarget = paxLink;
+    name = pax.nonEmpty('GNU.sparse.name') ?? pax.nonEmpty('path') ?? name;
+    const linkTarget = pax.nonEmpty('linkpath') ?? this.longLink ?? cString(block, 157, 100);
 
     const kind = entryKind(type, name);
-    let size = storedSize;
-    const paxSize = paxInteger(pax, 'size', headerOffset);
-    if (paxSize !== undefined) size = paxSize;
-    let realSize = size;
-    if (type === 'S') realSize = numberOr0(readNumber(block, 483, 12));
-    const paxReal =
-      paxInteger(pax, 'GNU.sparse.realsize', headerOffset) ??
-      paxInteger(pax, 'GNU.sparse.size', headerOffset);
-    if (paxReal !== undefined) realSize = paxReal;
+    const size = pax.integer('size') ?? storedSize;
+    // GNU sparse: the old `S` type keeps the real size at 483, PAX sparse 0.x and 1.0 in these records.
+    const realSize =
+      pax.integer('GNU.sparse.realsize') ??
+      pax.integer('GNU.sparse.size') ??
+      (type === 'S' ? numberOr0(readNumber(block, 483, 12)) : size);
 
     if (name.length > MAX_NAME_LENGTH || linkTarget.length > MAX_NAME_LENGTH) {
       throw new TarFormatError(
@@ -239,27 +256,26 @@ export class TarParser {
         `The entry name "${name}" tries to leave the root; it was kept inside as ${path}.`,
         { name, path },
       );
-    const xattrs = readXattrs(pax);
+    const xattrs = pax.xattrs();
     const entry: TarEntry = {
       path,
       kind,
       mode: readNumber(block, 100, 8) & 0o7777,
-      uid: paxInteger(pax, 'uid', headerOffset) ?? numberOr0(readNumber(block, 108, 8)),
-      gid: paxInteger(pax, 'gid', headerOffset) ?? numberOr0(readNumber(block, 116, 8)),
+      uid: pax.integer('uid') ?? numberOr0(readNumber(block, 108, 8)),
+      gid: pax.integer('gid') ?? numberOr0(readNumber(block, 116, 8)),
       size: kind === 'file' ? size : 0,
-      mtime: paxTime(pax, 'mtime') ?? numberOr0(readNumber(block, 136, 12)),
+      mtime: pax.time('mtime') ?? numberOr0(readNumber(block, 136, 12)),
       linkTarget:
         kind === 'hardlink' ? normalizeTarPath(linkTarget).path : kind === 'symlink' ? linkTarget : '',
-      uname: this.ownerName(paxString(pax.get('uname')) ?? cString(block, 265, 32)),
-      gname: this.ownerName(paxString(pax.get('gname')) ?? cString(block, 297, 32)),
+      uname: this.ownerName(pax.string('uname') ?? cString(block, 265, 32)),
+      gname: this.ownerName(pax.string('gname') ?? cString(block, 297, 32)),
       devMajor: kind === 'char' || kind === 'block' ? numberOr0(readNumber(block, 329, 8)) : 0,
       devMinor: kind === 'char' || kind === 'block' ? numberOr0(readNumber(block, 337, 8)) : 0,
       xattrs,
-      dataOffset: headerOffset + BLOCK,
+      dataOffset,
       headerOffset: this.metaStart ?? headerOffset,
       realSize: kind === 'file' ? realSize : 0,
     };
-    this.pax = new Map();
     this.longName = undefined;
     this.longLink = undefined;
     this.metaStart = undefined;
@@ -286,13 +302,9 @@ export class TarParser {
   private finishData(): void {
     if (this.meta) {
       const body = this.metaBody ?? new Uint8Array(0);
-      if (this.meta === 'pax') for (const [k, v] of parsePax(body)) this.pax.set(k, v);
-      else if (this.meta === 'global') {
-        for (const [k, v] of parsePax(body)) {
-          if (v.length === 0) this.globalPax.delete(k);
-          else this.globalPax.set(k, v);
-        }
-      } else {
+      if (this.meta === 'pax') this.pax.addLocal(body, this.metaOffset);
+      else if (this.meta === 'global') this.pax.addGlobal(body, this.metaOffset);
+      else {
         let end = body.indexOf(0);
         if (end < 0) end = body.length;
         const text = decodeName(body.subarray(0, end));
@@ -341,75 +353,4 @@ const HEADER_ONLY = new Set<EntryKind>(['dir', 'symlink', 'hardlink', 'char', 'b
 
 function numberOr0(n: number): number {
   return Number.isFinite(n) ? n : 0;
-}
-
-/** PAX times are decimal seconds with an optional fraction (POSIX pax "Extended Header Keywords"). */
-const PAX_TIME = /^-?\d{1,20}(\.\d{1,18})?$/;
-/** PAX sizes and ids are decimal integers, nothing else (no "1e3", "0x10", "2047.5"). */
-const PAX_INTEGER = /^\d{1,16}$/;
-
-/** A PAX time, or undefined when absent or not a time (the header's own field is used then). */
-function paxTime(pax: Map<string, Uint8Array>, key: string): number | undefined {
-  const text = paxString(pax.get(key));
-  return text !== undefined && PAX_TIME.test(text) ? Number(text) : undefined;
-}
-
-/**
- * A PAX size or id. Anything but a safe decimal integer makes the entry unreadable: a wrong size
- * would misplace every header after it.
- */
-function paxInteger(pax: Map<string, Uint8Array>, key: string, offset: number): number | undefined {
-  const text = paxString(pax.get(key));
-  if (text === undefined || text === '') return undefined;
-  const n = Number(text);
-  if (!PAX_INTEGER.test(text) || !Number.isSafeInteger(n)) {
-    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-    throw new TarFormatError(
-      `The tar entry at byte ${offset} has a PAX ${key} of "${shown}", which is not a whole number.`,
-      offset,
-    );
-  }
-  return n;
-}
-
-function readXattrs(pax: Map<string, Uint8Array>): Record<string, Uint8Array> | undefined {
-  let out: Record<string, Uint8Array> | undefined;
-  for (const [key, value] of pax) {
-    if (key.startsWith('SCHILY.xattr.')) {
-      out ??= {};
-      out[key.slice('SCHILY.xattr.'.length)] = value;
-    } else if (key.startsWith('LIBARCHIVE.xattr.')) {
-      out ??= {};
-      out[decodeXattrName(key.slice('LIBARCHIVE.xattr.'.length))] = base64Decode(paxString(value) ?? '');
-    }
-  }
-  return out;
-}
-
-/** libarchive percent-encodes xattr names; a malformed escape is kept as written. */
-function decodeXattrName(encoded: string): string {
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return encoded;
-  }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function base64Decode(text: string): Uint8Array {
-  const out: number[] = [];
-  let bits = 0;
-  let acc = 0;
-  for (const ch of text) {
-    const v = B64.indexOf(ch);
-    if (v < 0) continue;
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push((acc >> bits) & 0xff);
-    }
-  }
-  return Uint8Array.from(out);
 }
