@@ -12,12 +12,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import ts from 'typescript';
 import { nodeEnv } from '../src/cli/node-env';
 import type { ZstdWasmExports, wasmUnzstd as WasmUnzstd } from '../src/core/io/zstd-wasm';
 import { readFlags } from './run/flags';
-import { serveFolder } from './run/static-server';
+import { withBenchPage } from './run/bench-page';
 
 const CHUNK = 1024 * 1024;
 const WASM = 'src/core/io/zstd/zstd-decoder.wasm';
@@ -76,17 +75,11 @@ async function main(): Promise<void> {
     writeFileSync(join(site, 'index.html'), '<!doctype html><title>zstd</title>');
     copyFileSync(WASM, join(site, 'zstd-decoder.wasm'));
     if (flags.get('blob') !== undefined) copyFileSync(blob, join(site, 'blob.zst'));
-    const server = await serveFolder(site);
-    const browser = await chromium.launch({
-      executablePath: process.env.STRATA_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
     const loadBefore = loadavg()[0] ?? 0;
-    try {
-      const page = await browser.newPage();
+    await withBenchPage(site, async ({ page, url, rendererCpu }) => {
       // tsx (esbuild keepNames) wraps named functions in __name(); functions sent to the page need it too.
       await page.addInitScript({ content: 'window.__name = (f) => f;' });
-      await page.goto(server.url);
+      await page.goto(url);
       // The module and the blob are fetched before the runs, so the renderer's CPU is the decoder's.
       await page.evaluate(async (chunk) => {
         const { wasmUnzstd } = (await import(`${location.origin}/zstd-wasm.js`)) as {
@@ -109,13 +102,6 @@ async function main(): Promise<void> {
           return decoded;
         };
       }, CHUNK);
-      const cdp = await browser.newBrowserCDPSession();
-      const rendererCpu = async () => {
-        const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
-          processInfo: { type: string; cpuTime: number }[];
-        };
-        return processInfo.filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime, 0);
-      };
       console.log(`${blob}: ${bytes.length.toLocaleString('en')} bytes stored`);
       console.log('run  zstd -dc CPU s  Node CPU s  Chromium CPU s  decoded bytes');
       for (let run = 1; run <= runs; run++) {
@@ -132,10 +118,7 @@ async function main(): Promise<void> {
             `${chromiumCpu.toFixed(2).padStart(15)}  ${node.decoded.toLocaleString('en')}`,
         );
       }
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
     console.log(`load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`);
   } finally {
     rmSync(site, { recursive: true, force: true });

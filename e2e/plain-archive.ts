@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 function header(name: string, size: number): Buffer {
   const h = Buffer.alloc(512);
@@ -26,13 +27,26 @@ function header(name: string, size: number): Buffer {
 const pad = (n: number) => Buffer.alloc((512 - (n % 512)) % 512);
 const entry = (name: string, data: Buffer) => [header(name, data.length), data, pad(data.length)];
 
-/** Write `dir/name`: one layer per size in `layerBytes`, each one file of random bytes. */
-export function plainArchive(dir: string, name: string, layerBytes: readonly number[]): string {
-  const layers = layerBytes.map((size) => {
+/**
+ * Write `dir/name`: one layer per size in `layerBytes`, each one file of random bytes; the layers numbered
+ * in `gzip` are stored gzipped, those in `wrongDiffIds` have a diff_id in the config that is not theirs.
+ */
+export function plainArchive(
+  dir: string,
+  name: string,
+  layerBytes: readonly number[],
+  options: { gzip?: readonly number[]; wrongDiffIds?: readonly number[] } = {},
+): string {
+  const tars = layerBytes.map((size) => {
     const payload = randomBytes(size);
     return Buffer.concat([...entry('blob', payload), Buffer.alloc(1024)]);
   });
-  const diffIds = layers.map((layer) => `sha256:${createHash('sha256').update(layer).digest('hex')}`);
+  const diffIds = tars.map((tar, i) =>
+    options.wrongDiffIds?.includes(i)
+      ? `sha256:${'f'.repeat(64)}`
+      : `sha256:${createHash('sha256').update(tar).digest('hex')}`,
+  );
+  const layers = tars.map((tar, i) => (options.gzip?.includes(i) ? gzipSync(tar, { level: 1 }) : tar));
   const config = JSON.stringify({
     os: 'linux',
     architecture: 'amd64',

@@ -21,6 +21,7 @@ import {
 import type { RemoteSha256 } from './remote-sha256';
 import { StreamInput } from './stream-input';
 import { blobSource } from './web-env';
+import { blobSha256, ONE_SHOT_MAX_BYTES, oneShotOrIncremental } from './web-sha256';
 
 /**
  * A layer to index, read from the File (`index`) or posted in buffers by the archive worker's pass over a
@@ -85,15 +86,28 @@ export interface LayerStages {
 const PROGRESS_INTERVAL_MS = 100;
 
 export class LayerJobRunner {
-  private readonly env: CoreEnv;
-
-  /** With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. */
+  /**
+   * With `hashing`, sha256 runs on the hash worker while this thread decodes and parses. A layer of at most
+   * ONE_SHOT_MAX_BYTES stored is hashed by WebCrypto instead (web-sha256.ts): its stored bytes in one call on
+   * one more read of its range of the File, its decoded bytes held here and hashed in one call when they fit
+   * too. A layer stored bigger decodes to more still, so its bytes go to the hash worker from the start.
+   */
   constructor(
-    env: CoreEnv,
+    private readonly env: CoreEnv,
     private readonly post: (response: LayerJobResponse, transfer?: ArrayBuffer[]) => void,
     private readonly hashing?: RemoteSha256,
-  ) {
-    this.env = hashing ? { ...env, createSha256: () => Promise.resolve(hashing.create()) } : env;
+  ) {}
+
+  /** The environment of one layer of `storedSize` bytes (undefined: streamed, size unknown). */
+  private envFor(storedSize: number | undefined): CoreEnv {
+    const hashing = this.hashing;
+    if (!hashing) return this.env;
+    const small = storedSize === undefined || storedSize <= ONE_SHOT_MAX_BYTES;
+    return {
+      ...this.env,
+      createSha256: () =>
+        Promise.resolve(small ? oneShotOrIncremental(() => hashing.create()) : hashing.create()),
+    };
   }
 
   /** The streamed layer being indexed, if any: its chunks go to its input. */
@@ -109,17 +123,29 @@ export class LayerJobRunner {
     if (job.type === 'index-stream') {
       const input = new StreamInput(() => this.post({ type: 'consumed', id: job.id }));
       this.stream = { id: job.id, input };
-      void this.run(job, () => input, false);
+      void this.run(job, () => input, false, undefined);
       return;
     }
     const source = blobSource(job.file, 'layer');
-    void this.run(job, (onRead) => readRange(source, job.offset, job.size, { onRead }), true);
+    // Asked once, kept for a second pass (a gzip layer restarted with the portable decoder).
+    let stored: Promise<string> | undefined;
+    const storedDigest =
+      job.size <= ONE_SHOT_MAX_BYTES
+        ? () => (stored ??= blobSha256(job.file.slice(job.offset, job.offset + job.size)))
+        : undefined;
+    void this.run(job, (onRead) => readRange(source, job.offset, job.size, { onRead }), true, storedDigest);
   }
 
   private async run(
-    job: { readonly id: number; readonly limits?: DecodeLimits; readonly keepLimit?: number },
+    job: {
+      readonly id: number;
+      readonly size?: number;
+      readonly limits?: DecodeLimits;
+      readonly keepLimit?: number;
+    },
     input: (onRead: (n: number) => void) => AsyncIterable<Uint8Array>,
     canRestart: boolean,
+    storedDigest: (() => Promise<string>) | undefined,
   ): Promise<void> {
     const started = performance.now();
     let readMs = 0;
@@ -148,8 +174,9 @@ export class LayerJobRunner {
     };
     let kept: Map<number, SparseFile> | undefined;
     try {
-      const index = await indexLayer(() => timed(input((n) => report(n))), this.env, {
+      const index = await indexLayer(() => timed(input((n) => report(n))), this.envFor(job.size), {
         canRestart,
+        ...(storedDigest && { storedDigest }),
         ...(job.limits ? { limits: job.limits } : {}),
         ...(job.keepLimit !== undefined && {
           keepLimit: job.keepLimit,

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortedError, ArchiveSession, memorySource, pickImage, type DecodeLimits } from '../core';
 import type { LayerJobRequest, LayerJobResponse, LayerStages } from './layer-job';
 import { hashWorkerInThread } from './hash-worker-harness';
@@ -18,6 +18,7 @@ import { BUFFERS_IN_FLIGHT } from './stream-feed';
 import { buildDockerArchive } from '../core/testing/image-builder';
 import { buildTar } from '../core/testing/tar-builder';
 import { webEnv } from './web-env';
+import { ONE_SHOT_MAX_BYTES } from './web-sha256';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/archives');
 
@@ -139,7 +140,63 @@ describe('layer worker pool', () => {
       }
     }
     expect(stats.stages.length).toBeGreaterThan(2);
-    expect(stats.stages.every((s) => s.hashMs > 0 && s.totalMs >= s.readMs)).toBe(true);
+    // The fixtures' layers are small enough for WebCrypto (web-sha256.ts): the hash workers' share is
+    // measured with the large layers of the next test.
+    expect(stats.stages.every((s) => s.totalMs >= s.readMs)).toBe(true);
+  });
+
+  it('reports a wrong diff_id on both hashing paths: WebCrypto for a small layer, incremental for a large one', async () => {
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    const tarOf = (size: number) => buildTar([{ name: 'data.bin', data: new Uint8Array(randomBytes(size)) }]);
+    const small = tarOf(64 * 1024);
+    const large = tarOf(ONE_SHOT_MAX_BYTES + 1024 * 1024);
+    // Plain and gzip layers, each small and large; random bytes do not shrink, so the gzip ones stay large.
+    const layers = [small, large, gzipSync(small, { level: 1 }), gzipSync(large, { level: 1 })].map(
+      (l) => new Uint8Array(l),
+    );
+    const decoded = new Map<Uint8Array, Uint8Array>(layers.map((l, i) => [l, i % 2 === 0 ? small : large]));
+    const digested: number[] = [];
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    vi.spyOn(crypto.subtle, 'digest').mockImplementation((algorithm, data) => {
+      digested.push(data.byteLength);
+      return digest(algorithm, data);
+    });
+    try {
+      for (const wrong of [false, true]) {
+        // The config's diff_ids: each layer's decoded digest, or one that is not.
+        const diffId = (l: Uint8Array) => (wrong ? 'f'.repeat(64) : sha(decoded.get(l) ?? l));
+        const bytes = new Uint8Array(buildDockerArchive(layers, diffId));
+        const { stats, spawn } = harness({ hashWorker: true });
+        const pool = new LayerPool(spawn, 2);
+        const blob = new Blob([bytes]);
+        const session = await ArchiveSession.open(memorySource(bytes, 'image.tar'), webEnv, {
+          indexer: pool.indexerFor(blob),
+        });
+        const pick = pickImage(session.info);
+        if ('error' in pick) throw new Error(pick.error);
+        await session.indexImage(pick.image);
+        const statuses = pick.image.layers.map((layer) => session.status(layer));
+        for (const [i, status] of statuses.entries()) {
+          const actual = `sha256:${sha(i % 2 === 0 ? small : large)}`;
+          expect(status).toMatchObject({ state: 'done', verified: !wrong });
+          expect(status.index?.diffId).toBe(actual);
+          expect(status.index?.digest).toBe(`sha256:${sha(layers[i]!)}`);
+          const mismatch = status.warningSentences?.find((w) => w?.name === 'layer-diff-id-mismatch');
+          expect(mismatch?.params).toEqual(
+            wrong ? { diffId: actual, expected: `sha256:${'f'.repeat(64)}` } : undefined,
+          );
+        }
+        // The large layers were hashed on the hash workers.
+        expect(stats.stages.filter((stage) => stage.hashMs > 0)).toHaveLength(2);
+      }
+    } finally {
+      vi.restoreAllMocks();
+    }
+    // WebCrypto digested the small layer (plain: its stored bytes read from the File; gzip: its stored and
+    // its decoded bytes), never a large one.
+    expect(digested.filter((n) => n > 4096).every((n) => n <= ONE_SHOT_MAX_BYTES)).toBe(true);
+    expect(digested).toContain(small.length);
+    expect(digested).toContain(layers[2]!.length);
   });
 
   it('a corrupt layer fails alone; the others are read and verified', async () => {

@@ -1,12 +1,11 @@
 /**
- * The core's environment in a browser worker: Blob slices, WASM sha256 (hash-wasm: incremental, which
- * WebCrypto is not), the native DecompressionStream for gzip, and libzstd in WebAssembly for zstd (browsers
+ * The core's environment in a browser worker: Blob slices, sha256 by WebCrypto for what fits one call and by
+ * hash-wasm past that (web-sha256.ts), the native DecompressionStream for gzip, and libzstd in WebAssembly for zstd (browsers
  * have no native zstd; its module is fetched from the page's own origin, which the Content-Security-Policy
  * allows with 'wasm-unsafe-eval'). Chromium's DecompressionStream rejects a second gzip member with "Junk
  * found after end of compressed data" (estargz: docs/archive-formats.md#multi-member-gzip-and-estargz): that
  * surfaces as MultiMemberGzipError so the core restarts the layer with the portable decoder.
  */
-import { createSHA256 } from 'hash-wasm';
 import {
   MultiMemberGzipError,
   gunzipPortable,
@@ -17,6 +16,7 @@ import {
   type ZstdWasmExports,
 } from '../core';
 import { createSpill } from './opfs-spill';
+import { oneShotOrIncremental, wasmSha256 } from './web-sha256';
 
 const gunzipNative: Decoder = async function* gunzip(input) {
   const stream = new DecompressionStream('gzip');
@@ -88,11 +88,7 @@ const unzstdWasm: Decoder = wasmUnzstd(async () => {
 });
 
 export const webEnv: CoreEnv = {
-  async createSha256() {
-    const h = await createSHA256();
-    h.init();
-    return { update: (data) => void h.update(data), digestHex: () => h.digest('hex') };
-  },
+  createSha256: () => Promise.resolve(oneShotOrIncremental(wasmSha256)),
   gunzip: gunzipNative,
   gunzipPortable,
   unzstd: unzstdWasm,

@@ -83,6 +83,12 @@ export interface IndexLayerOptions {
   onKept?: (kept: Map<number, SparseFile>) => void;
   /** At most this many bytes are kept; past it nothing is, onKept is not called and a view reads the layer again. */
   keepLimit?: number;
+  /**
+   * The stored bytes' sha256 (lowercase hex), computed elsewhere from the same bytes (the page's hash worker
+   * reads the layer's range of the File itself): the stream is then not hashed here as stored, and a layer
+   * stored uncompressed, whose diff_id is the same digest, is not hashed here at all. Called once per pass.
+   */
+  storedDigest?: () => Promise<string>;
 }
 
 const DEFAULT_MAX_ENTRIES = 5_000_000;
@@ -111,20 +117,25 @@ async function indexOnce(
     throw LayerError.of('layer-odd-compression', { compression: sniffed });
   }
   const compression: Compression = sniffed;
-  const storedHasher = await env.createSha256();
+  const storedDigest = options.storedDigest?.();
+  // Awaited after the pass; a pass that fails first leaves it unobserved.
+  storedDigest?.catch(() => undefined);
+  const storedHasher = storedDigest ? undefined : await env.createSha256();
   const diffHasher = compression === 'none' ? storedHasher : await env.createSha256();
+  // The stored bytes go through a hasher of their own only when they are not the decoded bytes.
+  const storedOnly = compression === 'none' ? undefined : storedHasher;
   let storedSize = 0;
   async function* stored(): AsyncGenerator<Uint8Array> {
     if (!first.done) {
       storedSize += head.length;
-      if (compression !== 'none') await storedHasher.update(head);
+      await storedOnly?.update(head);
       yield head;
     }
     for (;;) {
       const next = await iterator.next();
       if (next.done) return;
       storedSize += next.value.length;
-      if (compression !== 'none') await storedHasher.update(next.value);
+      await storedOnly?.update(next.value);
       yield next.value;
     }
   }
@@ -157,7 +168,7 @@ async function indexOnce(
   try {
     for await (const chunk of decoded) {
       throwIfAborted(options.signal);
-      await diffHasher.update(chunk);
+      await diffHasher?.update(chunk);
       size += chunk.length;
       const bomb = decodeLimitExceeded(size, storedSize, limits);
       if (bomb !== undefined) throw new LayerError(bomb.message, { name: bomb.name, params: bomb.params });
@@ -176,12 +187,13 @@ async function indexOnce(
     throw new LayerError(error instanceof Error ? error.message : String(error));
   }
   if (storedSize === 0) throw LayerError.of('layer-empty');
-  const diffId = `sha256:${await diffHasher.digestHex()}`;
+  const storedHex = async () => (storedHasher ? storedHasher.digestHex() : storedDigest!);
+  const diffId = `sha256:${await (diffHasher ? diffHasher.digestHex() : storedHex())}`;
   if (prefetch && !prefetch.overflowed) options.onKept?.(prefetch.finish());
   return {
     compression,
     storedSize,
-    digest: compression === 'none' ? diffId : `sha256:${await storedHasher.digestHex()}`,
+    digest: compression === 'none' ? diffId : `sha256:${await storedHex()}`,
     size,
     diffId,
     entries: entries.finish(),
