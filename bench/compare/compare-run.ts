@@ -2,13 +2,17 @@
  * One timed run in a fresh process (so no mode inherits another's heap or Node-side caches):
  *   --mode index    open both archives and index every layer of both images, the two side by side (what
  *                   "indexing both" costs at best);
- *   --mode compare  exactly what `strata compare` does: per image core readCompareSide (index, contents
- *                   warm-up, package databases, link graph), the two side by side, then compareImages and
- *                   compareMarkdown;
+ *   --mode index-kept  the same, keeping what the ELF and package reads need (what compare's index pass
+ *                   costs, without the reads after it);
+ *   --mode compare  exactly what `strata compare` does: core readCompareSides (each image indexed with its
+ *                   contents kept, a layer both hold once; package databases, link graph and waste figures
+ *                   of the old image while the new one is indexed), then compareImages and compareMarkdown;
+ *                   `--order together` starts both archives at once instead of the old one first (the
+ *                   order before), `--no-share` indexes each archive's copy of a shared layer;
  *   --mode phases   the same steps one image after the other, each phase timed, to see where the time goes.
  * Prints one JSON line.
  *
- * Run: npx tsx bench/compare/compare-run.ts --mode index|compare|phases OLD NEW
+ * Run: npx tsx bench/compare/compare-run.ts --mode index|index-kept|compare|phases [--order together] [--no-share] OLD NEW
  */
 import {
   ArchiveSession,
@@ -16,7 +20,7 @@ import {
   compareMarkdown,
   loaderSettings,
   pickImage,
-  readCompareSide,
+  readCompareSides,
   readPackageDbs,
   resolveLinkGraph,
   type CompareSide,
@@ -25,7 +29,7 @@ import {
 import { nodeEnv, openFileSource, type FileSource } from '../../src/cli/node-env';
 import { nodeSqliteOptions } from '../../src/cli/sqlite-node';
 
-export type CompareRunMode = 'index' | 'compare' | 'phases';
+export type CompareRunMode = 'index' | 'index-kept' | 'compare' | 'phases';
 
 export interface CompareRunResult {
   readonly mode: CompareRunMode;
@@ -36,6 +40,9 @@ export interface CompareRunResult {
   readonly phases: Record<string, number>;
   /** Phase → CPU milliseconds of the process (phases mode): the figure that holds up on a loaded machine. */
   readonly phasesCpu?: Record<string, number>;
+  /** The compare mode's order of the two archives, and whether shared layers were read once. */
+  readonly order?: 'old-first' | 'together';
+  readonly shareLayers?: boolean;
   readonly elfObjects?: number;
   readonly summary?: string;
 }
@@ -84,15 +91,25 @@ async function phasesRun(
   return sides;
 }
 
-async function main(mode: CompareRunMode, paths: readonly string[]): Promise<CompareRunResult> {
+interface RunFlags {
+  readonly order: 'old-first' | 'together';
+  readonly shareLayers: boolean;
+}
+
+async function main(
+  mode: CompareRunMode,
+  paths: readonly string[],
+  flags: RunFlags,
+): Promise<CompareRunResult> {
   const phases: Record<string, number> = {};
   const phasesCpu: Record<string, number> = {};
   const cpu = process.cpuUsage();
   const started = performance.now();
   const opened = await Promise.all(paths.map(open));
   try {
-    if (mode === 'index') {
-      await Promise.all(opened.map(({ session, image }) => session.indexImage(image)));
+    if (mode === 'index' || mode === 'index-kept') {
+      const keepContents = mode === 'index-kept';
+      await Promise.all(opened.map(({ session, image }) => session.indexImage(image, { keepContents })));
       const used = process.cpuUsage(cpu);
       return { mode, totalMs: performance.now() - started, cpuMs: (used.user + used.system) / 1000, phases };
     }
@@ -100,11 +117,12 @@ async function main(mode: CompareRunMode, paths: readonly string[]): Promise<Com
     if (mode === 'phases') sides = await phasesRun(opened, phases, phasesCpu);
     else {
       const sqlite = await nodeSqliteOptions();
-      sides = await Promise.all(
-        opened.map(({ session, image }) =>
-          readCompareSide(session, image, { settings: loaderSettings(image), sqlite }),
-        ),
-      );
+      const [old, next] = opened.map(({ session, image }) => ({
+        session,
+        image,
+        options: { settings: loaderSettings(image), sqlite },
+      }));
+      sides = await readCompareSides(old!, next!, flags);
     }
     const t = performance.now();
     const compareCpu = process.cpuUsage();
@@ -120,6 +138,7 @@ async function main(mode: CompareRunMode, paths: readonly string[]): Promise<Com
       cpuMs: (used.user + used.system) / 1000,
       phases,
       ...(mode === 'phases' && { phasesCpu }),
+      ...(mode === 'compare' && flags),
       elfObjects: sides.reduce((sum, s) => sum + s.linkGraph.nodes.length, 0),
       summary: `files +${result.files.added} ~${result.files.modified} −${result.files.removed}, ELF objects +${result.linkage.objectsAdded.length} −${result.linkage.objectsRemoved.length}`,
     };
@@ -129,11 +148,23 @@ async function main(mode: CompareRunMode, paths: readonly string[]): Promise<Com
 }
 
 const args = process.argv.slice(2);
-const modeAt = args.indexOf('--mode');
-const mode = (modeAt >= 0 ? args[modeAt + 1] : 'compare') as CompareRunMode;
-const paths = args.filter((_, i) => i !== modeAt && i !== modeAt + 1);
-if (paths.length !== 2 || !['index', 'compare', 'phases'].includes(mode)) {
-  console.error('usage: npx tsx bench/compare/compare-run.ts --mode index|compare|phases OLD NEW');
+const valueOf = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const mode = (valueOf('--mode') ?? 'compare') as CompareRunMode;
+const order = (valueOf('--order') ?? 'old-first') as RunFlags['order'];
+const paths = args.filter(
+  (arg, i) => !arg.startsWith('--') && args[i - 1] !== '--mode' && args[i - 1] !== '--order',
+);
+if (
+  paths.length !== 2 ||
+  !['index', 'index-kept', 'compare', 'phases'].includes(mode) ||
+  !['old-first', 'together'].includes(order)
+) {
+  console.error(
+    'usage: npx tsx bench/compare/compare-run.ts --mode index|index-kept|compare|phases [--order together] [--no-share] OLD NEW',
+  );
   process.exit(2);
 }
-console.log(JSON.stringify(await main(mode, paths)));
+console.log(JSON.stringify(await main(mode, paths, { order, shareLayers: !args.includes('--no-share') })));

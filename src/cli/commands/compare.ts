@@ -19,10 +19,10 @@ import {
   loaderSettings,
   parseFailOn,
   pickImage,
-  readCompareSide,
+  readCompareSides,
   type ArchiveSession,
   type CompareJson,
-  type CompareSide,
+  type CompareInput,
   type FailOnRule,
 } from '../../core';
 import { InputError, UsageError, type CliIo, type Command } from '../cli-io';
@@ -76,13 +76,13 @@ function rulesOf(values: readonly string[]): FailOnRule[] {
   }
 }
 
-async function readSide(
+async function inputOf(
   session: ArchiveSession,
   path: string,
   query: string | undefined,
   platform: string | undefined,
   which: 'old' | 'new',
-): Promise<CompareSide> {
+): Promise<CompareInput> {
   const pick = pickImage(session.info, query, platform);
   if ('error' in pick) {
     // The picker's sentence names --image; this command's flag is --image-old or --image-new.
@@ -90,10 +90,11 @@ async function readSide(
       `${path} (the ${which} image): ${pick.error.replace(/--image\b/g, `--image-${which}`)}`,
     );
   }
-  return readCompareSide(session, pick.image, {
-    settings: loaderSettings(pick.image),
-    sqlite: await nodeSqliteOptions(),
-  });
+  return {
+    session,
+    image: pick.image,
+    options: { settings: loaderSettings(pick.image), sqlite: await nodeSqliteOptions() },
+  };
 }
 
 function render(result: CompareJson, format: Format): string {
@@ -150,13 +151,16 @@ export const compare: Command = async (args, io) => {
     // The same archive twice (two images of it): open and index it once.
     const second = resolve(oldPath) === resolve(newPath) ? first : await openSession(newPath);
     if (second !== first) sources.push(second.source);
-    const readOld = () => readSide(first.session, oldPath, flagValue(parsed, '--image-old'), platform, 'old');
-    const readNew = () =>
-      readSide(second.session, newPath, flagValue(parsed, '--image-new'), platform, 'new');
-    // Two archives decode side by side (zlib runs on libuv's threads); one session is read image after image,
-    // since both images may share layer blobs that must be indexed once.
-    const [oldSide, newSide] =
-      second === first ? [await readOld(), await readNew()] : await Promise.all([readOld(), readNew()]);
+    const oldInput = await inputOf(first.session, oldPath, flagValue(parsed, '--image-old'), platform, 'old');
+    const newInput = await inputOf(
+      second.session,
+      newPath,
+      flagValue(parsed, '--image-new'),
+      platform,
+      'new',
+    );
+    // Two archives decode side by side (zlib runs on libuv's threads), a layer both hold read once.
+    const [oldSide, newSide] = await readCompareSides(oldInput, newInput);
     for (const w of oldSide.warnings) io.stderr(`warning: ${oldPath} (old): ${w}\n`);
     for (const w of newSide.warnings) io.stderr(`warning: ${newPath} (new): ${w}\n`);
     // Graphviz is loaded only when a picture is asked for.

@@ -17,7 +17,7 @@ import { ImageViews } from '../views/image-views';
 import { compareImages } from './compare-images';
 import { compareMarkdown } from './compare-markdown';
 import { buildCompareReport, compareSideFromViews } from './compare-report';
-import { readCompareSide } from './compare-side';
+import { readCompareSides } from './compare-sides';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DIR = join(ROOT, 'fixtures/compare');
@@ -81,13 +81,13 @@ function graphDigest(graph: LinkGraph): string {
 
 describe.each(PAIRS)('compare $name against its golden files', (pair) => {
   it('JSON, Markdown and both link graphs are unchanged; the page compares the same', async () => {
-    const sides = await Promise.all(
+    const inputs = await Promise.all(
       [pair.old, pair.new].map(async ([archive, name]) => {
         const { session, image } = await opened(archive, name);
-        return readCompareSide(session, image, { settings: loaderSettings(image) });
+        return { session, image, options: { settings: loaderSettings(image) } };
       }),
     );
-    const [oldSide, newSide] = sides as [(typeof sides)[0], (typeof sides)[0]];
+    const [oldSide, newSide] = await readCompareSides(inputs[0]!, inputs[1]!);
     const result = compareImages(oldSide, newSide);
     await expect(JSON.stringify(result, null, 2) + '\n').toMatchFileSnapshot(
       join(GOLDEN, `${pair.name}.json.txt`),

@@ -8,6 +8,7 @@ import type { CompareSide } from './compare-side';
 import { COMPARE_JSON_VERSION, type CompareJson, type WasteFigures } from './compare-types';
 
 function waste(side: CompareSide): WasteFigures {
+  if (side.waste) return side.waste;
   const figures = side.stack.diveFigures();
   return { efficiency: figures.efficiency, wastedBytes: figures.wastedBytes };
 }

@@ -3,14 +3,16 @@
  * same steps as the linkage and package views (index, warm the contents once, then read the merged tree at
  * the top layer), so the CLI and the worker compare from the same reads.
  */
-import type { ImageRecord } from '../image/model';
+import type { ImageRecord, LayerRef } from '../image/model';
 import { imageDisplayNames } from '../image/display-names';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { resolveLinkGraph, type LinkGraph } from '../linkage/link-graph';
 import type { LoaderSettings } from '../linkage/link-types';
+import { EntryTable } from '../model/entry-table';
 import { readPackageDbs, type ReadPackageDbsOptions } from '../packages/package-dbs';
 import type { PackageDb } from '../packages/package-types';
-import type { ArchiveSession } from '../session/archive-session';
+import type { ArchiveSession, LayerStatus } from '../session/archive-session';
+import type { WasteFigures } from './compare-types';
 
 export interface CompareSide {
   readonly image: ImageRecord;
@@ -22,6 +24,11 @@ export interface CompareSide {
   /** Empty when the image has no package database. */
   readonly packageDbs: readonly PackageDb[];
   readonly linkGraph: LinkGraph;
+  /**
+   * dive's waste figures of the stack, when read with the side (the CLI works them out while the other image
+   * is still being indexed); compareImages works them out when absent.
+   */
+  readonly waste?: WasteFigures;
   /** Sentences about what could not be read (a failed layer, an unreadable package database). */
   readonly warnings: readonly string[];
 }
@@ -30,6 +37,16 @@ export interface ReadCompareSideOptions extends ReadPackageDbsOptions {
   /** The image config's Env and WorkingDir, as the loader sees them. */
   readonly settings: LoaderSettings;
   readonly signal?: AbortSignal;
+}
+
+/**
+ * Where one layer of a side was indexed and is read: its own archive, or (a layer both images hold) the other
+ * side's, at the layer's position in that side's image.
+ */
+export interface LayerHome {
+  readonly session: ArchiveSession;
+  readonly image: ImageRecord;
+  readonly position: number;
 }
 
 export function displayName(image: ImageRecord): string {
@@ -42,15 +59,62 @@ export function layersRead(
   session: ArchiveSession,
   image: ImageRecord,
 ): { size: number; warnings: string[] } {
+  return layerFigures(image.layers, (layer) => session.status(layer));
+}
+
+function layerFigures(
+  layers: readonly LayerRef[],
+  statusOf: (layer: LayerRef, position: number) => LayerStatus,
+): { size: number; warnings: string[] } {
   const warnings: string[] = [];
   let size = 0;
-  for (const layer of image.layers) {
-    const status = session.status(layer);
+  layers.forEach((layer, position) => {
+    const status = statusOf(layer, position);
     size += status.index?.size ?? 0;
     if (status.state === 'failed' || status.state === 'absent')
       warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
-  }
+  });
   return { size, warnings };
+}
+
+/** Each layer of an image at home in its own archive. */
+export function ownHomes(session: ArchiveSession, image: ImageRecord): LayerHome[] {
+  return image.layers.map((_, position) => ({ session, image, position }));
+}
+
+const statusAt = (home: LayerHome): LayerStatus => home.session.status(home.image.layers[home.position]!);
+
+/**
+ * One side from layers already indexed where `homes` says (index pass done, contents kept): the merged tree
+ * over those indexes, the package databases and the link graph read through each layer's home.
+ */
+export async function readIndexedSide(
+  image: ImageRecord,
+  homes: readonly LayerHome[],
+  options: ReadCompareSideOptions,
+): Promise<CompareSide> {
+  const signal = options.signal;
+  const own = homes.every((h) => h.image === image);
+  // An image without layers (a config-only artifact) compares as one empty layer.
+  const stack =
+    image.layers.length === 0
+      ? buildLayerStack([[]])
+      : own
+        ? homes[0]!.session.layerStack(image)
+        : buildLayerStack(homes.map((h) => statusAt(h).index?.entries ?? EntryTable.empty));
+  const { size, warnings } = layerFigures(image.layers, (_, position) => statusAt(homes[position]!));
+  for (const home of new Set(homes.map((h) => h.image)))
+    await homes.find((h) => h.image === home)!.session.warmContents(home, signal);
+  const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) => {
+    const home = homes[l]!;
+    return home.session.readEntry(home.image, home.position, entry, offset, length, signal);
+  });
+  const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
+  for (const error of errors) warnings.push(`A package database cannot be read: ${error.message}`);
+  const linkGraph = await resolveLinkGraph(fs, options.settings);
+  const { efficiency, wastedBytes } = stack.diveFigures();
+  const waste = { efficiency, wastedBytes };
+  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, waste, warnings };
 }
 
 export async function readCompareSide(
@@ -61,15 +125,5 @@ export async function readCompareSide(
   const signal = options.signal;
   // Keep what the package and ELF reads need during the index pass: warmContents then decodes nothing again.
   await session.indexImage(image, { keepContents: true, ...(signal && { signal }) });
-  // An image without layers (a config-only artifact) compares as one empty layer.
-  const stack = image.layers.length === 0 ? buildLayerStack([[]]) : session.layerStack(image);
-  const { size, warnings } = layersRead(session, image);
-  await session.warmContents(image, signal);
-  const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) =>
-    session.readEntry(image, l, entry, offset, length, signal),
-  );
-  const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
-  for (const error of errors) warnings.push(`A package database cannot be read: ${error.message}`);
-  const linkGraph = await resolveLinkGraph(fs, options.settings);
-  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, warnings };
+  return readIndexedSide(image, ownHomes(session, image), options);
 }

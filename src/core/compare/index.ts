@@ -4,6 +4,12 @@ export { COMPARE_JSON_VERSION, COMPARED_CONFIG_KEYS } from './compare-types';
 export { compareImages } from './compare-images';
 export { FILES_PER_DIRECTORY, type DirectoryFiles } from './compare-files';
 export { readCompareSide, displayName, type CompareSide, type ReadCompareSideOptions } from './compare-side';
+export {
+  readCompareSides,
+  sharedLayerPositions,
+  type CompareInput,
+  type ReadCompareSidesOptions,
+} from './compare-sides';
 export { compareMarkdown, GITHUB_COMMENT_LIMIT } from './compare-markdown';
 export { compareText } from './compare-text';
 export { summaryParts, signedSize } from './compare-summary';
