@@ -33,6 +33,9 @@ export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './i
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, renderSentence, type ArchiveErrorCode, type Sentence } from './archive/archive-error';
 export { SENTENCES, type SentenceName, type SentenceParams } from './archive/error-sentences';
+export { renderSaid, saidList, type Said, type SaidList, type SaidValue, type SaidBook } from './model/said';
+export { PACKAGE_SENTENCES, type PackageSentenceName } from './packages/package-sentences';
+export { LAYER_SENTENCES, type LayerSentenceName } from './layers/layer-sentences';
 export { LayerError, type LayerTable } from './archive/index-layer';
 export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './io/decode-limits';
 export type {

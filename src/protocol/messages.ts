@@ -65,6 +65,8 @@ export type Response =
 export type {
   Sentence,
   Phrase,
+  Said,
+  SaidList,
   EngineReading,
   ValidReport,
   InvalidReport,

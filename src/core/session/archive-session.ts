@@ -81,9 +81,10 @@ export class ArchiveSession {
         ? read
         : {
             ...read,
-            warnings: [
-              ...read.warnings,
-              `The archive is truncated: it ends at byte ${scan.truncatedAt.toLocaleString('en')}. Layers stored past that point cannot be read.`,
+            warnings: [...read.warnings, renderSentence('archive-truncated', { at: scan.truncatedAt })],
+            warningSentences: [
+              ...read.warnings.map((_, i) => read.warningSentences?.[i] ?? null),
+              { name: 'archive-truncated' as const, params: { at: scan.truncatedAt } },
             ],
           };
     const indexer = options.indexer ?? ONE_AT_A_TIME;

@@ -105,9 +105,9 @@ export function ImagePanel({
           </Row>
         )}
         {list(c.ExposedPorts).length > 0 && (
-          <Row label={t('image.ports')}>{list(c.ExposedPorts).join(', ')}</Row>
+          <Row label={t('image.ports')}>{format.list(list(c.ExposedPorts))}</Row>
         )}
-        {list(c.Volumes).length > 0 && <Row label={t('image.volumes')}>{list(c.Volumes).join(', ')}</Row>}
+        {list(c.Volumes).length > 0 && <Row label={t('image.volumes')}>{format.list(list(c.Volumes))}</Row>}
         {str(c.StopSignal) && <Row label={t('image.stopSignal')}>{str(c.StopSignal)}</Row>}
         {env.total > 0 && (
           <Row label={t('image.env')}>
