@@ -11,7 +11,7 @@ import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
 import { indexLayer, LayerError, type LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
-import { ArchiveError } from '../archive/archive-error';
+import { ArchiveError, renderSentence } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { EntryTable } from '../model/entry-table';
 import { buildLayerStack, type LayerStack } from '../layers';
