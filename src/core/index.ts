@@ -51,12 +51,12 @@ export type {
 export { displayNameList, imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
-  KEPT_CONTENTS_LIMIT,
   sentence,
   type LayerStatus,
   type LayerState,
   type OpenProgress,
 } from './session/archive-session';
+export { KEPT_CONTENTS_LIMIT } from './session/content-cache';
 export {
   ONE_AT_A_TIME,
   type LayerIndexer,

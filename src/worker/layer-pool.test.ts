@@ -123,6 +123,17 @@ describe('layer worker pool', () => {
     expect(read).toBe(statuses.reduce((sum, s) => sum + (s.index?.storedSize ?? 0), 0));
   });
 
+  it('starts its workers before the first layer when warmed, and indexes on them', async () => {
+    const { stats, spawn } = harness();
+    const pool = new LayerPool(spawn, 2);
+    pool.warm();
+    expect(pool.workers).toBe(2);
+    const { session, image } = await open('podman-oci-archive.tar', pool);
+    await session.indexImage(image);
+    expect(image.layers.every((layer) => session.status(layer).verified === true)).toBe(true);
+    expect(stats.alive).toBe(2);
+  });
+
   it('hashes on hash workers while the layer workers decode, every diff_id and digest verified', async () => {
     const { stats, spawn } = harness({ hashWorker: true });
     const pool = new LayerPool(spawn, 2);

@@ -3,7 +3,7 @@
  * slices of the File, so decoding and hashing of different layers run on different cores. A layer of a
  * compressed outer archive has no slices of its own: the archive worker's one pass posts its bytes as they
  * are decoded (stream-feed.ts), so the layers are hashed and listed while the pass reads on. Workers start
- * on first use. Cancelling a layer terminates its worker at once (its memory goes with it; a new one starts
+ * on first use, or all at once when warmed. Cancelling a layer terminates its worker at once (its memory goes with it; a new one starts
  * when needed); a worker that fails takes only its own layer down.
  */
 import {
@@ -69,6 +69,15 @@ export class LayerPool {
       index: (range, options) => this.index({ file, range }, options),
       indexStream: (chunks, options) => this.index({ chunks }, options),
     };
+  }
+
+  /**
+   * Start every worker now, before any layer needs one: a worker's first moments (loading its module, its
+   * hash worker's) then pass while the page waits for a file, not after the drop, when the page draws its
+   * first rows.
+   */
+  warm(): void {
+    while (this.slots.length < this.size) this.start();
   }
 
   /** Workers alive now (for tests: cancelling leaves none). */

@@ -32,9 +32,11 @@ describe('the content cache over the sample', () => {
 
   function counted(): { cache: ContentCache; reads: () => number } {
     let reads = 0;
-    const cache = new ContentCache(session.scan, nodeEnv, (...args) => {
-      reads++;
-      return truth(...args);
+    const cache = new ContentCache(session.scan, nodeEnv, {
+      direct: (...args) => {
+        reads++;
+        return truth(...args);
+      },
     });
     return { cache, reads: () => reads };
   }
