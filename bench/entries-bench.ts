@@ -3,9 +3,10 @@
  * directories), opened by each CLI command in its own process; reports each command's peak RSS
  * (GNU time's %M) and wall time. The target is ≤ 1 GB for every command (docs/limits.md).
  *
- *   npx tsx bench/entries-bench.ts [--entries 2000000] [--commands inspect,diff,ls,export,ci]
+ *   npx tsx bench/entries-bench.ts [--entries 2000000] [--commands inspect,diff,diff-text,ls,export,ci,files-view]
  *
- * (`cat` reads the last file.) Writes the archive to bench/out/entries-<n>.tar (a gzip layer, ~1 GB decoded) and the table to
+ * (`cat` reads the last file; `files-view` is not a command: bench/files-view-tree.ts, the Files view's change tree
+ * of the base layer.) Writes the archive to bench/out/entries-<n>.tar (a gzip layer, ~1 GB decoded) and the table to
  * bench/out/entries-<n>.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,7 +20,10 @@ import { buildTar } from '../src/core/testing/tar-builder';
 const { values } = parseArgs({
   options: {
     entries: { type: 'string', default: '2000000' },
-    commands: { type: 'string', default: 'inspect,history,diff,ls,export,cat,ci,graph,packages' },
+    commands: {
+      type: 'string',
+      default: 'inspect,history,diff,diff-text,ls,export,cat,ci,graph,packages,files-view',
+    },
   },
 });
 const ROOT = join(import.meta.dirname, '..');
@@ -94,6 +98,8 @@ const ARGS: Record<string, string[]> = {
   inspect: ['inspect', '--json'],
   history: ['history', '--json'],
   diff: ['diff', '--json'],
+  // The text report materializes each layer's change set (the Files view's change tree holds the same).
+  'diff-text': ['diff'],
   ls: ['ls', '-R'],
   export: ['export', '--format', 'csv'],
   ci: ['ci', '--json'],
@@ -103,33 +109,36 @@ const ARGS: Record<string, string[]> = {
   cat: ['cat', ARCHIVE, '/d1999/f999'],
 };
 
+/** Not a CLI command: the Files view's change tree of the base layer, as the worker builds it. */
+const FILES_VIEW = 'files-view';
+
 const archive = await makeArchive();
 console.log(
   `${archive}: ${(statSync(archive).size / 1e6).toFixed(0)} MB, ${count.toLocaleString('en')} entries`,
 );
 const rows: string[] = [];
 for (const name of values.commands.split(',')) {
-  const args = ARGS[name];
-  if (args === undefined) throw new Error(`No command ${name}; have ${Object.keys(ARGS).join(', ')}.`);
-  const run = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M %e',
-      process.execPath,
-      join(ROOT, 'bin/strata.mjs'),
-      ...(args.includes(ARCHIVE) ? args.map((a) => (a === ARCHIVE ? archive : a)) : [...args, archive]),
-    ],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 4 * 1024 * 1024 * 1024,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
+  const args = name === FILES_VIEW ? [] : ARGS[name];
+  if (args === undefined)
+    throw new Error(`No command ${name}; have ${[...Object.keys(ARGS), FILES_VIEW].join(', ')}.`);
+  const command =
+    name === FILES_VIEW
+      ? ['--import', 'tsx', join(ROOT, 'bench/files-view-tree.ts'), archive]
+      : [
+          join(ROOT, 'bin/strata.mjs'),
+          ...(args.includes(ARCHIVE) ? args.map((a) => (a === ARCHIVE ? archive : a)) : [...args, archive]),
+        ];
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %e', process.execPath, ...command], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 4 * 1024 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const last = run.stderr.trim().split('\n').at(-1) ?? '';
   const [kb, seconds] = last.split(' ').map(Number);
-  const row = `| strata ${args.filter((a) => a !== ARCHIVE).join(' ')} | ${run.status} | ${((kb ?? 0) / 1024).toFixed(0)} MB | ${seconds} s |`;
+  const label =
+    name === FILES_VIEW ? 'Files view, base layer' : `strata ${args.filter((a) => a !== ARCHIVE).join(' ')}`;
+  const row = `| ${label} | ${run.status} | ${((kb ?? 0) / 1024).toFixed(0)} MB | ${seconds} s |`;
   console.log(row);
   rows.push(row);
 }

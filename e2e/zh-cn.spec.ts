@@ -11,8 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SENTENCES } from '../src/core/archive/error-sentences';
+import { COMPARE_SENTENCES } from '../src/core/compare/compare-sentences';
+import { LAYER_SENTENCES } from '../src/core/layers/layer-sentences';
+import { PACKAGE_SENTENCES } from '../src/core/packages/package-sentences';
 import { PICTURE_WORDS } from '../src/core/linkage/picture/words';
 import { archiveWithCorruptLayer } from './corrupt-layer';
+import { writeArchive } from './hostile-archives';
+import { buildTar } from '../src/core/testing/tar-builder';
 import { openImage, waitForState } from './helpers';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
@@ -58,7 +63,13 @@ function englishPhrases(): string[] {
  * The words the core writes that the page shows (layer failures, compare notes, the pictures' badges, keys
  * and lists): their literal runs between `{{slots}}`, as long as the catalogue phrases above.
  */
-const CORE_PHRASES = [...Object.values(SENTENCES), ...Object.values(PICTURE_WORDS)]
+const CORE_PHRASES = [
+  ...Object.values(SENTENCES),
+  ...Object.values(PICTURE_WORDS),
+  ...Object.values(PACKAGE_SENTENCES),
+  ...Object.values(COMPARE_SENTENCES),
+  ...Object.values(LAYER_SENTENCES),
+]
   .flatMap((v) => v.split(/\{\{[^}]*\}\}/))
   .map((piece) => piece.trim().replace(/^[\s·,.:;()—–-]+|[\s·,.:;()—–-]+$/g, ''))
   .filter((piece) => /[a-z]{2,}.* [a-z]{2,}/i.test(piece) && piece.length >= 10);
@@ -86,6 +97,13 @@ async function view(page: Page, key: string): Promise<void> {
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel')).toBeVisible();
+}
+
+/** Picks an image in one of Compare's two lists, by its name. */
+async function pickImage(page: Page, label: string, name: string): Promise<void> {
+  await page
+    .getByRole('combobox', { name: text(zh, label), exact: true })
+    .selectOption({ label: `${name} · linux/amd64` });
 }
 
 async function photograph(page: Page, name: string): Promise<void> {
@@ -213,8 +231,9 @@ test("Names: the view's words in Simplified Chinese around a short name's candid
   await expect(podman.locator('ol li').first()).toHaveText('localhost/ubi7/ubi:latest');
   await expect(podman).toContainText(text(zh, 'names.tries'));
   // The core's explanations: why the lookup failed and what podman pull would do, in Chinese.
+  // The names podman tried, joined as Chinese joins a list.
   await expect(podman.locator('.explanation li').first()).toHaveText(
-    /^试过 localhost\/ubi7\/ubi:latest, .*：都不存在$/,
+    /^试过 localhost\/ubi7\/ubi:latest、[^,]*和[^,]*：都不存在$/,
   );
   await expect(podman.locator('p.muted')).toHaveText(
     /^podman pull 在终端上会询问选 .* 中的哪一个；没有终端时失败/,
@@ -236,22 +255,80 @@ test("Names: the view's words in Simplified Chinese around a short name's candid
     /^第 1 行：short-name-mode 必须是 "enforcing"、"permissive" 或 "disabled"，而不是 "lenient"/,
   );
   await noEnglish(page);
+  // A TOML syntax error is said by its kind, with its column.
+  await conf.fill('# registries\nshort-name-mode = enforcing\n');
+  await expect(page.locator('.resolver .error-text')).toHaveText(
+    /^第 2 行：值无效：字符串要加引号（第 19 列）/,
+  );
+  await noEnglish(page);
+  await photograph(page, '8-names-toml');
 });
 
 test('Compare of two package managers says so in Simplified Chinese', async ({ page }) => {
   await page.goto('/');
   await openImage(page, join(FIXTURES, 'compare/rpm-apk-pairs.docker-archive.tar.gz'));
   await view(page, 'compare');
-  const pick = (label: string, name: string) =>
-    page
-      .getByRole('combobox', { name: text(zh, label), exact: true })
-      .selectOption({ label: `${name} · linux/amd64` });
-  await pick('compare.new', 'localhost/apk-new:1');
-  await pick('compare.old', 'localhost/rpm-old:1');
+  await pickImage(page, 'compare.new', 'localhost/apk-new:1');
+  await pickImage(page, 'compare.old', 'localhost/rpm-old:1');
   const summary = page.getByTestId('compare-summary');
   await expect(summary).toContainText('localhost/rpm-old:1 → localhost/apk-new:1', { timeout: 60_000 });
   const note = page.locator('.warn-text', { hasText: '包管理器不同' });
   await note.scrollIntoViewIfNeeded();
   await expect(note).toContainText('旧镜像是 rpm，新镜像是 apk');
   await photograph(page, '9-compare-managers');
+});
+
+/**
+ * An image whose package databases cannot be read whole: an rpm Berkeley DB marked encrypted, and a dpkg
+ * package without its list of files.
+ */
+function damagedPackageDbs(dir: string): string {
+  const bdb = new Uint8Array(4096);
+  new DataView(bdb.buffer).setUint32(12, 0x00061561, true);
+  bdb[24] = 1; // encrypted
+  bdb[25] = 8; // a hash database
+  const status = 'Package: foo\nStatus: install ok installed\nVersion: 1.0\nArchitecture: amd64\n\n';
+  return writeArchive(dir, 'damaged-dbs.tar', [
+    buildTar([
+      { name: 'var/lib/rpm/Packages', data: bdb },
+      { name: 'var/lib/dpkg/status', data: status },
+    ]),
+  ]);
+}
+
+test('package readers and compare say their warnings in Simplified Chinese, quoted errors too', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'strata-e2e-zh-'));
+  try {
+    await page.goto('/');
+    await openImage(page, archiveWithCorruptLayer(dir));
+    await openImage(page, damagedPackageDbs(dir));
+    await view(page, 'packages');
+    const problems = page.getByRole('tabpanel').locator('.warn-text');
+    await expect(problems).toHaveText([
+      '/var/lib/rpm/Packages：此 Berkeley DB 数据库已加密；strata 无法读取。',
+      'dpkg 没有列出 foo 的文件。',
+    ]);
+    await photograph(page, '10-packages-warnings');
+
+    await view(page, 'compare');
+    await pickImage(page, 'compare.old', 'localhost/t:3');
+    await pickImage(page, 'compare.new', 'localhost/test:1');
+    await expect(page.getByTestId('compare-summary')).toContainText('localhost/t:3 → localhost/test:1', {
+      timeout: 60_000,
+    });
+    const warnings = page.getByRole('tabpanel').locator('.warn-text');
+    await expect(warnings.first()).toHaveText(
+      /^localhost\/t:3（旧）：第 \d+ 层按空层比较：此层的 tar 已损坏：第 [\d,]+ 字节处的 tar 头已损坏（校验和错误）。$/,
+    );
+    await expect(warnings.filter({ hasText: 'localhost/test:1（新）' })).toHaveText([
+      'localhost/test:1（新）：/var/lib/rpm/Packages：此 Berkeley DB 数据库已加密；strata 无法读取。',
+      'localhost/test:1（新）：dpkg 没有列出 foo 的文件。',
+    ]);
+    await photograph(page, '11-compare-warnings');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

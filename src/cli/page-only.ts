@@ -10,6 +10,7 @@ const PAGE_ONLY = new Set([
   'explanationSentences',
   'noteSentences',
   'podmanPullSentence',
+  'problemSentences',
 ]);
 
 /** A `JSON.stringify` replacer that drops the page-only fields. */

@@ -7,7 +7,14 @@
 import type { RequestBody, RequestType, ResultOf } from './request-map';
 import type { ArchiveErrorCode, ImageOverview, LayerProgress, LinkProgress, Sentence } from '../core';
 
-export type { ArchiveSummary, ImageSummary, ImageOverview, LayerProgress } from '../core';
+export type {
+  ArchiveSummary,
+  ConfigListName,
+  ConfigListPage,
+  ImageSummary,
+  ImageOverview,
+  LayerProgress,
+} from '../core';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -58,6 +65,8 @@ export type Response =
 export type {
   Sentence,
   Phrase,
+  Said,
+  SaidList,
   EngineReading,
   ValidReport,
   InvalidReport,

@@ -5,7 +5,7 @@
  * not compile. See docs/architecture.md, "Adding a worker request".
  */
 import type { TreeRequest } from '../core';
-import type { ArchiveSummary, ImageOverview } from './messages';
+import type { ArchiveSummary, ConfigListName, ConfigListPage, ImageOverview } from './messages';
 import type { FileContent, PathEvent, SearchMatches, TreeResult, TreeScope, WasteSummary } from './files';
 import type { ResolveResult, SharedWith } from './names';
 import type { LayerPackageChanges, PathOwners, PackageLicenses, PackageList } from './packages';
@@ -35,6 +35,11 @@ export interface RequestMap {
   /** Index every layer of an image, with progress and a fresh view per finished layer. */
   'index-image': { body: ImageTarget; result: ImageOverview };
   'image-view': { body: ImageTarget; result: ImageOverview };
+  /** Env entries or labels of the image's config past the first ones its view holds, a page at a time. */
+  'config-list': {
+    body: ImageTarget & { readonly list: ConfigListName; readonly offset: number; readonly limit: number };
+    result: ConfigListPage;
+  };
   close: { body: { readonly archiveId: string }; result: null };
 
   tree: {

@@ -1,7 +1,8 @@
-/** Opening a dropped file, indexing an image with progress, its view, and closing. */
+/** Opening a dropped file, indexing an image with progress, its view and config lists, and closing. */
 import {
   ArchiveSession,
   archiveSummary,
+  configListPage,
   imageView,
   layerProgress,
   type CoreEnv,
@@ -17,7 +18,7 @@ const PROGRESS_INTERVAL_MS = 100;
 export function archiveHandlers(
   env: CoreEnv,
   indexerFor?: (file: Blob) => LayerIndexer,
-): HandlerTable<'open' | 'index-image' | 'image-view' | 'close'> {
+): HandlerTable<'open' | 'index-image' | 'image-view' | 'config-list' | 'close'> {
   return {
     async open({ archiveId, file, name }, { archives, signal, progress }) {
       const session = await ArchiveSession.open(blobSource(file, name), env, {
@@ -71,6 +72,9 @@ export function archiveHandlers(
       const { session, image } = archives.image(request);
       return imageView(session, image);
     },
+
+    'config-list': ({ list, offset, limit, ...target }, { archives }) =>
+      configListPage(archives.image(target).image.config, list, offset, limit),
 
     close: ({ archiveId }, { archives }) => {
       archives.close(archiveId);

@@ -3,10 +3,13 @@
  * of the map is posted, structured-cloned and answered as in the page, with the worker's own
  * environment (DecompressionStream, hash-wasm), on the sample image.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { nodeSqliteOptions } from '../cli/sqlite-node';
+import { buildDockerArchive } from '../core/testing/image-builder';
+import { buildTar } from '../core/testing/tar-builder';
 import { RequestError, WorkerClient, workerPort } from '../client/worker-client';
 import type { GraphData, LddReport } from '../protocol/linkage';
 import type { ArchiveSummary, ImageOverview, Progress, Request, Response } from '../protocol/messages';
@@ -74,6 +77,58 @@ describe('the worker through its client', () => {
     expect(views.length).toBeGreaterThan(0);
     expect(views.every((v) => !v.complete)).toBe(true);
     expect(await connection.client.request({ type: 'image-view', ...image })).toEqual(view);
+  });
+
+  it("answers the open with the shown image's rows before any layer is read", () => {
+    const first = summary.firstView!;
+    expect(first.imageKey).toBe(summary.defaultImageKey);
+    expect(first.complete).toBe(false);
+    expect(first.history.length).toBe(summary.images[0]!.historyCount);
+    expect(first.history.filter((r) => r.layerIndex !== null).map((r) => r.state)).toEqual(
+      Array.from({ length: summary.images[0]!.layerCount }, () => 'pending'),
+    );
+  });
+
+  it('pages through the Env entries and labels of a config past the first ones of its view', async () => {
+    const { client } = connection;
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    const config = {
+      config: {
+        Env: Array.from({ length: 2500 }, (_, i) => `VAR_${i}=x`),
+        Labels: Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`label.${i}`, `v${i}`])),
+      },
+    };
+    const archive = buildDockerArchive([buildTar([{ name: 'a', data: 'a' }])], sha, config);
+    const file = new Blob([new Uint8Array(archive)]);
+    const wide = await client.request({ type: 'open', archiveId: 'wide', file, name: 'wide.tar' });
+    const target = { archiveId: 'wide', imageKey: wide.defaultImageKey! };
+    const view = await client.request({ type: 'image-view', ...target });
+    expect(view.env).toMatchObject({ total: 2500 });
+    expect(view.env.first).toHaveLength(100);
+    const env = await client.request({
+      type: 'config-list',
+      ...target,
+      list: 'env',
+      offset: 100,
+      limit: 400,
+    });
+    expect(env).toMatchObject({ list: 'env', offset: 100, total: 2500 });
+    expect(env.items).toHaveLength(400);
+    expect(env.items[0]).toBe('VAR_100=x');
+    const last = await client.request({
+      type: 'config-list',
+      ...target,
+      list: 'labels',
+      offset: 1000,
+      limit: 400,
+    });
+    expect(last).toMatchObject({ list: 'labels', offset: 1000, total: 1200 });
+    expect(last.items).toHaveLength(200);
+    expect(last.items.at(-1)).toEqual(['label.1199', 'v1199']);
+    await client.request({ type: 'close', archiveId: 'wide' });
+    await expect(
+      client.request({ type: 'config-list', ...target, list: 'env', offset: 0, limit: 10 }),
+    ).rejects.toMatchObject({ wire: { code: 'no-such-image' } });
   });
 
   it('answers the Files and Waste views', async () => {

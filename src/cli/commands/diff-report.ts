@@ -7,7 +7,7 @@ import { JsonWriter } from '../json-stream';
 import { PAUSE_EVERY } from './export-rows';
 import {
   displayCreatedBy,
-  formatChangeSet,
+  formatChangeTable,
   formatSize,
   shortDigest,
   type ChangeDetail,
@@ -233,16 +233,28 @@ function indent(text: string): string {
     .join('\n');
 }
 
-export function writeDiffText(
+/** The text report; `pause` is awaited every few thousand lines (stdout's backpressure). */
+export async function writeDiffText(
   image: ImageRecord,
   stack: LayerStack,
   layers: readonly number[],
   figures: DiffFigures,
   write: (text: string) => void,
-): void {
-  layers.forEach((layer, i) => {
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
+  for (const [i, layer] of layers.entries()) {
     write(`${i === 0 ? '' : '\n'}${layerHeader(image, layer)}\n`);
-    write(formatChangeSet(stack.changes(layer), `L${layer}`).join('\n') + '\n');
-  });
+    // A layer's lines go out a few thousand at a time, made from its change table as they are written.
+    let lines: string[] = [];
+    for (const line of formatChangeTable(stack.changeTable(layer), `L${layer}`)) {
+      lines.push(line);
+      if (lines.length === PAUSE_EVERY) {
+        write(lines.join('\n') + '\n');
+        lines = [];
+        await pause();
+      }
+    }
+    if (lines.length > 0) write(lines.join('\n') + '\n');
+  }
   write(wasteText(image, figures));
 }

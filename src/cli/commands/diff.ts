@@ -21,9 +21,9 @@ export const diff: Command = async (args, io) => {
     const write = (text: string): void => {
       io.stdout(text);
     };
-    if (parsed.flags.has('--json'))
-      await writeDiffJson(image, stack, layers, figures, write, () => io.drain?.() ?? Promise.resolve());
-    else writeDiffText(image, stack, layers, figures, write);
+    const pause = (): Promise<void> => io.drain?.() ?? Promise.resolve();
+    if (parsed.flags.has('--json')) await writeDiffJson(image, stack, layers, figures, write, pause);
+    else await writeDiffText(image, stack, layers, figures, write, pause);
     warnUnreadLayers(opened, io);
     return 0;
   } finally {

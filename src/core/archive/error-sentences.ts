@@ -24,6 +24,8 @@ export const SENTENCES = {
   'truncated-before-manifest':
     'The archive is truncated at byte {{at}}, before its manifest; nothing can be shown.',
   'truncated-layer': 'This layer is cut off: the archive ends at byte {{at}}, inside it.',
+  'archive-truncated':
+    'The archive is truncated: it ends at byte {{at}}. Layers stored past that point cannot be read.',
   // Hostile or absurd.
   'too-many-entries': 'The archive has more than {{max}} entries; that is not an image archive.',
   'too-much-small': 'The archive holds too much small content to be an image archive.',

@@ -15,6 +15,8 @@ import { displayName, layersRead, type CompareSide } from './compare-side';
 import { summaryParts } from './compare-summary';
 import type { CompareJson } from './compare-types';
 import { linkageDiffGraph } from './diff-graph';
+import type { Said } from '../model/said';
+import { compareSaid } from './compare-sentences';
 
 export interface CompareReport {
   /** The same JSON `strata compare --json` prints. */
@@ -25,6 +27,8 @@ export interface CompareReport {
   readonly summary: string;
   /** Sentences about what could not be read. */
   readonly warnings: readonly string[];
+  /** The same sentences by name, for the page to say in its language. */
+  readonly warningSentences: readonly Said[];
   /** The changed paths of each directory of `result.files.byDirectory`, for the page's directory filter. */
   readonly directoryFiles: Readonly<Record<string, DirectoryFiles>>;
   /**
@@ -57,7 +61,7 @@ export interface CompareDrawing {
 export async function compareSideFromViews(views: ImageViews, image: ImageRecord): Promise<CompareSide> {
   const linkage = await views.linkage(image);
   const packages = await views.packages(image);
-  const { size, warnings } = layersRead(views.session, image);
+  const { size, warnings, warningSentences } = layersRead(views.session, image);
   return {
     image,
     name: displayName(image),
@@ -66,7 +70,15 @@ export async function compareSideFromViews(views: ImageViews, image: ImageRecord
     packageDbs: packages.dbs,
     linkGraph: linkage.graph,
     warnings: [...warnings, ...packages.view.problems],
+    warningSentences: [...warningSentences, ...packages.view.problemSentences],
   };
+}
+
+/** A side's warnings, each said after the image's name; a warning without a name is said as written. */
+function sideSentences(side: CompareSide, name: 'side-old' | 'side-new'): Said[] {
+  return side.warnings.map((w, i) =>
+    compareSaid(name, { name: side.name, warning: side.warningSentences?.[i] ?? w }),
+  );
 }
 
 export function buildCompareReport(
@@ -111,6 +123,7 @@ export function buildCompareReport(
       ...oldSide.warnings.map((w) => `${oldSide.name} (old): ${w}`),
       ...newSide.warnings.map((w) => `${newSide.name} (new): ${w}`),
     ],
+    warningSentences: [...sideSentences(oldSide, 'side-old'), ...sideSentences(newSide, 'side-new')],
     directoryFiles: Object.fromEntries(files.byDirectory),
     graph: { picture, exports, omittedNodes: diff.omittedNodes },
   };

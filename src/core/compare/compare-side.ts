@@ -13,6 +13,9 @@ import { readPackageDbs, type ReadPackageDbsOptions } from '../packages/package-
 import type { PackageDb } from '../packages/package-types';
 import type { ArchiveSession, LayerStatus } from '../session/archive-session';
 import type { WasteFigures } from './compare-types';
+import type { Said, SaidValue } from '../model/said';
+import { packageProblem } from '../packages/package-sentences';
+import { compareSaid, errorSaid } from './compare-sentences';
 
 export interface CompareSide {
   readonly image: ImageRecord;
@@ -31,6 +34,8 @@ export interface CompareSide {
   readonly waste?: WasteFigures;
   /** Sentences about what could not be read (a failed layer, an unreadable package database). */
   readonly warnings: readonly string[];
+  /** The same sentences by name, for the page to say in its language (absent: English only). */
+  readonly warningSentences?: readonly Said[];
 }
 
 export interface ReadCompareSideOptions extends ReadPackageDbsOptions {
@@ -58,23 +63,33 @@ export function displayName(image: ImageRecord): string {
 export function layersRead(
   session: ArchiveSession,
   image: ImageRecord,
-): { size: number; warnings: string[] } {
+): { size: number; warnings: string[]; warningSentences: Said[] } {
   return layerFigures(image.layers, (layer) => session.status(layer));
 }
 
 function layerFigures(
   layers: readonly LayerRef[],
   statusOf: (layer: LayerRef, position: number) => LayerStatus,
-): { size: number; warnings: string[] } {
+): { size: number; warnings: string[]; warningSentences: Said[] } {
   const warnings: string[] = [];
+  const warningSentences: Said[] = [];
   let size = 0;
   layers.forEach((layer, position) => {
     const status = statusOf(layer, position);
     size += status.index?.size ?? 0;
-    if (status.state === 'failed' || status.state === 'absent')
+    if (status.state === 'failed' || status.state === 'absent') {
       warnings.push(`Layer ${layer.index} is compared as empty: ${status.error ?? status.state}.`);
+      warningSentences.push(compareSaid('layer-empty', { n: layer.index, why: whyEmpty(status) }));
+    }
   });
-  return { size, warnings };
+  return { size, warnings, warningSentences };
+}
+
+/** Why a layer compares as empty: its error's sentence, its error as written, or its state. */
+function whyEmpty(status: LayerStatus): SaidValue {
+  if (status.errorSentence) return errorSaid(status.errorSentence);
+  if (status.error !== undefined) return status.error;
+  return compareSaid(status.state === 'absent' ? 'layer-absent' : 'layer-failed');
 }
 
 /** Each layer of an image at home in its own archive. */
@@ -102,7 +117,9 @@ export async function readIndexedSide(
       : own
         ? homes[0]!.session.layerStack(image)
         : buildLayerStack(homes.map((h) => statusAt(h).index?.entries ?? EntryTable.empty));
-  const { size, warnings } = layerFigures(image.layers, (_, position) => statusAt(homes[position]!));
+  const { size, warnings, warningSentences } = layerFigures(image.layers, (_, position) =>
+    statusAt(homes[position]!),
+  );
   for (const home of new Set(homes.map((h) => h.image)))
     await homes.find((h) => h.image === home)!.session.warmContents(home, signal);
   const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) => {
@@ -110,11 +127,24 @@ export async function readIndexedSide(
     return home.session.readEntry(home.image, home.position, entry, offset, length, signal);
   });
   const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
-  for (const error of errors) warnings.push(`A package database cannot be read: ${error.message}`);
+  for (const error of errors) {
+    warnings.push(`A package database cannot be read: ${error.message}`);
+    warningSentences.push(compareSaid('package-db-unreadable', { error: packageProblem(error) }));
+  }
   const linkGraph = await resolveLinkGraph(fs, options.settings);
   const { efficiency, wastedBytes } = stack.diveFigures();
   const waste = { efficiency, wastedBytes };
-  return { image, name: displayName(image), size, stack, packageDbs: dbs, linkGraph, waste, warnings };
+  return {
+    image,
+    name: displayName(image),
+    size,
+    stack,
+    packageDbs: dbs,
+    linkGraph,
+    waste,
+    warnings,
+    warningSentences,
+  };
 }
 
 export async function readCompareSide(

@@ -29,3 +29,4 @@ export {
   type CompareDrawing,
   type CompareReport,
 } from './compare-report';
+export { COMPARE_SENTENCES, renderCompareSaid, type CompareSentenceName } from './compare-sentences';

@@ -18,6 +18,9 @@ export interface TomlAssignment {
 export interface TomlError {
   readonly line: number;
   readonly message: string;
+  /** smol-toml's words for the problem, and its 1-based column. */
+  readonly reason: string;
+  readonly column: number;
 }
 
 /** One key part: bare, "basic" (with escapes) or 'literal'. */
@@ -60,7 +63,7 @@ export function parseToml(text: string): TomlAssignment[] | TomlError {
   } catch (error) {
     if (!(error instanceof SmolTomlError)) throw error;
     const reason = error.message.replace(/^Invalid TOML document: /, '').split('\n')[0] ?? '';
-    return { line: error.line, message: `${reason} (column ${error.column})` };
+    return { line: error.line, message: `${reason} (column ${error.column})`, reason, column: error.column };
   }
   const out: TomlAssignment[] = [];
   const arrayCounts = new Map<string, number>();

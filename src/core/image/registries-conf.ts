@@ -3,6 +3,7 @@ import type { TomlAssignment, TomlValue } from './registries-conf-toml';
 import { isReferenceError, parseReference } from './reference';
 import { normalizeReference } from './reference-normalize';
 import { phrase, renderPhrase, type Phrase, type ResolveSentenceName } from './resolve-sentences';
+import { tomlProblem } from './resolve-toml-sentences';
 
 /** containers-registries.conf(5) `short-name-mode`. */
 export type ShortNameMode = 'enforcing' | 'permissive' | 'disabled';
@@ -130,7 +131,7 @@ export function parseRegistriesConf(
   base: RegistriesConf = EMPTY_REGISTRIES_CONF,
 ): RegistriesConf | RegistriesConfError {
   const parsed = parseToml(text);
-  if (!Array.isArray(parsed)) return confError(parsed.line, parsed.message);
+  if (!Array.isArray(parsed)) return confError(parsed.line, tomlProblem(parsed.reason, parsed.column));
   let search = base.unqualifiedSearchRegistries;
   let mode = base.shortNameMode;
   const aliases = new Map(base.aliases);

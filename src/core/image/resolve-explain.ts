@@ -1,6 +1,7 @@
 import { DEFAULT_TAG } from './reference-normalize';
 import type { PodmanCandidate } from './resolve-podman';
-import { byInnerComponents, byRepository, bySuffix, listForSentence } from './resolve-store';
+import { saidList, type SaidList } from '../model/said';
+import { byInnerComponents, byRepository, bySuffix } from './resolve-store';
 import type { IdMatch, StoredName } from './resolve-store';
 import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
 
@@ -17,7 +18,7 @@ export interface MissQuery {
   readonly short: boolean;
 }
 
-const shown = (names: readonly StoredName[]): string => listForSentence(names.map((s) => s.original));
+const shown = (names: readonly StoredName[]): SaidList => saidList(names.map((s) => s.original));
 
 function otherTags(q: MissQuery, names: readonly StoredName[]): Phrase {
   if (q.tagImplied)
@@ -60,5 +61,5 @@ export function describeSource(candidate: PodmanCandidate): string {
 export function explainAmbiguousId(prefix: string, match: IdMatch): Phrase | null {
   if (match.kind !== 'ambiguous') return null;
   const ids = match.ids.map((id) => id.slice(0, id.indexOf(':') + 13));
-  return phrase('id-prefix-many', { prefix, count: match.ids.length, ids: listForSentence(ids) });
+  return phrase('id-prefix-many', { prefix, count: match.ids.length, ids: saidList(ids) });
 }

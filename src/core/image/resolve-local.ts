@@ -14,6 +14,7 @@ import {
 } from './resolve-store';
 import type { StoredName } from './resolve-store';
 import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
+import { saidList } from '../model/said';
 
 export type Engine = 'docker' | 'podman';
 
@@ -115,7 +116,7 @@ function lookupPodman(
     }
   }
   const tried = phrase('podman-tried', {
-    names: [...new Set(plan.candidates.map((c) => c.name))].join(', '),
+    names: saidList([...new Set(plan.candidates.map((c) => c.name))], 'comma'),
   });
   const text = formatReference(name);
   const exact = store.filter((s) => s.original === text);

@@ -5,6 +5,7 @@ import { DEFAULT_TAG, normalizeReference } from './reference-normalize';
 import { isQualifiedDomain } from './registries-conf';
 import type { RegistriesConf } from './registries-conf';
 import { phrase, renderPhrase, type Phrase } from './resolve-sentences';
+import { saidList } from '../model/said';
 
 /** Why podman tries a name: the user's qualified name, an alias, localhost, a search registry, or Docker Hub. */
 export type CandidateSource = 'qualified' | 'alias' | 'localhost' | 'search-registry' | 'docker-hub';
@@ -132,7 +133,7 @@ export function podmanPullPhrase(input: string, conf: RegistriesConf): Phrase {
   if (search.length === 0) return phrase('pull-no-search');
   const registries = plan.candidates.filter((c) => c.source === 'search-registry').map((c) => c.name);
   if (registries.length === 1) return phrase('pull-only-search', { name: registries[0]! });
-  return phrase(`pull-${conf.shortNameMode}`, { names: registries.join(', ') });
+  return phrase(`pull-${conf.shortNameMode}`, { names: saidList(registries, 'comma') });
 }
 
 export function describePodmanPull(input: string, conf: RegistriesConf): string {

@@ -4,6 +4,8 @@
  * in Simplified Chinese; the CLI prints the English. A slot may hold another named phrase (a candidate's
  * source, a refusal's reason), which the page says in its language too. Names are a contract: add, never rename.
  */
+import { renderSaidList, type SaidList } from '../model/said';
+
 export const RESOLVE_SENTENCES = {
   // Image IDs.
   'id-full': "'{{input}}' is the full image ID {{id}}",
@@ -124,14 +126,35 @@ export const RESOLVE_SENTENCES = {
   'conf-mode': 'short-name-mode must be "enforcing", "permissive" or "disabled", not {{value}}',
   'conf-mode-unquoted':
     'short-name-mode must be "enforcing", "permissive" or "disabled", not a value without quotes',
+  // TOML syntax errors in registries.conf, in smol-toml's words (resolve-toml-sentences.ts).
+  'toml-unfinished-string': 'unfinished string (column {{column}})',
+  'toml-unfinished-array': 'unfinished array (column {{column}})',
+  'toml-unfinished-table': 'unfinished table (column {{column}})',
+  'toml-invalid-value': 'invalid value (column {{column}})',
+  'toml-expected-comma': 'expected comma or end of structure (column {{column}})',
+  'toml-end-of-line': 'each key-value declaration must be followed by an end-of-line (column {{column}})',
+  'toml-incomplete-key': 'incomplete key-value: cannot find end of key (column {{column}})',
+  'toml-end-of-key': 'unexpected end of key (column {{column}})',
+  'toml-key-char': 'illegal character in key (column {{column}})',
+  'toml-empty-key': 'illegal empty bare key (column {{column}})',
+  'toml-table-array': 'expected end of table array declaration (column {{column}})',
+  'toml-redefine-table': 'trying to redefine an already defined table or value (column {{column}})',
+  'toml-redefine-value': 'trying to redefine an already defined value (column {{column}})',
+  'toml-control-string': 'control characters are not allowed in strings (column {{column}})',
+  'toml-control-comment': 'control characters are not allowed in comments (column {{column}})',
+  'toml-escape': 'unrecognised escape sequence (column {{column}})',
+  'toml-other': '{{reason}} (column {{column}})',
 } as const;
 
 export type ResolveSentenceName = keyof typeof RESOLVE_SENTENCES;
 
-/** A named sentence and what fills its slots: text kept as written (names, grammar reasons) or another phrase. */
+/**
+ * A named sentence and what fills its slots: text kept as written (names, grammar reasons), a list of names
+ * (joined in the page's language) or another phrase.
+ */
 export interface Phrase {
   readonly name: ResolveSentenceName;
-  readonly params: Readonly<Record<string, string | number | Phrase>>;
+  readonly params: Readonly<Record<string, string | number | SaidList | Phrase>>;
 }
 
 export function phrase(name: ResolveSentenceName, params: Phrase['params'] = {}): Phrase {
@@ -140,10 +163,16 @@ export function phrase(name: ResolveSentenceName, params: Phrase['params'] = {})
 
 /** The English text, exactly as the CLI prints it. */
 export function renderPhrase(said: Phrase | string): string {
+  return renderPhraseWith(said, renderSaidList);
+}
+
+/** The English text with its lists joined by `sayList` (the page's English joins them as Intl does). */
+export function renderPhraseWith(said: Phrase | string, sayList: (list: SaidList) => string): string {
   if (typeof said === 'string') return said;
   return RESOLVE_SENTENCES[said.name].replace(/\{\{(\w+)\}\}/g, (slot, key: string) => {
     const value = said.params[key];
     if (value === undefined) return slot;
-    return typeof value === 'object' ? renderPhrase(value) : String(value);
+    if (typeof value !== 'object') return String(value);
+    return 'items' in value ? sayList(value) : renderPhraseWith(value, sayList);
   });
 }

@@ -91,9 +91,3 @@ export function byRepository(store: readonly StoredName[], repository: string): 
 export function byDigest(store: readonly StoredName[], digest: string): StoredName[] {
   return store.filter((s) => s.digest === digest);
 }
-
-/** "a, b and c" for a sentence. */
-export function listForSentence(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]!}`;
-}

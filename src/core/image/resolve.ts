@@ -45,4 +45,10 @@ export {
 } from './resolve-podman';
 export { lookupLocal, type Engine, type LocalLookup } from './resolve-local';
 export { describeSource } from './resolve-explain';
-export { RESOLVE_SENTENCES, renderPhrase, type Phrase, type ResolveSentenceName } from './resolve-sentences';
+export {
+  RESOLVE_SENTENCES,
+  renderPhrase,
+  renderPhraseWith,
+  type Phrase,
+  type ResolveSentenceName,
+} from './resolve-sentences';

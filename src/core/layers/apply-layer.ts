@@ -10,7 +10,9 @@
  * A whiteout never hides an entry of its own layer: pass 1 runs before any entry is placed.
  */
 import type { EntryTable } from '../model/entry-table';
+import type { Said } from '../model/said';
 import type { LayerWarning } from './layer-types';
+import { layerSaid, renderLayerSaid } from './layer-sentences';
 import { baseName, isDirVersion, parentPath, joinPath, ROOT, Version, type PathTable } from './path-table';
 
 const WHITEOUT = '.wh.';
@@ -79,15 +81,15 @@ function applyMarker(ctx: Ctx, path: string): void {
   // AUFS hardlink bookkeeping (.wh..wh.plnk) and friends: internal, hidden (moby pkg/archive/whiteouts.go).
   if (name.startsWith(META_WHITEOUT)) return;
   if (name === WHITEOUT) {
-    warn(ctx, path, 'A whiteout marker without a name (".wh.") is invalid and was ignored.');
+    warn(ctx, path, layerSaid('whiteout-no-name'));
     return;
   }
   const target = table.idOf(joinPath(dir, name.slice(WHITEOUT.length)));
   if (target !== undefined) removeTree(ctx, target);
 }
 
-function warn(ctx: Ctx, path: string, message: string): void {
-  ctx.sink.warnings.push({ layer: ctx.layer, path, message });
+function warn(ctx: Ctx, path: string, said: Said): void {
+  ctx.sink.warnings.push({ layer: ctx.layer, path, message: renderLayerSaid(said), said });
 }
 
 /** `row` is the entry's row in this layer's table; -1 for an implicit directory or a removal. */
@@ -135,7 +137,7 @@ function placeEntry(ctx: Ctx, row: number, path: string): void {
   const id = table.intern(path);
   const kind = ctx.rows.kind(row);
   if (id === ROOT && kind !== 'dir') {
-    warn(ctx, path, 'The root entry is not a directory and was ignored.');
+    warn(ctx, path, layerSaid('root-not-dir'));
     return;
   }
   ensureParents(ctx, id);
@@ -165,7 +167,7 @@ function resolveHardlink(ctx: Ctx, id: number, depth: number): Version | undefin
   // Links to directories are invalid; a link still pointing at a link here is a cycle.
   if (target === undefined || kind === undefined || kind === 'dir' || kind === 'hardlink') {
     version.hardlink = { state: 'broken', path: entry.linkTarget };
-    warn(ctx, entry.path, `The hardlink target ${entry.linkTarget} is not in this layer or below it.`);
+    warn(ctx, entry.path, layerSaid('hardlink-broken', { target: entry.linkTarget }));
     return undefined;
   }
   const targetEntry = target.entry!;

@@ -64,8 +64,8 @@ export function dataBytes(node: LayerNode): number {
   return node.kind === 'file' ? node.size : 0;
 }
 
-const KIND_CODES: readonly ChangeKind[] = ['added', 'modified', 'removed'];
-const NONE = 255;
+export const KIND_CODES: readonly ChangeKind[] = ['added', 'modified', 'removed'];
+export const NONE = 255;
 
 /**
  * What layers from..to did, as one step, kept as a table instead of objects: the touched path ids
@@ -101,18 +101,20 @@ export class ChangeTable {
   }
 }
 
-function changeOf(table: PathTable, id: number, from: number, to: number): ChangedPath | undefined {
+/** What layers from..to did to one path, against the merged state below `from`; undefined: nothing. */
+export function changeOf(table: PathTable, id: number, from: number, to: number): ChangedPath | undefined {
   const after = table.versionAt(id, to);
   const rewritten = after !== undefined && after.layer >= from;
   return changedPath(nodeAt(table, id, from - 1), nodeAt(table, id, to), rewritten);
 }
 
-export function changeTable(
+/** The ids of the paths layers from..to touched, each once, in the order they were touched. */
+export function touchedIds(
   table: PathTable,
   touched: readonly number[][],
   from: number,
   to: number,
-): ChangeTable {
+): number[] {
   const seen = from === to ? undefined : new Uint8Array(table.size);
   const list: number[] = [];
   for (let layer = from; layer <= to; layer++) {
@@ -124,7 +126,16 @@ export function changeTable(
       list.push(id);
     }
   }
-  const ids = Int32Array.from(list);
+  return list;
+}
+
+export function changeTable(
+  table: PathTable,
+  touched: readonly number[][],
+  from: number,
+  to: number,
+): ChangeTable {
+  const ids = Int32Array.from(touchedIds(table, touched, from, to));
   const { paths } = table;
   ids.sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
   const kinds = new Uint8Array(ids.length);

@@ -4,8 +4,9 @@
  *   L3 A /etc/d/z (file 2 B, 0644, 0:0)
  *   L3 R /etc/f (file 2 B)
  */
-import type { ChangedPath, ChangeDetail, ChangeSet, LayerNode } from './layer-types';
+import type { ChangedPath, ChangeDetail, ChangeKind, ChangeSet, LayerNode } from './layer-types';
 import type { LayerStack } from './layer-stack';
+import type { ChangeTable } from './changes';
 
 const LETTER = { added: 'A', modified: 'M', removed: 'R' } as const;
 
@@ -98,13 +99,32 @@ export function formatChange(label: string, change: ChangedPath): string {
   return `${head}${target(change.node)} [${details.length === 0 ? 'rewritten' : details.join(', ')}]`;
 }
 
+function summaryLine(
+  label: string,
+  counts: Readonly<Record<ChangeKind, number>>,
+  bytes: Readonly<Record<ChangeKind, number>>,
+): string {
+  return (
+    `${label} +${counts.added} ~${counts.modified} -${counts.removed}` +
+    ` (+${bytes.added} B ~${bytes.modified} B -${bytes.removed} B)`
+  );
+}
+
 export function formatChangeSet(set: ChangeSet, label: string): string[] {
   const all = [...set.added, ...set.modified, ...set.removed];
   all.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const summary =
-    `${label} +${set.added.length} ~${set.modified.length} -${set.removed.length}` +
-    ` (+${set.addedBytes} B ~${set.modifiedBytes} B -${set.removedBytes} B)`;
-  return [summary, ...all.map((change) => formatChange(label, change))];
+  const counts = { added: set.added.length, modified: set.modified.length, removed: set.removed.length };
+  const bytes = { added: set.addedBytes, modified: set.modifiedBytes, removed: set.removedBytes };
+  return [summaryLine(label, counts, bytes), ...all.map((change) => formatChange(label, change))];
+}
+
+/**
+ * The lines of formatChangeSet for a change table, made one at a time in the same path order: a writer of a
+ * base layer's millions of lines never holds them, nor a ChangedPath per path.
+ */
+export function* formatChangeTable(changes: ChangeTable, label: string): Generator<string> {
+  yield summaryLine(label, changes.counts, changes.bytes);
+  for (const change of changes.changes()) yield formatChange(label, change);
 }
 
 /** Every layer's changes, bottom to top, with a summary line per layer and warnings at the end. */

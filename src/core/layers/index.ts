@@ -5,6 +5,7 @@
 export { buildLayerStack, compareTrees, LayerStack, LayerRangeError } from './layer-stack';
 export type * from './layer-types';
 export type { ChangeTable } from './changes';
+export type { ChangeChild, ChangeDirs } from './change-dirs';
 export { SearchQueryError } from './search';
 export type { TrueWaste, WastedFile } from './true-waste';
 export { computeDiveFigures, type DiveFigures, type DiveInefficiency } from './dive-efficiency';
@@ -23,6 +24,7 @@ export { compileGlob, type Glob } from './glob';
 export {
   formatChanges,
   formatChangeSet,
+  formatChangeTable,
   formatChange,
   formatMode,
   formatPermissions,

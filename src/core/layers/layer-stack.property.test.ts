@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TarEntry } from '../model/tar-entry';
-import { buildLayerStack } from './layer-stack';
+import { ChangeTree, LayerChangeTree, type TreeRequest } from '../session/files-view';
+import { buildLayerStack, type LayerStack } from './layer-stack';
 import { dir, file, opaque, symlink, whiteout } from './layer-builders';
 
 /** A small seeded PRNG (mulberry32), so a failing seed can be replayed. */
@@ -109,5 +110,33 @@ describe('the layer stack agrees with a naive full-copy model', () => {
         `removed in ${layer}`,
       ).toEqual(removed);
     });
+  });
+});
+
+/** Every directory's page of both trees, by name and by size. */
+function pagesOf(tree: ChangeTree | LayerChangeTree, stack: LayerStack, layer: number): unknown[] {
+  const pages: unknown[] = [tree.counts];
+  for (const path of stack.table.paths) {
+    for (const sort of ['name', 'size'] as const) {
+      const request: TreeRequest = { path, offset: 0, limit: 100, sort };
+      pages.push(tree.page(stack, layer, request));
+    }
+  }
+  return pages;
+}
+
+describe('the change tree over the path table pages as the change set does', () => {
+  it.each(Array.from({ length: 200 }, (_, seed) => seed))('seed %i', (seed) => {
+    const next = random(seed);
+    const layers = Array.from({ length: 2 + Math.floor(next() * 4) }, () => randomLayer(next));
+    const stack = buildLayerStack(layers);
+    for (let from = 0; from < layers.length; from++) {
+      for (let to = from; to < layers.length; to++) {
+        const set = from === to ? stack.changes(from) : stack.changesBetween(from, to);
+        expect(pagesOf(new LayerChangeTree(stack.changeDirs(from, to)), stack, to), `${from}..${to}`).toEqual(
+          pagesOf(new ChangeTree(set), stack, to),
+        );
+      }
+    }
   });
 });

@@ -19,6 +19,7 @@ import type {
 } from './layer-types';
 import { applyLayer, type SelfOverwrite } from './apply-layer';
 import { changeTable, collectChanges, compareTables, pathHistory, type ChangeTable } from './changes';
+import { ChangeDirs } from './change-dirs';
 import { toNode } from './classify';
 import { ImageFsView } from './image-fs-view';
 import { DirTotals, listChildren } from './list-dir';
@@ -94,6 +95,17 @@ export class LayerStack {
   changeTable(layer: number): ChangeTable {
     this.check(layer);
     return changeTable(this.table, this.touched, layer, layer);
+  }
+
+  /**
+   * Layers from..to (inclusive) as one step, arranged by directory for the Files view's change tree: rows
+   * made a directory at a time, so a base layer of millions of paths never holds an object per path.
+   */
+  changeDirs(from: number, to: number): ChangeDirs {
+    this.check(from);
+    this.check(to);
+    if (from > to) throw new LayerRangeError(`A layer range runs upwards: ${from} is above ${to}.`);
+    return new ChangeDirs(this.table, this.touched, from, to);
   }
 
   /** Layers from..to (inclusive) as one step: the state below `from` against the state after `to`. */

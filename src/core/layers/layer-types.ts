@@ -3,6 +3,7 @@
  * range of layers) changed, and the pages and hits the UI asks for.
  */
 import type { EntryKind, TarEntry } from '../model/tar-entry';
+import type { Said } from '../model/said';
 
 /** How a path fared in one layer (or a range): compared with the merged state just below. */
 export type ChangeKind = 'added' | 'modified' | 'removed';
@@ -135,6 +136,8 @@ export interface LayerWarning {
   readonly layer: number;
   readonly path: string;
   readonly message: string;
+  /** The same sentence by name, for the page to say in its language. */
+  readonly said?: Said;
 }
 
 /** Reads bytes of an entry's content from its layer (offsets relative to the entry's content). */

@@ -6,6 +6,8 @@
 import type { ImageFs } from '../model/image-fs';
 import { readImageFileHead, readImageText } from './image-file';
 import type { InstalledFile, InstalledPackage, PackageDb } from './package-types';
+import type { Said } from '../model/said';
+import { packageError, packageSaid, warn } from './package-sentences';
 
 export const APK_INSTALLED = '/lib/apk/db/installed';
 
@@ -22,7 +24,7 @@ export async function detectApkDb(
 
 export async function readApkDb(fs: ImageFs, path: string): Promise<PackageDb | Error> {
   const text = await readImageText(fs, path);
-  if (text === undefined) return new Error(`The apk database ${path} could not be read from the image.`);
+  if (text === undefined) return packageError('apk-unreadable', { path });
   return { ...parseApkInstalled(text), location: path };
 }
 
@@ -34,12 +36,13 @@ interface Draft {
 export function parseApkInstalled(text: string): PackageDb {
   const packages: InstalledPackage[] = [];
   const warnings: string[] = [];
+  const warningSentences: Said[] = [];
   let draft: Draft = { fields: new Map(), files: [] };
   let dir = '';
   const finish = (): void => {
     if (draft.fields.size === 0) return;
     const name = draft.fields.get('P') ?? '';
-    if (name === '') warnings.push('An apk record without a P: name line was skipped.');
+    if (name === '') warn(warnings, warningSentences, packageSaid('apk-no-name'));
     else packages.push(toPackage(name, draft));
     draft = { fields: new Map(), files: [] };
     dir = '';
@@ -61,7 +64,15 @@ export function parseApkInstalled(text: string): PackageDb {
     } else if (!draft.fields.has(key)) draft.fields.set(key, value);
   }
   finish();
-  return { manager: 'apk', format: 'apk-installed', location: '', packages, diversions: [], warnings };
+  return {
+    manager: 'apk',
+    format: 'apk-installed',
+    location: '',
+    packages,
+    diversions: [],
+    warnings,
+    warningSentences,
+  };
 }
 
 function toPackage(name: string, draft: Draft): InstalledPackage {

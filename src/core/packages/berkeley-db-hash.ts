@@ -9,6 +9,8 @@
  * overflow pages (H_OFFPAGE); go-rpmdb reads only the latter, but with 64 KiB pages rpm headers fit
  * inline, so both are handled.
  */
+import { packageError } from './package-sentences';
+
 const HASH_MAGIC = 0x00061561;
 const PAGE_HEADER = 26;
 const P_HASH_UNSORTED = 2;
@@ -31,16 +33,16 @@ export interface BdbRecord {
 }
 
 export function readBerkeleyHash(bytes: Uint8Array): BdbRecord[] | Error {
-  if (bytes.length < 512) return new Error('The Berkeley DB file is shorter than one page; it is damaged.');
+  if (bytes.length < 512) return packageError('bdb-short');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const le = view.getUint32(12, true) === HASH_MAGIC;
   if (!le && view.getUint32(12, false) !== HASH_MAGIC) {
-    return new Error('The file is not a Berkeley DB hash database (no hash magic on the meta page).');
+    return packageError('bdb-no-magic');
   }
-  if (bytes[24] !== 0) return new Error('The Berkeley DB database is encrypted; strata cannot read it.');
+  if (bytes[24] !== 0) return packageError('bdb-encrypted');
   const pageSize = view.getUint32(20, le);
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
-    return new Error(`The Berkeley DB page size ${pageSize} is not a power of two from 512 to 65536.`);
+    return packageError('bdb-page-size', { size: pageSize });
   }
   const lastPage = Math.min(view.getUint32(32, le), Math.floor(bytes.length / pageSize) - 1);
   const records: BdbRecord[] = [];
@@ -97,9 +99,7 @@ function readOverflow(
 ): Uint8Array | Error {
   // A chain cannot hold more than the file: a larger length is a damaged (or hostile) item.
   if (total > bytes.length) {
-    return new Error(
-      `The Berkeley DB item on page ${first} claims ${total} bytes, more than the whole file.`,
-    );
+    return packageError('bdb-item-too-large', { page: first, total });
   }
   const out = new Uint8Array(total);
   let filled = 0;
@@ -108,7 +108,7 @@ function readOverflow(
   while (filled < total) {
     const page = pgno * pageSize;
     if (pgno === 0 || seen.has(pgno) || page + pageSize > bytes.length || bytes[page + 25] !== P_OVERFLOW) {
-      return new Error(`The Berkeley DB overflow chain from page ${first} is broken at page ${pgno}.`);
+      return packageError('bdb-overflow-broken', { page: first, at: pgno });
     }
     seen.add(pgno);
     const length = Math.min(view.getUint16(page + 22, le), total - filled);

@@ -8,6 +8,8 @@ import { looksLikeControl, parseStanzas } from './deb822';
 import { readImageFileHead, readImageText } from './image-file';
 import type { Diversion, InstalledFile, InstalledPackage, PackageDb } from './package-types';
 import { FILE_FLAG } from './package-types';
+import type { Said } from '../model/said';
+import { packageError, packageSaid, warn } from './package-sentences';
 
 export const DPKG_DIR = '/var/lib/dpkg';
 
@@ -37,16 +39,21 @@ export async function detectDpkgDb(fs: ImageFs): Promise<DetectedDpkgDb | undefi
 export async function readDpkgDb(fs: ImageFs, found: DetectedDpkgDb): Promise<PackageDb | Error> {
   const admin = found.path.slice(0, found.path.lastIndexOf('/'));
   const warnings: string[] = [];
+  const warningSentences: Said[] = [];
   const packages: InstalledPackage[] = [];
   if (found.format === 'dpkg-status') {
     const text = await readImageText(fs, found.path);
-    if (text === undefined)
-      return new Error(`The dpkg status file ${found.path} could not be read from the image.`);
+    if (text === undefined) return packageError('dpkg-unreadable', { path: found.path });
     for (const stanza of parseStanzas(text)) {
       // Only "install ok installed" packages have files; "deinstall ok config-files" and the like do not.
       if (!isInstalled(stanza)) continue;
       const files = await readList(fs, admin, stanza);
-      if (files === undefined) warnings.push(`dpkg lists no files for ${stanza.get('package') ?? '?'}.`);
+      if (files === undefined)
+        warn(
+          warnings,
+          warningSentences,
+          packageSaid('dpkg-no-files', { name: stanza.get('package') ?? '?' }),
+        );
       packages.push(toPackage(stanza, files ?? [], conffiles(stanza)));
     }
   } else {
@@ -63,7 +70,15 @@ export async function readDpkgDb(fs: ImageFs, found: DetectedDpkgDb): Promise<Pa
     }
   }
   const diversions = parseDiversions((await readImageText(fs, `${admin}/diversions`)) ?? '');
-  return { manager: 'dpkg', format: found.format, location: found.path, packages, diversions, warnings };
+  return {
+    manager: 'dpkg',
+    format: found.format,
+    location: found.path,
+    packages,
+    diversions,
+    warnings,
+    warningSentences,
+  };
 }
 
 function isInstalled(stanza: Stanza): boolean {

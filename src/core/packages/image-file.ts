@@ -1,5 +1,6 @@
 /** Whole-file reads through ImageFs, for the package databases (which are parsed as a whole). */
 import type { ImageFs } from '../model/image-fs';
+import { PackageDbError, packageSaid } from './package-sentences';
 
 /**
  * The most bytes one whole-file read keeps (docs/limits.md). The largest package databases of real
@@ -8,7 +9,7 @@ import type { ImageFs } from '../model/image-fs';
 export const MAX_WHOLE_FILE_BYTES = 1024 * 1024 * 1024;
 
 /** A file too large to read whole: its sentence names the path and the limit. */
-export class ImageFileTooLargeError extends Error {
+export class ImageFileTooLargeError extends PackageDbError {
   override name = 'ImageFileTooLargeError';
 }
 
@@ -37,9 +38,7 @@ export async function readImageFile(
     pieces.push(piece);
     filled += piece.length;
     if (filled > limit) {
-      throw new ImageFileTooLargeError(
-        `${path} holds more than ${limit.toLocaleString('en')} bytes, more than a package database this tool reads; it was not read.`,
-      );
+      throw new ImageFileTooLargeError(packageSaid('too-large', { path, limit: limit.toLocaleString('en') }));
     }
   }
   return join(pieces, filled);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRpmDbBytes } from './rpm-db';
 import type { DetectedRpmDb } from './rpm-db';
+import { packageDbError } from '../testing/package-db-error';
 
 const RPM = join(import.meta.dirname, '../../../fixtures/packages/rpm');
 const require = createRequire(import.meta.url);
@@ -78,7 +79,7 @@ const CASES: [string, DetectedRpmDb['format'], Uint8Array, string][] = [
 describe('damaged rpm databases: the sentence a user sees', () => {
   it.each(CASES)('%s', async (_name, format, bytes, message) => {
     const read = await readRpmDbBytes(bytes, format, undefined, sqlite);
-    expect(read).toEqual(new Error(message));
+    expect(read).toEqual(packageDbError(message));
   });
 
   it('skips one damaged header and keeps the rest, with a warning', async () => {

@@ -2,6 +2,8 @@
  * What the package readers report, whatever the manager: one installed package with the files it
  * owns. rpm, dpkg and apk fill the fields they have; the others stay empty strings or undefined.
  */
+import type { Said } from '../model/said';
+
 export type PackageManager = 'rpm' | 'dpkg' | 'apk';
 
 export type PackageDbFormat =
@@ -82,6 +84,8 @@ export interface PackageDb {
   readonly diversions: readonly Diversion[];
   /** Sentences about records that were skipped (a damaged header, a missing .list). */
   readonly warnings: readonly string[];
+  /** The same sentences by name, for the page to say in its language (absent: English only). */
+  readonly warningSentences?: readonly Said[];
 }
 
 /** The version the manager's own tools print: rpm `[E:]V-R`, dpkg `[E:]V`, apk `V`. */

@@ -11,6 +11,8 @@ import { isNdb, readNdb } from './rpm-ndb';
 import { readRpmPackage } from './rpm-package';
 import type { SqliteOptions } from './rpm-sqlite';
 import { isSqlite, readRpmSqlite } from './rpm-sqlite';
+import type { Said } from '../model/said';
+import { packageError, saidOfError, warn } from './package-sentences';
 
 /** rpm's dbpath on RHEL/Debian-built rpm, Fedora 36+ and rpm-ostree (syft's glob). */
 export const RPM_DIRS = ['/var/lib/rpm', '/usr/lib/sysimage/rpm', '/usr/share/rpm'] as const;
@@ -49,11 +51,11 @@ export async function readRpmDb(
   sqlite: SqliteOptions,
 ): Promise<PackageDb | Error> {
   const bytes = await readImageFile(fs, found.path);
-  if (bytes === undefined)
-    return new Error(`The rpm database ${found.path} could not be read from the image.`);
+  if (bytes === undefined) return packageError('rpm-unreadable', { path: found.path });
   const wal = found.format === 'rpm-sqlite' ? await readImageFile(fs, `${found.path}-wal`) : undefined;
   const result = await readRpmDbBytes(bytes, found.format, wal, sqlite);
-  if (result instanceof Error) return new Error(`${found.path}: ${result.message}`);
+  if (result instanceof Error)
+    return packageError('at-path', { path: found.path, problem: saidOfError(result) });
   return { ...result, location: found.path };
 }
 
@@ -68,12 +70,13 @@ export async function readRpmDbBytes(
   if (blobs instanceof Error) return blobs;
   const packages: InstalledPackage[] = [];
   const warnings: string[] = [];
+  const warningSentences: Said[] = [];
   for (const blob of blobs) {
     const pkg = readRpmPackage(blob);
-    if (pkg instanceof Error) warnings.push(pkg.message);
+    if (pkg instanceof Error) warn(warnings, warningSentences, saidOfError(pkg));
     else packages.push(pkg);
   }
-  return { manager: 'rpm', format, location: '', packages, diversions: [], warnings };
+  return { manager: 'rpm', format, location: '', packages, diversions: [], warnings, warningSentences };
 }
 
 async function headerBlobs(

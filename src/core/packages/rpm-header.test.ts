@@ -3,6 +3,7 @@ import { syntheticPackageHeader, writeRpmHeader } from '../../../fixtures/packag
 import { describePackage } from './package-dump';
 import { parseRpmHeader } from './rpm-header';
 import { readRpmPackage } from './rpm-package';
+import { packageDbError } from '../testing/package-db-error';
 
 describe('rpm header blobs', () => {
   it('reads every type: strings, i18n (first locale), char, int16, int32, int64, bin', () => {
@@ -57,15 +58,15 @@ describe('rpm header blobs', () => {
   it('states the damage of a truncated or nameless header as a sentence', () => {
     const blob = syntheticPackageHeader('p', ['/a']);
     expect(readRpmPackage(blob.subarray(0, 40))).toEqual(
-      new Error(
+      packageDbError(
         `The rpm header claims 14 tags and ${blob.length - 8 - 14 * 16} data bytes but holds 40 bytes; it is damaged.`,
       ),
     );
     expect(readRpmPackage(new Uint8Array(3))).toEqual(
-      new Error('The rpm header is 3 bytes long, too short to hold one.'),
+      packageDbError('The rpm header is 3 bytes long, too short to hold one.'),
     );
     expect(readRpmPackage(writeRpmHeader([[1001, { type: 'string', value: '1' }]]))).toEqual(
-      new Error('An rpm header without a NAME tag was skipped.'),
+      packageDbError('An rpm header without a NAME tag was skipped.'),
     );
   });
 });

@@ -8,6 +8,7 @@
  * the region are "dribble" entries added at install time, and a repeated tag takes the later value.
  * Reading every entry alike and letting the later one win gives exactly that.
  */
+import { packageError } from './package-sentences';
 export const RPM_TYPE = {
   null: 0,
   char: 1,
@@ -35,16 +36,13 @@ const MAX_DATA = 256 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8');
 
 export function parseRpmHeader(blob: Uint8Array): RpmHeader | Error {
-  if (blob.length < 8)
-    return new Error(`The rpm header is ${blob.length} bytes long, too short to hold one.`);
+  if (blob.length < 8) return packageError('rpm-header-short', { length: blob.length });
   const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
   const il = view.getUint32(0);
   const dl = view.getUint32(4);
   const dataStart = 8 + ENTRY_SIZE * il;
   if (il > MAX_TAGS || dl > MAX_DATA || dataStart + dl > blob.length) {
-    return new Error(
-      `The rpm header claims ${il} tags and ${dl} data bytes but holds ${blob.length} bytes; it is damaged.`,
-    );
+    return packageError('rpm-header-damaged', { tags: il, bytes: dl, length: blob.length });
   }
   const data = blob.subarray(dataStart, dataStart + dl);
   const tags = new Map<number, RpmValue>();

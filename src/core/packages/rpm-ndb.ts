@@ -5,6 +5,7 @@
  * slots overlap the 32-byte file header); each used slot points at a blob of 16-byte blocks:
  * 'BlbS', pkgidx, generation, bloblen, then the header blob.
  */
+import { packageError } from './package-sentences';
 const PAGE = 4096;
 const SLOT = 16;
 const BLOCK = 16;
@@ -25,10 +26,10 @@ export interface NdbBlob {
 }
 
 export function readNdb(bytes: Uint8Array): NdbBlob[] | Error {
-  if (!isNdb(bytes)) return new Error('The file is not an rpm ndb database (no RpmP magic).');
+  if (!isNdb(bytes)) return packageError('ndb-no-magic');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== 0) return new Error(`The rpm ndb database has version ${version}; strata reads version 0.`);
+  if (version !== 0) return packageError('ndb-version', { version });
   const slotEnd = Math.min(view.getUint32(12, true) * PAGE, bytes.length);
   const blobs: NdbBlob[] = [];
   // The first two slots are the file header (rpmpkg.c: SLOT_START 2).
@@ -38,16 +39,14 @@ export function readNdb(bytes: Uint8Array): NdbBlob[] | Error {
     if (pkgIndex === 0) continue;
     const start = view.getUint32(at + 8, true) * BLOCK;
     if (start + BLOB_HEAD > bytes.length) {
-      return new Error(`The rpm ndb slot of package ${pkgIndex} points past the end of the file.`);
+      return packageError('ndb-slot-past-end', { n: pkgIndex });
     }
     if (view.getUint32(start, true) !== MAGIC_BLOB || view.getUint32(start + 4, true) !== pkgIndex) {
-      return new Error(
-        `The rpm ndb blob of package ${pkgIndex} has no matching BlbS header; the file is damaged.`,
-      );
+      return packageError('ndb-blob-header', { n: pkgIndex });
     }
     const length = view.getUint32(start + 12, true);
     if (start + BLOB_HEAD + length > bytes.length) {
-      return new Error(`The rpm ndb blob of package ${pkgIndex} runs past the end of the file.`);
+      return packageError('ndb-blob-past-end', { n: pkgIndex });
     }
     blobs.push({ pkgIndex, blob: bytes.subarray(start + BLOB_HEAD, start + BLOB_HEAD + length) });
   }

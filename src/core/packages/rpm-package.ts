@@ -6,6 +6,7 @@ import type { InstalledFile, InstalledPackage } from './package-types';
 import { FILE_STATE } from './package-types';
 import type { RpmHeader } from './rpm-header';
 import { parseRpmHeader, tagNumber, tagNumbers, tagString, tagStrings } from './rpm-header';
+import { packageError } from './package-sentences';
 
 export const RPM_TAG = {
   name: 1000,
@@ -32,7 +33,7 @@ export function readRpmPackage(blob: Uint8Array): InstalledPackage | Error {
   const header = parseRpmHeader(blob);
   if (header instanceof Error) return header;
   const name = tagString(header, RPM_TAG.name);
-  if (name === '') return new Error('An rpm header without a NAME tag was skipped.');
+  if (name === '') return packageError('rpm-no-name');
   return {
     manager: 'rpm',
     name,

@@ -7,6 +7,7 @@
 import initSqlJs from 'sql.js';
 import type { SqlJsStatic } from 'sql.js';
 import { applySqliteWal } from './sqlite-wal';
+import { packageError } from './package-sentences';
 
 export interface SqliteOptions {
   /** The bytes of sql.js's `sql-wasm.wasm`. */
@@ -72,15 +73,13 @@ export async function readRpmSqlite(
   try {
     SQL = await loadSqlJs(options);
   } catch (error) {
-    return new Error(
-      `SQLite could not start to read the rpm database (${reason(error)}); this happens when the system has too little free memory for its WebAssembly runtime.`,
-    );
+    return packageError('sqlite-no-start', { reason: reason(error) });
   }
   let db;
   try {
     db = new SQL.Database(image);
   } catch (error) {
-    return new Error(`SQLite could not open the rpm database (${reason(error)}).`);
+    return packageError('sqlite-no-open', { reason: reason(error) });
   }
   try {
     const statement = db.prepare('SELECT hnum, blob FROM Packages ORDER BY hnum');
@@ -92,7 +91,7 @@ export async function readRpmSqlite(
     statement.free();
     return { blobs, walFramesApplied };
   } catch (error) {
-    return new Error(`The SQLite file has no readable rpm Packages table (${reason(error)}).`);
+    return packageError('sqlite-no-table', { reason: reason(error) });
   } finally {
     db.close();
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRpmSqlite } from './rpm-sqlite';
 import { applySqliteWal } from './sqlite-wal';
+import { packageDbError } from '../testing/package-db-error';
 
 const RPM = join(import.meta.dirname, '../../../fixtures/packages/rpm');
 const require = createRequire(import.meta.url);
@@ -55,7 +56,7 @@ describe('SQLite WAL applied to the page image', () => {
   it('treats an empty -wal as no log and a foreign one as damage', () => {
     expect(applySqliteWal(base, new Uint8Array(0))).toEqual({ database: base, framesApplied: 0 });
     expect(applySqliteWal(base, new Uint8Array(64).fill(7))).toEqual(
-      new Error('The -wal file beside the SQLite database has no WAL magic; it is damaged.'),
+      packageDbError('The -wal file beside the SQLite database has no WAL magic; it is damaged.'),
     );
   });
 });

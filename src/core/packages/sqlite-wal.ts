@@ -9,6 +9,7 @@
  * match the header and the running checksum holds; only frames up to the last commit frame count;
  * the last such frame of a page wins.
  */
+import { packageError } from './package-sentences';
 const MAGIC_LE = 0x377f0682;
 const MAGIC_BE = 0x377f0683;
 const WAL_HEADER = 32;
@@ -25,11 +26,11 @@ export function applySqliteWal(database: Uint8Array, wal: Uint8Array): WalResult
   const view = new DataView(wal.buffer, wal.byteOffset, wal.byteLength);
   const magic = view.getUint32(0);
   if (magic !== MAGIC_LE && magic !== MAGIC_BE) {
-    return new Error('The -wal file beside the SQLite database has no WAL magic; it is damaged.');
+    return packageError('wal-no-magic');
   }
   const pageSize = view.getUint32(8);
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
-    return new Error(`The SQLite WAL page size ${pageSize} is not a power of two from 512 to 65536.`);
+    return packageError('wal-page-size', { size: pageSize });
   }
   const bigEndianSums = magic === MAGIC_BE;
   let sums = checksum(wal, 0, 24, bigEndianSums, [0, 0]);
@@ -58,9 +59,7 @@ export function applySqliteWal(database: Uint8Array, wal: Uint8Array): WalResult
   if (committed.size === 0) return { database, framesApplied: 0 };
   // Every page comes from the database or a frame: a larger size is a damaged (or hostile) WAL.
   if (committedSize * pageSize > database.length + wal.length) {
-    return new Error(
-      `The SQLite WAL commits ${committedSize} pages, more than the database and the WAL hold.`,
-    );
+    return packageError('wal-too-many-pages', { pages: committedSize });
   }
   const out = new Uint8Array(committedSize * pageSize);
   out.set(database.subarray(0, Math.min(database.length, out.length)));

@@ -3,7 +3,7 @@
  * of layers, or an image against another) changed, as a tree whose directories say how many changes
  * they contain. Rows are plain data, cheap to post to the page.
  */
-import type { ChangeDetail, ChangeKind, ChangeSet, LayerNode, ListedNode } from '../layers';
+import type { ChangeDetail, ChangeDirs, ChangeKind, ChangeSet, LayerNode, ListedNode } from '../layers';
 import type { LayerStack } from '../layers';
 import type { ContentKind } from '../model/content-kind';
 
@@ -111,6 +111,16 @@ export function mergedTreePage(stack: LayerStack, layer: number, request: TreeRe
   return page(request.path, rows, request);
 }
 
+/** How many paths each kind of change holds, and the bytes of their files. */
+export interface ChangeCounts {
+  readonly added: number;
+  readonly modified: number;
+  readonly removed: number;
+  readonly addedBytes: number;
+  readonly modifiedBytes: number;
+  readonly removedBytes: number;
+}
+
 interface ChangeSlot {
   readonly parent: ChangeSlot | undefined;
   node?: LayerNode;
@@ -183,14 +193,7 @@ export class ChangeTree {
     return d;
   }
 
-  get counts(): {
-    added: number;
-    modified: number;
-    removed: number;
-    addedBytes: number;
-    modifiedBytes: number;
-    removedBytes: number;
-  } {
+  get counts(): ChangeCounts {
     const s = this.set;
     return {
       added: s.added.length,
@@ -207,33 +210,97 @@ export class ChangeTree {
     const rows: TreeRow[] = [];
     for (const [name, child] of dir?.children ?? []) {
       const path = request.path === '/' ? `/${name}` : `${request.path}/${name}`;
-      const node = child.node ?? stack?.stat(layer, path);
-      const hasChildren = this.dirs.has(path);
-      const base: LayerNode = node ?? {
-        path,
-        name,
-        kind: 'dir',
-        mode: 0o755,
-        uid: 0,
-        gid: 0,
-        size: 0,
-        mtime: 0,
-        linkTarget: '',
-        layer: -1,
-        implicit: true,
-        hardlink: undefined,
-        entry: undefined,
-      };
       rows.push(
-        row(base, child.change ?? 'contains', {
+        changeRow(stack, layer, {
+          path,
           name,
+          node: child.node,
+          change: child.change,
           details: child.details,
-          changedCount: child.change ? child.count - 1 : child.count,
-          totalSize: hasChildren ? child.bytes : base.size,
-          hasChildren,
+          count: child.count,
+          bytes: child.bytes,
+          hasChildren: this.dirs.has(path),
         }),
       );
     }
     return page(request.path, rows, request);
   }
+}
+
+/**
+ * One layer's (or one stack's range of layers') change tree over the stack's own path table
+ * (`LayerStack.changeDirs`): the same pages as a ChangeTree of that change set, with a row's node made
+ * only when its directory is asked for.
+ */
+export class LayerChangeTree {
+  constructor(private readonly dirs: ChangeDirs) {}
+
+  get counts(): ChangeCounts {
+    const { added, modified, removed } = this.dirs.totals;
+    return {
+      added: added.count,
+      modified: modified.count,
+      removed: removed.count,
+      addedBytes: added.bytes,
+      modifiedBytes: modified.bytes,
+      removedBytes: removed.bytes,
+    };
+  }
+
+  page(stack: LayerStack | undefined, layer: number, request: TreeRequest): TreePage {
+    const rows = this.dirs.children(request.path).map((child) =>
+      changeRow(stack, layer, {
+        path: child.path,
+        name: child.name,
+        node: child.change?.node,
+        change: child.change?.change,
+        details: child.change?.details ?? [],
+        count: child.count,
+        bytes: child.bytes,
+        hasChildren: child.holdsChanges,
+      }),
+    );
+    return page(request.path, rows, request);
+  }
+}
+
+interface ChangeRowSource {
+  readonly path: string;
+  readonly name: string;
+  /** The changed node; undefined for a directory that only holds changes (read from the stack). */
+  readonly node: LayerNode | undefined;
+  readonly change: ChangeKind | undefined;
+  readonly details: readonly ChangeDetail[];
+  /** Changes at or below the path, and the bytes of their files. */
+  readonly count: number;
+  readonly bytes: number;
+  /** Some change lies below the path. */
+  readonly hasChildren: boolean;
+}
+
+function changeRow(stack: LayerStack | undefined, layer: number, child: ChangeRowSource): TreeRow {
+  const { path, name } = child;
+  const node = child.node ?? stack?.stat(layer, path);
+  const base: LayerNode = node ?? {
+    path,
+    name,
+    kind: 'dir',
+    mode: 0o755,
+    uid: 0,
+    gid: 0,
+    size: 0,
+    mtime: 0,
+    linkTarget: '',
+    layer: -1,
+    implicit: true,
+    hardlink: undefined,
+    entry: undefined,
+  };
+  return row(base, child.change ?? 'contains', {
+    name,
+    details: child.details,
+    changedCount: child.change ? child.count - 1 : child.count,
+    totalSize: child.hasChildren ? child.bytes : base.size,
+    hasChildren: child.hasChildren,
+  });
 }

@@ -37,7 +37,14 @@ export {
 export { buildWasteView, type WasteSummary } from './waste-view';
 export { filterByContent } from './tree-by-content';
 export { TreeViews, type ChangeCounts, type TreeImage, type TreeResult, type TreeScope } from './tree-view';
-export { CONFIG_LIST_LIMIT, type BoundedList } from './config-lists';
+export {
+  CONFIG_LIST_LIMIT,
+  CONFIG_PAGE_LIMIT,
+  configListPage,
+  type BoundedList,
+  type ConfigListName,
+  type ConfigListPage,
+} from './config-lists';
 export {
   archiveSummary,
   imageView,

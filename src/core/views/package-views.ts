@@ -4,6 +4,8 @@ import type { OwnerResult } from '../packages/owner-index';
 import { PACKAGE_DB_DIRS, type LayerPackages } from '../packages/layer-packages';
 import { fullVersion, type InstalledPackage, type PackageDb } from '../packages/package-types';
 import { layerCreatedBy } from '../session/history-view';
+import type { Said } from '../model/said';
+import { packageProblem } from '../packages/package-sentences';
 
 export interface PackageRow {
   readonly manager: 'rpm' | 'dpkg' | 'apk';
@@ -24,6 +26,8 @@ export interface PackageList {
   readonly packages: readonly PackageRow[];
   /** Sentences: a database that could not be read, skipped records. */
   readonly problems: readonly string[];
+  /** The same sentences by name, for the page to say in its language. */
+  readonly problemSentences: readonly Said[];
 }
 
 /**
@@ -85,6 +89,10 @@ export function packagesView(dbs: readonly PackageDb[], errors: readonly Error[]
       }))
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     problems: [...errors.map((e) => e.message), ...dbs.flatMap((db) => db.warnings)],
+    problemSentences: [
+      ...errors.map((e) => packageProblem(e)),
+      ...dbs.flatMap((db) => db.warningSentences ?? db.warnings.map((w) => packageProblem(w))),
+    ],
   };
 }
 

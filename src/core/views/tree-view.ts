@@ -5,7 +5,14 @@
 import type { ImageRecord } from '../image/model';
 import { compareTrees } from '../layers';
 import type { ArchiveSession } from '../session/archive-session';
-import { ChangeTree, mergedTreePage, type TreePage, type TreeRequest } from '../session/files-view';
+import {
+  ChangeTree,
+  LayerChangeTree,
+  mergedTreePage,
+  type ChangeCounts,
+  type TreePage,
+  type TreeRequest,
+} from '../session/files-view';
 import { filterByContent } from './tree-by-content';
 
 /** Which tree: the merged tree at a layer, or what a layer range (or an image against another) changed. */
@@ -18,14 +25,7 @@ export interface TreeScope {
   readonly base?: { readonly archiveId: string; readonly imageKey: string };
 }
 
-export interface ChangeCounts {
-  readonly added: number;
-  readonly modified: number;
-  readonly removed: number;
-  readonly addedBytes: number;
-  readonly modifiedBytes: number;
-  readonly removedBytes: number;
-}
+export type { ChangeCounts };
 
 export interface TreeResult {
   readonly page: TreePage;
@@ -43,7 +43,7 @@ export interface TreeImage {
 const KEPT_TREES = 16;
 
 export class TreeViews {
-  private readonly trees = new Map<string, ChangeTree>();
+  private readonly trees = new Map<string, ChangeTree | LayerChangeTree>();
 
   /** One page of the scope's tree; `base` is the image a compare scope names. */
   async page(
@@ -91,10 +91,9 @@ export class TreeViews {
         await base.session.indexImage(base.image);
         tree = new ChangeTree(compareTrees(base.session.layerStack(base.image), stack));
       } else {
-        tree = new ChangeTree(
-          scope.from !== undefined && scope.from !== scope.layer
-            ? stack.changesBetween(Math.min(scope.from, scope.layer), Math.max(scope.from, scope.layer))
-            : stack.changes(scope.layer),
+        const from = scope.from ?? scope.layer;
+        tree = new LayerChangeTree(
+          stack.changeDirs(Math.min(from, scope.layer), Math.max(from, scope.layer)),
         );
       }
       if (this.trees.size > KEPT_TREES) this.trees.delete(this.trees.keys().next().value!);

@@ -4,9 +4,26 @@
  * falls back to the English sentence or shows an unfilled slot.
  */
 import { describe, expect, it } from 'vitest';
-import { PICTURE_WORDS, RESOLVE_SENTENCES, SENTENCES } from '../../core';
+import {
+  COMPARE_SENTENCES,
+  LAYER_SENTENCES,
+  PACKAGE_SENTENCES,
+  PICTURE_WORDS,
+  RESOLVE_SENTENCES,
+  SENTENCES,
+} from '../../core';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
+
+/** The books of sentences said by name (`Said`), each with the catalogue group of the same name. */
+const BOOKS = {
+  packageSentences: PACKAGE_SENTENCES,
+  compareSentences: COMPARE_SENTENCES,
+  layerSentences: LAYER_SENTENCES,
+} as const;
+
+/** Words outside the slots: a text that is only slots ("{{path}}: {{problem}}") may read the same in both. */
+const hasWords = (text: string) => /\p{L}/u.test(text.replace(/\{\{\s*\w+\s*\}\}/g, ''));
 
 const slots = (text: string) =>
   [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!))].sort().join(' ');
@@ -39,6 +56,12 @@ describe("the core's sentences", () => {
     it(`each sentence explaining a name has a text in ${language} with the same slots`, () => {
       expect(differences(RESOLVE_SENTENCES, catalogue.resolve)).toEqual([]);
     });
+
+    for (const [book, core] of Object.entries(BOOKS)) {
+      it(`each of ${book} has a text in ${language} with the same slots`, () => {
+        expect(differences(core, catalogue[book as keyof typeof BOOKS])).toEqual([]);
+      });
+    }
   }
 
   it('are said in Chinese, not copied from English', () => {
@@ -49,8 +72,17 @@ describe("the core's sentences", () => {
       ...Object.entries(zhCN.resolve).filter(
         ([name, text]) => text === (RESOLVE_SENTENCES as Record<string, string>)[name],
       ),
+      ...Object.entries(BOOKS).flatMap(([book, core]) =>
+        Object.entries(zhCN[book as keyof typeof BOOKS])
+          .filter(([name, text]) => hasWords(text) && text === (core as Record<string, string>)[name])
+          .map(([name]) => [`${book}.${name}`]),
+      ),
     ].map(([name]) => name);
     expect(copied).toEqual([]);
+  });
+
+  it('said by name are the English catalogue word for word', () => {
+    for (const [book, core] of Object.entries(BOOKS)) expect(en[book as keyof typeof BOOKS]).toEqual(core);
   });
 
   it('explaining a name are the English catalogue word for word', () => {

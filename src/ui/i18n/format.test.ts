@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatExact, formatPercent, formatRelative } from './format';
+import { formatBytes, formatCount, formatExact, formatList, formatPercent, formatRelative } from './format';
 
 describe('formatters kept per locale', () => {
   it('give each locale its own digits and words, however often called', () => {
@@ -15,5 +15,17 @@ describe('formatters kept per locale', () => {
     expect(exact).toContain('2026');
     expect(formatExact('2026-01-01T00:00:00Z', 'en')).toBe(exact);
     expect(formatExact('0001-01-01T00:00:00Z', 'en')).toBeNull();
+  });
+});
+
+describe('lists in the page language', () => {
+  it('join words as each language does', () => {
+    expect(formatList(['a', 'b', 'c'], 'en')).toBe('a, b, and c');
+    expect(formatList(['a', 'b', 'c'], 'zh-CN')).toBe('a、b和c');
+    expect(formatList(['a', 'b'], 'zh-CN', 'disjunction')).toBe('a或b');
+    expect(formatList(['a', 'b', 'c'], 'en', 'plain')).toBe('a, b, c');
+    expect(formatList(['a', 'b', 'c'], 'zh-CN', 'plain')).toBe('a、b、c');
+    expect(formatList(['a'], 'zh-CN', 'plain')).toBe('a');
+    expect(formatList([], 'en')).toBe('');
   });
 });

@@ -8,13 +8,14 @@ const UNITS = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'] as const;
 
 // Making an Intl formatter costs far more than formatting with it (a date formatter ~0.1 ms), and every
 // row of a table re-renders on each progress event while an archive loads: keep one per locale and kind.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const formatters = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat
+>();
 
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
-  kind: string,
-  locale: string,
-  make: () => T,
-): T {
+function formatter<
+  T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat,
+>(kind: string, locale: string, make: () => T): T {
   const key = `${kind}\u0000${locale}`;
   let made = formatters.get(key) as T | undefined;
   if (!made) formatters.set(key, (made = make()));
@@ -23,6 +24,23 @@ function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Rela
 
 export function formatCount(n: number, locale: string): string {
   return formatter('count', locale, () => new Intl.NumberFormat(locale)).format(n);
+}
+
+/**
+ * Words joined as the page's language joins a list: "a, b, and c" / "a、b和c" (conjunction), "a, b, or c" /
+ * "a、b或c" (disjunction); "a, b, c" / "a、b、c" (a plain list, for data such as paths and package names).
+ */
+export function formatList(
+  items: readonly string[],
+  locale: string,
+  type: 'conjunction' | 'disjunction' | 'plain' = 'conjunction',
+): string {
+  const list = (kind: 'conjunction' | 'disjunction') =>
+    formatter(`list-${kind}`, locale, () => new Intl.ListFormat(locale, { type: kind }));
+  if (type !== 'plain') return list(type).format(items);
+  // Intl has no plain list ("unit" runs Chinese words together): the separator before a conjunction's second item.
+  const separator = list('conjunction').formatToParts(['a', 'b', 'c'])[1]?.value ?? ', ';
+  return items.join(separator);
 }
 
 export function formatBytes(bytes: number, locale: string): string {

@@ -1,7 +1,15 @@
 /** How a name resolves is said in the page's language; in English, exactly as `strata resolve` prints it. */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { buildReport, DEFAULT_REGISTRIES_CONF, parseRegistriesConf, type ValidReport } from '../../core';
+import {
+  buildReport,
+  DEFAULT_REGISTRIES_CONF,
+  parseRegistriesConf,
+  renderPhraseWith,
+  type SaidList,
+  type ValidReport,
+} from '../../core';
+import { formatList } from './format';
 import en from './locales/en.json';
 import zhCN from './locales/zh-CN.json';
 import { phraseText } from './phrase-text';
@@ -42,10 +50,24 @@ const english = (report: ValidReport) => [
 ];
 
 describe('phraseText', () => {
-  it('says every explanation in English exactly as the core writes it', () => {
+  it('says every explanation in English as the core writes it, its lists joined as Intl joins English', () => {
+    const intl = (list: SaidList) => formatList(list.items, 'en', list.type);
     for (const report of reports()) {
-      expect(said(report).map((p) => phraseText(p, i18n.getFixedT('en'), 'en'))).toEqual(english(report));
+      const page = said(report).map((p) => phraseText(p, i18n.getFixedT('en'), 'en'));
+      expect(page).toEqual(said(report).map((p) => renderPhraseWith(p, intl)));
+      // Without a list of three or more, word for word what the CLI prints.
+      expect(page.filter((text, i) => text !== english(report)[i])).toEqual(
+        page.filter((text) => /, and /.test(text)),
+      );
     }
+  });
+
+  it('joins a list of names as Chinese does', () => {
+    const [, short] = reports();
+    const tried = short!.explanationSentences.find((p) => p.name === 'podman-tried')!;
+    expect(phraseText(tried, i18n.getFixedT('zh-CN'), 'zh-CN')).toMatch(
+      /^试过 [^,]+、[^,]+和[^,]+：都不存在$/,
+    );
   });
 
   it('says them in Chinese, nested phrases included, with no slot left unfilled', () => {

@@ -7,6 +7,8 @@ export const queryKeys = {
   imageView: (archiveId: string, imageKey: string) => ['image-view', archiveId, imageKey] as const,
   /** Every image view of one archive (a prefix of imageView). */
   imageViews: (archiveId: string) => ['image-view', archiveId] as const,
+  configList: (archiveId: string, imageKey: string, list: string) =>
+    ['config-list', archiveId, imageKey, list] as const,
   tree: (archiveId: string, imageKey: string, scope: TreeScope, request: TreeRequest) =>
     ['tree', archiveId, imageKey, scope, request] as const,
   search: (archiveId: string, imageKey: string, layer: number | 'all', text: string, mode: string) =>

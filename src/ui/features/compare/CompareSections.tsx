@@ -138,7 +138,7 @@ export function CompareSections({ result: r }: { result: CompareJson }) {
         <Table
           label={t('compare.sonames')}
           head={[col('from'), col('to'), col('loadedBy')]}
-          rows={l.sonameChanges.map((s) => [s.from, s.to, s.loadedBy.join(', ')])}
+          rows={l.sonameChanges.map((s) => [s.from, s.to, format.list(s.loadedBy)])}
         />
       </Section>
       <Section title={t('compare.waste')}>

@@ -15,6 +15,7 @@ import { DiffGraph } from './DiffGraph';
 import { useSummary } from './use-summary';
 import './compare.css';
 import { ErrorMessage } from '../../i18n/ErrorMessage';
+import { WarningLines } from '../../i18n/WarningLines';
 
 const shortId = (id: string) => id.replace(/^sha256:/, '').slice(0, 12);
 const keyOf = (c: CompareChoice) => `${c.archiveId}|${c.imageKey}`;
@@ -146,11 +147,7 @@ export function CompareView({
             </strong>
             : {summary(compare.data.result)}
           </p>
-          {compare.data.warnings.map((w) => (
-            <p key={w} className="warn-text">
-              {w}
-            </p>
-          ))}
+          <WarningLines english={compare.data.warnings} said={compare.data.warningSentences} />
           <CompareSections result={compare.data.result} />
           <CompareDirectories
             key={`${oldChoice?.imageId ?? ''}|${newChoice?.imageId ?? ''}`}

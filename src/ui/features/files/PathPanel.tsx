@@ -52,7 +52,9 @@ export function PathPanel({
               L{e.layer}
             </button>{' '}
             <span className={`change change--${e.change}`}>{t(`files.change.${e.change}`)}</span>
-            {e.details.length > 0 && <span className="muted"> [{e.details.join(', ')}]</span>}{' '}
+            {e.details.length > 0 && (
+              <span className="muted"> [{format.list(e.details.map((d) => t(`changeDetails.${d}`)))}]</span>
+            )}{' '}
             <code>{formatPermissions(e.kind, e.mode)}</code> {e.uid}:{e.gid}{' '}
             {e.kind === 'file' ? format.size(e.size) : ''}
             <div className="muted path-history__step" title={e.createdBy}>

@@ -69,7 +69,12 @@ export function TreeRowView({
             {row.linkTarget}
           </span>
         )}
-        {row.details.length > 0 && <span className="tree__details"> [{row.details.join(', ')}]</span>}
+        {row.details.length > 0 && (
+          <span className="tree__details">
+            {' '}
+            [{format.list(row.details.map((d) => t(`changeDetails.${d}`)))}]
+          </span>
+        )}
         {row.change === 'contains' && <span className="muted"> ({format.count(row.changedCount)})</span>}
       </span>
       <code className={special ? 'tree__perm tree__perm--special' : 'tree__perm'}>

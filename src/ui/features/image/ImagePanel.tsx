@@ -1,7 +1,9 @@
 /** The image's identity and config: names, id, platform, entrypoint, env, labels, sizes. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageOverview } from '../../../protocol/messages';
-import { MoreItems } from './MoreItems';
+import type { ImageRef } from '../../queries/use-files';
+import { ConfigList } from './ConfigList';
 import { useFormat } from '../../i18n/use-format';
 import { Time } from '../../i18n/Time';
 import { sentenceText } from '../../i18n/error-text';
@@ -21,12 +23,17 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-/** The worker sends the config's Env and labels cut short (a config may hold tens of thousands of each). */
+/**
+ * The worker sends the config's Env and labels cut short (a config may hold tens of thousands of each); the
+ * rest are fetched on demand from `target`.
+ */
 export function ImagePanel({
+  target,
   image,
   env,
   labels,
 }: {
+  target: ImageRef;
   image: ImageOverview['inspect'];
   env: ImageOverview['env'];
   labels: ImageOverview['labels'];
@@ -35,6 +42,7 @@ export function ImagePanel({
   const format = useFormat();
   const c = image.config;
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const labelTexts = useMemo(() => labels.first.map(([k, v]) => `${k}=${v}`), [labels.first]);
   const platform = [image.os, image.architecture, image.variant].filter(Boolean).join('/');
   return (
     <section className="panel" aria-label={t('image.title')}>
@@ -97,34 +105,32 @@ export function ImagePanel({
           </Row>
         )}
         {list(c.ExposedPorts).length > 0 && (
-          <Row label={t('image.ports')}>{list(c.ExposedPorts).join(', ')}</Row>
+          <Row label={t('image.ports')}>{format.list(list(c.ExposedPorts))}</Row>
         )}
-        {list(c.Volumes).length > 0 && <Row label={t('image.volumes')}>{list(c.Volumes).join(', ')}</Row>}
+        {list(c.Volumes).length > 0 && <Row label={t('image.volumes')}>{format.list(list(c.Volumes))}</Row>}
         {str(c.StopSignal) && <Row label={t('image.stopSignal')}>{str(c.StopSignal)}</Row>}
         {env.total > 0 && (
           <Row label={t('image.env')}>
-            <ul className="plain">
-              {env.first.map((e) => (
-                <li key={e}>
-                  <code className="wrap">{e}</code>
-                </li>
-              ))}
-              <MoreItems shown={env.first.length} total={env.total} />
-            </ul>
+            <ConfigList
+              key={`${target.archiveId}|${target.imageKey}`}
+              image={target}
+              list="env"
+              label={t('image.env')}
+              first={env.first}
+              total={env.total}
+            />
           </Row>
         )}
         {labels.total > 0 && (
           <Row label={t('image.labels')}>
-            <ul className="plain">
-              {labels.first.map(([k, v]) => (
-                <li key={k}>
-                  <code className="wrap">
-                    {k}={v}
-                  </code>
-                </li>
-              ))}
-              <MoreItems shown={labels.first.length} total={labels.total} />
-            </ul>
+            <ConfigList
+              key={`${target.archiveId}|${target.imageKey}`}
+              image={target}
+              list="labels"
+              label={t('image.labels')}
+              first={labelTexts}
+              total={labels.total}
+            />
           </Row>
         )}
       </dl>

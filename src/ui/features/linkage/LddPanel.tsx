@@ -5,6 +5,7 @@ import { useLdd } from '../../queries/use-linkage';
 import type { GraphNode } from '../../../protocol/linkage';
 import { useScrollFocus } from '../keyboard/use-scroll-focus';
 import { ErrorMessage } from '../../i18n/ErrorMessage';
+import { useFormat } from '../../i18n/use-format';
 
 // How the loader found each library: catalogue keys under linkage.why.
 const WHY = new Set(['rpath', 'runpath', 'ld_library_path', 'cache', 'default', 'loaded', 'direct']);
@@ -23,6 +24,7 @@ export function LddPanel({
   const ldd = useLdd(image, layer, path);
   const tableScroll = useScrollFocus();
   const { t } = useTranslation();
+  const format = useFormat();
   return (
     // The panel scrolls on its own: focusable, so the keyboard can scroll it too.
     <aside className="panel ldd-panel scroll-region" aria-label={t('linkage.lddPanel')} tabIndex={0}>
@@ -75,7 +77,7 @@ export function LddPanel({
                         <span className="muted">
                           {' · '}
                           {t('linkage.neededBy', {
-                            names: l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1)).join(', '),
+                            names: format.list(l.neededBy.map((n) => n.slice(n.lastIndexOf('/') + 1))),
                           })}
                         </span>
                       )}

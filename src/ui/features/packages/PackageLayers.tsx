@@ -4,10 +4,12 @@ import { displayCreatedBy } from '../../../protocol/format';
 import type { ImageRef } from '../../queries/use-files';
 import { usePackageLayers } from '../../queries/use-packages';
 import { ErrorMessage } from '../../i18n/ErrorMessage';
+import { useFormat } from '../../i18n/use-format';
 
 export function PackageLayers({ image }: { image: ImageRef }) {
   const layers = usePackageLayers(image);
   const { t } = useTranslation();
+  const format = useFormat();
   if (layers.isPending) return <p className="muted">{t('packages.layers.reading')}</p>;
   if (layers.error) return <ErrorMessage error={layers.error} />;
   const changed = layers.data.filter((l) => l.installed.length + l.removed.length + l.upgraded.length > 0);
@@ -30,7 +32,7 @@ export function PackageLayers({ image }: { image: ImageRef }) {
                 <span className="change change--added">
                   {t('packages.layers.installed', { count: l.installed.length })}
                 </span>{' '}
-                {l.installed.join(', ')}
+                {format.list(l.installed)}
               </div>
             )}
             {l.upgraded.length > 0 && (
@@ -43,12 +45,12 @@ export function PackageLayers({ image }: { image: ImageRef }) {
                     { count: l.upgraded.length },
                   )}
                 </span>{' '}
-                {l.upgraded
-                  .map(
+                {format.list(
+                  l.upgraded.map(
                     (u) =>
                       `${u.name} ${u.from} → ${u.to}${u.direction === 'down' ? t('packages.layers.downgrade') : ''}`,
-                  )
-                  .join(', ')}
+                  ),
+                )}
               </div>
             )}
             {l.removed.length > 0 && (
@@ -56,7 +58,7 @@ export function PackageLayers({ image }: { image: ImageRef }) {
                 <span className="change change--removed">
                   {t('packages.layers.removed', { count: l.removed.length })}
                 </span>{' '}
-                {l.removed.join(', ')}
+                {format.list(l.removed)}
               </div>
             )}
           </li>

@@ -2,7 +2,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageRow } from '../../../protocol/packages';
+import { formatList } from '../../i18n/format';
 import { useFormat } from '../../i18n/use-format';
+import { WarningLines } from '../../i18n/WarningLines';
 import { useStore } from '../../state/store';
 import { useRovingRows } from '../keyboard/use-roving-rows';
 import { usePackageLicenses, usePackages } from '../../queries/use-packages';
@@ -20,15 +22,18 @@ type Key = 'name' | 'version' | 'installedSize' | 'fileCount';
 export function PackagesView({ image }: { image: ImageRef }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const locale = format.locale;
   const packages = usePackages(image);
   // Asked for after the list: dpkg's licences come from one copyright file per package.
   const licenses = usePackageLicenses(image, packages.isSuccess);
   const licenceOf = useMemo(() => {
     const names = new Map(
-      (licenses.data?.packages ?? []).map((p) => [keyOf(p), p.licenses.join(', ')] as const),
+      (licenses.data?.packages ?? []).map(
+        (p) => [keyOf(p), formatList(p.licenses, locale, 'plain')] as const,
+      ),
     );
     return (p: PackageRow) => names.get(keyOf(p)) ?? p.license;
-  }, [licenses.data]);
+  }, [licenses.data, locale]);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ key: Key; down: boolean }>({ key: 'name', down: false });
   const openKey = useStore((s) => s.packageKey);
@@ -84,7 +89,7 @@ export function PackagesView({ image }: { image: ImageRef }) {
                   count: data.packages.length,
                   n: format.count(data.packages.length),
                   managers: data.managers.join(' + '),
-                  locations: data.locations.join(', '),
+                  locations: format.list(data.locations),
                 })}
           </span>
           <span className="toolbar__spacer" />
@@ -112,11 +117,7 @@ export function PackagesView({ image }: { image: ImageRef }) {
             </button>
           )}
         </div>
-        {data.problems.map((p) => (
-          <p key={p} className="warn-text">
-            {p}
-          </p>
-        ))}
+        <WarningLines english={data.problems} said={data.problemSentences} />
         <table className="plain-table" aria-label={t('packages.table')}>
           <thead>
             <tr>

@@ -48,7 +48,11 @@ function layersLine(
     );
   if (reading.length === 0)
     return t('progress.layer', { n: count(Math.min(done + 1, total)), total: count(total) });
-  return t('progress.layersInFlight', { done: count(done), total: count(total), layers: reading.join(', ') });
+  return t('progress.layersInFlight', {
+    done: count(done),
+    total: count(total),
+    layers: format.list(reading),
+  });
 }
 
 export function ProgressPanel({ onCancel }: { onCancel: () => void }) {

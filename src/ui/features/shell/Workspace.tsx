@@ -91,7 +91,7 @@ export const Workspace = memo(function Workspace({
                 />
               </section>
               <AfterFirstCommit>
-                <ImagePanel image={view.inspect} env={view.env} labels={view.labels} />
+                <ImagePanel target={image} image={view.inspect} env={view.env} labels={view.labels} />
               </AfterFirstCommit>
             </div>
           </TabPanel>
