@@ -4,15 +4,19 @@
  * on a build that is not minified so functions keep their names. Prints each worker's busy time and its
  * functions by self time. A profile for people to read, not a benchmark: the sampler slows what it samples.
  *
- * Run: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] [--cpu on|off] (the archive first)
+ * With `--heap on`, a heap snapshot of each worker after the forced GC, written beside the site and summarised
+ * (bench/run/heap-summary.ts): what is kept, and the references that keep it.
+ *
+ * Run: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] [--cpu on|off] [--heap off|on] (the archive first)
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import type { CpuProfile } from './features/worker-profile';
 import { readFlags } from './run/flags';
+import { heapTable, summariseHeap } from './run/heap-summary';
 import { serveFolder } from './run/static-server';
 import { WorkerMemorySampler } from './run/worker-memory';
 
@@ -32,12 +36,25 @@ function selfTimes(profile: CpuProfile): Map<string, number> {
   return times;
 }
 
+/** A heap snapshot of one worker: its chunks come as events while the command runs. */
+async function heapSnapshot(sampler: WorkerMemorySampler, path: string[]): Promise<string> {
+  const chunks: string[] = [];
+  const session = path.at(-1);
+  sampler.onEvent = (from, message) => {
+    if (from.at(-1) === session && message.method === 'HeapProfiler.addHeapSnapshotChunk')
+      chunks.push(message.params?.chunk ?? '');
+  };
+  await sampler.send(path, 'HeapProfiler.takeHeapSnapshot', { reportProgress: false }, 120_000);
+  sampler.onEvent = undefined;
+  return chunks.join('');
+}
+
 async function main(): Promise<void> {
   const [archive, ...rest] = process.argv.slice(2);
-  const flags = readFlags(rest, ['top', 'out', 'profile', 'cpu']);
+  const flags = readFlags(rest, ['top', 'out', 'profile', 'cpu', 'heap']);
   if (!archive || !existsSync(archive))
     throw new Error(
-      'usage: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] [--cpu on|off]',
+      'usage: npx tsx bench/worker-profile.ts ARCHIVE [--top 15] [--out bench/out] [--profile disk|private] [--cpu on|off] [--heap off|on]',
     );
   const top = Number(flags.get('top') ?? 15);
   const site = resolve(flags.get('out') ?? 'bench/out', 'profile-site');
@@ -103,6 +120,12 @@ async function main(): Promise<void> {
           `kept after GC by ${url.split('/').pop()}: heap ${(usage.usedSize / 1e6).toFixed(1)} MB, ` +
             `ArrayBuffers ${((usage.backingStorageSize ?? 0) / 1e6).toFixed(1)} MB`,
         );
+      if (flags.get('heap') === 'on') {
+        const file = join(site, `${path.length}-${path.at(-1)}.heapsnapshot`);
+        const json = await heapSnapshot(sampler, path);
+        writeFileSync(file, json);
+        console.log(`${file}:\n${heapTable(summariseHeap(json, top))}`);
+      }
     }
     for (const worker of workers) {
       const answer = await sampler.send(worker.path, 'Profiler.stop', {}, 60_000);

@@ -32,6 +32,8 @@ export interface PageRun {
   readonly filesTasks: LongTasks | null;
   /** With `profile`: each long task (loading, then Files) with where its time went. */
   readonly profiled: readonly ProfiledTask[];
+  /** What `afterReady` measured; empty without it. */
+  readonly afterReady: Record<string, number>;
   /** With `trace`: the main thread's tasks by CPU time while loading and for the Files tree (e2e/main-thread-trace.ts). */
   readonly cpu: { readonly loading: TaskTimes | null; readonly files: TaskTimes | null } | null;
 }
@@ -49,6 +51,8 @@ export interface PageRunOptions {
   profile?: string;
   /** Take a Chromium trace for each main-thread task's CPU time. */
   trace?: boolean;
+  /** Steps timed after "ready" (the page stays open): each returns its own times, in ms, by name. */
+  afterReady?: (page: Page) => Promise<Record<string, number>>;
 }
 
 type Task = { start: number; duration: number };
@@ -136,6 +140,7 @@ export async function runPage(
           (t) => t.start + t.duration >= tree.click && t.start <= tree.row,
         )
       : null;
+    const afterReady = options.afterReady ? await options.afterReady(page) : {};
     const profiled = profiler
       ? await profiler.stop([...loading, ...(filesTasks ?? [])], options.profile!)
       : [];
@@ -158,6 +163,7 @@ export async function runPage(
       ),
       longTasks: summary(loading),
       filesTreeMs: tree ? tree.row - tree.click : null,
+      afterReady,
       filesTasks: filesTasks ? summary(filesTasks) : null,
       profiled,
       cpu: options.trace ? { loading: cpuLoading ?? null, files: cpuFiles ?? null } : null,

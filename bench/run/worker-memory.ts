@@ -34,6 +34,7 @@ export interface CdpMessage {
   params?: {
     sessionId?: string;
     message?: string;
+    chunk?: string;
     targetInfo?: { type: string; url?: string };
   };
   result?: HeapUsage & { profile?: unknown };
@@ -58,6 +59,8 @@ export class WorkerMemorySampler {
 
   /** Called with each worker as it is attached (its session path and script URL), e.g. to start a profiler. */
   onWorker: ((path: string[], url: string) => void) | undefined;
+  /** Called with each event a worker sends (e.g. a heap snapshot's chunks). */
+  onEvent: ((path: string[], message: CdpMessage) => void) | undefined;
 
   private constructor(private readonly cdp: CDPSession) {
     cdp.on('Target.attachedToTarget', (event) => {
@@ -83,7 +86,7 @@ export class WorkerMemorySampler {
     } else if (message.id !== undefined) {
       this.pending.get(message.id)?.(message);
       this.pending.delete(message.id);
-    }
+    } else this.onEvent?.(path, message);
   }
 
   private attachWorker(path: string[], url: string): void {

@@ -29,7 +29,7 @@ export {
 } from './io/env';
 export { gunzipPortable } from './io/portable-decoders';
 export { wasmUnzstd, type InstantiateZstd, type ZstdWasmExports } from './io/zstd-wasm';
-export { memorySpill, type Spill, type SpillSource, type CreateSpill } from './io/spill';
+export { memorySpill, type Spill, type SpillShare, type SpillSource, type CreateSpill } from './io/spill';
 export { TarParser, TarFormatError, type TarSink } from './io/tar-parser';
 export { ArchiveError, renderSentence, type ArchiveErrorCode, type Sentence } from './archive/archive-error';
 export { SENTENCES, type SentenceName, type SentenceParams } from './archive/error-sentences';
@@ -51,12 +51,12 @@ export type {
 export { displayNameList, imageDisplayNames, type ImageDisplayNames } from './image/display-names';
 export {
   ArchiveSession,
-  KEPT_CONTENTS_LIMIT,
   sentence,
   type LayerStatus,
   type LayerState,
   type OpenProgress,
 } from './session/archive-session';
+export { KEPT_CONTENTS_LIMIT } from './session/content-cache';
 export {
   ONE_AT_A_TIME,
   type LayerIndexer,

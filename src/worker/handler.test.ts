@@ -80,6 +80,16 @@ describe('the worker through its client', () => {
     expect(await connection.client.request({ type: 'image-view', ...image })).toEqual(view);
   });
 
+  it("answers the open with the shown image's rows before any layer is read", () => {
+    const first = summary.firstView!;
+    expect(first.imageKey).toBe(summary.defaultImageKey);
+    expect(first.complete).toBe(false);
+    expect(first.history.length).toBe(summary.images[0]!.historyCount);
+    expect(first.history.filter((r) => r.layerIndex !== null).map((r) => r.state)).toEqual(
+      Array.from({ length: summary.images[0]!.layerCount }, () => 'pending'),
+    );
+  });
+
   it('pages through the Env entries and labels of a config past the first ones of its view', async () => {
     const { client } = connection;
     const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

@@ -17,8 +17,10 @@ import {
   type PackedKept,
   type Sentence,
   type SparseFile,
+  type SpillShare,
 } from '../core';
 import type { RemoteSha256 } from './remote-sha256';
+import { openSpillPart } from './opfs-spill';
 import { StreamInput } from './stream-input';
 import { blobSource } from './web-env';
 import { blobSha256, ONE_SHOT_MAX_BYTES, oneShotOrIncremental } from './web-sha256';
@@ -43,7 +45,13 @@ export type LayerJobRequest =
        */
       readonly keepLimit?: number;
     }
-  | { readonly type: 'index-stream'; readonly id: number; readonly limits?: DecodeLimits }
+  | {
+      readonly type: 'index-stream';
+      readonly id: number;
+      readonly limits?: DecodeLimits;
+      /** Write the layer's bytes into the archive's spill here too (opfs-spill.ts). */
+      readonly spill?: SpillShare;
+    }
   /** `length` bytes at the start of `buffer` (transferred) come next in the streamed layer `id`. */
   | { readonly type: 'chunk'; readonly id: number; readonly buffer: ArrayBuffer; readonly length: number }
   | { readonly type: 'end'; readonly id: number };
@@ -68,7 +76,9 @@ export type LayerJobResponse =
       readonly sentence?: Sentence;
     }
   /** The indexer took a buffer of the streamed layer `id`: the archive worker may post another. */
-  | { readonly type: 'consumed'; readonly id: number };
+  | { readonly type: 'consumed'; readonly id: number }
+  /** The streamed layer `id` could not be written into the spill (sent before its `done`). */
+  | { readonly type: 'spill-failed'; readonly id: number; readonly message: string };
 
 /**
  * Where a layer's time went, in milliseconds of its worker: `totalMs` from the request to the table,
@@ -121,7 +131,11 @@ export class LayerJobRunner {
       return;
     }
     if (job.type === 'index-stream') {
-      const input = new StreamInput(() => this.post({ type: 'consumed', id: job.id }));
+      const input = new StreamInput(
+        () => this.post({ type: 'consumed', id: job.id }),
+        job.spill && openSpillPart(job.spill),
+        (message) => this.post({ type: 'spill-failed', id: job.id, message }),
+      );
       this.stream = { id: job.id, input };
       void this.run(job, () => input, false, undefined);
       return;

@@ -8,7 +8,14 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AbortedError, ArchiveSession, memorySource, pickImage, type DecodeLimits } from '../core';
+import {
+  AbortedError,
+  ArchiveSession,
+  memorySource,
+  memorySpill,
+  pickImage,
+  type DecodeLimits,
+} from '../core';
 import type { LayerJobRequest, LayerJobResponse, LayerStages } from './layer-job';
 import { hashWorkerInThread } from './hash-worker-harness';
 import { RemoteSha256 } from './remote-sha256';
@@ -46,7 +53,7 @@ function harness(options: { hashWorker?: boolean } = {}) {
       webEnv,
       (response) => {
         if (response.type === 'consumed') unconsumed--;
-        else if (response.type !== 'progress') stats.busy--;
+        else if (response.type !== 'progress' && response.type !== 'spill-failed') stats.busy--;
         if (response.type === 'done') {
           stats.stages.push(response.stages);
           stats.events.push(`done ${response.id}`);
@@ -114,6 +121,17 @@ describe('layer worker pool', () => {
     expect(statuses.every((s) => s.verified === true)).toBe(true);
     expect(stats.mostBusy).toBe(3);
     expect(read).toBe(statuses.reduce((sum, s) => sum + (s.index?.storedSize ?? 0), 0));
+  });
+
+  it('starts its workers before the first layer when warmed, and indexes on them', async () => {
+    const { stats, spawn } = harness();
+    const pool = new LayerPool(spawn, 2);
+    pool.warm();
+    expect(pool.workers).toBe(2);
+    const { session, image } = await open('podman-oci-archive.tar', pool);
+    await session.indexImage(image);
+    expect(image.layers.every((layer) => session.status(layer).verified === true)).toBe(true);
+    expect(stats.alive).toBe(2);
   });
 
   it('hashes on hash workers while the layer workers decode, every diff_id and digest verified', async () => {
@@ -252,6 +270,18 @@ describe('layer worker pool', () => {
       return new Uint8Array(gzipSync(buildDockerArchive(layers, sha), { level: 1 }));
     }
 
+    /** Both layers of packedArchive indexed, every diff_id verified; the session closed. */
+    async function expectBothVerified(session: ArchiveSession): Promise<void> {
+      const pick = pickImage(session.info);
+      if ('error' in pick) throw new Error(pick.error);
+      await session.indexImage(pick.image);
+      expect(pick.image.layers.map((layer) => session.status(layer))).toMatchObject([
+        { state: 'done', verified: true },
+        { state: 'done', verified: true },
+      ]);
+      await session.close();
+    }
+
     it('indexes a layer on its worker while the pass is still reading the outer stream', async () => {
       const { stats, spawn } = harness({ hashWorker: true });
       // One worker: the second layer waits for it, and the pass, holding only a bounded queue, waits too.
@@ -267,14 +297,29 @@ describe('layer worker pool', () => {
       expect(stats.events.slice(firstDone).filter((e) => e === 'pass').length).toBeGreaterThan(0);
       expect(stats.mostUnconsumed).toBeLessThanOrEqual(BUFFERS_IN_FLIGHT);
 
-      const pick = pickImage(session.info);
-      if ('error' in pick) throw new Error(pick.error);
-      await session.indexImage(pick.image);
-      expect(pick.image.layers.map((layer) => session.status(layer))).toMatchObject([
-        { state: 'done', verified: true },
-        { state: 'done', verified: true },
-      ]);
-      await session.close();
+      await expectBothVerified(session);
+    });
+
+    it('a layer worker that cannot write its part of the spill gives the spill up, not the layer', async () => {
+      const { spawn } = harness();
+      const pool = new LayerPool(spawn, 2);
+      const packed = packedArchive();
+      const shared: number[] = [];
+      // A spill that lets the layer workers write their layers; in Node they have no storage to write to.
+      const env = {
+        ...webEnv,
+        createSpill: async (name: string) => ({
+          ...(await memorySpill()(name)),
+          share: (offset: number) => (shared.push(offset), { file: 'spill.tar', offset }),
+        }),
+      };
+      const session = await ArchiveSession.open(memorySource(packed, 'image.tar.gz'), env, {
+        indexer: pool.indexerFor(new Blob([packed])),
+      });
+      expect(shared).toHaveLength(2);
+      expect(session.scan.randomAccess).toBe(false);
+      expect(session.scan.unreadableBecause).toBeTruthy();
+      await expectBothVerified(session);
     });
 
     it('cancelling the pass terminates the worker of the layer in flight', async () => {

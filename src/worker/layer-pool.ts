@@ -3,7 +3,7 @@
  * slices of the File, so decoding and hashing of different layers run on different cores. A layer of a
  * compressed outer archive has no slices of its own: the archive worker's one pass posts its bytes as they
  * are decoded (stream-feed.ts), so the layers are hashed and listed while the pass reads on. Workers start
- * on first use. Cancelling a layer terminates its worker at once (its memory goes with it; a new one starts
+ * on first use, or all at once when warmed. Cancelling a layer terminates its worker at once (its memory goes with it; a new one starts
  * when needed); a worker that fails takes only its own layer down.
  */
 import {
@@ -71,6 +71,15 @@ export class LayerPool {
     };
   }
 
+  /**
+   * Start every worker now, before any layer needs one: a worker's first moments (loading its module, its
+   * hash worker's) then pass while the page waits for a file, not after the drop, when the page draws its
+   * first rows.
+   */
+  warm(): void {
+    while (this.slots.length < this.size) this.start();
+  }
+
   /** Workers alive now (for tests: cancelling leaves none). */
   get workers(): number {
     return this.slots.length;
@@ -128,7 +137,12 @@ export class LayerPool {
       slot.port.postMessage({ type: 'chunk', id, buffer, length }, [buffer]),
     );
     slot.feed = feed;
-    slot.port.postMessage({ type: 'index-stream', id, ...limits });
+    slot.port.postMessage({
+      type: 'index-stream',
+      id,
+      ...limits,
+      ...(job.options.spill && { spill: job.options.spill }),
+    });
     feed.run(chunks).then(
       (complete) => {
         if (complete && slot.job === job) slot.port.postMessage({ type: 'end', id });
@@ -157,6 +171,10 @@ export class LayerPool {
     if (job?.id !== response.id) return;
     if (response.type === 'consumed') {
       slot.feed?.consumed();
+      return;
+    }
+    if (response.type === 'spill-failed') {
+      job.options.onSpillFailed?.(response.message);
       return;
     }
     if (response.type === 'progress') {

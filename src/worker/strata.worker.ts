@@ -18,6 +18,9 @@ const handler = new WorkerHandler(
   (file) => layers.indexerFor(file),
 );
 scope.onmessage = (event: MessageEvent<Request>) => handler.handle(event.data);
+// The page starts this worker when it loads. The layer workers start now too, while the page waits for a file,
+// so a drop does not wait for their modules to load.
+layers.warm();
 // An uncaught exception reaches the page as the Worker's `error` event; a rejection nobody caught does not,
 // so it is told here. Either way some request may never be answered: the page restarts this worker.
 scope.addEventListener('unhandledrejection', (event) => {

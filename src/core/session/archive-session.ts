@@ -11,39 +11,16 @@ import { scanOuter, type OuterScan } from '../archive/outer-scan';
 import { readArchive } from '../archive/read-archive';
 import { indexLayer, LayerError, type LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
-import { ArchiveError, renderSentence, type Sentence } from '../archive/archive-error';
+import { ArchiveError, renderSentence } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { EntryTable } from '../model/entry-table';
 import { buildLayerStack, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
 import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
 import type { SparseFile } from './elf-prefetch';
-import { keptCost } from './kept-transfer';
+import { verifiedStatus, type LayerStatus } from './layer-status';
 
-/**
- * What the index pass may keep for later ELF and package reads (keepContents), per session: past it, a
- * layer's bytes are not kept and the views read that layer again (docs/limits.md).
- */
-export const KEPT_CONTENTS_LIMIT = 512 * 1024 * 1024;
-
-export type LayerState = 'pending' | 'indexing' | 'done' | 'failed' | 'absent';
-
-export interface LayerStatus {
-  readonly state: LayerState;
-  readonly index: LayerTable | undefined;
-  /** Why it failed or is absent, as a sentence. */
-  readonly error: string | undefined;
-  /** The same by its sentence's name, when it has one, for the page's language. */
-  readonly errorSentence?: Sentence;
-  /** diff_id verified: true/false once indexed, null when not (yet) computed. */
-  readonly verified: boolean | null;
-  readonly warnings: readonly string[];
-  /** Each warning's sentence by name, where it has one (null where not), for the page's language. */
-  readonly warningSentences?: readonly (Sentence | null)[];
-  readonly decodedBytes: number;
-  /** Stored bytes of the blob read so far (its whole size once indexed), for progress. */
-  readonly readBytes: number;
-}
+export type { LayerState, LayerStatus } from './layer-status';
 
 export interface OpenProgress {
   readonly phase: 'scanning' | 'indexing' | 'done';
@@ -58,7 +35,7 @@ export interface SessionOptions {
   indexer?: LayerIndexer;
   /** Decompression bomb limits; generous defaults (docs/limits.md). */
   limits?: DecodeLimits;
-  /** Bytes the index pass may keep for later reads (keepContents); KEPT_CONTENTS_LIMIT when absent. */
+  /** Bytes the index pass may keep for later reads (keepContents); KEPT_CONTENTS_LIMIT (content-cache.ts) when absent. */
   keptLimit?: number;
 }
 
@@ -70,9 +47,6 @@ export class ArchiveSession {
   private readonly inFlight = new Map<string, Promise<void>>();
   private bytesRead: number;
   private limits: DecodeLimits | undefined;
-  private keptLimit = KEPT_CONTENTS_LIMIT;
-  /** What was adopted from index passes (keepContents), by keptCost, held to keptLimit. */
-  private keptBytes = 0;
 
   private constructor(
     readonly source: ByteSource,
@@ -80,10 +54,11 @@ export class ArchiveSession {
     readonly scan: OuterScan,
     readonly info: ArchiveInfo,
     private readonly indexer: LayerIndexer,
+    keptLimit: number | undefined,
   ) {
     // A compressed archive was read whole by the scan, its layers indexed on the way.
     this.bytesRead = scan.compression === 'none' ? 0 : source.size;
-    this.contents = new ContentCache(scan, env);
+    this.contents = new ContentCache(scan, env, keptLimit === undefined ? {} : { keptLimit });
   }
 
   static async open(source: ByteSource, env: CoreEnv, options: SessionOptions = {}): Promise<ArchiveSession> {
@@ -112,9 +87,9 @@ export class ArchiveSession {
               { name: 'archive-truncated' as const, params: { at: scan.truncatedAt } },
             ],
           };
-    const session = new ArchiveSession(source, env, scan, info, options.indexer ?? ONE_AT_A_TIME);
+    const indexer = options.indexer ?? ONE_AT_A_TIME;
+    const session = new ArchiveSession(source, env, scan, info, indexer, options.keptLimit);
     session.limits = options.limits;
-    if (options.keptLimit !== undefined) session.keptLimit = options.keptLimit;
     return session;
   }
 
@@ -295,9 +270,9 @@ export class ArchiveSession {
             if (s) this.statuses.set(path, { ...s, decodedBytes: decoded });
           },
           options.onBytes,
-          options.keepContents === true ? (kept) => this.adoptKept(path, kept) : undefined,
+          options.keepContents === true ? (kept) => this.contents.adopt(path, kept) : undefined,
         );
-        set(this.verify(layer, index));
+        set(verifiedStatus(layer, index));
       } catch (error) {
         if (error instanceof AbortedError) {
           this.statuses.delete(path);
@@ -323,14 +298,6 @@ export class ArchiveSession {
     }
   }
 
-  /** What a layer's index pass kept, if it fits in what is left of keptLimit (layers in flight share it). */
-  private adoptKept(path: string, kept: Map<number, SparseFile>): void {
-    const size = keptCost(kept);
-    if (this.keptBytes + size > this.keptLimit) return;
-    this.keptBytes += size;
-    this.contents.adopt(path, kept);
-  }
-
   private async indexBlob(
     path: string,
     signal: AbortSignal | undefined,
@@ -352,7 +319,7 @@ export class ArchiveSession {
       onBytes?.(this.bytesRead);
     };
     // Each layer may keep at most what is left of the session's bound when it starts.
-    const keep = onKept && { onKept, keepLimit: Math.max(0, this.keptLimit - this.keptBytes) };
+    const keep = onKept && { onKept, keepLimit: this.contents.keptRoom };
     // A plain outer tar: the blob is a range of the archive another thread can read by itself; what it
     // keeps for later reads comes back with its index.
     if (this.indexer.index && this.scan.compression === 'none' && entry?.kind === 'file') {
@@ -379,41 +346,6 @@ export class ArchiveSession {
       limits: this.limits,
       ...keep,
     });
-  }
-
-  private verify(layer: LayerRef, index: LayerTable): LayerStatus {
-    // Size, digest, diff_id, each by its sentence's name; the tar reader's own warnings after them.
-    const named: Sentence[] = [];
-    let verified: boolean | null = null;
-    if (layer.declaredSize !== null && layer.declaredSize !== index.storedSize)
-      named.push({
-        name: 'layer-size-mismatch',
-        params: { size: index.storedSize, declared: layer.declaredSize },
-      });
-    if (layer.digest && layer.digest.startsWith('sha256:') && layer.digest !== index.digest)
-      named.push({ name: 'layer-digest-mismatch', params: { digest: index.digest, expected: layer.digest } });
-    if (layer.diffId) {
-      verified = layer.diffId === index.diffId;
-      if (!verified) {
-        const chunked = Object.keys(layer.annotations).some((k) => k.includes('zstd-chunked'));
-        named.push(
-          chunked
-            ? { name: 'layer-diff-id-chunked', params: { diffId: index.diffId } }
-            : { name: 'layer-diff-id-mismatch', params: { diffId: index.diffId, expected: layer.diffId } },
-        );
-      }
-    }
-    const warnings = [...named.map((s) => renderSentence(s.name, s.params)), ...index.warnings];
-    return {
-      state: 'done',
-      index,
-      error: undefined,
-      verified,
-      warnings,
-      warningSentences: [...named, ...index.warnings.map((_, i) => index.warningSentences?.[i] ?? null)],
-      decodedBytes: index.size,
-      readBytes: index.storedSize,
-    };
   }
 }
 

@@ -11,6 +11,7 @@ import type { TarEntry } from '../model/tar-entry';
 import { ArchiveSession } from './archive-session';
 import { ContentCache, type LayerRead } from './content-cache';
 import { readLayerBytes } from './layer-content';
+import { memorySpill } from '../io/spill';
 
 const SAMPLE = join(import.meta.dirname, '../../../public/samples/sample.tar');
 const isDpkg = (path: string) => path.startsWith('/var/lib/dpkg/');
@@ -31,9 +32,11 @@ describe('the content cache over the sample', () => {
 
   function counted(): { cache: ContentCache; reads: () => number } {
     let reads = 0;
-    const cache = new ContentCache(session.scan, nodeEnv, (...args) => {
-      reads++;
-      return truth(...args);
+    const cache = new ContentCache(session.scan, nodeEnv, {
+      direct: (...args) => {
+        reads++;
+        return truth(...args);
+      },
     });
     return { cache, reads: () => reads };
   }
@@ -77,5 +80,50 @@ describe('the content cache over the sample', () => {
       .find((e) => e.kind === 'file' && e.size > 0 && e.path.startsWith('/etc/'))!;
     await same(cache, motd, { batch: isDpkg });
     expect(reads()).toBe(1);
+  });
+});
+
+describe('a compressed outer archive spilled to memory', () => {
+  const PACKED = join(import.meta.dirname, '../../../fixtures/archives/podman-docker-archive.tar.gz');
+  const PLAIN = PACKED.replace(/\.gz$/, '');
+
+  async function opened(env: typeof nodeEnv) {
+    const session = await ArchiveSession.open(await openFileSource(PACKED), env);
+    const image = session.info.images[0]!;
+    await session.indexImage(image);
+    await session.warmContents(image);
+    return { session, image };
+  }
+
+  it('keeps nothing of its plain layers and reads their files from the spill', async () => {
+    const { session, image } = await opened({ ...nodeEnv, createSpill: memorySpill() });
+    const plain = await ArchiveSession.open(await openFileSource(PLAIN), nodeEnv);
+    const plainImage = plain.info.images[0]!;
+    await plain.indexImage(plainImage);
+    expect(session.scan.cheapReads).toBe(true);
+    let files = 0;
+    for (const [i, layer] of image.layers.entries()) {
+      expect(session.status(layer).index?.compression).toBe('none');
+      expect(session.keptContents(layer)).toBeUndefined();
+      const entries = session
+        .status(layer)
+        .index!.entries.toArray()
+        .filter((e) => e.kind === 'file');
+      for (const entry of entries.filter((e) => e.size > 0).slice(0, 5)) {
+        const got = await session.readEntry(image, i, entry, 0, entry.size);
+        const want = await plain.readEntry(plainImage, i, entry, 0, entry.size);
+        expect(Buffer.from(got).equals(Buffer.from(want)), entry.path).toBe(true);
+        files++;
+      }
+    }
+    expect(files).toBeGreaterThan(0);
+    await Promise.all([session.close(), plain.close()]);
+  });
+
+  it('still warms its layers from a spill in a file (the CLI temporary file; the page OPFS file)', async () => {
+    const { session, image } = await opened(nodeEnv);
+    expect(session.scan.cheapReads).toBe(false);
+    expect(image.layers.some((layer) => session.keptContents(layer) !== undefined)).toBe(true);
+    await session.close();
   });
 });

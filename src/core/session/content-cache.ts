@@ -19,6 +19,13 @@ import type { LayerTable } from '../archive/index-layer';
 import type { TarEntry } from '../model/tar-entry';
 import { readLayerBytes } from './layer-content';
 import { prefetchLayer, readSparse, type SparseFile } from './elf-prefetch';
+import { keptCost } from './kept-transfer';
+
+/**
+ * What the index pass may keep for later ELF and package reads (keepContents), per session: past it, a
+ * layer's bytes are not kept and the views read that layer again (docs/limits.md).
+ */
+export const KEPT_CONTENTS_LIMIT = 512 * 1024 * 1024;
 
 /** Which files of a layer a batch fetches together. Keep one function per purpose: batches are per function. */
 export type BatchPredicate = (path: string) => boolean;
@@ -54,17 +61,33 @@ function spansOf(entries: readonly TarEntry[]): Span[] {
   return spans;
 }
 
+export interface ContentCacheOptions {
+  /** Bytes adopted from index passes may reach this (by keptCost); KEPT_CONTENTS_LIMIT when absent. */
+  keptLimit?: number;
+  /** How bytes the cache does not hold are read; a decoding read from the layer's start when absent. */
+  direct?: LayerRead;
+}
+
 export class ContentCache {
   private readonly kept = new Map<string, Map<number, SparseFile>>();
   private readonly warming = new Map<string, Promise<void>>();
   private readonly batches = new Map<BatchPredicate, Map<string, Promise<void>>>();
+  private readonly direct: LayerRead;
+  private readonly keptLimit: number;
+  /** What was adopted from index passes, by keptCost, held to keptLimit. */
+  private adoptedBytes = 0;
 
   constructor(
     private readonly scan: OuterScan,
     private readonly env: CoreEnv,
-    private readonly direct: LayerRead = (layer, index, start, length, signal) =>
-      readLayerBytes(scan, env, layer, index, start, length, signal),
-  ) {}
+    options: ContentCacheOptions = {},
+  ) {
+    this.keptLimit = options.keptLimit ?? KEPT_CONTENTS_LIMIT;
+    this.direct =
+      options.direct ??
+      ((layer, index, start, length, signal) =>
+        readLayerBytes(scan, env, layer, index, start, length, signal));
+  }
 
   /** Up to `length` bytes of `entry`'s content from `offset`: from the cache when it holds them. */
   async read(
@@ -97,6 +120,9 @@ export class ContentCache {
   warm(layer: LayerRef, index: LayerTable, signal?: AbortSignal): Promise<void> {
     const path = layer.blobPath;
     if (!path) return Promise.resolve();
+    // A plain layer in a spill held in memory: keeping its ELF ranges (a first segment of up to 8 MiB per
+    // library) would hold those bytes twice.
+    if (index.compression === 'none' && this.scan.cheapReads === true) return Promise.resolve();
     // One pass per blob, shared: a background warm-up and a view that needs it wait on the same one.
     let pass = this.warming.get(path);
     if (!pass) {
@@ -119,8 +145,19 @@ export class ContentCache {
     return layer.blobPath === null ? undefined : this.kept.get(layer.blobPath);
   }
 
-  /** What the index pass kept of a layer (ArchiveSession.indexImage keepContents): that layer counts as warm. */
+  /** What a layer's index pass may keep if it starts now: what is left of keptLimit (layers in flight share it). */
+  get keptRoom(): number {
+    return Math.max(0, this.keptLimit - this.adoptedBytes);
+  }
+
+  /**
+   * What the index pass kept of a layer (ArchiveSession.indexImage keepContents), if it fits in what is left
+   * of keptLimit: that layer then counts as warm. Past it, nothing is kept and a warm-up reads the layer again.
+   */
   adopt(path: string, files: ReadonlyMap<number, SparseFile>): void {
+    const cost = keptCost(files);
+    if (this.adoptedBytes + cost > this.keptLimit) return;
+    this.adoptedBytes += cost;
     this.keep(path, files);
     if (!this.warming.has(path)) this.warming.set(path, Promise.resolve());
   }

@@ -6,6 +6,7 @@
  */
 import type { LayerTable } from '../archive/index-layer';
 import type { DecodeLimits } from '../io/decode-limits';
+import type { SpillShare } from '../io/spill';
 import type { SparseFile } from './elf-prefetch';
 
 export interface BlobRange {
@@ -28,6 +29,12 @@ export interface IndexJobOptions {
    */
   onKept?: (kept: Map<number, SparseFile>) => void;
   keepLimit?: number;
+  /**
+   * A streamed layer only: write its bytes into the outer pass's spill at this place too (Spill.share), so the
+   * pass's thread does not; `onSpillFailed` says why that could not be done (the spill is then given up).
+   */
+  spill?: SpillShare;
+  onSpillFailed?: (message: string) => void;
 }
 
 export interface LayerIndexer {

@@ -33,6 +33,11 @@ export interface ArchiveSummary {
   readonly warningSentences: readonly (Sentence | null)[];
   /** The image to show first: the only one, or linux/amd64 of a multi-platform index. */
   readonly defaultImageKey: string | null;
+  /**
+   * That image's view as it stands when the archive is opened (layers not read yet): the page draws its Layers
+   * rows from it at once, before asking for the layers to be read.
+   */
+  readonly firstView: ImageOverview | null;
 }
 
 export interface ImageOverview {
@@ -63,6 +68,7 @@ export function archiveSummary(
 ): ArchiveSummary {
   const info = session.info;
   const pick = pickImage(info);
+  const shown = 'image' in pick ? pick.image : info.images.length === 1 ? info.images[0]! : null;
   return {
     ...archive,
     fileSize: session.source.size,
@@ -89,7 +95,8 @@ export function archiveSummary(
     artifacts: info.artifacts,
     warnings: info.warnings,
     warningSentences: info.warningSentences ?? [],
-    defaultImageKey: 'image' in pick ? pick.image.key : info.images.length === 1 ? info.images[0]!.key : null,
+    defaultImageKey: shown?.key ?? null,
+    firstView: shown && imageView(session, shown, false),
   };
 }
 

@@ -27,10 +27,14 @@ export function useActiveArchive() {
     ? (picked ?? archive.data?.defaultImageKey ?? archive.data?.images[0]?.key ?? null)
     : null;
   const view = useImageView(opened, archive.data, imageKey);
-  // A fresh view (the first, then one as each layer finishes) re-renders the whole workspace. Deferred, React
-  // renders it in slices that let the browser paint and take input in between, not as one long task; the page
-  // is "ready" once the complete view is on screen.
-  const shown = useDeferredValue(view.data);
+  // A fresh view (one as each layer finishes) re-renders the whole workspace. Deferred, React renders it in
+  // slices that let the browser paint and take input in between, not as one long task; the page is "ready" once
+  // the complete view is on screen. A first view is not deferred: the Layers rows are what the user waits for,
+  // and a deferred render restarts with every view that comes while it runs.
+  // Before the first, the Layers rows come from the view the archive was opened with (layers not read yet).
+  const deferred = useDeferredValue(view.data);
+  const first = archive.data?.firstView;
+  const shown = deferred ?? view.data ?? (first?.imageKey === imageKey ? first : undefined);
 
   const error = archive.error ?? view.error;
   const cancelled = error instanceof RequestError && error.wire.code === 'cancelled';
