@@ -49,8 +49,9 @@ function startWorker(url: string, env: NodeJS.ProcessEnv = {}): { child: ChildPr
 
 /**
  * Kills the worker while it provably holds an unfinished job: frozen (SIGSTOP), with no query of its own
- * running or transaction open, and the job it last took still active in pg-boss. A frozen worker cannot
- * finish that job, so it must be retried elsewhere. Returns the job's id.
+ * running or transaction open (after a moment for a query already sent to arrive), and the job it last took
+ * still active in pg-boss. A frozen worker cannot finish that job, so it must be retried elsewhere. Returns
+ * the job's id.
  */
 async function killMidJob(url: string, victim: { child: ChildProcess; log: () => string }): Promise<string> {
   const sql = await openSql(url);
@@ -62,6 +63,9 @@ async function killMidJob(url: string, victim: { child: ChildProcess; log: () =>
       const job = jobs.at(-1)?.[1];
       if (job !== undefined) {
         victim.child.kill('SIGSTOP');
+        // A query the worker sent just before it froze may still sit unread in its connection (the
+        // server shows it idle until it reads it, then completes the job): give the server time to.
+        await new Promise((r) => setTimeout(r, 250));
         const [held] = await sql.query<{ active: boolean; busy: number }>(
           `SELECT (SELECT state::text FROM pgboss.job WHERE id = $1::uuid) = 'active' AS active,
              (SELECT count(*)::int FROM pg_stat_activity WHERE application_name = $2 AND state <> 'idle') AS busy`,
