@@ -21,8 +21,10 @@ const SIZED_TABLES: readonly (readonly [number, number])[] = [
   [C.DT_REL, C.DT_RELSZ],
   [C.DT_JMPREL, C.DT_PLTRELSZ],
 ];
-/** Addresses that only mark where an open table must end: code, data and arrays the linker puts after the tables. */
-// DT_PLTGOT, DT_INIT, DT_FINI, DT_INIT_ARRAY, DT_FINI_ARRAY, DT_PREINIT_ARRAY (the ELF reader does not follow them).
+/**
+ * Addresses that only mark where an open table must end, code, data and arrays the linker puts after the tables:
+ * DT_PLTGOT, DT_INIT, DT_FINI, DT_INIT_ARRAY, DT_FINI_ARRAY, DT_PREINIT_ARRAY (the ELF reader does not follow them).
+ */
 const BOUNDARY_TAGS = [3, 12, 13, 25, 26, 32];
 
 /** What finding the tables needs from an ELF file's header prefix: its PT_LOADs and where PT_DYNAMIC lies. */
