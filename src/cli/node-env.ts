@@ -8,8 +8,15 @@ import { createGunzip } from 'node:zlib';
 import type { ByteSource, CoreEnv, CreateSpill, Decoder, LayerIndexer, ZstdWasmExports } from '../core';
 import { gunzipPortable, wasmUnzstd } from '../core';
 
+/**
+ * zlib's output chunk size. Every chunk is a fresh ArrayBuffer, and V8 counts external memory allocated since
+ * its last full collection against the old generation's limit: a gzip layer's decoded bytes set off about one
+ * full collection per 16–20 MB. 1 MiB chunks set off fewer of them than 256 KiB ones (bench/compare/README.md).
+ */
+const GUNZIP_CHUNK = 1024 * 1024;
+
 const gunzipZlib: Decoder = async function* gunzip(input) {
-  const stream = Readable.from(input).pipe(createGunzip({ chunkSize: 256 * 1024 }));
+  const stream = Readable.from(input).pipe(createGunzip({ chunkSize: GUNZIP_CHUNK }));
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>)
       yield new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);

@@ -14,7 +14,8 @@ import { RequestError, WorkerClient, workerPort } from '../client/worker-client'
 import type { GraphData, LddReport } from '../protocol/linkage';
 import type { ArchiveSummary, ImageOverview, Progress, Request, Response } from '../protocol/messages';
 import type { WasteSummary } from '../protocol/files';
-import { WorkerHandler } from './handler';
+import { ImageFileTooLargeError } from '../core';
+import { toWire, WorkerHandler } from './handler';
 import type { HandlerTable } from './handler-types';
 import { webEnv } from './web-env';
 
@@ -270,6 +271,18 @@ describe('the worker through its client', () => {
     expect(await client.request({ type: 'close', archiveId: image.archiveId })).toBeNull();
     await expect(client.request({ type: 'waste', ...image })).rejects.toMatchObject({
       wire: { code: 'no-such-image', message: 'That archive is no longer open; drop it again.' },
+    });
+  });
+});
+
+describe('errors on the wire', () => {
+  it('names a file too large to read whole, with its limit as a number for the page', () => {
+    const error = new ImageFileTooLargeError('/var/lib/rpm/rpmdb.sqlite', 1024);
+    expect(toWire(error)).toEqual({
+      code: 'absurd-size',
+      message:
+        '/var/lib/rpm/rpmdb.sqlite holds more than 1,024 bytes, more than a package database this tool reads; it was not read.',
+      sentence: { name: 'file-too-large', params: { path: '/var/lib/rpm/rpmdb.sqlite', limit: 1024 } },
     });
   });
 });

@@ -7,6 +7,7 @@
 import {
   AbortedError,
   ArchiveError,
+  ImageFileTooLargeError,
   LayerError,
   renderSentence,
   type CoreEnv,
@@ -85,7 +86,7 @@ export class WorkerHandler {
   }
 }
 
-function toWire(error: unknown): WireError {
+export function toWire(error: unknown): WireError {
   if (error instanceof AbortedError)
     return {
       code: 'cancelled',
@@ -101,6 +102,13 @@ function toWire(error: unknown): WireError {
   // One layer that cannot be read: its own sentence, not the generic one.
   if (error instanceof LayerError && error.sentence)
     return { code: 'corrupt', message: error.message, sentence: error.sentence };
+  // A package database too large to read: its own sentence, with the limit as a number for the page.
+  if (error instanceof ImageFileTooLargeError)
+    return {
+      code: 'absurd-size',
+      message: error.message,
+      sentence: { name: 'file-too-large', params: { path: error.path, limit: error.limit } },
+    };
   // Anything else is a bug or an environment failure: still a sentence, never a stack trace.
   const params = { detail: error instanceof Error ? error.message : String(error) };
   return {

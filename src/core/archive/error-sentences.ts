@@ -92,6 +92,9 @@ export const SENTENCES = {
     'File contents cannot be read from a layer inside a compressed archive without decompressing all of it again; decompress the archive (gunzip) and open the .tar.',
   'contents-not-kept':
     'File contents cannot be read from this compressed archive: its decoded copy could not be kept ({{reason}}). Free some disk space or decompress the archive (gunzip) and open the .tar.',
+  // A file in the image too large to read whole (a package database).
+  'file-too-large':
+    '{{path}} holds more than {{limit}} bytes, more than a package database this tool reads; it was not read.',
   // The worker's own.
   cancelled: 'Cancelled.',
   internal: 'strata could not read this file: {{detail}}',

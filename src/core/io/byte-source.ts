@@ -60,23 +60,27 @@ export async function* readRange(
 ): AsyncGenerator<Uint8Array> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   const end = Math.min(source.size, start + length);
+  // A consumer that stops early may never resume this generator (a stream destroyed while it waits for
+  // a chunk does not return it), so its finally would not run: the read-ahead is marked handled as soon
+  // as it starts, or its failure once the source is closed would be an unhandled rejection. Awaiting it
+  // below still throws.
+  const readAhead = (at: number): Promise<Uint8Array> | undefined => {
+    if (at >= end) return undefined;
+    const read = source.read(at, Math.min(chunkSize, end - at));
+    read.catch(() => undefined);
+    return read;
+  };
   let offset = start;
-  let pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
-  try {
-    while (pending) {
-      throwIfAborted(options.signal);
-      const chunk = await pending;
-      pending = undefined;
-      if (chunk.length === 0) break;
-      offset += chunk.length;
-      pending = offset < end ? source.read(offset, Math.min(chunkSize, end - offset)) : undefined;
-      options.onRead?.(chunk.length);
-      yield chunk;
-    }
-  } finally {
-    // A consumer that stops early leaves the read-ahead in flight: it may fail once the source is
-    // closed, and nobody will await it.
-    pending?.catch(() => undefined);
+  let pending = readAhead(offset);
+  while (pending) {
+    throwIfAborted(options.signal);
+    const chunk = await pending;
+    pending = undefined;
+    if (chunk.length === 0) break;
+    offset += chunk.length;
+    pending = readAhead(offset);
+    options.onRead?.(chunk.length);
+    yield chunk;
   }
 }
 

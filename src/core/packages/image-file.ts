@@ -8,9 +8,15 @@ import { PackageDbError, packageSaid } from './package-sentences';
  */
 export const MAX_WHOLE_FILE_BYTES = 1024 * 1024 * 1024;
 
-/** A file too large to read whole: its sentence names the path and the limit. */
+/** A file too large to read whole: its sentence names the path and the limit (kept as data for the page). */
 export class ImageFileTooLargeError extends PackageDbError {
   override name = 'ImageFileTooLargeError';
+  constructor(
+    readonly path: string,
+    readonly limit: number,
+  ) {
+    super(packageSaid('too-large', { path, limit: limit.toLocaleString('en') }));
+  }
 }
 
 /**
@@ -38,7 +44,7 @@ export async function readImageFile(
     pieces.push(piece);
     filled += piece.length;
     if (filled > limit) {
-      throw new ImageFileTooLargeError(packageSaid('too-large', { path, limit: limit.toLocaleString('en') }));
+      throw new ImageFileTooLargeError(path, limit);
     }
   }
   return join(pieces, filled);

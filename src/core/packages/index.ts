@@ -25,3 +25,4 @@ export {
 } from './dpkg-licenses';
 export { PathCanonicaliser } from './canonical-path';
 export { applySqliteWal } from './sqlite-wal';
+export { ImageFileTooLargeError } from './image-file';

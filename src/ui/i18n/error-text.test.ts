@@ -59,6 +59,17 @@ describe('errorText', () => {
     );
   });
 
+  it('says a package database too large to read in Simplified Chinese', () => {
+    const error = new RequestError({
+      code: 'absurd-size',
+      message: '/var/lib/rpm/rpmdb.sqlite holds more than 1,073,741,824 bytes.',
+      sentence: { name: 'file-too-large', params: { path: '/var/lib/rpm/rpmdb.sqlite', limit: 1073741824 } },
+    });
+    expect(errorText(error, i18n.getFixedT('zh-CN'), 'zh-CN')).toBe(
+      '/var/lib/rpm/rpmdb.sqlite 超过 1,073,741,824 字节，超出本工具读取的软件包数据库上限；未读取。',
+    );
+  });
+
   it("says a layer's failure by its sentence, the CLI's English unchanged", () => {
     const error = LayerError.of('layer-tar-bad-checksum', { at: '1536' });
     expect(error.message).toBe(
