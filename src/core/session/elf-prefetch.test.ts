@@ -9,7 +9,9 @@ import {
   keptRanges,
   keptWhole,
   LayerPrefetch,
+  merged,
   readSparse,
+  trimmedRanges,
   withTables,
   type SparseFile,
 } from './elf-prefetch';
@@ -48,8 +50,11 @@ function reference(entry: TarEntry, bytes: Uint8Array): SparseFile {
   if (!elf) return { size: bytes.length, ranges: [{ offset: 0, bytes: bytes.slice(0, HEAD_BYTES) }] };
   const plan = dynamicPlan(bytes, bytes.length);
   const dynamic = plan && bytes.subarray(plan.dynamic.offset, plan.dynamic.end);
+  const trimmed = plan && dynamic ? trimmedRanges(plan, bytes, dynamic, bytes.length) : [];
   const tables = plan && dynamic ? tableRanges(plan, dynamic, bytes.length) : [];
-  const ranges = withTables(keptRanges(bytes, bytes.length), tables, bytes.length).map((r) => ({
+  const kept =
+    trimmed.length > 0 ? merged(trimmed) : withTables(keptRanges(bytes, bytes.length), tables, bytes.length);
+  const ranges = kept.map((r) => ({
     offset: r.start,
     bytes: bytes.slice(r.start, r.end),
   }));

@@ -3,13 +3,15 @@
  * emulation reads every ELF file's headers, dynamic section and symbol tables piecemeal. So, once per
  * layer, one decoding pass keeps what those reads need: the first bytes of every file (to tell ELF
  * from the rest) and, of each ELF file, its first loadable segment (ELF and program headers, .dynsym,
- * .dynstr, version and hash tables sit there), PT_INTERP and PT_DYNAMIC. Reads inside those ranges are
- * then served from memory; anything else falls back to a decoding read.
+ * .dynstr, version and hash tables sit there), PT_INTERP and PT_DYNAMIC. Once PT_DYNAMIC has passed, that is
+ * cut down to the headers, PT_INTERP, PT_DYNAMIC and the tables it points to (elf-table-ranges.ts), copied
+ * into one buffer, so the segment's code is not held. Reads inside those ranges are then served from memory;
+ * anything else falls back to a decoding read.
  */
 import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import { hasElfMagic } from '../model/content-kind';
-import { dynamicPlan, tableRanges, type DynamicPlan } from './elf-table-ranges';
+import { dynamicPlan, loaderTables, tableRanges, type DynamicPlan } from './elf-table-ranges';
 
 /** Bytes kept of every file: enough for any magic number. */
 const HEAD = 64;
@@ -37,10 +39,12 @@ export function readSparse(file: SparseFile, offset: number, length: number): Ui
 /**
  * The ranges of an ELF file the loader emulation reads; the whole head when it is not a sane ELF. `bytes`
  * is the file, or a prefix of it holding the program header table (headerLength); `size` is the file's size.
+ * `firstSegment`: whether the first loadable segment is among them (false once the tables' places are known).
  */
 export function elfRanges(
   bytes: Uint8Array,
   size: number = bytes.length,
+  firstSegment = true,
 ): { offset: number; length: number }[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const is64 = bytes[4] === 2;
@@ -60,7 +64,7 @@ export function elfRanges(
     const filesz = is64 ? u64(p + 32) : u32(p + 16);
     if (type === 1 && firstLoad) {
       firstLoad = false;
-      ranges.push({ offset, length: Math.min(filesz, MAX_FIRST_SEGMENT) });
+      if (firstSegment) ranges.push({ offset, length: Math.min(filesz, MAX_FIRST_SEGMENT) });
     } else if (type === 2 || type === 3) ranges.push({ offset, length: filesz });
   }
   return ranges.map((r) => ({
@@ -127,19 +131,23 @@ export function withTables(
 }
 
 function inBlocks(ranges: readonly { offset: number; length: number }[], size: number) {
-  const widened = ranges
-    .map((r) => ({
+  return merged(
+    ranges.map((r) => ({
       start: Math.floor(r.offset / BLOCK) * BLOCK,
       end: Math.min(size, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
-    }))
-    .sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const r of widened) {
-    const last = merged.at(-1);
+    })),
+  );
+}
+
+/** Ranges sorted and merged where they touch. */
+export function merged(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out.at(-1);
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else merged.push({ ...r });
+    else out.push({ ...r });
   }
-  return merged;
+  return out;
 }
 
 /**
@@ -180,8 +188,9 @@ function growHead(cur: Capture, length: number): void {
 }
 
 /**
- * Keep the tables PT_DYNAMIC points to past its end; `bytes` are the file's bytes from `from` just passed.
- * Returns how many bytes more the file's ranges now hold.
+ * Once PT_DYNAMIC has passed: keep of the file only what the loader emulation reads (trimmedRanges), or, when
+ * the dynamic section tells nothing, what is kept plus the tables past it. `bytes` are the file's bytes from
+ * `from` just passed. Returns how many bytes more (or fewer) the file's ranges now hold.
  */
 function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
   const plan = cur.plan!;
@@ -193,22 +202,57 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
     plan.dynamic.offset,
     plan.dynamic.end - plan.dynamic.offset,
   );
-  const covered = (t: { start: number; end: number }) =>
+  const held = (t: { start: number; end: number }) =>
+    (t.start >= 0 && t.end <= cur.head.length) ||
     old.some((r) => t.start >= r.offset && t.end <= r.offset + r.bytes.length);
-  const tables = dynamic ? tableRanges(plan, dynamic, size).filter((t) => !covered(t)) : [];
-  if (tables.length === 0) return 0;
-  const kept = old.map((r) => ({ start: r.offset, end: r.offset + r.bytes.length }));
-  cur.ranges = withTables(kept, tables, size).map((m) => {
-    const r = { offset: m.start, bytes: new Uint8Array(m.end - m.start) };
+  const trimmed = dynamic && trimmedRanges(plan, cur.head, dynamic, size);
+  let next: { start: number; end: number }[];
+  if (trimmed && trimmed.length > 0) {
+    // A range that began before this chunk must have been held already; a table the 8 MiB cap cut is dropped.
+    next = merged(
+      trimmed.filter((t) => t.start >= from || held({ start: t.start, end: Math.min(t.end, from) })),
+    );
+  } else {
+    const tables = dynamic ? tableRanges(plan, dynamic, size).filter((t) => !held(t)) : [];
+    if (tables.length === 0) return 0;
+    const kept = old.map((r) => ({ start: r.offset, end: r.offset + r.bytes.length }));
+    next = withTables(kept, tables, size);
+  }
+  // One buffer for the file: the first segment's buffer is let go.
+  const buffer = new Uint8Array(next.reduce((sum, m) => sum + m.end - m.start, 0));
+  let at = 0;
+  cur.ranges = next.map((m) => {
+    const r = { offset: m.start, bytes: buffer.subarray(at, at + m.end - m.start) };
+    at += m.end - m.start;
     // Every byte already passed is in the head (complete once ranges exist), an old range, or `bytes`.
     copyOverlap(r, cur.head, 0);
     for (const o of old) copyOverlap(r, o.bytes, o.offset);
     copyOverlap(r, bytes, from);
     return r;
   });
-  const total = (ranges: readonly { bytes: Uint8Array }[]) =>
-    ranges.reduce((sum, r) => sum + r.bytes.length, 0);
-  return total(cur.ranges) - total(old);
+  return buffer.length - old.reduce((sum, r) => sum + r.bytes.length, 0);
+}
+
+/**
+ * What the loader emulation reads of an ELF file once its PT_DYNAMIC (`dynamic`) is known: headers, PT_INTERP,
+ * PT_DYNAMIC and the tables it points to, each widened to whole blocks (not merged); empty when the dynamic
+ * section names no string table in the file.
+ */
+export function trimmedRanges(
+  plan: DynamicPlan,
+  header: Uint8Array,
+  dynamic: Uint8Array,
+  size: number,
+): { start: number; end: number }[] {
+  const tables = loaderTables(plan, dynamic, size);
+  if (tables.length === 0) return [];
+  return [
+    ...elfRanges(header, size, false),
+    ...tables.map((t) => ({ offset: t.start, length: t.end - t.start })),
+  ].map((r) => ({
+    start: Math.floor(r.offset / BLOCK) * BLOCK,
+    end: Math.min(size, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
+  }));
 }
 
 export class LayerPrefetch {

@@ -1,18 +1,31 @@
 /**
- * The dynamic tables the ELF reader follows (strings, version needs and definitions, symbol hash tables) sit
- * in the first loadable segment, which the layer pass keeps, in nearly every file. A file rewritten by patchelf
- * (bundled Python and Node builds, for instance) has them moved to a segment appended after PT_DYNAMIC. The
- * pass learns where they are once it has passed PT_DYNAMIC; tables that start after it are still ahead in the
- * stream and are kept too, so that reading such a file later does not decode its layer again from the start.
+ * The dynamic tables the ELF reader follows (strings, symbols, versions, hash tables, relocations) are found from
+ * PT_DYNAMIC. The layer pass uses them twice: tables a patchelf-rewritten file (bundled Python and Node builds, for
+ * instance) has moved past PT_DYNAMIC are still ahead in the stream and are kept as they pass, and once PT_DYNAMIC
+ * is known, what is kept of the file is cut down to these tables, its headers and PT_INTERP, instead of the whole
+ * first loadable segment (mostly code in a file linked without -z separate-code).
  */
 import { ByteView } from '../elf/byte-view';
 import * as C from '../elf/elf-constants';
 import type { ProgramHeader } from '../elf/elf-types';
 import { vaddrToOffset } from '../elf/parse-elf-header';
 
-/** A table's range is kept up to the end of its segment, at most this many bytes. */
+/** A table's range is kept up to the next table or code it is followed by, at most this many bytes. */
 const MAX_TABLE_BYTES = 8 * 1024 * 1024;
-const TABLE_TAGS = [C.DT_STRTAB, C.DT_VERNEED, C.DT_VERDEF, C.DT_HASH, C.DT_GNU_HASH];
+/** Tables the ELF reader follows whose length the dynamic section does not give: each ends where the next thing starts. */
+const OPEN_TABLES = [C.DT_SYMTAB, C.DT_VERSYM, C.DT_VERNEED, C.DT_VERDEF, C.DT_HASH, C.DT_GNU_HASH];
+/** Tables with their length beside them (relocations are read for the symbol check). */
+const SIZED_TABLES: readonly (readonly [number, number])[] = [
+  [C.DT_STRTAB, C.DT_STRSZ],
+  [C.DT_RELA, C.DT_RELASZ],
+  [C.DT_REL, C.DT_RELSZ],
+  [C.DT_JMPREL, C.DT_PLTRELSZ],
+];
+/**
+ * Addresses that only mark where an open table must end, code, data and arrays the linker puts after the tables:
+ * DT_PLTGOT, DT_INIT, DT_FINI, DT_INIT_ARRAY, DT_FINI_ARRAY, DT_PREINIT_ARRAY (the ELF reader does not follow them).
+ */
+const BOUNDARY_TAGS = [3, 12, 13, 25, 26, 32];
 
 /** What finding the tables needs from an ELF file's header prefix: its PT_LOADs and where PT_DYNAMIC lies. */
 export interface DynamicPlan {
@@ -47,14 +60,61 @@ export function dynamicPlan(header: Uint8Array, size: number): DynamicPlan | und
 }
 
 /**
- * The file ranges of the tables PT_DYNAMIC (its bytes, `dynamic`) points to that start at or after its end,
- * each up to its segment's end (the string table: its DT_STRSZ); sorted, not widened.
+ * The file ranges of the tables PT_DYNAMIC (its bytes, `dynamic`) points to that start at or after its end;
+ * sorted, not widened.
  */
 export function tableRanges(
   plan: DynamicPlan,
   dynamic: Uint8Array,
   size: number,
 ): { start: number; end: number }[] {
+  return loaderTables(plan, dynamic, size).filter((r) => r.start >= plan.dynamic.end);
+}
+
+/**
+ * The file ranges of every table PT_DYNAMIC points to that the ELF reader follows, wherever they lie: a sized
+ * table to its size, any other up to the next table, PT_DYNAMIC or code address the dynamic section names (the
+ * linker lays them out back to back), else its segment's end; sorted, not widened. Empty when the dynamic
+ * section names no string table that lies in the file (then nothing can be said of what is read).
+ */
+export function loaderTables(
+  plan: DynamicPlan,
+  dynamic: Uint8Array,
+  size: number,
+): { start: number; end: number }[] {
+  const tags = dynamicTags(plan, dynamic);
+  const at = (tag: number) => {
+    const vaddr = tags.get(tag);
+    const offset = vaddr === undefined ? undefined : vaddrToOffset(plan.loads, vaddr);
+    return offset !== undefined && offset < size ? offset : undefined;
+  };
+  if (at(C.DT_STRTAB) === undefined) return [];
+  const marks = [...OPEN_TABLES, ...BOUNDARY_TAGS, ...SIZED_TABLES.map(([tag]) => tag)]
+    .map(at)
+    .filter((o): o is number => o !== undefined);
+  marks.push(plan.dynamic.offset);
+  const ranges: { start: number; end: number }[] = [];
+  const add = (start: number, end: number) => {
+    const segment = plan.loads.find((l) => start >= l.offset && start < l.offset + l.filesz)!;
+    const limit = Math.min(size, start + MAX_TABLE_BYTES, segment.offset + segment.filesz);
+    ranges.push({ start, end: Math.max(Math.min(end, limit), start + 1) });
+  };
+  for (const [tag, sizeTag] of SIZED_TABLES) {
+    const start = at(tag);
+    const length = tags.get(sizeTag);
+    if (start !== undefined) add(start, length === undefined ? start : start + length);
+  }
+  for (const tag of OPEN_TABLES) {
+    const start = at(tag);
+    if (start === undefined) continue;
+    const next = Math.min(...marks.filter((m) => m > start));
+    add(start, Number.isFinite(next) ? next : Number.POSITIVE_INFINITY);
+  }
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+/** The dynamic section's tags up to DT_NULL, the first value of each (as ld.so keeps them). */
+function dynamicTags(plan: DynamicPlan, dynamic: Uint8Array): Map<number, number> {
   const v = new ByteView(dynamic, plan.littleEndian);
   const entry = plan.is64 ? 16 : 8;
   const tags = new Map<number, number>();
@@ -63,19 +123,5 @@ export function tableRanges(
     if (tag === C.DT_NULL) break;
     if (!tags.has(tag)) tags.set(tag, plan.is64 ? v.u64(at + 8) : v.u32(at + 4));
   }
-  const ranges: { start: number; end: number }[] = [];
-  for (const tag of TABLE_TAGS) {
-    const vaddr = tags.get(tag);
-    const start = vaddr === undefined ? undefined : vaddrToOffset(plan.loads, vaddr);
-    if (start === undefined || start < plan.dynamic.end || start >= size) continue;
-    const segment = plan.loads.find((l) => start >= l.offset && start < l.offset + l.filesz)!;
-    const strsz = tag === C.DT_STRTAB ? tags.get(C.DT_STRSZ) : undefined;
-    const end = Math.min(
-      size,
-      start + MAX_TABLE_BYTES,
-      strsz === undefined ? segment.offset + segment.filesz : start + strsz,
-    );
-    ranges.push({ start, end: Math.max(end, start + 1) });
-  }
-  return ranges.sort((a, b) => a.start - b.start);
+  return tags;
 }
