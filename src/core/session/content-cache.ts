@@ -120,7 +120,7 @@ export class ContentCache {
   warm(layer: LayerRef, index: LayerTable, signal?: AbortSignal): Promise<void> {
     const path = layer.blobPath;
     if (!path) return Promise.resolve();
-    // A plain layer in a spill held in memory: keeping its ELF ranges (a first segment of up to 8 MiB per
+    // A plain layer in a spill held in memory: keeping its ELF ranges (headers and dynamic tables of every
     // library) would hold those bytes twice.
     if (index.compression === 'none' && this.scan.cheapReads === true) return Promise.resolve();
     // One pass per blob, shared: a background warm-up and a view that needs it wait on the same one.

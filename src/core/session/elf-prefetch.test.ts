@@ -154,6 +154,18 @@ describe('the dynamic tables of a patched ELF file', () => {
   });
 });
 
+describe('a static ELF file', () => {
+  it('keeps its program headers only: with no PT_DYNAMIC the loader reads nothing else', () => {
+    const bytes = patchedElf();
+    // PT_DYNAMIC becomes PT_NOTE: a file the loader maps but never links.
+    new DataView(bytes.buffer).setUint32(64 + 56, 4, true);
+    // A first segment that spans the whole file, as code does in a static binary.
+    new DataView(bytes.buffer).setBigUint64(64 + 32, 0x5100n, true);
+    expect(keptRanges(bytes, bytes.length)).toEqual([{ start: 0, end: 0x2000 }]);
+    expect(keptRanges(patchedElf(), bytes.length)).toEqual([{ start: 0, end: 0x4000 }]);
+  });
+});
+
 describe('prefetched layer contents', () => {
   it('serve exactly the bytes a decoding read gives, for every file head and ELF block', async () => {
     const session = await ArchiveSession.open(await openFileSource(SAMPLE), nodeEnv);

@@ -5,7 +5,8 @@
  * from the rest) and, of each ELF file, its first loadable segment (ELF and program headers, .dynsym,
  * .dynstr, version and hash tables sit there), PT_INTERP and PT_DYNAMIC. Once PT_DYNAMIC has passed, that is
  * cut down to the headers, PT_INTERP, PT_DYNAMIC and the tables it points to (elf-table-ranges.ts), copied
- * into one buffer, so the segment's code is not held. Reads inside those ranges are then served from memory;
+ * into one buffer, so the segment's code is not held; a static file (no PT_DYNAMIC) keeps its headers only.
+ * Reads inside those ranges are then served from memory;
  * anything else falls back to a decoding read.
  */
 import { EntryTable } from '../model/entry-table';
@@ -56,10 +57,12 @@ export function elfRanges(
   const phentsize = u16(is64 ? 54 : 42);
   const phnum = Math.min(u16(is64 ? 56 : 44), 256);
   const ranges = [{ offset: 0, length: Math.max(HEAD, phoff + phentsize * phnum) }];
-  let firstLoad = true;
+  const types = Array.from({ length: phnum }, (_, i) => u32(phoff + i * phentsize));
+  // Without PT_DYNAMIC (a static binary) nothing past the program headers and PT_INTERP is read.
+  let firstLoad = types.includes(2);
   for (let i = 0; i < phnum; i++) {
     const p = phoff + i * phentsize;
-    const type = u32(p);
+    const type = types[i];
     const offset = is64 ? u64(p + 8) : u32(p + 4);
     const filesz = is64 ? u64(p + 32) : u32(p + 16);
     if (type === 1 && firstLoad) {
