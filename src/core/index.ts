@@ -36,6 +36,7 @@ export { SENTENCES, type SentenceName, type SentenceParams } from './archive/err
 export { renderSaid, saidList, type Said, type SaidList, type SaidValue, type SaidBook } from './model/said';
 export { PACKAGE_SENTENCES, type PackageSentenceName } from './packages/package-sentences';
 export { LAYER_SENTENCES, type LayerSentenceName } from './layers/layer-sentences';
+export { ELF_SENTENCES, type ElfSentenceName } from './elf/elf-sentences';
 export { LayerError, type LayerTable } from './archive/index-layer';
 export { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './io/decode-limits';
 export type {

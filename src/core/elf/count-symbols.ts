@@ -1,11 +1,12 @@
 import { ByteView } from './byte-view';
 import { LIMITS } from './elf-constants';
+import { addProblem, type ElfProblems } from './elf-sentences';
 import type { ByteReader, ElfHeader } from './elf-types';
 
 export interface HashTables {
   readonly hash: number | undefined;
   readonly gnuHash: number | undefined;
-  readonly problems: string[];
+  readonly problems: ElfProblems;
 }
 
 /**
@@ -22,15 +23,15 @@ export async function countSymbols(
     if (bytes !== undefined && bytes.length === 8) {
       return capped(new ByteView(bytes, header.littleEndian).u32(4), tables.problems);
     }
-    tables.problems.push('DT_HASH lies outside the file');
+    addProblem(tables.problems, 'hash-outside');
   }
   if (tables.gnuHash !== undefined) return countGnuHash(reader, header, tables.gnuHash, tables.problems);
   return undefined;
 }
 
-function capped(count: number, problems: string[]): number {
+function capped(count: number, problems: ElfProblems): number {
   if (count <= LIMITS.symbols) return count;
-  problems.push(`${count} dynamic symbols, reading the first ${LIMITS.symbols}`);
+  addProblem(problems, 'symbols-capped', { count, limit: LIMITS.symbols });
   return LIMITS.symbols;
 }
 
@@ -38,11 +39,11 @@ async function countGnuHash(
   reader: ByteReader,
   header: ElfHeader,
   at: number,
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<number | undefined> {
   const head = await reader.read(at, 16);
   if (head === undefined || head.length < 16) {
-    problems.push('DT_GNU_HASH lies outside the file');
+    addProblem(problems, 'gnu-hash-outside');
     return undefined;
   }
   const h = new ByteView(head, header.littleEndian);
@@ -50,13 +51,13 @@ async function countGnuHash(
   const symoffset = h.u32(4);
   const bloomSize = h.u32(8);
   if (nbuckets > LIMITS.gnuHashBuckets || bloomSize > LIMITS.gnuHashBuckets) {
-    problems.push('DT_GNU_HASH sizes are implausible');
+    addProblem(problems, 'gnu-hash-sizes');
     return undefined;
   }
   const bucketsAt = at + 16 + bloomSize * (header.class === 64 ? 8 : 4);
   const bucketBytes = await reader.read(bucketsAt, nbuckets * 4);
   if (bucketBytes === undefined || bucketBytes.length < nbuckets * 4) {
-    problems.push('DT_GNU_HASH buckets lie outside the file');
+    addProblem(problems, 'gnu-hash-buckets-outside');
     return undefined;
   }
   const buckets = new ByteView(bucketBytes, header.littleEndian);
@@ -64,7 +65,7 @@ async function countGnuHash(
   for (let i = 0; i < nbuckets; i++) max = Math.max(max, buckets.u32(i * 4));
   if (max === 0) return symoffset;
   if (max < symoffset) {
-    problems.push('DT_GNU_HASH bucket points below symoffset');
+    addProblem(problems, 'gnu-hash-bucket-low');
     return undefined;
   }
   const chainAt = bucketsAt + nbuckets * 4;
@@ -77,6 +78,6 @@ async function countGnuHash(
       if ((chain.u32(j * 4) & 1) === 1) return capped(i + j + 1, problems);
     }
   }
-  problems.push('DT_GNU_HASH chain has no end');
+  addProblem(problems, 'gnu-hash-no-end');
   return undefined;
 }

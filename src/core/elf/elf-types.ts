@@ -1,4 +1,5 @@
 /** What the ELF reader reports: the header, PT_INTERP and the dynamic section, never section headers. */
+import type { Said } from '../model/said';
 
 /** Ranged reads of one file; undefined when the file is gone or unreadable. */
 export interface ByteReader {
@@ -100,6 +101,8 @@ export interface ElfFile {
   readonly dynamic: DynamicInfo | undefined;
   /** Non-fatal oddities (a cap reached, an offset outside the file): the rest is still usable. */
   readonly problems: readonly string[];
+  /** The same problems by name (`elfSentences`), for the page to say in its language. */
+  readonly problemSentences: readonly Said[];
 }
 
 export interface ElfFailure {

@@ -1,5 +1,6 @@
 import { ByteView } from './byte-view';
 import * as C from './elf-constants';
+import { addProblem, type ElfProblems } from './elf-sentences';
 import type {
   ByteReader,
   DynamicInfo,
@@ -25,14 +26,14 @@ async function readRawDynamic(
   reader: ByteReader,
   header: ElfHeader,
   dyn: ProgramHeader,
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<RawDynamic | undefined> {
   const is64 = header.class === 64;
   const entSize = is64 ? 16 : 8;
   const length = Math.min(dyn.filesz, C.LIMITS.dynamicEntries * entSize);
   const bytes = await reader.read(dyn.offset, length);
   if (bytes === undefined || bytes.length < entSize) {
-    problems.push('PT_DYNAMIC lies outside the file');
+    addProblem(problems, 'dynamic-outside');
     return undefined;
   }
   const v = new ByteView(bytes, header.littleEndian);
@@ -51,20 +52,20 @@ async function readRawDynamic(
     else if (tag === C.DT_AUXILIARY) raw.auxiliary.push(value);
     else if (!raw.tags.has(tag)) raw.tags.set(tag, value);
   }
-  if (!terminated) problems.push('dynamic section has no DT_NULL within its bounds');
-  if (raw.needed.length >= C.LIMITS.needed) problems.push(`DT_NEEDED list cut at ${C.LIMITS.needed}`);
+  if (!terminated) addProblem(problems, 'dynamic-no-null');
+  if (raw.needed.length >= C.LIMITS.needed) addProblem(problems, 'needed-capped', { limit: C.LIMITS.needed });
   return raw;
 }
 
 async function strings(
   table: StringTable,
   indexes: readonly number[],
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<string[]> {
   const result: string[] = [];
   for (const index of indexes) {
     const s = await table.get(index);
-    if (s === undefined) problems.push(`string offset ${index} is outside DT_STRTAB`);
+    if (s === undefined) addProblem(problems, 'string-outside', { offset: index });
     else result.push(s);
   }
   return result;
@@ -73,7 +74,7 @@ async function strings(
 async function optionalString(
   table: StringTable,
   index: number | undefined,
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<string | undefined> {
   if (index === undefined) return undefined;
   const [s] = await strings(table, [index], problems);
@@ -85,12 +86,12 @@ function mapPtr(
   raw: RawDynamic,
   tag: number,
   name: string,
-  problems: string[],
+  problems: ElfProblems,
 ): number | undefined {
   const va = raw.tags.get(tag);
   if (va === undefined) return undefined;
   const off = vaddrToOffset(phdrs, va);
-  if (off === undefined) problems.push(`${name} 0x${va.toString(16)} maps to no PT_LOAD`);
+  if (off === undefined) addProblem(problems, 'pointer-unmapped', { tag: name, address: va.toString(16) });
   return off;
 }
 
@@ -98,7 +99,7 @@ function relocationTables(
   header: ElfHeader,
   phdrs: readonly ProgramHeader[],
   raw: RawDynamic,
-  problems: string[],
+  problems: ElfProblems,
 ): RelocationTable[] {
   const tables: RelocationTable[] = [];
   const word = header.class === 64 ? 8 : 4;
@@ -130,7 +131,7 @@ export async function readDynamic(
   header: ElfHeader,
   phdrs: readonly ProgramHeader[],
   dyn: ProgramHeader,
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<DynamicInfo | undefined> {
   const raw = await readRawDynamic(reader, header, dyn, problems);
   if (raw === undefined) return undefined;

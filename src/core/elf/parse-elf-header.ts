@@ -2,6 +2,7 @@ import { hasElfMagic } from '../model/content-kind';
 import { ByteView } from './byte-view';
 import { ELFCLASS32, ELFCLASS64, ELFDATA2MSB, LIMITS } from './elf-constants';
 import type { ByteReader, ElfFailure, ElfHeader, ProgramHeader } from './elf-types';
+import { addProblem, type ElfProblems } from './elf-sentences';
 
 const EHDR32_SIZE = 52;
 const PHDR64_SIZE = 56;
@@ -50,25 +51,25 @@ export function expectedPhentsize(header: ElfHeader): number {
 export async function readProgramHeaders(
   reader: ByteReader,
   header: ElfHeader,
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<ProgramHeader[]> {
   const size = expectedPhentsize(header);
   if (header.phnum === 0) return [];
   if (header.phentsize !== size) {
-    problems.push(`e_phentsize is ${header.phentsize}, expected ${size}`);
+    addProblem(problems, 'phentsize-wrong', { size: header.phentsize, expected: size });
     return [];
   }
   let count = header.phnum;
   if (count > LIMITS.programHeaders) {
-    problems.push(`${count} program headers, reading the first ${LIMITS.programHeaders}`);
+    addProblem(problems, 'phdrs-capped', { count, limit: LIMITS.programHeaders });
     count = LIMITS.programHeaders;
   }
   const bytes = await reader.read(header.phoff, count * size);
   if (bytes === undefined || bytes.length < size) {
-    problems.push('program headers lie outside the file');
+    addProblem(problems, 'phdrs-outside');
     return [];
   }
-  if (bytes.length < count * size) problems.push('program header table is truncated');
+  if (bytes.length < count * size) addProblem(problems, 'phdrs-truncated');
   const v = new ByteView(bytes, header.littleEndian);
   const is64 = header.class === 64;
   const result: ProgramHeader[] = [];

@@ -2,6 +2,7 @@
 import type { ImageFs } from '../model/image-fs';
 import { cachedReader } from './block-cache';
 import { PT_DYNAMIC, PT_INTERP } from './elf-constants';
+import { addProblem, elfProblems, type ElfProblems } from './elf-sentences';
 import type { ByteReader, ElfResult, ProgramHeader } from './elf-types';
 import { readDynamic } from './parse-dynamic';
 import { parseElfHeader, readProgramHeaders } from './parse-elf-header';
@@ -23,7 +24,7 @@ export async function parseElf(source: ByteReader): Promise<ElfResult> {
   }
   const header = parseElfHeader(head);
   if ('ok' in header) return header;
-  const problems: string[] = [];
+  const problems = elfProblems();
   const phdrs = await readProgramHeaders(reader, header, problems);
   const interpPh = phdrs.find((ph) => ph.type === PT_INTERP);
   const dynPh = phdrs.find((ph) => ph.type === PT_DYNAMIC);
@@ -33,7 +34,8 @@ export async function parseElf(source: ByteReader): Promise<ElfResult> {
     programHeaders: phdrs,
     interpreter: interpPh && (await readInterpreter(reader, interpPh, problems)),
     dynamic: dynPh && (await readDynamic(reader, header, phdrs, dynPh, problems)),
-    problems,
+    problems: problems.english,
+    problemSentences: problems.sentences,
   };
 }
 
@@ -45,11 +47,11 @@ export async function readElf(fs: ImageFs, path: string): Promise<ElfResult> {
 async function readInterpreter(
   reader: ByteReader,
   ph: ProgramHeader,
-  problems: string[],
+  problems: ElfProblems,
 ): Promise<string | undefined> {
   const bytes = await reader.read(ph.offset, Math.min(ph.filesz, MAX_INTERP));
   if (bytes === undefined) {
-    problems.push('PT_INTERP lies outside the file');
+    addProblem(problems, 'interp-outside');
     return undefined;
   }
   const end = bytes.indexOf(0);

@@ -1,5 +1,6 @@
 import { ByteView } from './byte-view';
 import { LIMITS, VER_FLG_WEAK } from './elf-constants';
+import { addProblem, type ElfProblems } from './elf-sentences';
 import type { ByteReader, ElfHeader, VersionDef, VersionNeed } from './elf-types';
 import type { StringTable } from './string-table';
 
@@ -7,13 +8,13 @@ export interface VersionContext {
   readonly reader: ByteReader;
   readonly header: ElfHeader;
   readonly table: StringTable;
-  readonly problems: string[];
+  readonly problems: ElfProblems;
 }
 
 async function record(ctx: VersionContext, offset: number, size: number): Promise<ByteView | undefined> {
   const bytes = await ctx.reader.read(offset, size);
   if (bytes === undefined || bytes.length < size) {
-    ctx.problems.push(`version record at ${offset} lies outside the file`);
+    addProblem(ctx.problems, 'version-record-outside', { offset });
     return undefined;
   }
   return new ByteView(bytes, ctx.header.littleEndian);
@@ -21,7 +22,7 @@ async function record(ctx: VersionContext, offset: number, size: number): Promis
 
 async function name(ctx: VersionContext, index: number): Promise<string> {
   const s = await ctx.table.get(index);
-  if (s === undefined) ctx.problems.push(`version name offset ${index} is outside DT_STRTAB`);
+  if (s === undefined) addProblem(ctx.problems, 'version-name-outside', { offset: index });
   return s ?? '';
 }
 
@@ -73,7 +74,7 @@ export async function readVersionNeeds(
       });
     }
   }
-  if (budget.left <= 0) ctx.problems.push(`version needs cut at ${LIMITS.versionRecords} records`);
+  if (budget.left <= 0) addProblem(ctx.problems, 'version-needs-capped', { limit: LIMITS.versionRecords });
   return result;
 }
 
@@ -92,6 +93,6 @@ export async function readVersionDefs(
     }
     result.push({ index: vd.u16(4), flags: vd.u16(2), names });
   }
-  if (budget.left <= 0) ctx.problems.push(`version definitions cut at ${LIMITS.versionRecords} records`);
+  if (budget.left <= 0) addProblem(ctx.problems, 'version-defs-capped', { limit: LIMITS.versionRecords });
   return result;
 }

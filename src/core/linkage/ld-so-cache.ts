@@ -1,5 +1,7 @@
 // Hand-written: no JS library reads glibc's ld.so.cache; the loader emulation must read it exactly as dl-cache.c does.
 import { ByteView } from '../elf/byte-view';
+import { addProblem, elfProblems, type ElfProblems } from '../elf/elf-sentences';
+import type { Said } from '../model/said';
 
 /**
  * /etc/ld.so.cache as glibc's dl-cache.c reads it (sysdeps/generic/dl-cache.h): the old libc5 format, the
@@ -35,6 +37,8 @@ export interface LdSoCache {
   /** The ldconfig that wrote it, from extension tag 0, e.g. "ldconfig (Debian GLIBC 2.36-9+deb12u14) ...". */
   readonly generator: string | undefined;
   readonly problems: readonly string[];
+  /** The same problems by name (`elfSentences`), for the page to say in its language. */
+  readonly problemSentences: readonly Said[];
 }
 
 export type LdSoCacheResult = LdSoCache | { readonly error: string };
@@ -66,18 +70,24 @@ export function parseLdSoCache(bytes: Uint8Array, littleEndianHint = true): LdSo
   }
   const stringsAt = OLD_HEADER + nlibs * OLD_ENTRY;
   const entries: CacheEntry[] = [];
-  const problems: string[] = [];
+  const problems = elfProblems();
   for (let i = 0; i < nlibs; i++) {
     const at = OLD_HEADER + i * OLD_ENTRY;
     const key = cString(bytes, stringsAt + old.u32(at + 4));
     const value = cString(bytes, stringsAt + old.u32(at + 8));
     if (key === undefined || value === undefined) {
-      problems.push(`entry ${i} points outside the file`);
+      addProblem(problems, 'cache-entry-outside', { index: i });
       continue;
     }
     entries.push({ flags: old.i32(at), key, value, hwcapsSubdir: undefined, legacyHwcap: false });
   }
-  return { format: 'old', entries, generator: undefined, problems };
+  return {
+    format: 'old',
+    entries,
+    generator: undefined,
+    problems: problems.english,
+    problemSentences: problems.sentences,
+  };
 }
 
 function align8(n: number): number {
@@ -92,7 +102,7 @@ function parseNew(bytes: Uint8Array, base: number, hint: boolean, format: 'compa
   if (nlibs > MAX_ENTRIES || !v.has(base + NEW_HEADER, nlibs * NEW_ENTRY)) {
     return { error: `ld.so.cache claims ${nlibs} entries, more than the file holds` };
   }
-  const problems: string[] = [];
+  const problems = elfProblems();
   const ext = readExtensions(bytes, v, v.u32(base + 32), base, problems);
   const entries: CacheEntry[] = [];
   for (let i = 0; i < nlibs; i++) {
@@ -100,7 +110,7 @@ function parseNew(bytes: Uint8Array, base: number, hint: boolean, format: 'compa
     const key = cString(bytes, base + v.u32(at + 4));
     const value = cString(bytes, base + v.u32(at + 8));
     if (key === undefined || value === undefined) {
-      problems.push(`entry ${i} points outside the file`);
+      addProblem(problems, 'cache-entry-outside', { index: i });
       continue;
     }
     const hwcapLow = v.u32(at + 16 + (littleEndian ? 0 : 4));
@@ -115,7 +125,13 @@ function parseNew(bytes: Uint8Array, base: number, hint: boolean, format: 'compa
       legacyHwcap: !isHwcaps && (hwcapLow !== 0 || hwcapHigh !== 0),
     });
   }
-  return { format, entries, generator: ext.generator, problems };
+  return {
+    format,
+    entries,
+    generator: ext.generator,
+    problems: problems.english,
+    problemSentences: problems.sentences,
+  };
 }
 
 interface Extensions {
@@ -128,12 +144,12 @@ function readExtensions(
   v: ByteView,
   offset: number,
   base: number,
-  problems: string[],
+  problems: ElfProblems,
 ): Extensions {
   const result = { generator: undefined as string | undefined, hwcaps: [] as string[] };
   if (offset === 0) return result;
   if (v.u32(offset) !== EXTENSION_MAGIC) {
-    problems.push('extension directory has a wrong magic');
+    addProblem(problems, 'cache-extensions-magic');
     return result;
   }
   const count = Math.min(v.u32(offset + 4), 64);
@@ -143,7 +159,7 @@ function readExtensions(
     const start = v.u32(at + 8);
     const size = v.u32(at + 12);
     if (!v.has(start, size)) {
-      problems.push(`extension ${tag} lies outside the file`);
+      addProblem(problems, 'cache-extension-outside', { tag });
       continue;
     }
     if (tag === 0) result.generator = new TextDecoder().decode(bytes.subarray(start, start + size));

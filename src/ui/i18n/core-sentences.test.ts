@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMPARE_SENTENCES,
+  ELF_SENTENCES,
   LAYER_SENTENCES,
   PACKAGE_SENTENCES,
   PICTURE_WORDS,
@@ -20,6 +21,7 @@ const BOOKS = {
   packageSentences: PACKAGE_SENTENCES,
   compareSentences: COMPARE_SENTENCES,
   layerSentences: LAYER_SENTENCES,
+  elfSentences: ELF_SENTENCES,
 } as const;
 
 /** Words outside the slots: a text that is only slots ("{{path}}: {{problem}}") may read the same in both. */
