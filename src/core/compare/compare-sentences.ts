@@ -6,7 +6,7 @@
  */
 import type { Sentence } from '../archive/archive-error';
 import { SENTENCES } from '../archive/error-sentences';
-import { renderSaid, type Said, type SaidValue } from '../model/said';
+import { renderSaid, sentenceBook, type Said } from '../model/said';
 import { PACKAGE_BOOK, PACKAGE_SENTENCES } from '../packages/package-sentences';
 
 export const COMPARE_SENTENCES = {
@@ -25,12 +25,7 @@ export const COMPARE_BOOK = 'compareSentences';
 /** The catalogue group of the archive and layer errors (SENTENCES). */
 export const ERRORS_BOOK = 'errors';
 
-export function compareSaid(
-  name: CompareSentenceName,
-  params: Readonly<Record<string, SaidValue>> = {},
-): Said {
-  return { book: COMPARE_BOOK, name, params };
-}
+export const compareSaid = sentenceBook<CompareSentenceName>(COMPARE_BOOK, COMPARE_SENTENCES).say;
 
 /** An archive or layer error's sentence, quoted inside another. */
 export function errorSaid(sentence: Sentence): Said {

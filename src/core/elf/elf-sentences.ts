@@ -4,7 +4,7 @@
  * the same names under `elfSentences`; the CLI prints the English. Names are a contract between the worker and
  * the page: add, never rename.
  */
-import { renderSaid, type Said, type SaidValue } from '../model/said';
+import { sentenceBook, type Said, type SaidValue } from '../model/said';
 
 export const ELF_SENTENCES = {
   // Program headers.
@@ -42,13 +42,9 @@ export type ElfSentenceName = keyof typeof ELF_SENTENCES;
 
 export const ELF_BOOK = 'elfSentences';
 
-export function elfSaid(name: ElfSentenceName, params: Readonly<Record<string, SaidValue>> = {}): Said {
-  return { book: ELF_BOOK, name, params };
-}
-
-export function renderElfSaid(said: Said): string {
-  return renderSaid(said, { [ELF_BOOK]: { texts: ELF_SENTENCES } });
-}
+const ELF = sentenceBook<ElfSentenceName>(ELF_BOOK, ELF_SENTENCES);
+export const elfSaid = ELF.say;
+export const renderElfSaid = ELF.render;
 
 /** A file's problems twice over: English for the CLI and `--json`, by name for the page. */
 export interface ElfProblems {

@@ -3,7 +3,7 @@
  * stable name. The page's catalogues hold the same names under `layerSentences`; the CLI prints the English
  * (`strata diff`). Names are a contract between the worker and the page: add, never rename.
  */
-import { renderSaid, type Said } from '../model/said';
+import { sentenceBook } from '../model/said';
 
 export const LAYER_SENTENCES = {
   'whiteout-no-name': 'A whiteout marker without a name (".wh.") is invalid and was ignored.',
@@ -15,10 +15,6 @@ export type LayerSentenceName = keyof typeof LAYER_SENTENCES;
 
 export const LAYER_BOOK = 'layerSentences';
 
-export function layerSaid(name: LayerSentenceName, params: Readonly<Record<string, string>> = {}): Said {
-  return { book: LAYER_BOOK, name, params };
-}
-
-export function renderLayerSaid(said: Said): string {
-  return renderSaid(said, { [LAYER_BOOK]: { texts: LAYER_SENTENCES } });
-}
+const LAYER = sentenceBook<LayerSentenceName>(LAYER_BOOK, LAYER_SENTENCES);
+export const layerSaid = LAYER.say;
+export const renderLayerSaid = LAYER.render;

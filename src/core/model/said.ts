@@ -52,6 +52,17 @@ export function renderSaidList(list: SaidList): string {
   return list.join === 'and' ? listForSentence(list.items) : list.items.join(', ');
 }
 
+/**
+ * A book of sentences by name: `say` makes one as data, `render` gives its English as the CLI prints it. Each
+ * book's texts are also the catalogue group of the same name in the page.
+ */
+export function sentenceBook<Name extends string>(book: string, texts: Readonly<Record<Name, string>>) {
+  return {
+    say: (name: Name, params: Readonly<Record<string, SaidValue>> = {}): Said => ({ book, name, params }),
+    render: (said: Said): string => renderSaid(said, { [book]: { texts } }),
+  };
+}
+
 /** The English text, as the CLI prints it; a book missing from `books` leaves its sentence's name. */
 export function renderSaid(said: Said, books: Readonly<Record<string, SaidBook>>): string {
   const book = books[said.book];

@@ -4,7 +4,7 @@
  * `packageSentences` (English word for word, and Simplified Chinese); the CLI prints the English.
  * Names are a contract between the worker and the page: add, never rename.
  */
-import { renderSaid, type Said, type SaidValue } from '../model/said';
+import { sentenceBook, type Said, type SaidValue } from '../model/said';
 
 export const PACKAGE_SENTENCES = {
   // A message from outside (a library's), shown as it came.
@@ -51,16 +51,9 @@ export type PackageSentenceName = keyof typeof PACKAGE_SENTENCES;
 
 export const PACKAGE_BOOK = 'packageSentences';
 
-export function packageSaid(
-  name: PackageSentenceName,
-  params: Readonly<Record<string, SaidValue>> = {},
-): Said {
-  return { book: PACKAGE_BOOK, name, params };
-}
-
-export function renderPackageSaid(said: Said): string {
-  return renderSaid(said, { [PACKAGE_BOOK]: { texts: PACKAGE_SENTENCES } });
-}
+const PACKAGE = sentenceBook<PackageSentenceName>(PACKAGE_BOOK, PACKAGE_SENTENCES);
+export const packageSaid = PACKAGE.say;
+export const renderPackageSaid = PACKAGE.render;
 
 /** A package database that cannot be read: its English sentence, and the same sentence by name. */
 export class PackageDbError extends Error {
