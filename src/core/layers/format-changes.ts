@@ -131,7 +131,7 @@ export function* formatChangeTable(changes: ChangeTable, label: string): Generat
 export function formatChanges(stack: LayerStack): string {
   const lines: string[] = [];
   for (let layer = 0; layer < stack.layerCount; layer++)
-    lines.push(...formatChangeSet(stack.changes(layer), `L${layer}`));
+    lines.push(...formatChangeTable(stack.changeTable(layer), `L${layer}`));
   for (const warning of stack.warnings) lines.push(`L${warning.layer} ! ${warning.path}: ${warning.message}`);
   return lines.join('\n') + '\n';
 }
