@@ -84,9 +84,10 @@ export interface IndexLayerOptions {
   /** At most this many bytes are kept; past it nothing is, onKept is not called and a view reads the layer again. */
   keepLimit?: number;
   /**
-   * The stored bytes' sha256 (lowercase hex), computed elsewhere from the same bytes (the page's hash worker
-   * reads the layer's range of the File itself): the stream is then not hashed here as stored, and a layer
-   * stored uncompressed, whose diff_id is the same digest, is not hashed here at all. Called once per pass.
+   * The stored bytes' sha256 (lowercase hex), computed elsewhere from the same bytes (the page's layer worker
+   * digests a small layer's range of the File in one WebCrypto call): the stream is then not hashed here as
+   * stored, and a layer stored uncompressed, whose diff_id is the same digest, is not hashed here at all.
+   * Called once per pass.
    */
   storedDigest?: () => Promise<string>;
 }
