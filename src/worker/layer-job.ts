@@ -186,7 +186,7 @@ export class LayerJobRunner {
       last = now;
       this.post({ type: 'progress', id: job.id, read, decoded });
     };
-    let kept: Map<number, SparseFile> | undefined;
+    let kept: ReadonlyMap<number, SparseFile> | undefined;
     try {
       const index = await indexLayer(() => timed(input((n) => report(n))), this.envFor(job.size), {
         canRestart,
@@ -194,7 +194,7 @@ export class LayerJobRunner {
         ...(job.limits ? { limits: job.limits } : {}),
         ...(job.keepLimit !== undefined && {
           keepLimit: job.keepLimit,
-          onKept: (files: Map<number, SparseFile>) => (kept = files),
+          onKept: (files: ReadonlyMap<number, SparseFile>) => (kept = files),
         }),
         onProgress: (n) => {
           decoded = n;

@@ -90,7 +90,7 @@ function runJob(
 /** Every read the loader emulation makes of each ELF file, and each file's head, served with a full read's bytes. */
 function expectServesFullReads(
   index: LayerTableWire,
-  kept: Map<number, SparseFile>,
+  kept: ReadonlyMap<number, SparseFile>,
   decoded: Uint8Array,
 ): number {
   let elfFiles = 0;

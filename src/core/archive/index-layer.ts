@@ -80,7 +80,7 @@ export interface IndexLayerOptions {
    * Keep, in the same pass, what the ELF and package reads need (session/elf-prefetch.ts), and hand it
    * over when the layer is indexed: the layer is then not decoded a second time by warmContents.
    */
-  onKept?: (kept: Map<number, SparseFile>) => void;
+  onKept?: (kept: ReadonlyMap<number, SparseFile>) => void;
   /** At most this many bytes are kept; past it nothing is, onKept is not called and a view reads the layer again. */
   keepLimit?: number;
   /**

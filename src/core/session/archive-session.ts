@@ -98,6 +98,16 @@ export class ArchiveSession {
     return this.scan.close();
   }
 
+  /** How many layers indexImage reads at once. */
+  get concurrency(): number {
+    return this.indexer.concurrency;
+  }
+
+  /** Bytes of a layer's blob as stored in the archive; 0 when the archive does not hold it. */
+  blobSize(layer: LayerRef): number {
+    return layer.blobPath === null ? 0 : (this.scan.resolve(layer.blobPath)?.size ?? 0);
+  }
+
   /** Layer-blob bytes read so far (ranged archives), for progress and throughput. */
   get bytesReadSoFar(): number {
     return this.bytesRead;
@@ -202,10 +212,8 @@ export class ArchiveSession {
   /** Bytes of the blobs an image's layers still need to read (for progress totals). */
   pendingBytes(image: ImageRecord): number {
     let total = 0;
-    for (const layer of image.layers) {
-      if (layer.blobPath && this.status(layer).state === 'pending')
-        total += this.scan.resolve(layer.blobPath)?.size ?? 0;
-    }
+    for (const layer of image.layers)
+      if (this.status(layer).state === 'pending') total += this.blobSize(layer);
     return total;
   }
 
@@ -303,7 +311,7 @@ export class ArchiveSession {
     signal: AbortSignal | undefined,
     onDecoded: (n: number) => void,
     onBytes: ((read: number) => void) | undefined,
-    onKept?: (kept: Map<number, SparseFile>) => void,
+    onKept?: (kept: ReadonlyMap<number, SparseFile>) => void,
   ): Promise<LayerTable> {
     const prefetched = this.scan.prefetched.get(path);
     if (prefetched instanceof Error) throw prefetched;

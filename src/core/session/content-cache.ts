@@ -69,7 +69,8 @@ export interface ContentCacheOptions {
 }
 
 export class ContentCache {
-  private readonly kept = new Map<string, Map<number, SparseFile>>();
+  /** Per layer blob, what each pass kept, oldest first (an index pass, then batches): looked up, never merged. */
+  private readonly kept = new Map<string, ReadonlyMap<number, SparseFile>[]>();
   private readonly warming = new Map<string, Promise<void>>();
   private readonly batches = new Map<BatchPredicate, Map<string, Promise<void>>>();
   private readonly direct: LayerRead;
@@ -112,7 +113,8 @@ export class ContentCache {
   }
 
   private cached(layer: LayerRef, entry: TarEntry, offset: number, length: number): Uint8Array | undefined {
-    const kept = layer.blobPath ? this.kept.get(layer.blobPath)?.get(entry.dataOffset) : undefined;
+    const passes = layer.blobPath ? this.kept.get(layer.blobPath) : undefined;
+    const kept = passes && keptFile(passes, entry.dataOffset);
     return kept ? readSparse(kept, offset, length) : undefined;
   }
 
@@ -142,7 +144,12 @@ export class ContentCache {
 
   /** The files kept of a layer blob, by data offset (a warm pass's ranges, whole files of batches). */
   keptOf(layer: LayerRef): ReadonlyMap<number, SparseFile> | undefined {
-    return layer.blobPath === null ? undefined : this.kept.get(layer.blobPath);
+    const passes = layer.blobPath === null ? undefined : this.kept.get(layer.blobPath);
+    if (passes === undefined || passes.length <= 1) return passes?.[0];
+    const merged = new Map<number, SparseFile>();
+    for (const pass of passes)
+      for (const offset of pass.keys()) merged.set(offset, keptFile(passes, offset)!);
+    return merged;
   }
 
   /** What a layer's index pass may keep if it starts now: what is left of keptLimit (layers in flight share it). */
@@ -163,13 +170,9 @@ export class ContentCache {
   }
 
   private keep(path: string, files: ReadonlyMap<number, SparseFile>): void {
-    let map = this.kept.get(path);
-    if (!map) this.kept.set(path, (map = new Map<number, SparseFile>()));
-    for (const [offset, file] of files) {
-      const had = map.get(offset);
-      // A whole file (a batch, or a database a warm pass kept) is never replaced by mere ranges.
-      if (!had || !isWhole(had)) map.set(offset, file);
-    }
+    const passes = this.kept.get(path);
+    if (passes) passes.push(files);
+    else this.kept.set(path, [files]);
   }
 
   /**
@@ -180,7 +183,7 @@ export class ContentCache {
     path: string,
     index: LayerTable,
     signal?: AbortSignal,
-  ): Promise<Map<number, SparseFile> | undefined> {
+  ): Promise<ReadonlyMap<number, SparseFile> | undefined> {
     return withGzipFallback(this.env, (gunzip) => {
       const blob = this.scan.openBlob(path, signal);
       if (!blob) return Promise.resolve(undefined);
@@ -230,6 +233,24 @@ export class ContentCache {
     }
     this.keep(layer.blobPath!, files);
   }
+}
+
+/**
+ * A file as the passes that kept it have it: the latest pass's, except that a whole file (a batch, or a database
+ * a warm pass kept) is never replaced by mere ranges.
+ */
+function keptFile(
+  passes: readonly ReadonlyMap<number, SparseFile>[],
+  offset: number,
+): SparseFile | undefined {
+  let found: SparseFile | undefined;
+  for (let i = passes.length - 1; i >= 0; i--) {
+    const file = passes[i]!.get(offset);
+    if (file === undefined) continue;
+    if (isWhole(file)) return file;
+    found ??= file;
+  }
+  return found;
 }
 
 function isWhole(file: SparseFile): boolean {

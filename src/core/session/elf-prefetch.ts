@@ -13,6 +13,7 @@ import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import { hasElfMagic } from '../model/content-kind';
 import { dynamicPlan, loaderTables, tableRanges, type DynamicPlan } from './elf-table-ranges';
+import { HeadsBuilder, KeptFiles } from './kept-files';
 
 /** Bytes kept of every file: enough for any magic number. */
 const HEAD = 64;
@@ -159,7 +160,7 @@ export function merged(ranges: readonly { start: number; end: number }[]): { sta
  * most of its bytes, is skipped rather than buffered).
  */
 interface Capture {
-  readonly entry: TarEntry;
+  readonly file: Pending;
   /** Bytes of the file already passed. */
   pos: number;
   head: Uint8Array;
@@ -199,7 +200,7 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
   const plan = cur.plan!;
   const old = cur.ranges!;
   cur.plan = undefined;
-  const size = cur.entry.size;
+  const size = cur.file.size;
   const dynamic = readSparse(
     { size, ranges: old },
     plan.dynamic.offset,
@@ -258,9 +259,25 @@ export function trimmedRanges(
   }));
 }
 
+/**
+ * A file announced to the pass, reduced to what the pass needs: the tar entry itself is not held, so a
+ * layer's entries die young instead of living until its last byte.
+ */
+interface Pending {
+  readonly dataOffset: number;
+  readonly size: number;
+  /** Kept entire (keptWhole), not just its head or its ELF ranges. */
+  readonly whole: boolean;
+}
+
 export class LayerPrefetch {
-  private readonly files: TarEntry[] = [];
+  /** Files announced and not yet reached, from `next` on: dropped once the stream has passed them. */
+  private readonly files: Pending[] = [];
+  /** ELF files' ranges and whole files; every other file's head goes to `heads`. */
   private readonly out = new Map<number, SparseFile>();
+  private readonly heads = new HeadsBuilder();
+  /** The head being filled, when it is not kept whole: copied into `heads` once the file is done. */
+  private readonly scratch = new Uint8Array(HEAD);
   private next = 0;
   private pos = 0;
   private cur: Capture | undefined;
@@ -282,12 +299,15 @@ export class LayerPrefetch {
     if (this.held <= this.maxBytes) return true;
     this.over = true;
     this.out.clear();
+    this.heads.clear();
     this.cur = undefined;
     return false;
   }
 
   add(entry: TarEntry): void {
-    if (entry.kind === 'file' && entry.size > 0) this.files.push(entry);
+    if (entry.kind !== 'file' || entry.size <= 0) return;
+    const whole = keptWhole(entry.path) && entry.size <= MAX_BUFFERED_FILE;
+    this.files.push({ dataOffset: entry.dataOffset, size: entry.size, whole });
   }
 
   push(chunk: Uint8Array): void {
@@ -305,19 +325,19 @@ export class LayerPrefetch {
           at = Math.min(chunk.length, f.dataOffset - this.pos);
           continue;
         }
-        const whole = keptWhole(f.path) && f.size <= MAX_BUFFERED_FILE;
+        const whole = f.whole;
         const headLength = whole ? f.size : Math.min(f.size, HEAD);
         if (!this.hold(headLength + KEPT_FILE_OVERHEAD)) return;
         cur = this.cur = {
-          entry: f,
+          file: f,
           pos: 0,
-          head: new Uint8Array(headLength),
+          head: whole ? new Uint8Array(headLength) : this.scratch.subarray(0, headLength),
           elf: whole ? false : undefined,
           ranges: undefined,
         };
         this.next++;
       }
-      const size = cur.entry.size;
+      const size = cur.file.size;
       // While the head fills, stop at its end: whether and how it grows depends on what it holds.
       const limit = cur.pos < cur.head.length ? cur.head.length : size;
       const take = Math.min(chunk.length - at, limit - cur.pos);
@@ -356,19 +376,23 @@ export class LayerPrefetch {
         ? Math.max(0, ...cur.ranges.map((r) => r.offset + r.bytes.length))
         : cur.head.length;
       if (cur.pos >= last && (cur.elf === false || cur.ranges !== undefined)) {
-        this.out.set(cur.entry.dataOffset, {
-          size,
-          ranges: cur.ranges ?? [{ offset: 0, bytes: cur.head }],
-        });
+        if (cur.ranges) this.out.set(cur.file.dataOffset, { size, ranges: cur.ranges });
+        else if (cur.file.whole)
+          this.out.set(cur.file.dataOffset, { size, ranges: [{ offset: 0, bytes: cur.head }] });
+        else this.heads.add(cur.file.dataOffset, size, cur.head);
         this.cur = undefined;
       }
     }
     this.pos += chunk.length;
+    if (this.next === files.length || this.next > 4096) {
+      files.splice(0, this.next);
+      this.next = 0;
+    }
   }
 
   /** What was kept, by each file's content offset in the layer. */
-  finish(): Map<number, SparseFile> {
-    return this.out;
+  finish(): KeptFiles {
+    return new KeptFiles(this.out, this.heads.finish());
   }
 }
 
@@ -379,7 +403,7 @@ export class LayerPrefetch {
 export async function prefetchLayer(
   decoded: AsyncIterable<Uint8Array>,
   entries: EntryTable | readonly TarEntry[],
-): Promise<Map<number, SparseFile>> {
+): Promise<KeptFiles> {
   const prefetch = new LayerPrefetch();
   // Only files with content are kept (LayerPrefetch.add): a table makes objects of those rows alone.
   const files =

@@ -5,6 +5,7 @@
  * buffer and one table, two transferred buffers instead of a structured clone of every array.
  */
 import { KEPT_FILE_OVERHEAD, type SparseFile } from './elf-prefetch';
+import { KeptFiles, type PackedHeads } from './kept-files';
 
 export interface PackedKept {
   /**
@@ -17,6 +18,7 @@ export interface PackedKept {
 
 /** Bytes the kept ranges hold. */
 export function keptSize(kept: ReadonlyMap<number, SparseFile>): number {
+  if (kept instanceof KeptFiles) return kept.byteLength;
   let total = 0;
   for (const file of kept.values()) for (const r of file.ranges) total += r.bytes.length;
   return total;
@@ -49,25 +51,54 @@ export function packKept(kept: ReadonlyMap<number, SparseFile>): PackedKept {
   return { table, bytes };
 }
 
-/** The kept files again; their ranges are views of the one packed buffer (nothing is copied). */
-export function unpackKept({ table, bytes }: PackedKept): Map<number, SparseFile> {
-  const kept = new Map<number, SparseFile>();
+/**
+ * The kept files again; their ranges are views of the one packed buffer (nothing is copied), and files kept as
+ * one range from their first byte (the heads) stay rows of typed arrays (kept-files.ts).
+ */
+export function unpackKept({ table, bytes }: PackedKept): KeptFiles {
+  const objects = new Map<number, SparseFile>();
   let t = 0;
   const next = () => table[t++] ?? 0;
+  // At most one head per three slots of the table.
+  const rows = Math.ceil(table.length / 6);
+  const heads = {
+    offsets: new Float64Array(rows),
+    sizes: new Float64Array(rows),
+    starts: new Float64Array(rows),
+    lengths: new Float64Array(rows),
+  };
+  let count = 0;
+  let last = Number.NEGATIVE_INFINITY;
   while (t < table.length) {
     const offset = next();
     const size = next();
-    const count = next();
+    const n = next();
+    if (n === 1 && table[t] === 0 && offset > last) {
+      t++;
+      heads.offsets[count] = last = offset;
+      heads.sizes[count] = size;
+      heads.starts[count] = next();
+      heads.lengths[count++] = next();
+      continue;
+    }
     const ranges: { offset: number; bytes: Uint8Array }[] = [];
-    for (let i = 0; i < count; i++) {
+    for (let i = 0; i < n; i++) {
       const at = next();
       const start = next();
       const length = next();
       ranges.push({ offset: at, bytes: bytes.subarray(start, start + length) });
     }
-    kept.set(offset, { size, ranges });
+    objects.set(offset, { size, ranges });
   }
-  return kept;
+  const packed: PackedHeads = {
+    count,
+    offsets: heads.offsets.subarray(0, count),
+    sizes: heads.sizes.subarray(0, count),
+    starts: heads.starts.subarray(0, count),
+    lengths: heads.lengths.subarray(0, count),
+    bytes,
+  };
+  return new KeptFiles(objects, packed);
 }
 
 /** The buffers a packed result moves to the receiving thread. */

@@ -27,7 +27,7 @@ export interface IndexJobOptions {
    * Keep what ELF and package reads need while indexing (IndexLayerOptions.onKept), at most `keepLimit` bytes:
    * an indexer that keeps nothing leaves the layer to be read again when a view needs it.
    */
-  onKept?: (kept: Map<number, SparseFile>) => void;
+  onKept?: (kept: ReadonlyMap<number, SparseFile>) => void;
   keepLimit?: number;
   /**
    * A streamed layer only: write its bytes into the outer pass's spill at this place too (Spill.share), so the
