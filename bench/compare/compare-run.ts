@@ -6,9 +6,10 @@
  *                   costs, without the reads after it);
  *   --mode compare  exactly what `strata compare` does: core readCompareSides (each image indexed with its
  *                   contents kept, a layer both hold once; package databases, link graph and waste figures
- *                   of the old image while the new one is indexed), then compareImages and compareMarkdown;
- *                   `--order together` starts both archives at once instead of the old one first (the
- *                   order before), `--no-share` indexes each archive's copy of a shared layer;
+ *                   of each image once its own layers are indexed), then compareImages and compareMarkdown;
+ *                   `--order together` indexes each archive bottom layer first, both at once, instead of
+ *                   one queue of both archives' layers, largest first; `--no-share` indexes each
+ *                   archive's copy of a shared layer;
  *   --mode phases   the same steps one image after the other, each phase timed, to see where the time goes.
  * Prints one JSON line.
  *
@@ -26,7 +27,7 @@ import {
   type CompareSide,
   type ImageRecord,
 } from '../../src/core';
-import { nodeEnv, openFileSource, type FileSource } from '../../src/cli/node-env';
+import { nodeEnv, nodeIndexer, openFileSource, type FileSource } from '../../src/cli/node-env';
 import { nodeSqliteOptions } from '../../src/cli/sqlite-node';
 
 export type CompareRunMode = 'index' | 'index-kept' | 'compare' | 'phases';
@@ -41,7 +42,7 @@ export interface CompareRunResult {
   /** Phase → CPU milliseconds of the process (phases mode): the figure that holds up on a loaded machine. */
   readonly phasesCpu?: Record<string, number>;
   /** The compare mode's order of the two archives, and whether shared layers were read once. */
-  readonly order?: 'old-first' | 'together';
+  readonly order?: 'largest-first' | 'together';
   readonly shareLayers?: boolean;
   readonly elfObjects?: number;
   readonly summary?: string;
@@ -55,7 +56,7 @@ interface Opened {
 
 async function open(path: string): Promise<Opened> {
   const source = await openFileSource(path);
-  const session = await ArchiveSession.open(source, nodeEnv);
+  const session = await ArchiveSession.open(source, nodeEnv, { indexer: nodeIndexer });
   const pick = pickImage(session.info, undefined);
   if ('error' in pick) throw new Error(pick.error);
   return { session, image: pick.image, source };
@@ -92,7 +93,7 @@ async function phasesRun(
 }
 
 interface RunFlags {
-  readonly order: 'old-first' | 'together';
+  readonly order: 'largest-first' | 'together';
   readonly shareLayers: boolean;
 }
 
@@ -153,14 +154,14 @@ const valueOf = (flag: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const mode = (valueOf('--mode') ?? 'compare') as CompareRunMode;
-const order = (valueOf('--order') ?? 'old-first') as RunFlags['order'];
+const order = (valueOf('--order') ?? 'largest-first') as RunFlags['order'];
 const paths = args.filter(
   (arg, i) => !arg.startsWith('--') && args[i - 1] !== '--mode' && args[i - 1] !== '--order',
 );
 if (
   paths.length !== 2 ||
   !['index', 'index-kept', 'compare', 'phases'].includes(mode) ||
-  !['old-first', 'together'].includes(order)
+  !['largest-first', 'together'].includes(order)
 ) {
   console.error(
     'usage: npx tsx bench/compare/compare-run.ts --mode index|index-kept|compare|phases [--order together] [--no-share] OLD NEW',

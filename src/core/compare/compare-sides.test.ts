@@ -33,7 +33,7 @@ async function input(path: string): Promise<CompareInput> {
 async function compared(
   shareLayers: boolean,
   prepare?: (old: CompareInput) => void,
-  order: 'old-first' | 'together' = 'old-first',
+  order: 'largest-first' | 'together' = 'largest-first',
 ) {
   const [old, next] = [await input(OLD), await input(NEW)];
   prepare?.(old);

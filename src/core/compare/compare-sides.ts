@@ -27,11 +27,13 @@ export interface ReadCompareSidesOptions {
   /** Index a layer both images hold once (default); false indexes each archive's own copy. */
   readonly shareLayers?: boolean;
   /**
-   * 'old-first' (default): the new archive's layers start once every layer of the old one has started, so the
-   * old side's link graph, package databases and waste figures are worked out while the new side is still
-   * being indexed and only the new side's are left at the end. 'together': both archives from the start.
+   * 'largest-first' (default): both archives' layers in one queue, the largest blob first, on the lanes of
+   * both sessions together, so that no large layer starts last and leaves one core idle at the end (a
+   * layer is decoded by one thread); each side's link graph, packages and waste figures follow as soon as its
+   * own layers are indexed. 'together': each archive's own indexImage, both at once, each bottom
+   * layer first.
    */
-  readonly order?: 'old-first' | 'together';
+  readonly order?: 'largest-first' | 'together';
 }
 
 /** For each layer of `next`, the position of a layer of `old` with the same diff_id, both blobs present. */
@@ -49,27 +51,48 @@ export function sharedLayerPositions(old: ImageRecord, next: ImageRecord): Map<n
   return shared;
 }
 
-/** `onStarted`: called once every one of `layers` has started (or was indexed before). */
-const index = (input: CompareInput, layers: readonly LayerRef[], onStarted?: () => void): Promise<void> => {
-  const signal = input.options.signal;
-  const started = new Set<LayerRef>();
-  // indexImage reads only `layers` of the record it is given: the new side's layers that are its own.
-  const indexed = input.session.indexImage(
+const indexLayers = (input: CompareInput, layers: readonly LayerRef[]): Promise<void> =>
+  // indexImage reads only `layers` of the record it is given.
+  input.session.indexImage(
     { ...input.image, layers: [...layers] },
-    {
-      keepContents: true,
-      ...(signal && { signal }),
-      ...(onStarted && {
-        onLayer: (layer: LayerRef) => {
-          started.add(layer);
-          if (started.size === layers.length) onStarted();
-        },
-      }),
-    },
+    { keepContents: true, ...(input.options.signal && { signal: input.options.signal }) },
   );
-  if (onStarted) void indexed.then(onStarted, onStarted);
-  return indexed;
-};
+
+/**
+ * Index each side's `layers` from one queue, the largest blob of either side first (the old side's a little
+ * ahead), as many at once as both sessions' lanes together: a large layer never starts last to leave the other
+ * cores idle while one thread decodes it. Resolves per side once all of that side's layers are indexed (a failed layer is marked
+ * failed, as indexImage does); rejects a side when it was cancelled.
+ */
+function indexLargestFirst(
+  sides: readonly { readonly input: CompareInput; readonly layers: readonly LayerRef[] }[],
+): Promise<void>[] {
+  const jobs = sides.flatMap(({ input, layers }, side) =>
+    layers.map((layer) => ({ input, layer, side, size: input.session.blobSize(layer) })),
+  );
+  // The old side's layers weigh half again their size: it finishes a little ahead, and its link graph, packages and
+  // waste figures are worked out while the new side's last layers still decode (bench/compare/README.md).
+  const weight = (job: { side: number; size: number }) => (job.side === 0 ? job.size * 1.5 : job.size);
+  jobs.sort((a, b) => weight(b) - weight(a));
+  const settled = jobs.map(() => {
+    let resolve!: () => void;
+    let reject!: (error: unknown) => void;
+    const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+    return { promise, resolve, reject };
+  });
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let at = next++; at < jobs.length; at = next++) {
+      const job = jobs[at]!;
+      await indexLayers(job.input, [job.layer]).then(settled[at]!.resolve, settled[at]!.reject);
+    }
+  };
+  const lanes = sides.reduce((sum, { input }) => sum + input.session.concurrency, 0);
+  for (let i = 0; i < Math.min(lanes, jobs.length); i++) void lane();
+  return sides.map((_, side) =>
+    Promise.all(settled.filter((_, at) => jobs[at]!.side === side).map((s) => s.promise)).then(() => {}),
+  );
+}
 
 export async function readCompareSides(
   old: CompareInput,
@@ -84,20 +107,19 @@ export async function readCompareSides(
   }
   const shared =
     options.shareLayers === false ? new Map<number, number>() : sharedLayerPositions(old.image, next.image);
-  let startNew = (): void => {};
-  const oldStarted = new Promise<void>((resolve) => (startNew = resolve));
-  const together = options.order === 'together';
-  const oldIndexed = index(old, old.image.layers, together ? undefined : () => startNew());
-  const oldSide = oldIndexed.then(() =>
+  const ownNew = next.image.layers.filter((_, p) => !shared.has(p));
+  const [oldIndexed, newIndexed] =
+    options.order === 'together'
+      ? [indexLayers(old, old.image.layers), indexLayers(next, ownNew)]
+      : indexLargestFirst([
+          { input: old, layers: old.image.layers },
+          { input: next, layers: ownNew },
+        ]);
+  const oldSide = oldIndexed!.then(() =>
     readIndexedSide(old.image, ownHomes(old.session, old.image), old.options),
   );
   const newSide = (async () => {
-    if (!together) await oldStarted;
-    const own = index(
-      next,
-      next.image.layers.filter((_, p) => !shared.has(p)),
-    );
-    await (shared.size > 0 ? Promise.all([own, oldIndexed]) : own);
+    await (shared.size > 0 ? Promise.all([newIndexed, oldIndexed]) : newIndexed);
     const homes: LayerHome[] = ownHomes(next.session, next.image);
     const fallback: LayerRef[] = [];
     for (const [position, at] of shared) {
@@ -106,7 +128,7 @@ export async function readCompareSides(
         homes[position] = { session: old.session, image: old.image, position: at };
       else fallback.push(next.image.layers[position]!);
     }
-    if (fallback.length > 0) await index(next, fallback);
+    if (fallback.length > 0) await indexLayers(next, fallback);
     return readIndexedSide(next.image, homes, next.options);
   })();
   return Promise.all([oldSide, newSide]);
