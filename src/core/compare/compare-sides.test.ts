@@ -70,10 +70,27 @@ describe('readCompareSides', () => {
     expect(reused.newSide.size).toBe(both.newSide.size);
     expect(reused.newSide.packageDbs).toEqual(both.newSide.packageDbs);
     expect(reused.newSide.warnings).toEqual(both.newSide.warnings);
-    // Both archives indexed from the start instead of the old one first: the same comparison.
+    // Each archive bottom layer first, both at once, instead of one queue largest first: the same comparison.
     const together = await compared(true, undefined, 'together');
     expect(together.json).toBe(both.json);
     expect(together.graphs).toEqual(both.graphs);
+  });
+
+  it("starts both archives' layers from one queue, the largest blob first, the old side's weighing half again", async () => {
+    const [old, next] = [await input(OLD), await input(NEW)];
+    const started: { side: number; size: number }[] = [];
+    for (const [side, { session }] of [old, next].entries()) {
+      const indexImage = session.indexImage.bind(session);
+      vi.spyOn(session, 'indexImage').mockImplementation((image, options) => {
+        for (const layer of image.layers) started.push({ side, size: session.blobSize(layer) });
+        return indexImage(image, options);
+      });
+    }
+    await readCompareSides(old, next, { shareLayers: false });
+    const weight = ({ side, size }: { side: number; size: number }) => (side === 0 ? size * 1.5 : size);
+    expect(started).toHaveLength(old.image.layers.length + next.image.layers.length);
+    expect(started.map(weight)).toEqual(started.map(weight).sort((a, b) => b - a));
+    expect(new Set(started.map((s) => s.side))).toEqual(new Set([0, 1]));
   });
 
   it("reads the new archive's own copy when the old archive's bytes do not match the diff_id", async () => {
