@@ -52,6 +52,11 @@ for (const size of SIZES) {
             // Licences arrive after the package list: photograph the table with its column.
             if (view === 'packages')
               await expect(page.getByRole('columnheader', { name: /Licen|许可/ })).toBeVisible();
+            // The linkage picture is laid out in the worker: photograph it drawn, not its "laying out" line.
+            if (view === 'linkage')
+              await expect(page.getByTestId('linkage-picture').locator('svg').first()).toBeVisible({
+                timeout: 30_000,
+              });
             await noSidewaysScroll(page);
             await page.screenshot({
               path: `test-results/screens/${size.name}-${scheme}-${locale}-${i + 1}-${view}.png`,

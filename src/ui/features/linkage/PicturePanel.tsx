@@ -92,7 +92,12 @@ export function PicturePanel({
     () => picture?.nodes.find((n) => n.key === current) ?? null,
     [picture, current],
   );
-  if (query.isPending) return <p className="muted">{t('linkage.layingOut')}</p>;
+  if (query.isPending)
+    return (
+      <p className="muted" role="status">
+        {t('linkage.pictureLayingOut')}
+      </p>
+    );
   if (query.error) return <ErrorMessage error={query.error} />;
   if (picture === null || files === null)
     return (
