@@ -66,7 +66,8 @@ export {
 } from './session/layer-indexer';
 export { indexLayer, type IndexLayerOptions } from './archive/index-layer';
 export { packKept, unpackKept, packedBuffers, type PackedKept } from './session/kept-transfer';
-export { elfRanges, readSparse, type SparseFile } from './session/elf-prefetch';
+export { elfRanges } from './session/elf-kept-ranges';
+export { readSparse, type SparseFile } from './session/elf-prefetch';
 export {
   pickImage,
   pickPlatformDefault,

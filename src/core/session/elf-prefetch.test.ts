@@ -4,17 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { nodeEnv, openFileSource } from '../../cli/node-env';
 import type { TarEntry } from '../model/tar-entry';
 import { ArchiveSession } from './archive-session';
-import {
-  HEAD_BYTES,
-  keptRanges,
-  keptWhole,
-  LayerPrefetch,
-  merged,
-  readSparse,
-  trimmedRanges,
-  withTables,
-  type SparseFile,
-} from './elf-prefetch';
+import { HEAD_BYTES, keptRanges, merged, trimmedRanges, withTables } from './elf-kept-ranges';
+import { keptWhole, LayerPrefetch, readSparse, type SparseFile } from './elf-prefetch';
 import { dynamicPlan, tableRanges } from './elf-table-ranges';
 import { readLayerBytes } from './layer-content';
 

@@ -4,7 +4,7 @@
  * layer, one decoding pass keeps what those reads need: the first bytes of every file (to tell ELF
  * from the rest) and, of each ELF file, its first loadable segment (ELF and program headers, .dynsym,
  * .dynstr, version and hash tables sit there), PT_INTERP and PT_DYNAMIC. Once PT_DYNAMIC has passed, that is
- * cut down to the headers, PT_INTERP, PT_DYNAMIC and the tables it points to (elf-table-ranges.ts), copied
+ * cut down to the headers, PT_INTERP, PT_DYNAMIC and the tables it points to (elf-kept-ranges.ts), copied
  * into one buffer, so the segment's code is not held; a static file (no PT_DYNAMIC) keeps its headers only.
  * Reads inside those ranges are then served from memory;
  * anything else falls back to a decoding read.
@@ -12,14 +12,16 @@
 import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
 import { hasElfMagic } from '../model/content-kind';
-import { dynamicPlan, loaderTables, tableRanges, type DynamicPlan } from './elf-table-ranges';
+import {
+  HEAD_BYTES as HEAD,
+  headerLength,
+  keptRanges,
+  merged,
+  trimmedRanges,
+  withTables,
+} from './elf-kept-ranges';
+import { dynamicPlan, tableRanges, type DynamicPlan } from './elf-table-ranges';
 import { HeadsBuilder, KeptFiles } from './kept-files';
-
-/** Bytes kept of every file: enough for any magic number. */
-const HEAD = 64;
-export const HEAD_BYTES = HEAD;
-/** A first segment larger than this (no -z separate-code) is kept only up to here. */
-const MAX_FIRST_SEGMENT = 8 * 1024 * 1024;
 /** ELF files larger than this are not captured during the pass; their reads decode on demand. */
 const MAX_BUFFERED_FILE = 256 * 1024 * 1024;
 
@@ -36,54 +38,6 @@ export function readSparse(file: SparseFile, offset: number, length: number): Ui
       return r.bytes.subarray(offset - r.offset, end - r.offset);
   }
   return undefined;
-}
-
-/**
- * The ranges of an ELF file the loader emulation reads; the whole head when it is not a sane ELF. `bytes`
- * is the file, or a prefix of it holding the program header table (headerLength); `size` is the file's size.
- * `firstSegment`: whether the first loadable segment is among them (false once the tables' places are known).
- */
-export function elfRanges(
-  bytes: Uint8Array,
-  size: number = bytes.length,
-  firstSegment = true,
-): { offset: number; length: number }[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const is64 = bytes[4] === 2;
-  const le = bytes[5] !== 2;
-  const u16 = (o: number) => (o + 2 <= bytes.length ? view.getUint16(o, le) : 0);
-  const u32 = (o: number) => (o + 4 <= bytes.length ? view.getUint32(o, le) : 0);
-  const u64 = (o: number) => (o + 8 <= bytes.length ? Number(view.getBigUint64(o, le)) : 0);
-  const phoff = is64 ? u64(32) : u32(28);
-  const phentsize = u16(is64 ? 54 : 42);
-  const phnum = Math.min(u16(is64 ? 56 : 44), 256);
-  const ranges = [{ offset: 0, length: Math.max(HEAD, phoff + phentsize * phnum) }];
-  const types = Array.from({ length: phnum }, (_, i) => u32(phoff + i * phentsize));
-  // Without PT_DYNAMIC (a static binary) nothing past the program headers and PT_INTERP is read.
-  let firstLoad = types.includes(2);
-  for (let i = 0; i < phnum; i++) {
-    const p = phoff + i * phentsize;
-    const type = types[i];
-    const offset = is64 ? u64(p + 8) : u32(p + 4);
-    const filesz = is64 ? u64(p + 32) : u32(p + 16);
-    if (type === 1 && firstLoad) {
-      firstLoad = false;
-      if (firstSegment) ranges.push({ offset, length: Math.min(filesz, MAX_FIRST_SEGMENT) });
-    } else if (type === 2 || type === 3) ranges.push({ offset, length: filesz });
-  }
-  return ranges.map((r) => ({
-    offset: Math.min(r.offset, size),
-    length: Math.max(0, Math.min(r.length, size - r.offset)),
-  }));
-}
-
-/**
- * How much of an ELF file elfRanges reads: the program header table's end, found from the first HEAD
- * bytes (the table may sit anywhere; a hostile offset only means a longer prefix, never past the file).
- */
-export function headerLength(head: Uint8Array, size: number): number {
-  const [first] = elfRanges(head.subarray(0, HEAD), Number.MAX_SAFE_INTEGER);
-  return Math.min(size, Math.max(HEAD, first?.length ?? HEAD));
 }
 
 /**
@@ -114,46 +68,6 @@ export function keptWhole(path: string): boolean {
  */
 export const KEPT_FILE_OVERHEAD = 128;
 
-/** The ELF reader reads in aligned blocks of this size: kept ranges are widened to whole blocks. */
-const BLOCK = 8192;
-
-/** The kept ranges of an ELF file (from its header prefix): elfRanges widened to whole blocks and merged. */
-export function keptRanges(header: Uint8Array, size: number): { start: number; end: number }[] {
-  return inBlocks(elfRanges(header, size), size);
-}
-
-/** Kept ranges and the dynamic tables found past PT_DYNAMIC (elf-table-ranges.ts), in whole blocks. */
-export function withTables(
-  kept: readonly { start: number; end: number }[],
-  tables: readonly { start: number; end: number }[],
-  size: number,
-): { start: number; end: number }[] {
-  return inBlocks(
-    [...kept, ...tables].map((r) => ({ offset: r.start, length: r.end - r.start })),
-    size,
-  );
-}
-
-function inBlocks(ranges: readonly { offset: number; length: number }[], size: number) {
-  return merged(
-    ranges.map((r) => ({
-      start: Math.floor(r.offset / BLOCK) * BLOCK,
-      end: Math.min(size, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
-    })),
-  );
-}
-
-/** Ranges sorted and merged where they touch. */
-export function merged(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
-    const last = out.at(-1);
-    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
-    else out.push({ ...r });
-  }
-  return out;
-}
-
 /**
  * One file being captured: first its head (HEAD bytes, or the program header table of an ELF file), then,
  * for an ELF file, only the ranges keptRanges names, copied as the stream passes them (the rest of the file,
@@ -170,12 +84,6 @@ interface Capture {
   plan?: DynamicPlan | undefined;
 }
 
-/**
- * One pass over a layer's decoded stream, fed chunk by chunk: for every regular file, what `keep` keeps.
- * Files are announced with `add` in the order of their content (tar order) no later than the chunk holding
- * their first content byte is pushed, so the layer indexer can feed it while its tar parser discovers entries
- * and the layer is decoded once instead of twice.
- */
 /** Copy the part of `bytes` (the file's bytes from `pos`) that falls inside range `r`. */
 function copyOverlap(r: { offset: number; bytes: Uint8Array }, bytes: Uint8Array, pos: number): void {
   const from = Math.max(r.offset, pos);
@@ -238,28 +146,6 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
 }
 
 /**
- * What the loader emulation reads of an ELF file once its PT_DYNAMIC (`dynamic`) is known: headers, PT_INTERP,
- * PT_DYNAMIC and the tables it points to, each widened to whole blocks (not merged); empty when the dynamic
- * section names no string table in the file.
- */
-export function trimmedRanges(
-  plan: DynamicPlan,
-  header: Uint8Array,
-  dynamic: Uint8Array,
-  size: number,
-): { start: number; end: number }[] {
-  const tables = loaderTables(plan, dynamic, size);
-  if (tables.length === 0) return [];
-  return [
-    ...elfRanges(header, size, false),
-    ...tables.map((t) => ({ offset: t.start, length: t.end - t.start })),
-  ].map((r) => ({
-    start: Math.floor(r.offset / BLOCK) * BLOCK,
-    end: Math.min(size, Math.ceil((r.offset + r.length) / BLOCK) * BLOCK),
-  }));
-}
-
-/**
  * A file announced to the pass, reduced to what the pass needs: the tar entry itself is not held, so a
  * layer's entries die young instead of living until its last byte.
  */
@@ -270,6 +156,12 @@ interface Pending {
   readonly whole: boolean;
 }
 
+/**
+ * One pass over a layer's decoded stream, fed chunk by chunk: for every regular file, what `keep` keeps.
+ * Files are announced with `add` in the order of their content (tar order) no later than the chunk holding
+ * their first content byte is pushed, so the layer indexer can feed it while its tar parser discovers entries
+ * and the layer is decoded once instead of twice.
+ */
 export class LayerPrefetch {
   /** Files announced and not yet reached, from `next` on: dropped once the stream has passed them. */
   private readonly files: Pending[] = [];
