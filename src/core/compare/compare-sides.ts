@@ -61,8 +61,8 @@ const indexLayers = (input: CompareInput, layers: readonly LayerRef[]): Promise<
 /**
  * Index each side's `layers` from one queue, the largest blob of either side first (the old side's a little
  * ahead), as many at once as both sessions' lanes together: a large layer never starts last to leave the other
- * cores idle while one thread decodes it. Resolves per side once all of that side's layers are indexed (a failed layer is marked
- * failed, as indexImage does); rejects a side when it was cancelled.
+ * cores idle while one thread decodes it. Resolves per side once all of that side's layers are indexed (a failed
+ * layer is marked failed, as indexImage does); rejects a side when it was cancelled.
  */
 function indexLargestFirst(
   sides: readonly { readonly input: CompareInput; readonly layers: readonly LayerRef[] }[],
