@@ -1,9 +1,13 @@
 /**
- * Every view of the sample at three screen sizes, in both themes and both languages: the page never
- * scrolls sideways, and each view is photographed for people to look at (test-results/screens/).
+ * Every view of the sample, and the Compare view of two images, at three screen sizes, in both themes and both
+ * languages: the page never scrolls sideways, and each view is photographed for people to look at
+ * (test-results/screens/).
  */
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForState } from './helpers';
+import { openImage, waitForState } from './helpers';
+
+const COMPARE = join(import.meta.dirname, '../fixtures/compare');
 
 const SIZES = [
   { name: 'desktop', width: 1400, height: 900 },
@@ -63,6 +67,24 @@ for (const size of SIZES) {
               fullPage: size.name === 'phone',
             });
           }
+        });
+        test('the Compare view of two images fits the screen', async ({ page }) => {
+          await page.goto('/');
+          await openImage(page, join(COMPARE, 'app-1.oci-archive.tar'));
+          await openImage(page, join(COMPARE, 'app-2.docker-archive.tar.gz'));
+          await page.getByRole('tab').nth(VIEWS.indexOf('compare')).click();
+          await expect(page.getByTestId('compare-summary')).toContainText(
+            'localhost/app:1 → localhost/app:2',
+            {
+              timeout: 30_000,
+            },
+          );
+          await expect(page.getByTestId('compare-graph').locator('svg')).toBeVisible({ timeout: 30_000 });
+          await noSidewaysScroll(page);
+          await page.screenshot({
+            path: `test-results/screens/${size.name}-${scheme}-${locale}-8-compare-two-images.png`,
+            fullPage: size.name === 'phone',
+          });
         });
       });
     }
