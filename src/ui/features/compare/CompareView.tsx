@@ -117,7 +117,11 @@ export function CompareView({
           onChange={(p) => setPair(storedOld ?? (defaultOld && pickOf(defaultOld)), p)}
         />
         {compare.data && (
-          <button type="button" onClick={() => copy(compare.data.markdown)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => copy(compare.data.markdown)}
+          >
             {t('compare.copyMarkdown')}
           </button>
         )}

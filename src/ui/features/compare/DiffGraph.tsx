@@ -20,6 +20,7 @@ export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
         <ExportTheme theme={theme} onChange={setTheme} />
         <button
           type="button"
+          className="button button--secondary"
           onClick={() =>
             downloadBlob(new Blob([files.svg[theme]], { type: 'image/svg+xml' }), `${files.fileBase}.svg`)
           }
@@ -28,6 +29,7 @@ export function DiffGraph({ graph }: { graph: CompareReport['graph'] }) {
         </button>
         <button
           type="button"
+          className="button button--secondary"
           onClick={() =>
             void svgToPng(files.svg[theme]).then((png) => downloadBlob(png, `${files.fileBase}.png`))
           }
