@@ -16,6 +16,7 @@ import { readCompareSides, sharedLayerPositions, type CompareInput } from './com
 const DIR = join(import.meta.dirname, '../../../fixtures/compare');
 const OLD = join(DIR, 'app-1.oci-archive.tar');
 const NEW = join(DIR, 'app-2.docker-archive.tar.gz');
+const PAIRS = join(DIR, 'pairs.docker-archive.tar.gz');
 
 const sources: FileSource[] = [];
 afterAll(async () => {
@@ -107,5 +108,35 @@ describe('readCompareSides', () => {
     expect(fallback.states).toEqual(['done', 'pending', 'done']);
     expect(fallback.json).toBe(both.json);
     expect(fallback.graphs).toEqual(both.graphs);
+  });
+
+  it('reads two images of one archive from one queue, each blob once, as one image after the other does', async () => {
+    const source = await openFileSource(PAIRS);
+    sources.push(source);
+    const sides = async (names: readonly [string, string], order: 'largest-first' | 'together') => {
+      const session = await ArchiveSession.open(source, nodeEnv);
+      const indexed: string[] = [];
+      const indexImage = session.indexImage.bind(session);
+      vi.spyOn(session, 'indexImage').mockImplementation((image, options) => {
+        for (const layer of image.layers) indexed.push(layer.blobPath ?? '');
+        return indexImage(image, options);
+      });
+      const [old, next] = names.map((name) => {
+        const image = session.info.images.find((i) => i.rawNames.some((n) => n.includes(name)))!;
+        return { session, image, options: { settings: loaderSettings(image) } };
+      });
+      const [oldSide, newSide] = await readCompareSides(old!, next!, { order });
+      return { json: JSON.stringify(compareImages(oldSide, newSide)), indexed };
+    };
+    for (const names of [
+      ['app:1', 'app-rebased:1'],
+      ['app:1', 'app:1'],
+    ] as const) {
+      const queued = await sides(names, 'largest-first');
+      const after = await sides(names, 'together');
+      expect(queued.json).toBe(after.json);
+      // The same image twice: its layers once, not once a side.
+      expect(queued.indexed).toHaveLength(new Set(queued.indexed).size);
+    }
   });
 });

@@ -31,7 +31,7 @@ export interface ReadCompareSidesOptions {
    * both sessions together, so that no large layer starts last and leaves one core idle at the end (a
    * layer is decoded by one thread); each side's link graph, packages and waste figures follow as soon as its
    * own layers are indexed. 'together': each archive's own indexImage, both at once, each bottom
-   * layer first.
+   * layer first (two images of one archive: one image after the other).
    */
   readonly order?: 'largest-first' | 'together';
 }
@@ -60,12 +60,13 @@ const indexLayers = (input: CompareInput, layers: readonly LayerRef[]): Promise<
 
 /**
  * Index each side's `layers` from one queue, the largest blob of either side first (the old side's a little
- * ahead), as many at once as both sessions' lanes together: a large layer never starts last to leave the other
+ * ahead), `lanes` at once (both sessions' lanes together, or one archive's own): a large layer never starts last to leave the other
  * cores idle while one thread decodes it. Resolves per side once all of that side's layers are indexed (a failed
  * layer is marked failed, as indexImage does); rejects a side when it was cancelled.
  */
 function indexLargestFirst(
   sides: readonly { readonly input: CompareInput; readonly layers: readonly LayerRef[] }[],
+  lanes = sides.reduce((sum, { input }) => sum + input.session.concurrency, 0),
 ): Promise<void>[] {
   const jobs = sides.flatMap(({ input, layers }, side) =>
     layers.map((layer) => ({ input, layer, side, size: input.session.blobSize(layer) })),
@@ -87,7 +88,6 @@ function indexLargestFirst(
       await indexLayers(job.input, [job.layer]).then(settled[at]!.resolve, settled[at]!.reject);
     }
   };
-  const lanes = sides.reduce((sum, { input }) => sum + input.session.concurrency, 0);
   for (let i = 0; i < Math.min(lanes, jobs.length); i++) void lane();
   return sides.map((_, side) =>
     Promise.all(settled.filter((_, at) => jobs[at]!.side === side).map((s) => s.promise)).then(() => {}),
@@ -99,11 +99,30 @@ export async function readCompareSides(
   next: CompareInput,
   options: ReadCompareSidesOptions = {},
 ): Promise<[CompareSide, CompareSide]> {
-  // One archive: its session already indexes a blob both images name once. Image after image, so that
-  // the second waits for nothing the first is still reading.
+  // One archive: a blob both images name is one layer of the session, indexed once, from the old image's
+  // queue; the new image's own layers go in the same queue, on the session's lanes. Each image is read as soon
+  // as its own layers are indexed.
   if (old.session === next.session) {
-    const oldSide = await readCompareSide(old.session, old.image, old.options);
-    return [oldSide, await readCompareSide(next.session, next.image, next.options)];
+    if (options.order === 'together') {
+      const oldSide = await readCompareSide(old.session, old.image, old.options);
+      return [oldSide, await readCompareSide(next.session, next.image, next.options)];
+    }
+    const oldBlobs = new Set(old.image.layers.map((l) => l.blobPath).filter((p) => p !== null));
+    const ownNew = next.image.layers.filter((l) => l.blobPath === null || !oldBlobs.has(l.blobPath));
+    const [oldIndexed, newIndexed] = indexLargestFirst(
+      [
+        { input: old, layers: old.image.layers },
+        { input: next, layers: ownNew },
+      ],
+      old.session.concurrency,
+    );
+    const oldSide = oldIndexed!.then(() =>
+      readIndexedSide(old.image, ownHomes(old.session, old.image), old.options),
+    );
+    const newSide = Promise.all([oldIndexed, newIndexed]).then(() =>
+      readIndexedSide(next.image, ownHomes(next.session, next.image), next.options),
+    );
+    return Promise.all([oldSide, newSide]);
   }
   const shared =
     options.shareLayers === false ? new Map<number, number>() : sharedLayerPositions(old.image, next.image);
