@@ -36,19 +36,34 @@ export interface ReadCompareSidesOptions {
   readonly order?: 'largest-first' | 'together';
 }
 
-/** For each layer of `next`, the position of a layer of `old` with the same diff_id, both blobs present. */
-export function sharedLayerPositions(old: ImageRecord, next: ImageRecord): Map<number, number> {
-  const byDiffId = new Map<string, number>();
+/** For each layer of `next`, the position of the first layer of `old` with the same key (null: none). */
+function positionsByKey(
+  old: ImageRecord,
+  next: ImageRecord,
+  key: (layer: LayerRef) => string | null,
+): Map<number, number> {
+  const byKey = new Map<string, number>();
   old.layers.forEach((layer, position) => {
-    if (layer.diffId !== null && layer.blobPath !== null && !byDiffId.has(layer.diffId))
-      byDiffId.set(layer.diffId, position);
+    const k = key(layer);
+    if (k !== null && !byKey.has(k)) byKey.set(k, position);
   });
   const shared = new Map<number, number>();
   next.layers.forEach((layer, position) => {
-    const at = layer.diffId === null || layer.blobPath === null ? undefined : byDiffId.get(layer.diffId);
+    const k = key(layer);
+    const at = k === null ? undefined : byKey.get(k);
     if (at !== undefined) shared.set(position, at);
   });
   return shared;
+}
+
+/** For each layer of `next`, the position of a layer of `old` with the same diff_id, both blobs present. */
+export function sharedLayerPositions(old: ImageRecord, next: ImageRecord): Map<number, number> {
+  return positionsByKey(old, next, (layer) => (layer.blobPath === null ? null : layer.diffId));
+}
+
+/** For each layer of `next` (in the same archive as `old`), the position of a layer of `old` with the same blob. */
+function sharedBlobPositions(old: ImageRecord, next: ImageRecord): Map<number, number> {
+  return positionsByKey(old, next, (layer) => layer.blobPath);
 }
 
 const indexLayers = (input: CompareInput, layers: readonly LayerRef[]): Promise<void> =>
@@ -60,13 +75,12 @@ const indexLayers = (input: CompareInput, layers: readonly LayerRef[]): Promise<
 
 /**
  * Index each side's `layers` from one queue, the largest blob of either side first (the old side's a little
- * ahead), `lanes` at once (both sessions' lanes together, or one archive's own): a large layer never starts last to leave the other
- * cores idle while one thread decodes it. Resolves per side once all of that side's layers are indexed (a failed
+ * ahead), as many at once as the sessions' lanes together (one archive's own, for two images of it): a large
+ * layer never starts last to leave the other cores idle while one thread decodes it. Resolves per side once all of that side's layers are indexed (a failed
  * layer is marked failed, as indexImage does); rejects a side when it was cancelled.
  */
 function indexLargestFirst(
   sides: readonly { readonly input: CompareInput; readonly layers: readonly LayerRef[] }[],
-  lanes = sides.reduce((sum, { input }) => sum + input.session.concurrency, 0),
 ): Promise<void>[] {
   const jobs = sides.flatMap(({ input, layers }, side) =>
     layers.map((layer) => ({ input, layer, side, size: input.session.blobSize(layer) })),
@@ -88,6 +102,8 @@ function indexLargestFirst(
       await indexLayers(job.input, [job.layer]).then(settled[at]!.resolve, settled[at]!.reject);
     }
   };
+  const sessions = new Set(sides.map(({ input }) => input.session));
+  const lanes = [...sessions].reduce((sum, session) => sum + session.concurrency, 0);
   for (let i = 0; i < Math.min(lanes, jobs.length); i++) void lane();
   return sides.map((_, side) =>
     Promise.all(settled.filter((_, at) => jobs[at]!.side === side).map((s) => s.promise)).then(() => {}),
@@ -99,33 +115,18 @@ export async function readCompareSides(
   next: CompareInput,
   options: ReadCompareSidesOptions = {},
 ): Promise<[CompareSide, CompareSide]> {
-  // One archive: a blob both images name is one layer of the session, indexed once, from the old image's
-  // queue; the new image's own layers go in the same queue, on the session's lanes. Each image is read as soon
-  // as its own layers are indexed.
-  if (old.session === next.session) {
-    if (options.order === 'together') {
-      const oldSide = await readCompareSide(old.session, old.image, old.options);
-      return [oldSide, await readCompareSide(next.session, next.image, next.options)];
-    }
-    const oldBlobs = new Set(old.image.layers.map((l) => l.blobPath).filter((p) => p !== null));
-    const ownNew = next.image.layers.filter((l) => l.blobPath === null || !oldBlobs.has(l.blobPath));
-    const [oldIndexed, newIndexed] = indexLargestFirst(
-      [
-        { input: old, layers: old.image.layers },
-        { input: next, layers: ownNew },
-      ],
-      old.session.concurrency,
-    );
-    const oldSide = oldIndexed!.then(() =>
-      readIndexedSide(old.image, ownHomes(old.session, old.image), old.options),
-    );
-    const newSide = Promise.all([oldIndexed, newIndexed]).then(() =>
-      readIndexedSide(next.image, ownHomes(next.session, next.image), next.options),
-    );
-    return Promise.all([oldSide, newSide]);
+  const oneArchive = old.session === next.session;
+  // One archive, 'together': one image after the other (its session indexes a blob both name once).
+  if (oneArchive && options.order === 'together') {
+    const oldSide = await readCompareSide(old.session, old.image, old.options);
+    return [oldSide, await readCompareSide(next.session, next.image, next.options)];
   }
-  const shared =
-    options.shareLayers === false ? new Map<number, number>() : sharedLayerPositions(old.image, next.image);
+  // A layer both hold: in one archive the same blob, one layer of the session; across two, the same diff_id.
+  const shared = oneArchive
+    ? sharedBlobPositions(old.image, next.image)
+    : options.shareLayers === false
+      ? new Map<number, number>()
+      : sharedLayerPositions(old.image, next.image);
   const ownNew = next.image.layers.filter((_, p) => !shared.has(p));
   const [oldIndexed, newIndexed] =
     options.order === 'together'
@@ -141,7 +142,8 @@ export async function readCompareSides(
     await (shared.size > 0 ? Promise.all([newIndexed, oldIndexed]) : newIndexed);
     const homes: LayerHome[] = ownHomes(next.session, next.image);
     const fallback: LayerRef[] = [];
-    for (const [position, at] of shared) {
+    // In one archive a shared blob is already the new image's own layer: nothing to redirect.
+    for (const [position, at] of oneArchive ? [] : shared) {
       const status = old.session.status(old.image.layers[at]!);
       if (status.state === 'done' && status.verified === true)
         homes[position] = { session: old.session, image: old.image, position: at };
