@@ -73,12 +73,8 @@ for (const size of SIZES) {
           await openImage(page, join(COMPARE, 'app-1.oci-archive.tar'));
           await openImage(page, join(COMPARE, 'app-2.docker-archive.tar.gz'));
           await page.getByRole('tab').nth(VIEWS.indexOf('compare')).click();
-          await expect(page.getByTestId('compare-summary')).toContainText(
-            'localhost/app:1 → localhost/app:2',
-            {
-              timeout: 30_000,
-            },
-          );
+          const summary = page.getByTestId('compare-summary');
+          await expect(summary).toContainText('localhost/app:1 → localhost/app:2', { timeout: 30_000 });
           await expect(page.getByTestId('compare-graph').locator('svg')).toBeVisible({ timeout: 30_000 });
           await noSidewaysScroll(page);
           await page.screenshot({
