@@ -48,6 +48,18 @@ describe('EntryTable', () => {
     expect(EntryTable.fromColumns(copy).toArray()).toEqual(entries);
   });
 
+  it('gives each path of an all-ASCII table and of a mixed one', () => {
+    const ascii = entries.filter((e) => e !== odd);
+    const table = EntryTable.from(ascii);
+    expect(ascii.map((_, row) => table.path(row))).toEqual(ascii.map((e) => e.path));
+    const mixed = EntryTable.from([...ascii, odd, file('/z', 1)]);
+    expect([mixed.path(0), mixed.path(ascii.length), mixed.path(ascii.length + 1)]).toEqual([
+      '/etc',
+      odd.path,
+      '/z',
+    ]);
+  });
+
   it('is empty for no entries', () => {
     expect(EntryTable.empty.length).toBe(0);
     expect([...EntryTable.empty]).toEqual([]);
