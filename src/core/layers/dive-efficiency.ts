@@ -37,15 +37,29 @@ function setChild(node: DiveNode, child: DiveNode): void {
   (node.children ??= new Map()).set(child.name, child);
 }
 
-function names(path: string): string[] {
-  return path.split('/').filter((name) => name !== '');
+/**
+ * Where the path's next name starts at or after `from` (the path's length when none is left): names are
+ * read in place, without splitting every path of every layer into an array.
+ */
+function nameStart(path: string, from: number): number {
+  while (from < path.length && path.charCodeAt(from) === SLASH) from++;
+  return from;
 }
+
+function nameEnd(path: string, start: number): number {
+  const slash = path.indexOf('/', start);
+  return slash < 0 ? path.length : slash;
+}
+
+const SLASH = 0x2f;
 
 /** dive's FileTree.AddPath: intermediates get empty info; an existing node keeps its children. */
 function addPath(root: DiveNode, path: string, size: number, isDir: boolean): void {
-  const parts = names(path);
   let node = root;
-  for (const name of parts) {
+  for (let start = nameStart(path, 0); start < path.length;) {
+    const end = nameEnd(path, start);
+    const name = path.slice(start, end);
+    start = nameStart(path, end);
     let child = node.children?.get(name);
     if (child === undefined) {
       if (name.startsWith(DOUBLE_WHITEOUT)) return;
@@ -61,9 +75,11 @@ function addPath(root: DiveNode, path: string, size: number, isDir: boolean): vo
 
 function getNode(root: DiveNode, path: string): DiveNode | undefined {
   let node: DiveNode | undefined = root;
-  for (const name of names(path)) {
-    node = node.children?.get(name);
+  for (let start = nameStart(path, 0); start < path.length;) {
+    const end = nameEnd(path, start);
+    node = node.children?.get(path.slice(start, end));
     if (node === undefined) return undefined;
+    start = nameStart(path, end);
   }
   return node;
 }
@@ -115,19 +131,29 @@ function subtreeSize(node: DiveNode): number {
 
 interface Frame {
   readonly node: DiveNode;
+  /** The node's own path, its children's parent path. */
+  readonly path: string;
   readonly parentPath: string;
   readonly children: DiveNode[];
   next: number;
 }
 
+/** What postOrder calls for each node; false stops the layer's visit. */
+interface NodeVisitor {
+  visit(node: DiveNode, parentPath: string): boolean;
+}
+
 /**
  * Children before their parent, siblings by name: dive's post-order walk, without recursion (a
- * hostile layer nests deeper than the call stack). Stops, returning false, when `visit` does.
+ * hostile layer nests deeper than the call stack). Stops, returning false, when `visitor` does.
  */
-function postOrder(top: DiveNode, visit: (node: DiveNode, parentPath: string) => boolean): boolean {
+function postOrder(top: DiveNode, visitor: NodeVisitor): boolean {
   const frames: Frame[] = [];
   const enter = (node: DiveNode, parentPath: string): void => {
-    frames.push({ node, parentPath, children: sortedChildren(node), next: 0 });
+    const children = sortedChildren(node);
+    // A leaf's own path is never a parent path: only a node with children makes one.
+    const path = children.length > 0 ? rawPath(parentPath, node) : '';
+    frames.push({ node, path, parentPath, children, next: 0 });
   };
   for (const child of sortedChildren(top)) {
     enter(child, '/');
@@ -136,14 +162,44 @@ function postOrder(top: DiveNode, visit: (node: DiveNode, parentPath: string) =>
       const child = frame.children[frame.next];
       if (child !== undefined) {
         frame.next++;
-        enter(child, rawPath(frame.parentPath, frame.node));
+        enter(child, frame.path);
         continue;
       }
       frames.pop();
-      if (!visit(frame.node, frame.parentPath)) return false;
+      if (!visitor.visit(frame.node, frame.parentPath)) return false;
     }
   }
   return true;
+}
+
+/**
+ * dive's visitor over one layer's tree at a time (`layer`): each leaf adds its size at its path; a whiteout
+ * adds what it hides in the tree below (`lowerAt`), and a whiteout of nothing stops the layer's visit. One
+ * object for all layers, so the walk calls one function.
+ */
+class LeafFigures implements NodeVisitor {
+  layer = 0;
+
+  constructor(
+    private readonly paths: PathFigures,
+    private readonly lowerAt: (layer: number) => DiveNode,
+  ) {}
+
+  visit(node: DiveNode, parentPath: string): boolean {
+    if ((node.children?.size ?? 0) > 0) return true;
+    const path = nodePath(parentPath, node);
+    let size = node.size;
+    if (node.name.startsWith(WHITEOUT)) {
+      const hidden = getNode(this.lowerAt(this.layer), path);
+      if (hidden === undefined) {
+        this.paths.touch(path);
+        return false;
+      }
+      size = hidden.isDir ? subtreeSize(hidden) : 0;
+    }
+    this.paths.add(path, size);
+    return true;
+  }
 }
 
 /**
@@ -217,25 +273,12 @@ export function computeDiveFigures(
     return lower;
   };
 
+  const leaves = new LeafFigures(paths, lowerAt);
   for (const [n, entries] of layers.entries()) {
     const { root, fileSize } = buildLayerTree(entries);
     layerSizes.push(fileSize);
-    // Returns false to stop the layer's visit, as dive's visitor error does.
-    postOrder(root, (node, parentPath) => {
-      if ((node.children?.size ?? 0) > 0) return true;
-      const path = nodePath(parentPath, node);
-      let size = node.size;
-      if (node.name.startsWith(WHITEOUT)) {
-        const hidden = getNode(lowerAt(n), path);
-        if (hidden === undefined) {
-          paths.touch(path);
-          return false;
-        }
-        size = hidden.isDir ? subtreeSize(hidden) : 0;
-      }
-      paths.add(path, size);
-      return true;
-    });
+    leaves.layer = n;
+    postOrder(root, leaves);
     previous = root;
   }
 
