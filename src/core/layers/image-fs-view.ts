@@ -138,11 +138,13 @@ export class ImageFsView implements ImageFs {
         if (!skip.has(path)) open[id] = 1;
         continue;
       }
-      const node = this.fsNode(path, version);
-      if (node.kind !== 'file') continue;
+      // Kind and size from the table's columns (or a resolved hardlink's target), as fsNode gives them,
+      // without making an entry and a node for each of the image's files.
+      const link = version.hardlink?.state === 'resolved' ? version.hardlink.entry : undefined;
+      if ((link?.kind ?? version.kind) !== 'file') continue;
       files.push({
         path,
-        size: node.size,
+        size: link === undefined ? version.fileBytes : link.realSize,
         read: (offset, length) => this.readVersion(path, version, offset, length),
       });
     }
