@@ -80,8 +80,11 @@ interface Capture {
   head: Uint8Array;
   elf: boolean | undefined;
   ranges: { readonly offset: number; readonly bytes: Uint8Array }[] | undefined;
-  /** Where PT_DYNAMIC ends, until the tables it points to are looked for (elf-table-ranges.ts). */
-  plan?: DynamicPlan | undefined;
+  /**
+   * Where PT_DYNAMIC ends, until the tables it points to are looked for (elf-table-ranges.ts). Every field is
+   * set when a capture is made, so all captures share one shape and the pass is compiled once.
+   */
+  plan: DynamicPlan | undefined;
 }
 
 /** Copy the part of `bytes` (the file's bytes from `pos`) that falls inside range `r`. */
@@ -226,6 +229,7 @@ export class LayerPrefetch {
           head: whole ? new Uint8Array(headLength) : this.scratch.subarray(0, headLength),
           elf: whole ? false : undefined,
           ranges: undefined,
+          plan: undefined,
         };
         this.next++;
       }
