@@ -37,6 +37,8 @@ function setChild(node: DiveNode, child: DiveNode): void {
   (node.children ??= new Map()).set(child.name, child);
 }
 
+const SLASH = 0x2f;
+
 /**
  * Where the path's next name starts at or after `from` (the path's length when none is left): names are
  * read in place, without splitting every path of every layer into an array.
@@ -50,8 +52,6 @@ function nameEnd(path: string, start: number): number {
   const slash = path.indexOf('/', start);
   return slash < 0 ? path.length : slash;
 }
-
-const SLASH = 0x2f;
 
 /** dive's FileTree.AddPath: intermediates get empty info; an existing node keeps its children. */
 function addPath(root: DiveNode, path: string, size: number, isDir: boolean): void {
