@@ -316,7 +316,14 @@ function mutateJson(rng: Rng, m: TarMember, steps: string[]): void {
       steps.push(`${memberName(m)}: ${String(slot.key)} = ${JSON.stringify(value).slice(0, 40)}`);
     }
   }
-  m.data = new TextEncoder().encode(JSON.stringify(doc));
+  try {
+    m.data = new TextEncoder().encode(JSON.stringify(doc));
+  } catch (error) {
+    // A document an earlier step nested 100,000 deep parses (JSON.parse does not recurse) but cannot be written
+    // again (JSON.stringify does): it stays as that step left it.
+    if (!(error instanceof RangeError)) throw error;
+    steps.push(`${memberName(m)}: too deep to write again, left as it was`);
+  }
 }
 
 /** One or two mutations of an archive, chosen by the generator. */
