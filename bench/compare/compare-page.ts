@@ -8,6 +8,7 @@
  * Run: npx tsx bench/compare/compare-page.ts OLD NEW [--runs 3] [--reuse-site]
  */
 import { loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
 import { openImagePage, startApp, timeClickTo } from '../features/page-session';
 import { readFlags } from '../run/flags';
 
@@ -28,7 +29,7 @@ declare global {
   }
 }
 
-async function openSecond(page: import('@playwright/test').Page, archive: string): Promise<number> {
+async function openSecond(page: Page, archive: string): Promise<number> {
   await page.evaluate(() => {
     const mark: NonNullable<Window['benchSecond']> = {};
     window.benchSecond = mark;
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
 }
 
 /** The Compare tab's click time, as timeClickTo recorded it in the page. */
-async function clickAt(page: import('@playwright/test').Page): Promise<number> {
+async function clickAt(page: Page): Promise<number> {
   return page.evaluate(() => window.benchMark!.click!);
 }
 
