@@ -55,19 +55,18 @@ async function openSecond(page: Page, archive: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const paths = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs');
-  const flags = readFlags(
-    args.filter((arg) => !paths.includes(arg) && arg !== '--reuse-site'),
-    ['runs'],
-  );
-  if (paths.length !== 2) {
+  // The two archives first, then the flags, as worker-profile.ts takes its archive.
+  const [oldPath, newPath, ...rest] = process.argv.slice(2);
+  if (oldPath === undefined || newPath === undefined || [oldPath, newPath].some((a) => a.startsWith('--'))) {
     console.error('usage: npx tsx bench/compare/compare-page.ts OLD NEW [--runs 3] [--reuse-site]');
     process.exit(2);
   }
-  const [oldPath, newPath] = paths as [string, string];
+  const flags = readFlags(
+    rest.filter((arg) => arg !== '--reuse-site'),
+    ['runs'],
+  );
   const runs = Number(flags.get('runs') ?? 3);
-  const app = await startApp(args.includes('--reuse-site'));
+  const app = await startApp(rest.includes('--reuse-site'));
   const results: PageCompareRun[] = [];
   const loadBefore = loadavg()[0] ?? 0;
   try {
