@@ -82,7 +82,7 @@ interface Capture {
   ranges: { readonly offset: number; readonly bytes: Uint8Array }[] | undefined;
   /**
    * Where PT_DYNAMIC ends, until the tables it points to are looked for (elf-table-ranges.ts). Every field is
-   * set when a capture is made, so all captures share one shape and the pass is compiled once.
+   * set when a capture is made, so all captures share one shape.
    */
   plan: DynamicPlan | undefined;
 }
