@@ -87,6 +87,13 @@ interface Capture {
   plan: DynamicPlan | undefined;
 }
 
+/** Where the last of `ranges` ends in the file (0 for none). */
+function rangesEnd(ranges: readonly { readonly offset: number; readonly bytes: Uint8Array }[]): number {
+  let end = 0;
+  for (const r of ranges) end = Math.max(end, r.offset + r.bytes.length);
+  return end;
+}
+
 /** Copy the part of `bytes` (the file's bytes from `pos`) that falls inside range `r`. */
 function copyOverlap(r: { offset: number; bytes: Uint8Array }, bytes: Uint8Array, pos: number): void {
   const from = Math.max(r.offset, pos);
@@ -117,35 +124,55 @@ function addTables(cur: Capture, bytes: Uint8Array, from: number): number {
     plan.dynamic.offset,
     plan.dynamic.end - plan.dynamic.offset,
   );
-  const held = (t: { start: number; end: number }) =>
-    (t.start >= 0 && t.end <= cur.head.length) ||
-    old.some((r) => t.start >= r.offset && t.end <= r.offset + r.bytes.length);
   const trimmed = dynamic && trimmedRanges(plan, cur.head, dynamic, size);
   let next: { start: number; end: number }[];
   if (trimmed && trimmed.length > 0) {
     // A range that began before this chunk must have been held already; a table the 8 MiB cap cut is dropped.
-    next = merged(
-      trimmed.filter((t) => t.start >= from || held({ start: t.start, end: Math.min(t.end, from) })),
-    );
+    const wanted: { start: number; end: number }[] = [];
+    for (const t of trimmed)
+      if (t.start >= from || isHeld(cur.head, old, t.start, Math.min(t.end, from))) wanted.push(t);
+    next = merged(wanted);
   } else {
-    const tables = dynamic ? tableRanges(plan, dynamic, size).filter((t) => !held(t)) : [];
+    const tables: { start: number; end: number }[] = [];
+    if (dynamic)
+      for (const t of tableRanges(plan, dynamic, size))
+        if (!isHeld(cur.head, old, t.start, t.end)) tables.push(t);
     if (tables.length === 0) return 0;
-    const kept = old.map((r) => ({ start: r.offset, end: r.offset + r.bytes.length }));
+    const kept: { start: number; end: number }[] = [];
+    for (const r of old) kept.push({ start: r.offset, end: r.offset + r.bytes.length });
     next = withTables(kept, tables, size);
   }
   // One buffer for the file: the first segment's buffer is let go.
-  const buffer = new Uint8Array(next.reduce((sum, m) => sum + m.end - m.start, 0));
+  let total = 0;
+  for (const m of next) total += m.end - m.start;
+  const buffer = new Uint8Array(total);
+  let oldTotal = 0;
+  for (const o of old) oldTotal += o.bytes.length;
+  const ranges: { readonly offset: number; readonly bytes: Uint8Array }[] = [];
   let at = 0;
-  cur.ranges = next.map((m) => {
+  for (const m of next) {
     const r = { offset: m.start, bytes: buffer.subarray(at, at + m.end - m.start) };
     at += m.end - m.start;
     // Every byte already passed is in the head (complete once ranges exist), an old range, or `bytes`.
     copyOverlap(r, cur.head, 0);
     for (const o of old) copyOverlap(r, o.bytes, o.offset);
     copyOverlap(r, bytes, from);
-    return r;
-  });
-  return buffer.length - old.reduce((sum, r) => sum + r.bytes.length, 0);
+    ranges.push(r);
+  }
+  cur.ranges = ranges;
+  return buffer.length - oldTotal;
+}
+
+/** Whether [start, end) of the file is already held, in the head or one of the ranges. */
+function isHeld(
+  head: Uint8Array,
+  ranges: readonly { readonly offset: number; readonly bytes: Uint8Array }[],
+  start: number,
+  end: number,
+): boolean {
+  if (start >= 0 && end <= head.length) return true;
+  for (const r of ranges) if (start >= r.offset && end <= r.offset + r.bytes.length) return true;
+  return false;
 }
 
 /**
@@ -253,12 +280,13 @@ export class LayerPrefetch {
         }
         if (cur.elf && cur.pos === cur.head.length) {
           const kept = keptRanges(cur.head, size);
+          let keptBytes = 0;
+          for (const r of kept) keptBytes += r.end - r.start;
           // The head is dropped once its bytes are in the ranges: what it held is no longer counted.
-          if (!this.hold(kept.reduce((sum, r) => sum + r.end - r.start, 0) - cur.head.length)) return;
-          cur.ranges = kept.map((r) => ({
-            offset: r.start,
-            bytes: new Uint8Array(r.end - r.start),
-          }));
+          if (!this.hold(keptBytes - cur.head.length)) return;
+          const ranges: { readonly offset: number; readonly bytes: Uint8Array }[] = [];
+          for (const r of kept) ranges.push({ offset: r.start, bytes: new Uint8Array(r.end - r.start) });
+          cur.ranges = ranges;
           // What already passed, the head, goes into the ranges that cover it.
           for (const r of cur.ranges) copyOverlap(r, cur.head, 0);
           cur.plan = dynamicPlan(cur.head, size);
@@ -268,9 +296,7 @@ export class LayerPrefetch {
         if (!this.hold(addTables(cur, bytes, cur.pos - take))) return;
       }
       // The file is done once its last kept byte has passed: the loop then skips to the next file's content.
-      const last = cur.ranges
-        ? Math.max(0, ...cur.ranges.map((r) => r.offset + r.bytes.length))
-        : cur.head.length;
+      const last = cur.ranges ? rangesEnd(cur.ranges) : cur.head.length;
       if (cur.pos >= last && (cur.elf === false || cur.ranges !== undefined)) {
         if (cur.ranges) this.out.set(cur.file.dataOffset, { size, ranges: cur.ranges });
         else if (cur.file.whole)

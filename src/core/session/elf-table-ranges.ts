@@ -26,6 +26,7 @@ const SIZED_TABLES: readonly (readonly [number, number])[] = [
  * DT_PLTGOT, DT_INIT, DT_FINI, DT_INIT_ARRAY, DT_FINI_ARRAY, DT_PREINIT_ARRAY (the ELF reader does not follow them).
  */
 const BOUNDARY_TAGS = [3, 12, 13, 25, 26, 32];
+const SIZED_TAGS = SIZED_TABLES.map(([tag]) => tag);
 
 /** What finding the tables needs from an ELF file's header prefix: its PT_LOADs and where PT_DYNAMIC lies. */
 export interface DynamicPlan {
@@ -68,14 +69,48 @@ export function tableRanges(
   dynamic: Uint8Array,
   size: number,
 ): { start: number; end: number }[] {
-  return loaderTables(plan, dynamic, size).filter((r) => r.start >= plan.dynamic.end);
+  const out: { start: number; end: number }[] = [];
+  for (const r of loaderTables(plan, dynamic, size)) if (r.start >= plan.dynamic.end) out.push(r);
+  return out;
 }
+
+/** Where the table `tag` names lies in the file, if it lies before `size`. */
+function tableAt(
+  plan: DynamicPlan,
+  tags: Map<number, number>,
+  size: number,
+  tag: number,
+): number | undefined {
+  const vaddr = tags.get(tag);
+  const offset = vaddr === undefined ? undefined : vaddrToOffset(plan.loads, vaddr);
+  return offset !== undefined && offset < size ? offset : undefined;
+}
+
+/** A table from `start` to `end`, cut at MAX_TABLE_BYTES, its segment's end and the file's. */
+function tableRange(
+  plan: DynamicPlan,
+  size: number,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  let limit = Math.min(size, start + MAX_TABLE_BYTES);
+  for (const l of plan.loads) {
+    if (start >= l.offset && start < l.offset + l.filesz) {
+      limit = Math.min(limit, l.offset + l.filesz);
+      break;
+    }
+  }
+  return { start, end: Math.max(Math.min(end, limit), start + 1) };
+}
+
+const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
 
 /**
  * The file ranges of every table PT_DYNAMIC points to that the ELF reader follows, wherever they lie: a sized
  * table to its size, any other up to the next table, PT_DYNAMIC or code address the dynamic section names (the
  * linker lays them out back to back), else its segment's end; sorted, not widened. Empty when the dynamic
- * section names no string table that lies in the file (then nothing can be said of what is read).
+ * section names no string table that lies in the file (then nothing can be said of what is read). Loops and
+ * module-level helpers, not closures made per call: this runs once per ELF file (elf-kept-ranges.ts).
  */
 export function loaderTables(
   plan: DynamicPlan,
@@ -83,34 +118,28 @@ export function loaderTables(
   size: number,
 ): { start: number; end: number }[] {
   const tags = dynamicTags(plan, dynamic);
-  const at = (tag: number) => {
-    const vaddr = tags.get(tag);
-    const offset = vaddr === undefined ? undefined : vaddrToOffset(plan.loads, vaddr);
-    return offset !== undefined && offset < size ? offset : undefined;
-  };
-  if (at(C.DT_STRTAB) === undefined) return [];
-  const marks = [...OPEN_TABLES, ...BOUNDARY_TAGS, ...SIZED_TABLES.map(([tag]) => tag)]
-    .map(at)
-    .filter((o): o is number => o !== undefined);
-  marks.push(plan.dynamic.offset);
+  if (tableAt(plan, tags, size, C.DT_STRTAB) === undefined) return [];
+  const marks: number[] = [plan.dynamic.offset];
+  for (const named of [OPEN_TABLES, BOUNDARY_TAGS, SIZED_TAGS])
+    for (const tag of named) {
+      const offset = tableAt(plan, tags, size, tag);
+      if (offset !== undefined) marks.push(offset);
+    }
   const ranges: { start: number; end: number }[] = [];
-  const add = (start: number, end: number) => {
-    const segment = plan.loads.find((l) => start >= l.offset && start < l.offset + l.filesz)!;
-    const limit = Math.min(size, start + MAX_TABLE_BYTES, segment.offset + segment.filesz);
-    ranges.push({ start, end: Math.max(Math.min(end, limit), start + 1) });
-  };
   for (const [tag, sizeTag] of SIZED_TABLES) {
-    const start = at(tag);
+    const start = tableAt(plan, tags, size, tag);
     const length = tags.get(sizeTag);
-    if (start !== undefined) add(start, length === undefined ? start : start + length);
+    if (start !== undefined)
+      ranges.push(tableRange(plan, size, start, length === undefined ? start : start + length));
   }
   for (const tag of OPEN_TABLES) {
-    const start = at(tag);
+    const start = tableAt(plan, tags, size, tag);
     if (start === undefined) continue;
-    const next = Math.min(...marks.filter((m) => m > start));
-    add(start, Number.isFinite(next) ? next : Number.POSITIVE_INFINITY);
+    let next = Number.POSITIVE_INFINITY;
+    for (const m of marks) if (m > start && m < next) next = m;
+    ranges.push(tableRange(plan, size, start, next));
   }
-  return ranges.sort((a, b) => a.start - b.start);
+  return ranges.sort(byStart);
 }
 
 /** The dynamic section's tags up to DT_NULL, the first value of each (as ld.so keeps them). */
