@@ -6,6 +6,7 @@
 import type { ImageRecord, LayerRef } from '../image/model';
 import { imageDisplayNames } from '../image/display-names';
 import { buildLayerStack, type LayerStack } from '../layers';
+import type { TarEntry } from '../model/tar-entry';
 import { resolveLinkGraph, type LinkGraph } from '../linkage/link-graph';
 import type { LoaderSettings } from '../linkage/link-types';
 import { EntryTable } from '../model/entry-table';
@@ -122,10 +123,15 @@ export async function readIndexedSide(
   );
   for (const home of new Set(homes.map((h) => h.image)))
     await homes.find((h) => h.image === home)!.session.warmContents(home, signal);
-  const fs = stack.imageFs(stack.topLayer, (l, entry, offset, length) => {
+  const read = (l: number, entry: TarEntry, offset: number, length: number) => {
     const home = homes[l]!;
     return home.session.readEntry(home.image, home.position, entry, offset, length, signal);
-  });
+  };
+  const peek = (l: number, entry: TarEntry, offset: number, length: number) => {
+    const home = homes[l]!;
+    return home.session.peekEntry(home.image, home.position, entry, offset, length);
+  };
+  const fs = stack.imageFs(stack.topLayer, Object.assign(read, { peek }));
   const { dbs, errors } = await readPackageDbs(fs, options.sqlite ? { sqlite: options.sqlite } : {});
   for (const error of errors) {
     warnings.push(`A package database cannot be read: ${error.message}`);

@@ -6,6 +6,7 @@
  */
 import type { FsNode, ImageFs, RegularFile } from '../model/image-fs';
 import { resolveInImage, splitPath, type PathStep } from '../model/path';
+import type { TarEntry } from '../model/tar-entry';
 import type { ContentReader } from './layer-types';
 import { toNode } from './classify';
 import { isDirVersion, ROOT, type PathTable, type Version } from './path-table';
@@ -98,12 +99,34 @@ export class ImageFsView implements ImageFs {
     return this.readVersion(real, real === undefined ? undefined : this.versionOf(real), offset, length);
   }
 
-  private async readVersion(
+  /** @internal ViewFile's read. */
+  async readVersion(
     path: string | undefined,
     version: Version | undefined,
     offset: number,
     length: number,
   ): Promise<Uint8Array | undefined> {
+    const at = this.contentOf(path, version, offset, length);
+    if (at === undefined || at instanceof Uint8Array) return at;
+    return this.reader!(at.layer, at.entry, at.start, at.count);
+  }
+
+  /** @internal ViewFile's peek: the bytes readVersion gives, when the reader holds them at once. */
+  peekVersion(path: string, version: Version, offset: number, length: number): Uint8Array | undefined {
+    const peek = this.reader?.peek;
+    if (peek === undefined) return undefined;
+    const at = this.contentOf(path, version, offset, length);
+    if (at === undefined || at instanceof Uint8Array) return at;
+    return peek(at.layer, at.entry, at.start, at.count);
+  }
+
+  /** Where a read of a version's content goes: its entry and layer (a hardlink's target's), or its answer. */
+  private contentOf(
+    path: string | undefined,
+    version: Version | undefined,
+    offset: number,
+    length: number,
+  ): { layer: number; entry: TarEntry; start: number; count: number } | Uint8Array | undefined {
     const own = version?.entryAt(path);
     if (version === undefined || own === undefined) return undefined;
     const link = version.hardlink;
@@ -116,7 +139,7 @@ export class ImageFsView implements ImageFs {
     const start = Math.max(0, offset);
     const count = Math.min(length, entry.realSize - start);
     if (count <= 0) return new Uint8Array(0);
-    return this.reader(layer, entry, start, count);
+    return { layer, entry, start, count };
   }
 
   /**
@@ -142,11 +165,7 @@ export class ImageFsView implements ImageFs {
       // without making an entry and a node for each of the image's files.
       const link = version.hardlink?.state === 'resolved' ? version.hardlink.entry : undefined;
       if ((link?.kind ?? version.kind) !== 'file') continue;
-      files.push({
-        path,
-        size: link === undefined ? version.fileBytes : link.realSize,
-        read: (offset, length) => this.readVersion(path, version, offset, length),
-      });
+      files.push(new ViewFile(this, path, link === undefined ? version.fileBytes : link.realSize, version));
     }
     return files;
   }
@@ -166,5 +185,23 @@ export class ImageFsView implements ImageFs {
       names.push(childPath.slice(childPath.lastIndexOf('/') + 1));
     }
     return Promise.resolve(names.sort());
+  }
+}
+
+/** A regular file of the view: one object a file, its reads through the view (no closures a file). */
+class ViewFile implements RegularFile {
+  constructor(
+    private readonly view: ImageFsView,
+    readonly path: string,
+    readonly size: number,
+    private readonly version: Version,
+  ) {}
+
+  read(offset: number, length: number): Promise<Uint8Array | undefined> {
+    return this.view.readVersion(this.path, this.version, offset, length);
+  }
+
+  peek(offset: number, length: number): Uint8Array | undefined {
+    return this.view.peekVersion(this.path, this.version, offset, length);
   }
 }

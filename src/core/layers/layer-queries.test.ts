@@ -113,6 +113,37 @@ describe('layer stack queries', () => {
     ).toBeUndefined();
   });
 
+  it("lists regular files whose peek gives read's bytes at once when the reader holds them", async () => {
+    const calls: string[] = [];
+    const bytes = (length: number) => new Uint8Array(length).fill(7);
+    const read = (layer: number, entry: TarEntry, offset: number, length: number) => {
+      calls.push(`read L${layer} ${entry.path} ${offset}+${length}`);
+      return Promise.resolve(bytes(length));
+    };
+    const peek = (layer: number, entry: TarEntry, offset: number, length: number) => {
+      calls.push(`peek L${layer} ${entry.path} ${offset}+${length}`);
+      return entry.path === '/etc/d/z' ? undefined : bytes(length);
+    };
+    const files = stack.imageFs(4, Object.assign(read.bind(null), { peek })).regularFiles!(new Set(), 100)!;
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    // A hardlink's bytes are its target's, from the layer that wrote them, by peek as by read; both clip to the file.
+    const hard = byPath.get('/etc/motd.hardlink')!;
+    expect(hard.peek!(1, 100)).toEqual(await hard.read(1, 100));
+    // Not held: peek says so, and read still answers.
+    const z = byPath.get('/etc/d/z')!;
+    expect(z.peek!(0, 2)).toBeUndefined();
+    expect(await z.read(0, 2)).toEqual(bytes(2));
+    expect(calls).toEqual([
+      'peek L0 /etc/motd 1+2',
+      'read L0 /etc/motd 1+2',
+      'peek L3 /etc/d/z 0+2',
+      'read L3 /etc/d/z 0+2',
+    ]);
+    // A reader without peek: a file's peek gives nothing, so a caller reads.
+    const plain = stack.imageFs(4, read).regularFiles!(new Set(), 100)!;
+    expect(plain.every((f) => f.peek?.(0, 4) === undefined)).toBe(true);
+  });
+
   it('compares a derived image with its base on their final trees', () => {
     const base = buildLayerStack(layers.slice(0, 2));
     const derived = buildLayerStack(layers);

@@ -140,10 +140,21 @@ export interface LayerWarning {
   readonly said?: Said;
 }
 
-/** Reads bytes of an entry's content from its layer (offsets relative to the entry's content). */
-export type ContentReader = (
+/**
+ * Reads bytes of an entry's content from its layer (offsets relative to the entry's content). `peek`, when
+ * present, gives the same bytes at once when they are at hand (kept by the index pass), else undefined.
+ */
+export type ContentReader = ((
   layerIndex: number,
   entry: TarEntry,
   offset: number,
   length: number,
-) => Promise<Uint8Array>;
+) => Promise<Uint8Array>) & { readonly peek?: ContentPeek };
+
+/** ContentReader's bytes when they are at hand without a read; undefined when a read is needed. */
+export type ContentPeek = (
+  layerIndex: number,
+  entry: TarEntry,
+  offset: number,
+  length: number,
+) => Uint8Array | undefined;

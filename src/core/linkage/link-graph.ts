@@ -56,7 +56,8 @@ async function findElfFiles(fs: ImageFs, options: LinkResolveOptions): Promise<s
         options.onProgress?.({ stage: 'finding', done: found.length, total: 0 });
       }
       if (file.size < 52) continue;
-      const head = await file.read(0, 4);
+      // Kept heads answer at once: a promise per file of the image costs more than the check itself.
+      const head = file.peek?.(0, 4) ?? (await file.read(0, 4));
       if (head !== undefined && hasElfMagic(head)) found.push(file.path);
     }
     return found.sort();

@@ -45,4 +45,9 @@ export interface RegularFile {
   readonly path: string;
   readonly size: number;
   read(offset: number, length: number): Promise<Uint8Array | undefined>;
+  /**
+   * Optional: the bytes `read` would give, at once, when the view holds them (kept by the index pass);
+   * undefined when they must be read. A walk over the first bytes of every file then awaits nothing.
+   */
+  peek?(offset: number, length: number): Uint8Array | undefined;
 }

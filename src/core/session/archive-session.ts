@@ -14,7 +14,7 @@ import type { DecodeLimits } from '../io/decode-limits';
 import { ArchiveError, renderSentence } from '../archive/archive-error';
 import type { TarEntry } from '../model/tar-entry';
 import { EntryTable } from '../model/entry-table';
-import { buildLayerStack, type LayerStack } from '../layers';
+import { buildLayerStack, type ContentReader, type LayerStack } from '../layers';
 import { ContentCache, type BatchPredicate } from './content-cache';
 import { ONE_AT_A_TIME, type LayerIndexer } from './layer-indexer';
 import type { SparseFile } from './elf-prefetch';
@@ -203,10 +203,30 @@ export class ArchiveSession {
     return this.contents.keptOf(layer);
   }
 
-  /** A layer stack's content reader over this image, through the content cache. */
-  contentReader(image: ImageRecord, options: { signal?: AbortSignal; batch?: BatchPredicate } = {}) {
-    return (layer: number, entry: TarEntry, offset: number, length: number): Promise<Uint8Array> =>
+  /** readEntry's bytes when the content cache holds them (kept by the index pass), at once; else undefined. */
+  peekEntry(
+    image: ImageRecord,
+    layerIndex: number,
+    entry: TarEntry,
+    offset: number,
+    length: number,
+  ): Uint8Array | undefined {
+    const layer = image.layers[layerIndex];
+    if (!layer || !this.status(layer).index) return undefined;
+    return this.contents.peek(layer, entry, offset, length);
+  }
+
+  /** A layer stack's content reader over this image, through the content cache (and its peek). */
+  contentReader(
+    image: ImageRecord,
+    options: { signal?: AbortSignal; batch?: BatchPredicate } = {},
+  ): ContentReader {
+    const read = (layer: number, entry: TarEntry, offset: number, length: number): Promise<Uint8Array> =>
       this.readEntry(image, layer, entry, offset, length, options.signal, options.batch);
+    return Object.assign(read, {
+      peek: (layer: number, entry: TarEntry, offset: number, length: number) =>
+        this.peekEntry(image, layer, entry, offset, length),
+    });
   }
 
   /** Bytes of the blobs an image's layers still need to read (for progress totals). */

@@ -112,6 +112,11 @@ export class ContentCache {
     return this.direct(layer, index, entry.dataOffset + from, len, signal);
   }
 
+  /** The bytes `read` would give when the cache holds them (no read, no wait); undefined otherwise. */
+  peek(layer: LayerRef, entry: TarEntry, offset: number, length: number): Uint8Array | undefined {
+    return this.cached(layer, entry, Math.max(0, offset), length);
+  }
+
   private cached(layer: LayerRef, entry: TarEntry, offset: number, length: number): Uint8Array | undefined {
     const passes = layer.blobPath ? this.kept.get(layer.blobPath) : undefined;
     const kept = passes && keptFile(passes, entry.dataOffset);

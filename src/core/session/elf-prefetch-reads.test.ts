@@ -36,4 +36,19 @@ describe('the linkage of an image after a warm pass', () => {
     expect(graph.nodes.length).toBeGreaterThan(4);
     expect(reads.count).toBe(0);
   });
+
+  it('answers every file head at once after the pass (peek), with the graph the reads give', async () => {
+    const session = await ArchiveSession.open(await openFileSource(APP2), nodeEnv);
+    const image = session.info.images[0]!;
+    await session.indexImage(image, { keepContents: true });
+    const stack = session.layerStack(image);
+    const peeking = stack.imageFs(stack.topLayer, session.contentReader(image));
+    const files = peeking.regularFiles!(new Set(), 1_000_000)!;
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) expect(file.peek!(0, 4)).toEqual(await file.read(0, 4));
+    const reading = stack.imageFs(stack.topLayer, (l, entry, offset, length) =>
+      session.readEntry(image, l, entry, offset, length),
+    );
+    expect(await resolveLinkGraph(peeking)).toEqual(await resolveLinkGraph(reading));
+  });
 });
