@@ -178,11 +178,12 @@ export function compareTables(a: PathTable, aTop: number, b: PathTable, bTop: nu
     const aId = a.idOf(after.path);
     collector.add(aId === undefined ? undefined : nodeAt(a, aId, aTop), after, 'compare');
   }
+  // Paths only A holds: B's presence first, so a path both hold is not made into a node a second time.
   for (let id = 1; id < a.size; id++) {
-    const before = nodeAt(a, id, aTop);
-    if (before === undefined) continue;
-    const bId = b.idOf(before.path);
-    if (bId === undefined || !b.presentAt(bId, bTop)) collector.add(before, undefined, 'compare');
+    if (!a.presentAt(id, aTop)) continue;
+    const bId = b.idOf(a.paths[id]!);
+    if (bId === undefined || !b.presentAt(bId, bTop))
+      collector.add(nodeAt(a, id, aTop), undefined, 'compare');
   }
   return collector.finish(0, bTop);
 }
