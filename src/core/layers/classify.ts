@@ -31,6 +31,8 @@ class StackNode implements LayerNode {
   /** The entry's table and row: two fields, not the version (versions are made when asked for). */
   readonly #rows: EntryTable | undefined;
   readonly #row: number;
+  /** The entry's xattrs, read with it: comparing two nodes then makes no entry again. */
+  readonly #xattrs: TarEntry['xattrs'];
 
   constructor(
     readonly path: string,
@@ -54,6 +56,12 @@ class StackNode implements LayerNode {
     this.hardlink = link;
     this.#rows = version.rows;
     this.#row = version.row;
+    this.#xattrs = entry?.xattrs;
+  }
+
+  /** The entry's xattrs (undefined without an entry or without xattrs). */
+  get xattrs(): TarEntry['xattrs'] {
+    return this.#xattrs;
   }
 
   get entry(): TarEntry | undefined {
@@ -70,9 +78,13 @@ function seenKind(node: LayerNode): EntryKind {
   return node.hardlink?.state === 'resolved' ? node.hardlink.entry.kind : node.kind;
 }
 
+/** A node's xattrs: a stack node read them with its entry; any other node has its entry at hand. */
+const xattrsOf = (node: LayerNode): TarEntry['xattrs'] =>
+  node instanceof StackNode ? node.xattrs : node.entry?.xattrs;
+
 function sameXattrs(a: LayerNode, b: LayerNode): boolean {
-  const x = a.entry?.xattrs ?? {};
-  const y = b.entry?.xattrs ?? {};
+  const x = xattrsOf(a) ?? {};
+  const y = xattrsOf(b) ?? {};
   const keys = Object.keys(x);
   if (keys.length !== Object.keys(y).length) return false;
   for (const key of keys) {
