@@ -48,7 +48,7 @@ export function elfRanges(
 }
 
 // Module-level readers and loops rather than closures made per call: this runs once per ELF file of a layer,
-// and V8 compiles a closure made afresh on each call anew (bench/compare/README.md, "Compiles").
+// and V8 compiles a closure made afresh on each call anew (bench/compare/README.md, "Closures made once").
 const u16 = (view: DataView, le: boolean, o: number): number =>
   o + 2 <= view.byteLength ? view.getUint16(o, le) : 0;
 const u32 = (view: DataView, le: boolean, o: number): number =>
