@@ -3,7 +3,8 @@
  * PT_INTERP, PT_DYNAMIC and the first loadable segment; once PT_DYNAMIC is known, the headers and the tables it
  * points to (elf-table-ranges.ts). Ranges are widened to the ELF reader's blocks, so that its reads fall inside.
  */
-import { loaderTables, type DynamicPlan } from './elf-table-ranges';
+import { ByteView } from '../elf/byte-view';
+import { byStart, loaderTables, type DynamicPlan } from './elf-table-ranges';
 
 /** Bytes kept of every file: enough for any magic number. */
 export const HEAD_BYTES = 64;
@@ -21,21 +22,22 @@ export function elfRanges(
   size: number = bytes.length,
   firstSegment = true,
 ): { offset: number; length: number }[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // ByteView's reads, not closures made per call: this runs once per ELF file of a layer, and V8 compiles a
+  // closure made afresh on each call anew (bench/compare/README.md, "Closures made once").
+  const v = new ByteView(bytes, bytes[5] !== 2);
   const is64 = bytes[4] === 2;
-  const le = bytes[5] !== 2;
-  const phoff = is64 ? u64(view, le, 32) : u32(view, le, 28);
-  const phentsize = u16(view, le, is64 ? 54 : 42);
-  const phnum = Math.min(u16(view, le, is64 ? 56 : 44), 256);
+  const phoff = v.word(is64 ? 32 : 28, is64);
+  const phentsize = v.u16(is64 ? 54 : 42);
+  const phnum = Math.min(v.u16(is64 ? 56 : 44), 256);
   const ranges = [{ offset: 0, length: Math.max(HEAD, phoff + phentsize * phnum) }];
   // Without PT_DYNAMIC (a static binary) nothing past the program headers and PT_INTERP is read.
   let firstLoad = false;
-  for (let i = 0; i < phnum && !firstLoad; i++) firstLoad = u32(view, le, phoff + i * phentsize) === 2;
+  for (let i = 0; i < phnum && !firstLoad; i++) firstLoad = v.u32(phoff + i * phentsize) === 2;
   for (let i = 0; i < phnum; i++) {
     const p = phoff + i * phentsize;
-    const type = u32(view, le, p);
-    const offset = is64 ? u64(view, le, p + 8) : u32(view, le, p + 4);
-    const filesz = is64 ? u64(view, le, p + 32) : u32(view, le, p + 16);
+    const type = v.u32(p);
+    const offset = v.word(is64 ? p + 8 : p + 4, is64);
+    const filesz = v.word(is64 ? p + 32 : p + 16, is64);
     if (type === 1 && firstLoad) {
       firstLoad = false;
       if (firstSegment) ranges.push({ offset, length: Math.min(filesz, MAX_FIRST_SEGMENT) });
@@ -46,15 +48,6 @@ export function elfRanges(
     out.push({ offset: Math.min(r.offset, size), length: Math.max(0, Math.min(r.length, size - r.offset)) });
   return out;
 }
-
-// Module-level readers and loops rather than closures made per call: this runs once per ELF file of a layer,
-// and V8 compiles a closure made afresh on each call anew (bench/compare/README.md, "Closures made once").
-const u16 = (view: DataView, le: boolean, o: number): number =>
-  o + 2 <= view.byteLength ? view.getUint16(o, le) : 0;
-const u32 = (view: DataView, le: boolean, o: number): number =>
-  o + 4 <= view.byteLength ? view.getUint32(o, le) : 0;
-const u64 = (view: DataView, le: boolean, o: number): number =>
-  o + 8 <= view.byteLength ? Number(view.getBigUint64(o, le)) : 0;
 
 /**
  * How much of an ELF file elfRanges reads: the program header table's end, found from the first HEAD
@@ -102,8 +95,6 @@ function widened(ranges: readonly { offset: number; length: number }[], size: nu
 function inBlocks(ranges: readonly { offset: number; length: number }[], size: number) {
   return merged(widened(ranges, size));
 }
-
-const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
 
 /** Ranges sorted and merged where they touch. */
 export function merged(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {

@@ -103,7 +103,8 @@ function tableRange(
   return { start, end: Math.max(Math.min(end, limit), start + 1) };
 }
 
-const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
+/** Ranges by where they start (one comparator for every sort of ranges here and in elf-kept-ranges.ts). */
+export const byStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
 
 /**
  * The file ranges of every table PT_DYNAMIC points to that the ELF reader follows, wherever they lie: a sized
