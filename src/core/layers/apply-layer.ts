@@ -34,6 +34,12 @@ export interface LayerSink {
   readonly table: PathTable;
   /** Ids with a version at each layer, in the order they were first touched. */
   readonly touched: number[][];
+  /**
+   * Per layer, each row's path id, when dive's tree of the layer has the path table's shape: every row
+   * placed, no name starting ".wh." anywhere, every path absolute and normal (dive-layer-ids.ts). Otherwise
+   * undefined, and dive's figures build the layer's own tree.
+   */
+  readonly rowIds: (Int32Array | undefined)[];
   readonly warnings: LayerWarning[];
   readonly selfOverwrites: SelfOverwrite[];
 }
@@ -44,13 +50,33 @@ export function applyLayer(sink: LayerSink, layer: number, entries: EntryTable):
   sink.touched.push(touched);
   sink.table.setLayerRows(layer, entries);
   const ctx: Ctx = { sink, layer, rows: entries, touched, links: [] };
-  for (let row = 0; row < entries.length; row++) applyMarker(ctx, entries.path(row));
+  // A marker's name is found in the row's bytes: only markers are made strings in this pass.
+  for (let row = 0; row < entries.length; row++) {
+    if (entries.nameStartsWithWhiteout(row)) applyMarker(ctx, entries.path(row));
+  }
+  const rowIds = new Int32Array(entries.length);
+  let plain = true;
   for (let row = 0; row < entries.length; row++) {
     const path = entries.path(row);
-    if (isMarker(path) || ESTARGZ_DEBRIS.has(path)) continue;
-    placeEntry(ctx, row, path);
+    if (isMarker(path) || ESTARGZ_DEBRIS.has(path)) {
+      plain = false;
+      continue;
+    }
+    if (plain && !diveShaped(path)) plain = false;
+    rowIds[row] = placeEntry(ctx, row, path);
   }
+  sink.rowIds.push(plain ? rowIds : undefined);
   for (const id of ctx.links) resolveHardlink(ctx, id, 0);
+}
+
+/** dive splits a path into names as the path table does: absolute, normal, and no whiteout name in it. */
+function diveShaped(path: string): boolean {
+  return (
+    path.charCodeAt(0) === 0x2f &&
+    !path.includes('/.wh.') &&
+    !path.includes('//') &&
+    (path.length === 1 || path.charCodeAt(path.length - 1) !== 0x2f)
+  );
 }
 
 interface Ctx {
@@ -132,13 +158,14 @@ function ensureParents(ctx: Ctx, id: number): void {
   for (let i = missing.length - 1; i >= 0; i--) setVersion(ctx, missing[i]!, true, -1);
 }
 
-function placeEntry(ctx: Ctx, row: number, path: string): void {
+/** Returns the path's id. */
+function placeEntry(ctx: Ctx, row: number, path: string): number {
   const { table } = ctx.sink;
   const id = table.intern(path);
   const kind = ctx.rows.kind(row);
   if (id === ROOT && kind !== 'dir') {
     warn(ctx, path, layerSaid('root-not-dir'));
-    return;
+    return id;
   }
   ensureParents(ctx, id);
   const current = table.current(id);
@@ -149,6 +176,7 @@ function placeEntry(ctx: Ctx, row: number, path: string): void {
   }
   setVersion(ctx, id, true, row);
   if (kind === 'hardlink') ctx.links.push(id);
+  return id;
 }
 
 function resolveHardlink(ctx: Ctx, id: number, depth: number): Version | undefined {

@@ -208,3 +208,62 @@ describe('dive-compatible efficiency on synthetic layers', () => {
     expect(figures.sizeBytes).toBe(14);
   });
 });
+
+describe("dive's figures walked in the layer stack's path table", () => {
+  /** mulberry32, so a failing seed can be replayed. */
+  const random = (seed: number): (() => number) => {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+  // Names whose order by name differs from the order of whole paths as strings ("a-b" < "a/…" < "a.b"
+  // as strings; by name "a" comes first), and one outside ASCII.
+  const NAMES = ['a', 'a.b', 'a-b', 'B', 'é'];
+
+  function randomLayers(next: () => number): TarEntry[][] {
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const path = (): string =>
+      Array.from({ length: 1 + Math.floor(next() * 3) }, () => `/${pick(NAMES)}`).join('');
+    return Array.from({ length: 1 + Math.floor(next() * 5) }, () => {
+      // Most layers are plain (walked in the table); some carry whiteouts (their own tree).
+      const markers = next() < 0.3;
+      return Array.from({ length: 1 + Math.floor(next() * 12) }, () => {
+        const roll = next();
+        const p = path();
+        if (markers && roll < 0.15) return whiteout(p);
+        if (markers && roll < 0.2) return opaque(p);
+        if (roll < 0.3) return dir(p);
+        if (roll < 0.35) return dir('/');
+        // Sizes from a few values, so that cumulative sizes tie and the order of equal ones shows.
+        return file(p, pick([0, 3, 3, 7]));
+      });
+    });
+  }
+
+  it('gives the same figures, inefficiencies in the same order, as a tree of each layer (400 seeds)', () => {
+    let walkedInTable = 0;
+    for (let seed = 1; seed <= 400; seed++) {
+      const layers = randomLayers(random(seed));
+      const stack = buildLayerStack(layers);
+      const expected = computeDiveFigures(layers);
+      expect({ seed, figures: stack.diveFigures() }).toEqual({ seed, figures: expected });
+      if (layers.some((layer) => layer.every((entry) => !entry.path.includes('.wh.')))) walkedInTable++;
+    }
+    expect(walkedInTable).toBeGreaterThan(300);
+  });
+
+  it('orders paths made repeated in one layer as dive walks them: name by name, children first', () => {
+    const names = ['/a-b', '/a/z', '/a.b', '/a/b/c', '/B'];
+    const layers = [names.map((p) => file(p, 5)), [...names].reverse().map((p) => file(p, 5))];
+    const paths = buildLayerStack(layers)
+      .diveFigures()
+      .inefficiencies.map((item) => item.path);
+    expect(paths).toEqual(['/B', '/a/b/c', '/a/z', '/a-b', '/a.b']);
+    expect(paths).toEqual(computeDiveFigures(layers).inefficiencies.map((item) => item.path));
+  });
+});

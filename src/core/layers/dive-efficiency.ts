@@ -15,6 +15,7 @@
  */
 import { EntryTable } from '../model/entry-table';
 import type { TarEntry } from '../model/tar-entry';
+import { addLayerLeaves, LayerMarks, type DiveTable } from './dive-layer-ids';
 import { PathFigures, type PathIds } from './dive-path-figures';
 
 const WHITEOUT = '.wh.';
@@ -257,7 +258,7 @@ export interface DiveFigures {
  */
 export function computeDiveFigures(
   layers: readonly DiveLayer[],
-  ids?: { readonly of: PathIds; readonly count: number },
+  ids?: { readonly of: PathIds; readonly count: number; readonly table?: DiveTable },
 ): DiveFigures {
   const paths = new PathFigures(ids?.of, ids?.count);
   const layerSizes: number[] = [];
@@ -269,12 +270,21 @@ export function computeDiveFigures(
   const lowerAt = (n: number): DiveNode => {
     lower ??= buildLayerTree(layers[0]!).root;
     for (; stacked < n; stacked++)
-      stack(lower, stacked === n - 1 ? previous! : buildLayerTree(layers[stacked]!).root);
+      stack(lower, stacked === n - 1 && previous ? previous : buildLayerTree(layers[stacked]!).root);
     return lower;
   };
 
   const leaves = new LeafFigures(paths, lowerAt);
+  const table = ids?.table;
+  const marks = table && new LayerMarks(ids.count);
   for (const [n, entries] of layers.entries()) {
+    // A layer shaped like the stack's table is walked in it, without a tree of its own (dive-layer-ids.ts).
+    const rowIds = table?.rowIds[n];
+    if (rowIds && marks && entries instanceof EntryTable) {
+      layerSizes.push(addLayerLeaves(paths, table, marks, n, entries, rowIds));
+      previous = undefined;
+      continue;
+    }
     const { root, fileSize } = buildLayerTree(entries);
     layerSizes.push(fileSize);
     leaves.layer = n;

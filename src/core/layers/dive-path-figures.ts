@@ -47,9 +47,25 @@ export class PathFigures {
   /** Counts one occurrence of `size` bytes at `path`. */
   add(path: string, size: number): void {
     const slot = this.slotOf(path);
+    if (this.addAt(slot, size)) this.repeated.push({ path, slot });
+  }
+
+  /**
+   * Counts one occurrence at a path the ids know as `id` (below `idCount`). True when it is the path's
+   * second: the caller adds it to `repeated`, in the order dive's walk would have.
+   */
+  addId(id: number, size: number): boolean {
+    if (this.known[id] === 0) {
+      this.known[id] = 1;
+      this.min[id] = -1;
+    }
+    return this.addAt(id, size);
+  }
+
+  private addAt(slot: number, size: number): boolean {
     this.cumulative[slot]! += size;
     if (this.min[slot]! < 0 || size < this.min[slot]!) this.min[slot] = size;
-    if (++this.count[slot]! === 2) this.repeated.push({ path, slot });
+    return ++this.count[slot]! === 2;
   }
 
   /** Knows `path` without counting it: a whiteout of nothing keeps Min = -1, as dive's does. */

@@ -49,6 +49,8 @@ export class LayerStack {
     private readonly touched: readonly number[][],
     warnings: LayerWarning[],
     private readonly selfOverwrites: readonly SelfOverwrite[],
+    /** Each layer's row → path id, where dive's tree of the layer has the table's shape (apply-layer.ts). */
+    private readonly rowIds: readonly (Int32Array | undefined)[] = [],
   ) {
     this.layerCount = layers.length;
     this.warnings = warnings;
@@ -165,7 +167,11 @@ export class LayerStack {
   /** dive's figures for these layers (dive-efficiency.ts), kept per path id of this stack. */
   diveFigures(): DiveFigures {
     const { table } = this;
-    return computeDiveFigures(this.layers, { of: (path) => table.idOf(path), count: table.size });
+    return computeDiveFigures(this.layers, {
+      of: (path) => table.idOf(path),
+      count: table.size,
+      table: { rowIds: this.rowIds, parents: table.parents, paths: table.paths },
+    });
   }
 
   /** Visits every path of the final image (root excluded), in path-id order. */
@@ -189,13 +195,14 @@ export function buildLayerStack(input: readonly (EntryTable | readonly TarEntry[
   const sink = {
     table,
     touched: [] as number[][],
+    rowIds: [] as (Int32Array | undefined)[],
     warnings: [] as LayerWarning[],
     selfOverwrites: [] as SelfOverwrite[],
   };
   layers.forEach((entries, index) => {
     applyLayer(sink, index, entries);
   });
-  return new LayerStack(layers, table, sink.touched, sink.warnings, sink.selfOverwrites);
+  return new LayerStack(layers, table, sink.touched, sink.warnings, sink.selfOverwrites, sink.rowIds);
 }
 
 /**

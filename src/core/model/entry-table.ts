@@ -11,6 +11,7 @@ import type { EntryKind, TarEntry } from './tar-entry';
 const KINDS: readonly EntryKind[] = ['file', 'dir', 'symlink', 'hardlink', 'char', 'block', 'fifo', 'other'];
 const KIND_CODE = new Map(KINDS.map((kind, code) => [kind, code]));
 const UINT32_MAX = 0xffff_ffff;
+const [SLASH, DOT, W, H] = [0x2f, 0x2e, 0x77, 0x68];
 
 /** The fields of the rows that have them. */
 export interface EntryExtras {
@@ -122,6 +123,24 @@ export class EntryTable implements Iterable<TarEntry> {
 
   kind(row: number): EntryKind {
     return KINDS[this.c.kinds[row]!]!;
+  }
+
+  /**
+   * Whether the path's last name starts with ".wh." (a whiteout or an opaque marker), read in the row's
+   * bytes: a pass looking for markers then makes no string of any other path.
+   */
+  nameStartsWithWhiteout(row: number): boolean {
+    const { pathBytes, pathStarts } = this.c;
+    const start = pathStarts[row]!;
+    let at = pathStarts[row + 1]!;
+    while (at > start && pathBytes[at - 1] !== SLASH) at--;
+    return (
+      pathStarts[row + 1]! - at >= 4 &&
+      pathBytes[at] === DOT &&
+      pathBytes[at + 1] === W &&
+      pathBytes[at + 2] === H &&
+      pathBytes[at + 3] === DOT
+    );
   }
 
   size(row: number): number {
