@@ -38,25 +38,27 @@ class StackNode implements LayerNode {
     readonly path: string,
     version: Version,
   ) {
-    const entry = version.entryAt(path);
+    // Read from the entry's columns: a change set or a comparison makes a node per path, no entry.
+    const { rows, row } = version;
     const link = version.hardlink;
+    const kind = rows === undefined ? 'dir' : rows.kind(row);
     let size = 0;
-    if (entry?.kind === 'file') size = entry.realSize;
+    if (rows !== undefined && kind === 'file') size = rows.realSize(row);
     else if (link?.state === 'resolved' && link.entry.kind === 'file') size = link.entry.realSize;
     this.name = path === '/' ? '' : baseName(path);
-    this.kind = entry?.kind ?? 'dir';
-    this.mode = entry?.mode ?? IMPLICIT_DIR_MODE;
-    this.uid = entry?.uid ?? 0;
-    this.gid = entry?.gid ?? 0;
+    this.kind = kind;
+    this.mode = rows === undefined ? IMPLICIT_DIR_MODE : rows.mode(row);
+    this.uid = rows === undefined ? 0 : rows.uid(row);
+    this.gid = rows === undefined ? 0 : rows.gid(row);
     this.size = size;
-    this.mtime = entry?.mtime ?? 0;
-    this.linkTarget = entry?.linkTarget ?? '';
+    this.mtime = rows === undefined ? 0 : rows.mtime(row);
+    this.linkTarget = rows === undefined ? '' : rows.linkTarget(row);
     this.layer = version.layer;
-    this.implicit = entry === undefined;
+    this.implicit = rows === undefined;
     this.hardlink = link;
-    this.#rows = version.rows;
-    this.#row = version.row;
-    this.#xattrs = entry?.xattrs;
+    this.#rows = rows;
+    this.#row = row;
+    this.#xattrs = rows?.xattrs(row);
   }
 
   /** The entry's xattrs (undefined without an entry or without xattrs). */

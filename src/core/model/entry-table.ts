@@ -151,6 +151,31 @@ export class EntryTable implements Iterable<TarEntry> {
     return this.c.extras.get(row)?.realSize ?? this.c.sizes[row]!;
   }
 
+  /** The fields `entry` gives, one column each: a reader of a few of them makes no entry object. */
+  mode(row: number): number {
+    return this.c.extras.get(row)?.mode ?? this.c.modes[row]!;
+  }
+
+  uid(row: number): number {
+    return this.c.extras.get(row)?.uid ?? this.c.uids[row]!;
+  }
+
+  gid(row: number): number {
+    return this.c.extras.get(row)?.gid ?? this.c.gids[row]!;
+  }
+
+  mtime(row: number): number {
+    return this.c.mtimes[row]!;
+  }
+
+  linkTarget(row: number): string {
+    return this.c.extras.get(row)?.linkTarget ?? '';
+  }
+
+  xattrs(row: number): TarEntry['xattrs'] {
+    return this.c.extras.get(row)?.xattrs;
+  }
+
   /** The row as the tar reader reported it; `path` saves decoding it when the caller knows it. */
   entry(row: number, path?: string): TarEntry {
     const c = this.c;
