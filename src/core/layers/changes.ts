@@ -5,7 +5,7 @@
  */
 import type { ChangedPath, ChangeKind, ChangeSet, HistoryEvent, LayerNode } from './layer-types';
 import { classify, toNode } from './classify';
-import { ROOT, type PathTable } from './path-table';
+import { ROOT, type PathTable, type Version } from './path-table';
 
 function nodeAt(table: PathTable, id: number, layer: number): LayerNode | undefined {
   const version = table.versionAt(id, layer);
@@ -171,21 +171,46 @@ export function collectChanges(
  */
 export function compareTables(a: PathTable, aTop: number, b: PathTable, bTop: number): ChangeSet {
   const collector = new ChangeCollector();
+  // A's ids that B also holds: the paths only A holds are then found without looking each up in B.
+  const inB = new Uint8Array(a.size);
   for (let id = 0; id < b.size; id++) {
     if (id === ROOT) continue;
-    const after = nodeAt(b, id, bTop);
-    if (after === undefined) continue;
-    const aId = a.idOf(after.path);
-    collector.add(aId === undefined ? undefined : nodeAt(a, aId, aTop), after, 'compare');
+    const after = b.versionAt(id, bTop);
+    if (after?.present !== true) continue;
+    const aId = a.idOf(b.paths[id]!);
+    const before = aId === undefined ? undefined : a.versionAt(aId, aTop);
+    if (before?.present !== true) {
+      collector.add(undefined, toNode(b.paths[id]!, after), 'compare');
+      continue;
+    }
+    inB[aId!] = 1;
+    if (!sameAtSight(before, after))
+      collector.add(toNode(a.paths[aId!]!, before), toNode(b.paths[id]!, after), 'compare');
   }
-  // Paths only A holds: B's presence first, so a path both hold is not made into a node a second time.
   for (let id = 1; id < a.size; id++) {
-    if (!a.presentAt(id, aTop)) continue;
-    const bId = b.idOf(a.paths[id]!);
-    if (bId === undefined || !b.presentAt(bId, bTop))
-      collector.add(nodeAt(a, id, aTop), undefined, 'compare');
+    if (inB[id] === 0 && a.presentAt(id, aTop)) collector.add(nodeAt(a, id, aTop), undefined, 'compare');
   }
   return collector.finish(0, bTop);
+}
+
+/**
+ * Two present versions that classify(…, 'compare') surely calls unchanged, read from their columns: both
+ * implicit directories, or two entries of one kind, no hardlink and no xattrs on either, the same mode,
+ * owner and link target, and (unless both are directories) the same size and mtime. Anything else is left
+ * to classify, which makes the two nodes.
+ */
+function sameAtSight(before: Version, after: Version): boolean {
+  const x = before.rows;
+  const y = after.rows;
+  if (x === undefined || y === undefined) return x === y;
+  const i = before.row;
+  const j = after.row;
+  const kind = x.kind(i);
+  if (kind !== y.kind(j) || kind === 'hardlink') return false;
+  if (x.mode(i) !== y.mode(j) || x.uid(i) !== y.uid(j) || x.gid(i) !== y.gid(j)) return false;
+  if (x.linkTarget(i) !== y.linkTarget(j)) return false;
+  if (x.xattrs(i) !== undefined || y.xattrs(j) !== undefined) return false;
+  return kind === 'dir' || (x.realSize(i) === y.realSize(j) && x.mtime(i) === y.mtime(j));
 }
 
 /** Every layer that added, modified or removed one path, bottom to top. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TarEntry } from '../model/tar-entry';
-import { buildLayerStack, compareTrees, LayerRangeError } from './layer-stack';
+import { buildLayerStack, compareTrees, LayerRangeError, type LayerStack } from './layer-stack';
+import { classify, toNode } from './classify';
 import { formatChangeSet } from './format-changes';
-import { dir, file, hardlink, symlink, whiteout } from './layer-builders';
+import { device, dir, file, hardlink, symlink, whiteout } from './layer-builders';
 import { SearchQueryError } from './search';
 
 /** The image fixtures/make-fixtures.sh makes: base, COPY, RUN, RUN rm/recreate, a hand-made layer. */
@@ -156,5 +157,84 @@ describe('layer stack queries', () => {
       'cmp M /etc/motd [content 3→5 B, mode 0644→0600]',
     ]);
     expect(compareTrees(derived, derived).added).toEqual([]);
+  });
+});
+
+describe('comparing two final trees', () => {
+  /** mulberry32, so a failing seed can be replayed. */
+  const random = (seed: number): (() => number) => {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  };
+
+  /** A few paths and a few values of every field compareTrees looks at, so that most pairs differ in one. */
+  function randomImage(next: () => number): TarEntry[][] {
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+    const path = (): string =>
+      Array.from({ length: 1 + Math.floor(next() * 3) }, () => `/${pick(['a', 'b', 'c'])}`).join('');
+    const options = () => ({
+      mode: pick([0o644, 0o755]),
+      uid: pick([0, 0, 1]),
+      gid: pick([0, 0, 2]),
+      mtime: pick([0, 0, 5]),
+      ...(next() < 0.1 && { xattrs: { 'user.k': new Uint8Array([pick([1, 2])]) } }),
+    });
+    return Array.from({ length: 1 + Math.floor(next() * 3) }, () =>
+      Array.from({ length: 1 + Math.floor(next() * 8) }, () => {
+        const roll = next();
+        const p = path();
+        if (roll < 0.35) return file(p, pick([0, 3, 4]), options());
+        if (roll < 0.6) return dir(p, options());
+        if (roll < 0.7) return symlink(p, pick(['x', 'y']), options());
+        if (roll < 0.8) return hardlink(p, pick(['/a', '/b']));
+        if (roll < 0.85) return device(p, 'char', { ...options(), dev: [1, pick([3, 5])] });
+        return whiteout(p);
+      }),
+    );
+  }
+
+  /** Every path of both trees made into nodes and classified: what compareTrees must equal. */
+  function compareNaively(a: LayerStack, b: LayerStack): string[] {
+    const lines: string[] = [];
+    const nodeOf = (stack: LayerStack, path: string) => {
+      const id = stack.table.idOf(path);
+      const version = id === undefined ? undefined : stack.table.versionAt(id, stack.topLayer);
+      return version?.present === true ? toNode(path, version) : undefined;
+    };
+    const paths = new Set([...a.table.paths, ...b.table.paths]);
+    paths.delete('/');
+    for (const path of [...paths].sort()) {
+      const result = classify(nodeOf(a, path), nodeOf(b, path), 'compare');
+      if (result) lines.push(`${result.change} ${path} ${result.details.join(',')}`);
+    }
+    return lines;
+  }
+
+  it('finds what making and classifying every node finds, for 500 random pairs', () => {
+    for (let seed = 1; seed <= 500; seed++) {
+      const next = random(seed);
+      const a = buildLayerStack(randomImage(next));
+      const b = buildLayerStack(randomImage(next));
+      const set = compareTrees(a, b);
+      const lines = [...set.added, ...set.modified, ...set.removed]
+        .map((c) => `${c.change} ${c.path} ${c.details.join(',')}`)
+        .sort((x, y) => (x.split(' ')[1]! < y.split(' ')[1]! ? -1 : 1));
+      expect({ seed, lines }).toEqual({ seed, lines: compareNaively(a, b) });
+    }
+  });
+
+  it('sees a hardlink change through its target, though the link entries are alike', () => {
+    const a = buildLayerStack([[file('/a', 3, { mtime: 1 }), hardlink('/l', '/a')]]);
+    const b = buildLayerStack([[file('/a', 4, { mtime: 1 }), hardlink('/l', '/a')]]);
+    expect(compareTrees(a, b).modified.map((c) => `${c.path} ${c.details.join(',')}`)).toEqual([
+      '/a content',
+      '/l content',
+    ]);
   });
 });
