@@ -9,8 +9,7 @@
  */
 import type { EntryTable } from '../model/entry-table';
 import type { PathFigures } from './dive-path-figures';
-
-const ROOT = 0;
+import { ROOT } from './path-table';
 
 /** The layer stack's path table, as far as the walk reads it. */
 export interface DiveTable {
