@@ -6,6 +6,7 @@ import { computeDiveFigures } from './dive-efficiency';
 import { buildLayerStack } from './layer-stack';
 import { formatChanges } from './format-changes';
 import { dir, file, opaque, whiteout } from './layer-builders';
+import { seededRandom } from './seeded-random';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/archives/', import.meta.url));
 const DIVE_IMAGE = `${CORPUS}test-docker-image.tar`;
@@ -210,17 +211,6 @@ describe('dive-compatible efficiency on synthetic layers', () => {
 });
 
 describe("dive's figures walked in the layer stack's path table", () => {
-  /** mulberry32, so a failing seed can be replayed. */
-  const random = (seed: number): (() => number) => {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
   // Names whose order by name differs from the order of whole paths as strings ("a-b" < "a/…" < "a.b"
   // as strings; by name "a" comes first), and one outside ASCII.
   const NAMES = ['a', 'a.b', 'a-b', 'B', 'é'];
@@ -248,7 +238,7 @@ describe("dive's figures walked in the layer stack's path table", () => {
   it('gives the same figures, inefficiencies in the same order, as a tree of each layer (400 seeds)', () => {
     let walkedInTable = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const layers = randomLayers(random(seed));
+      const layers = randomLayers(seededRandom(seed));
       const stack = buildLayerStack(layers);
       const expected = computeDiveFigures(layers);
       expect({ seed, figures: stack.diveFigures() }).toEqual({ seed, figures: expected });

@@ -5,6 +5,7 @@ import { classify, toNode } from './classify';
 import { formatChangeSet } from './format-changes';
 import { device, dir, file, hardlink, symlink, whiteout } from './layer-builders';
 import { SearchQueryError } from './search';
+import { seededRandom } from './seeded-random';
 
 /** The image fixtures/make-fixtures.sh makes: base, COPY, RUN, RUN rm/recreate, a hand-made layer. */
 const layers: TarEntry[][] = [
@@ -161,18 +162,6 @@ describe('layer stack queries', () => {
 });
 
 describe('comparing two final trees', () => {
-  /** mulberry32, so a failing seed can be replayed. */
-  const random = (seed: number): (() => number) => {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
-
   /** A few paths and a few values of every field compareTrees looks at, so that most pairs differ in one. */
   function randomImage(next: () => number): TarEntry[][] {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
@@ -218,7 +207,7 @@ describe('comparing two final trees', () => {
 
   it('finds what making and classifying every node finds, for 500 random pairs', () => {
     for (let seed = 1; seed <= 500; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const a = buildLayerStack(randomImage(next));
       const b = buildLayerStack(randomImage(next));
       const set = compareTrees(a, b);

@@ -3,18 +3,7 @@ import type { TarEntry } from '../model/tar-entry';
 import { ChangeTree, LayerChangeTree, type TreeRequest } from '../session/files-view';
 import { buildLayerStack, type LayerStack } from './layer-stack';
 import { dir, file, opaque, symlink, whiteout } from './layer-builders';
-
-/** A small seeded PRNG (mulberry32), so a failing seed can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 const NAMES = ['a', 'b', 'c'];
 
@@ -84,7 +73,7 @@ function snapshot(model: Model): string[] {
 
 describe('the layer stack agrees with a naive full-copy model', () => {
   it.each(Array.from({ length: 300 }, (_, seed) => seed))('seed %i', (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const layers = Array.from({ length: 2 + Math.floor(next() * 4) }, () => randomLayer(next));
     const stack = buildLayerStack(layers);
     let model: Model = new Map();
@@ -127,7 +116,7 @@ function pagesOf(tree: ChangeTree | LayerChangeTree, stack: LayerStack, layer: n
 
 describe('the change tree over the path table pages as the change set does', () => {
   it.each(Array.from({ length: 200 }, (_, seed) => seed))('seed %i', (seed) => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const layers = Array.from({ length: 2 + Math.floor(next() * 4) }, () => randomLayer(next));
     const stack = buildLayerStack(layers);
     for (let from = 0; from < layers.length; from++) {
