@@ -6,7 +6,7 @@ import { computeDiveFigures } from './dive-efficiency';
 import { buildLayerStack } from './layer-stack';
 import { formatChanges } from './format-changes';
 import { dir, file, opaque, whiteout } from './layer-builders';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../testing/seeded-random';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/archives/', import.meta.url));
 const DIVE_IMAGE = `${CORPUS}test-docker-image.tar`;

@@ -5,7 +5,7 @@ import { classify, toNode } from './classify';
 import { formatChangeSet } from './format-changes';
 import { device, dir, file, hardlink, symlink, whiteout } from './layer-builders';
 import { SearchQueryError } from './search';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../testing/seeded-random';
 
 /** The image fixtures/make-fixtures.sh makes: base, COPY, RUN, RUN rm/recreate, a hand-made layer. */
 const layers: TarEntry[][] = [

@@ -3,7 +3,7 @@ import type { TarEntry } from '../model/tar-entry';
 import { ChangeTree, LayerChangeTree, type TreeRequest } from '../session/files-view';
 import { buildLayerStack, type LayerStack } from './layer-stack';
 import { dir, file, opaque, symlink, whiteout } from './layer-builders';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../testing/seeded-random';
 
 const NAMES = ['a', 'b', 'c'];
 

@@ -1,6 +1,6 @@
 /**
- * A small seeded generator (mulberry32) for the layer tests that draw random stacks: a failing seed gives
- * the same layers again, so it can be replayed. Like layer-builders.ts, used by tests only.
+ * A small seeded generator (mulberry32): a failing seed gives the same draws again, so a test that draws random
+ * inputs (the layer tests' random stacks, the fuzzer's mutants) can be replayed.
  */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
