@@ -57,8 +57,12 @@ export function applyLayer(sink: LayerSink, layer: number, entries: EntryTable):
   const rowIds = new Int32Array(entries.length);
   let plain = true;
   for (let row = 0; row < entries.length; row++) {
+    if (entries.nameStartsWithWhiteout(row)) {
+      plain = false;
+      continue;
+    }
     const path = entries.path(row);
-    if (isMarker(path) || ESTARGZ_DEBRIS.has(path)) {
+    if (ESTARGZ_DEBRIS.has(path)) {
       plain = false;
       continue;
     }
@@ -86,10 +90,6 @@ interface Ctx {
   readonly touched: number[];
   /** Ids whose version in this layer is a hardlink entry. */
   readonly links: number[];
-}
-
-function isMarker(path: string): boolean {
-  return baseName(path).startsWith(WHITEOUT);
 }
 
 function applyMarker(ctx: Ctx, path: string): void {

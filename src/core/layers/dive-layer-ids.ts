@@ -71,7 +71,7 @@ export function addLayerLeaves(
  * dive's order of two leaves of one tree: name by name, each pair of names compared as strings; the path
  * that ends first is an ancestor and comes after (children first). Paths are absolute and normal.
  */
-export function byNames(a: string, b: string): number {
+function byNames(a: string, b: string): number {
   let i = 1;
   let j = 1;
   for (;;) {
